@@ -1,0 +1,64 @@
+// npm run size: min+gzip bytes per element (self-contained: the element, core and Lit, bundled and
+// minified as a site would ship it) and of dist/hearth.js; fails when a budget is exceeded.
+// Lazy chunks (translations, later the booking flow) are listed apart: a page pays for them only
+// when it needs them.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const elements = [
+  { name: '<hearth-references>', entry: 'src/define/hearth-references.ts', budget: 12_000 },
+  { name: '<hearth-provider>', entry: 'src/define/hearth-provider.ts' },
+];
+
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const rows = [];
+let over = 0;
+
+for (const { name, entry, budget } of elements) {
+  const outdir = mkdtempSync(join(tmpdir(), 'hearth-size-'));
+  const result = await build({
+    entryPoints: { entry },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir,
+    write: true,
+    metafile: true,
+    legalComments: 'none',
+    conditions: ['production'],
+    tsconfig: 'tsconfig.json',
+    logLevel: 'error',
+  });
+  const main = readFileSync(join(outdir, 'entry.js'));
+  const lazy = Object.keys(result.metafile.outputs)
+    .filter((f) => f.endsWith('.js') && !f.endsWith('entry.js'))
+    .map((f) => gz(readFileSync(f)));
+  const bytes = gz(main);
+  const ok = budget === undefined || bytes <= budget;
+  if (!ok) over++;
+  rows.push([name, bytes, budget ?? '–', lazy.length ? lazy.map((b) => `${b}`).join(' + ') : '–', ok ? 'ok' : 'OVER BUDGET']);
+  rmSync(outdir, { recursive: true, force: true });
+}
+
+if (existsSync('dist/hearth.js')) {
+  const chunks = existsSync('dist/chunks') ? readdirSync('dist/chunks').filter((f) => f.endsWith('.js')) : [];
+  rows.push(['dist/hearth.js (every element)', gz(readFileSync('dist/hearth.js')), '–', chunks.map((f) => gz(readFileSync(join('dist/chunks', f)))).join(' + ') || '–', 'ok']);
+} else {
+  rows.push(['dist/hearth.js', 'not built (npm run build)', '–', '–', '–']);
+}
+
+const header = ['bundle', 'min+gz bytes', 'budget', 'lazy chunks (min+gz)', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+rows.forEach((r) => console.log(line(r)));
+if (over) {
+  console.error(`\n${over} bundle(s) over budget`);
+  process.exit(1);
+}

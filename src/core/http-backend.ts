@@ -1,0 +1,116 @@
+import type { HearthBackend, RequestOptions } from './backend.js';
+import { HearthError, errorFromResponse } from './errors.js';
+
+type HeaderMap = Record<string, string>;
+
+export interface HttpBackendOptions {
+  /** Base URL of a server speaking the hearth HTTP contract, with or without a trailing `/`. */
+  baseUrl: string;
+  /** Default `'same-origin'`. */
+  credentials?: RequestCredentials;
+  /** Extra headers for every request, or a function giving them per request. */
+  headers?: HeaderMap | (() => HeaderMap);
+  /** Per-attempt timeout in ms. Default 10 000. */
+  timeout?: number;
+  /** Retries of GET/HEAD after offline, timeout, 5xx and 429. Default 2. */
+  retries?: number;
+  /** Base backoff in ms; attempt n waits a random time in [0, retryDelay * 2^n]. Default 300. */
+  retryDelay?: number;
+  /** Longest wait in ms between attempts; a longer Retry-After fails at once. Default 5 000. */
+  maxRetryDelay?: number;
+  /** A bearer token for `Authorization`, when there is one. */
+  getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** The fetch to use (tests inject one). Default: the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface HttpRequestInit extends RequestOptions {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as the `Idempotency-Key` header. */
+  idempotencyKey?: string;
+}
+
+/**
+ * `HearthBackend` over the hearth HTTP contract: JSON, per-attempt timeout, caller AbortSignal,
+ * retries with backoff for reads, `Idempotency-Key` on writes, errors as `HearthError`.
+ */
+export class HttpBackend implements HearthBackend {
+  constructor(readonly options: HttpBackendOptions) {}
+
+  /** `GET /references/{listId}`. */
+  getReferences(listId: string, options?: RequestOptions): Promise<unknown> {
+    return this.request('GET', '/references/' + encodeURIComponent(listId), options);
+  }
+
+  /**
+   * One call of the contract. `path` starts with `/` (encode its segments with encodeURIComponent);
+   * an empty path requests the base URL itself. Resolves with the parsed JSON body (`undefined`
+   * for 204 or an empty body); rejects with a `HearthError`, or with the signal's reason on abort.
+   */
+  async request<T>(method: string, path: string, { body, signal, idempotencyKey }: HttpRequestInit = {}): Promise<T> {
+    const o = this.options;
+    const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4, headers: extra } = o;
+    const headers: HeaderMap = { Accept: 'application/json', ...(typeof extra === 'function' ? extra() : extra) };
+    const token = await o.getToken?.();
+    if (token) headers.Authorization = 'Bearer ' + token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    // fetch rejects at once with the reason of an already aborted signal.
+    for (let attempt = 0; ; attempt++) {
+      const timer = AbortSignal.timeout(timeout);
+      let error: HearthError;
+      try {
+        const response = await (o.fetch ?? fetch)((path ? o.baseUrl.replace(/\/+$/, '') : o.baseUrl) + path, {
+          method,
+          headers,
+          body: JSON.stringify(body), // undefined stays undefined
+          credentials: o.credentials, // fetch's default is 'same-origin'
+          signal: AbortSignal.any([timer, signal ?? timer]),
+        });
+        const text = await response.text();
+        const status = response.status;
+        if (response.ok) {
+          if (status === 204 || !text) return undefined as T;
+          const type = response.headers.get('Content-Type');
+          try {
+            // A body not declared as JSON is not trusted to be JSON.
+            return JSON.parse(/[/+]json($|;)/i.test(type ?? '') ? text : '') as T;
+          } catch (e) {
+            // Not retried: the same answer would come again.
+            throw new HearthError('malformed', `Bad JSON (${type})`, { status, cause: e });
+          }
+        }
+        error = errorFromResponse(response, text);
+      } catch (e) {
+        if (signal?.aborted) throw signal.reason;
+        if (e instanceof HearthError) throw e;
+        if (timer.aborted) error = new HearthError('timeout', `No answer in ${timeout} ms`, { cause: e });
+        else if (e instanceof TypeError) error = new HearthError('offline', 'Network error; navigator.onLine=' + navigator.onLine, { cause: e });
+        else throw e;
+      }
+      // Retry reads only, only after offline, timeout, 5xx or 429 (never after an abort or a 4xx).
+      const status = error.status ?? 503;
+      const after = error.retryAfter! * 1e3; // NaN without Retry-After
+      if (attempt >= retries || !/^(GET|HEAD)$/.test(method) || (status < 500 && status != 429) || after > maxRetryDelay)
+        throw error;
+      // The wait ends early when the caller aborts; the loop then throws the abort reason.
+      if (!signal?.aborted) {
+        await new Promise((wake) => {
+          setTimeout(wake, after >= 0 ? after : Math.random() * Math.min(retryDelay * 2 ** attempt, maxRetryDelay));
+          signal?.addEventListener('abort', wake);
+        });
+      }
+    }
+  }
+}
+
+const shared = new Map<string, HttpBackend>();
+
+/** The one shared `HttpBackend` for a base URL (relative URLs resolve against `document.baseURI`). */
+export function httpBackend(baseUrl: string): HttpBackend {
+  const url = new URL(baseUrl, document.baseURI).href;
+  let backend = shared.get(url);
+  if (!backend) shared.set(url, (backend = new HttpBackend({ baseUrl: url })));
+  return backend;
+}

@@ -1,0 +1,18 @@
+/**
+ * hearth-widgets: defines every element (the side-effect entry behind `dist/hearth.js`) and
+ * exports their classes and the core API for TypeScript users.
+ */
+import './define/hearth-provider.js';
+import './define/hearth-references.js';
+
+export { HearthProvider } from './provider/provider.js';
+export { HearthReferences } from './references/references.js';
+export { HearthElement } from './core/hearth-element.js';
+export { HttpBackend, httpBackend } from './core/http-backend.js';
+export { HearthError, isHearthError } from './core/errors.js';
+export type { HearthErrorKind, ProblemDetails } from './core/errors.js';
+export type { HearthBackend, RequestOptions, WriteOptions, CslItem, CslName, CslDate } from './core/backend.js';
+export { formatApa } from './references/format/apa.js';
+export { sortItems, normalizeItems, toPlainText } from './references/format/common.js';
+export type { Run } from './references/format/common.js';
+export type * from './events.js';

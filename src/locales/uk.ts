@@ -1,0 +1,18 @@
+/**
+ * Ukrainian translations, keyed by the ids given to `msg()`. Loaded lazily, only by pages (or
+ * elements) whose `lang` is `uk`. Every id in the source must appear here: `npm test` checks it.
+ */
+import type { TemplateMap } from '@lit/localize/internal/types.js';
+
+export const templates: TemplateMap = {
+  'common.retry': 'Спробувати ще раз',
+  'references.label': 'Список джерел',
+  'references.empty': 'Джерел немає',
+  'references.loading': 'Завантаження джерел…',
+  'references.error.offline':
+    'Не вдалося завантажити джерела: схоже, немає з’єднання з інтернетом. Перевірте з’єднання та спробуйте ще раз.',
+  'references.error.timeout': 'Джерела завантажуються надто довго. Спробуйте ще раз за мить.',
+  'references.error.notFound': 'Цей список джерел не знайдено.',
+  'references.error.malformed': 'Не вдалося прочитати дані джерел: це не коректний список CSL-JSON.',
+  'references.error.generic': 'Не вдалося завантажити джерела. Спробуйте ще раз за мить.',
+};

@@ -1,0 +1,46 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { HearthBackend } from '../core/backend.js';
+import { backendContext } from '../core/context.js';
+import { httpBackend } from '../core/http-backend.js';
+
+/**
+ * Gives every hearth element inside it one backend: configure once, use many tags.
+ * An element's own `api` attribute or `.backend` property wins over the provider's.
+ *
+ * ```html
+ * <hearth-provider api="https://example.org/api">
+ *   <hearth-references list="essay"></hearth-references>
+ * </hearth-provider>
+ * ```
+ *
+ * @summary Shares one backend with the hearth elements inside it.
+ * @slot - Any content; hearth elements inside use this provider's backend.
+ */
+export class HearthProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of a server that speaks the hearth HTTP contract. */
+  @property({ reflect: true }) api?: string;
+
+  /** A `HearthBackend` object; wins over `api`. */
+  @property({ attribute: false }) backend?: HearthBackend;
+
+  @provide({ context: backendContext })
+  protected provided?: HearthBackend;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api') || changed.has('backend')) {
+      this.provided = this.backend ?? (this.api ? httpBackend(this.api) : undefined);
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

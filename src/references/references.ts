@@ -1,0 +1,287 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { CslItem } from '../core/backend.js';
+import { HearthElement } from '../core/hearth-element.js';
+import { httpBackend } from '../core/http-backend.js';
+import { HearthError, isHearthError } from '../core/errors.js';
+import { msg } from '../core/localization.js';
+import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
+import { adoptStyles } from '../core/styles.js';
+import { formatApa } from './format/apa.js';
+import { normalizeItems, sortItems, type Run } from './format/common.js';
+import { referencesStyles } from './references.styles.js';
+import type { ReferencesLoadedDetail, HearthErrorDetail } from '../events.js';
+
+interface Entry {
+  id: string;
+  citation: Run[];
+  annotation: MarkupNode[];
+}
+
+const INLINE_DATA = 'script[type="application/json"]';
+
+/**
+ * An annotated references list for the end of an essay.
+ *
+ * The list renders into the light DOM, not a shadow root, on purpose: it is part of the essay.
+ * A link to `#ref-fromm1956` must find the entry (fragment navigation does not look inside shadow
+ * roots), readers select, copy and print it, and reader modes and reference managers read it.
+ * Its styles are adopted into the page with zero specificity, so the page's own CSS wins.
+ *
+ * Data, in order of precedence: the `.items` property; a child `<script type="application/json">`;
+ * `src` (a CSL-JSON file); `list` (fetched through the backend: `api`, `.backend` or a provider).
+ *
+ * @summary Annotated references list (CSL-JSON in, APA 7 out).
+ *
+ * @event hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
+ * @event hearth-error - Loading or reading the data failed; `detail.error` says why. The list shows the error and a Retry button.
+ *
+ * @cssproperty --hearth-font - Font of the list (default: inherited).
+ * @cssproperty --hearth-color-text - Text colour (default: inherited).
+ * @cssproperty --hearth-color-muted - Colour of annotations and notices.
+ * @cssproperty --hearth-color-accent - Colour of links and focus outlines.
+ * @cssproperty --hearth-color-danger - Border of the error notice.
+ * @cssproperty --hearth-color-highlight - Background of the entry a link points at.
+ * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
+ * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-space - Space between entries.
+ * @cssproperty --hearth-scroll-margin - Space kept above an entry scrolled into view (for sticky headers).
+ */
+export class HearthReferences extends HearthElement {
+  static override styles = referencesStyles;
+
+  /** CSL-JSON items; wins over every other source. */
+  @property({ attribute: false }) items?: unknown;
+
+  /** URL of a CSL-JSON file. */
+  @property() src?: string;
+
+  /** Id of a references list on the backend (`GET /references/{list}`). */
+  @property() list?: string;
+
+  /** Citation style. `apa` (APA 7) for now; unknown styles fall back to APA with a console warning. */
+  @property({ attribute: 'citation-style', reflect: true }) citationStyle = 'apa';
+
+  /** `author` (author, year, title: the APA order) or `none` (the order given). */
+  @property() sort: 'author' | 'none' = 'author';
+
+  /** Data read from a child `<script type="application/json">`, or the error reading it. */
+  @state() private inline?: { data?: unknown; error?: unknown };
+
+  private inlineText?: string;
+  private observer?: MutationObserver;
+  private announced?: unknown;
+  private entriesFor?: { data: unknown; sort: string; locale: string };
+  private entries: Entry[] = [];
+  private hashDone = false;
+
+  private readonly remote = new Task(this, {
+    task: async ([src, list, backend], { signal }) => {
+      if (src) return httpBackend(src).request<unknown>('GET', '', { signal });
+      if (!list) return undefined;
+      if (!backend) throw new HearthError('bad-request', 'No backend: set the api attribute, .backend, or wrap the element in <hearth-provider>.');
+      return backend.getReferences(list, { signal });
+    },
+    args: () => {
+      const local = this.items !== undefined || this.inline !== undefined;
+      return [local ? undefined : this.src, local ? undefined : this.list, this.effectiveBackend] as const;
+    },
+    onError: (error) => this.fail(error),
+  });
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptStyles(this, referencesStyles);
+    this.readInline();
+    // Inline JSON may be parsed after the element upgrades, or be replaced later by a script.
+    this.observer = new MutationObserver(() => this.readInline());
+    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Loads the data again (what the Retry button does). */
+  retry(): void {
+    this.inlineText = undefined;
+    this.readInline();
+    void this.remote.run();
+  }
+
+  private readInline(): void {
+    const script = this.querySelector<HTMLScriptElement>(`:scope > ${INLINE_DATA}`);
+    const text = script?.textContent ?? undefined;
+    if (text === this.inlineText) return;
+    this.inlineText = text;
+    if (text === undefined) {
+      this.inline = undefined;
+      return;
+    }
+    try {
+      this.inline = { data: JSON.parse(text) };
+    } catch (error) {
+      this.inline = { error };
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    this.emit<HearthErrorDetail>('hearth-error', { error });
+  }
+
+  /** The current data: what wins by precedence, or the state of the fetch. */
+  private get source(): { data?: unknown; error?: unknown; pending?: boolean } {
+    if (this.items !== undefined) return { data: this.items };
+    if (this.inline) return this.inline;
+    const status = this.remote.status;
+    if (status === TaskStatus.ERROR) return { error: this.remote.error };
+    if (status === TaskStatus.COMPLETE) return { data: this.remote.value };
+    return { pending: !!(this.src || this.list) };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('citationStyle') && this.citationStyle !== 'apa') {
+      console.warn(`hearth-references: citation-style="${this.citationStyle}" is not available yet; using APA.`);
+    }
+  }
+
+  private entriesOf(data: unknown): Entry[] {
+    const key = { data, sort: this.sort, locale: this.locale };
+    const last = this.entriesFor;
+    if (last && last.data === data && last.sort === key.sort && last.locale === key.locale) return this.entries;
+    const { items } = normalizeItems(data);
+    const ordered = this.sort === 'none' ? items : sortItems(items, this.locale);
+    const seen = new Set<string>();
+    this.entries = [];
+    for (const item of ordered as CslItem[]) {
+      const id = `ref-${String(item.id).trim().replace(/\s+/g, '-')}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      this.entries.push({ id, citation: formatApa(item), annotation: parseSafeMarkup(item.annotation) });
+    }
+    this.entriesFor = key;
+    return this.entries;
+  }
+
+  protected override render(): TemplateResult {
+    const { data, error, pending } = this.source;
+    if (pending) return this.renderLoading();
+    if (error !== undefined) return this.renderError(error);
+    if (data === undefined) return html``;
+    let entries: Entry[];
+    try {
+      entries = this.entriesOf(data);
+    } catch (error) {
+      if (this.announced !== data) {
+        this.announced = data;
+        this.fail(error);
+      }
+      return this.renderError(error);
+    }
+    if (!entries.length) return html`<p class="hearth-references__message" role="status">${msg('No references', { id: 'references.empty' })}</p>`;
+    return html`<ul class="hearth-references__list" role="list" aria-label=${msg('References', { id: 'references.label' })}>
+      ${entries.map(
+        (entry) => html`<li class="hearth-references__entry" id=${entry.id} tabindex="-1">
+          <span class="citation">${entry.citation.map(renderRun)}</span>
+          ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<div class="hearth-references__skeleton" role="status" aria-busy="true">
+      <span class="hearth-visually-hidden">${msg('Loading references…', { id: 'references.loading' })}</span>
+      ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="hearth-references__bar" aria-hidden="true"></span>`)}
+    </div>`;
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    return html`<div class="hearth-references__error" role="alert">
+      <p>${describeError(error)}</p>
+      <button type="button" class="hearth-references__retry" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const { data } = this.source;
+    if (data !== undefined && data === this.entriesFor?.data && this.announced !== data) {
+      this.announced = data;
+      this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.entries.length });
+      if (!this.hashDone) {
+        this.hashDone = true;
+        this.focusTarget();
+      }
+    }
+  }
+
+  private onHashChange = (): void => this.focusTarget();
+
+  /** Scrolls to and focuses the entry named in the page URL (`#ref-…`): it may not exist at page load. */
+  private focusTarget(): void {
+    let id: string;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return;
+    }
+    if (!id.startsWith('ref-')) return;
+    const target = this.ownerDocument.getElementById(id);
+    if (!target || !this.contains(target)) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }
+}
+
+function renderRun(run: Run): TemplateResult | string {
+  const text = run.italic ? html`<i>${run.text}</i>` : run.text;
+  return run.href ? html`<a href=${run.href}>${text}</a>` : (text as TemplateResult | string);
+}
+
+function renderMarkup(nodes: MarkupNode[]): unknown[] {
+  return nodes.map((node) => {
+    if (typeof node === 'string') return node;
+    const children = renderMarkup(node.children);
+    switch (node.tag) {
+      case 'i':
+        return html`<i>${children}</i>`;
+      case 'em':
+        return html`<em>${children}</em>`;
+      case 'b':
+        return html`<b>${children}</b>`;
+      case 'strong':
+        return html`<strong>${children}</strong>`;
+      default:
+        return node.href ? html`<a href=${node.href} rel="noopener">${children}</a>` : children;
+    }
+  });
+}
+
+/** What the reader is told, by what went wrong. */
+function describeError(error: unknown): string {
+  const kind = isHearthError(error) ? error.kind : error instanceof SyntaxError || error instanceof TypeError ? 'malformed' : '';
+  switch (kind) {
+    case 'offline':
+      return msg('The references could not be loaded: you seem to be offline. Check your connection and try again.', { id: 'references.error.offline' });
+    case 'timeout':
+      return msg('The references took too long to load. Try again in a moment.', { id: 'references.error.timeout' });
+    case 'not-found':
+      return msg('This references list could not be found.', { id: 'references.error.notFound' });
+    case 'malformed':
+      return msg('The references data could not be read: it is not a valid CSL-JSON list.', { id: 'references.error.malformed' });
+    default:
+      return msg('The references could not be loaded. Try again in a moment.', { id: 'references.error.generic' });
+  }
+}

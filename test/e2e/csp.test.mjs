@@ -1,0 +1,70 @@
+// The built dist/hearth.js in a page served with a strict CSP and Trusted Types: every state of
+// every element renders, and not one securitypolicyviolation fires.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createStaticServer } from '../../scripts/static-server.mjs';
+import { launch, listen } from './helpers.mjs';
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+let server, base, browser;
+
+before(async () => {
+  server = createStaticServer(
+    [
+      ['/dist/', 'dist'],
+      ['/fixtures/', 'test/e2e/fixtures'],
+    ],
+    {
+      csp: POLICY,
+      handle(req, res, headers) {
+        const json = (status, body, type = 'application/json') => {
+          res.writeHead(status, { ...headers, 'Content-Type': type });
+          res.end(JSON.stringify(body));
+          return true;
+        };
+        if (req.url === '/api/references/essay') {
+          return json(200, [{ id: 'jackson1982', type: 'article-journal', title: 'Epiphenomenal Qualia', author: [{ family: 'Jackson', given: 'Frank' }], issued: { 'date-parts': [[1982]] }, 'container-title': 'The Philosophical Quarterly', volume: 32, issue: 127, page: '127-136', DOI: '10.2307/2960077' }]);
+        }
+        if (req.url === '/api/references/slow') return true; // never answers: the loading state
+        if (req.url === '/api/references/missing') return json(404, { title: 'Not found', status: 404 }, 'application/problem+json');
+        return false;
+      },
+    },
+  );
+  base = await listen(server);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  server?.close();
+});
+
+test('every state renders under a strict CSP with Trusted Types, without a violation', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(`${base}/fixtures/csp.html`);
+  assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
+
+  await page.waitForSelector('#loaded #ref-fromm1956 .citation');
+  await page.waitForSelector('#remote #ref-jackson1982');
+  await page.waitForFunction(() => document.querySelector('#src')?.textContent.includes('Fromm'));
+  await page.waitForSelector('#empty [role="status"]');
+  await page.waitForSelector('#loading [aria-busy="true"]');
+  await page.waitForSelector('#error [role="alert"] button');
+  await page.waitForSelector('#malformed [role="alert"]');
+  await page.waitForFunction(() => document.querySelector('#src [aria-label]')?.getAttribute('aria-label') === 'Список джерел');
+
+  // Styles arrived through adopted stylesheets (no <style> element, no style attribute).
+  const listStyle = await page.$eval('#loaded ul', (ul) => getComputedStyle(ul).listStyleType);
+  assert.equal(listStyle, 'none');
+  assert.equal(await page.$$eval('[style]', (els) => els.length), 0);
+  assert.equal(await page.$$eval('#loaded img', (els) => els.length), 0);
+
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,361 @@
+import { expect, fixture, html, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import '../../src/define/hearth-references.js';
+import '../../src/define/hearth-provider.js';
+import type { HearthReferences } from '../../src/references/references.js';
+import type { HearthBackend } from '../../src/core/backend.js';
+import { HearthError } from '../../src/core/errors.js';
+
+const FROMM = {
+  id: 'fromm1956',
+  type: 'book',
+  title: 'The Art of Loving',
+  author: [{ family: 'Fromm', given: 'Erich' }],
+  issued: { 'date-parts': [[1956]] },
+  publisher: 'Harper & Brothers',
+  annotation: 'Love as a <em>practice</em>.',
+};
+const JACKSON = {
+  id: 'jackson1982',
+  type: 'article-journal',
+  title: 'Epiphenomenal Qualia',
+  author: [{ family: 'Jackson', given: 'Frank' }],
+  issued: { 'date-parts': [[1982]] },
+  'container-title': 'The Philosophical Quarterly',
+  volume: 32,
+  issue: 127,
+  page: '127-136',
+  DOI: '10.2307/2960077',
+};
+const ADAMS = { id: 'adams', type: 'book', title: 'Zebra', author: [{ family: 'Adams', given: 'Ann' }], issued: { 'date-parts': [[2001]] } };
+
+/** A backend whose answers the test controls. */
+function stubBackend(answer: (listId: string, signal?: AbortSignal) => Promise<unknown>) {
+  const calls: string[] = [];
+  const backend: HearthBackend = {
+    getReferences(listId, options) {
+      calls.push(listId);
+      return answer(listId, options?.signal);
+    },
+  };
+  return { backend, calls };
+}
+
+/** Creates the element, listening for its first loaded event before it connects. */
+async function loaded(template: ReturnType<typeof html>) {
+  const parent = document.createElement('div');
+  document.body.append(parent);
+  const event = oneEvent(parent, 'hearth-references-loaded');
+  const el = await fixture<HearthReferences>(template, { parentNode: parent });
+  const { detail } = await event;
+  return { el, count: detail.count as number };
+}
+
+const ids = (el: Element) => [...el.querySelectorAll('li')].map((li) => li.id);
+
+describe('<hearth-references>', () => {
+  afterEach(() => {
+    document.querySelectorAll('body > div').forEach((d) => d.remove());
+    document.documentElement.lang = 'en';
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('renders items as entries with id, citation and annotation, in the light DOM', async () => {
+    const { el, count } = await loaded(html`<hearth-references .items=${[FROMM, JACKSON]}></hearth-references>`);
+    expect(count).to.equal(2);
+    expect(el.shadowRoot).to.equal(null);
+    const entry = document.getElementById('ref-fromm1956')!;
+    expect(el.contains(entry)).to.be.true;
+    expect(entry.querySelector('.citation')!.textContent).to.equal('Fromm, E. (1956). The Art of Loving. Harper & Brothers.');
+    expect(entry.querySelector('.citation i')!.textContent).to.equal('The Art of Loving');
+    expect(entry.querySelector('.annotation')!.textContent).to.equal('Love as a practice.');
+    expect(entry.querySelector('.annotation em')!.textContent).to.equal('practice');
+    const doi = document.querySelector<HTMLAnchorElement>('#ref-jackson1982 .citation a')!;
+    expect(doi.href).to.equal('https://doi.org/10.2307/2960077');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by author by default and keeps the given order with sort="none"', async () => {
+    const sorted = await loaded(html`<hearth-references .items=${[JACKSON, FROMM, ADAMS]}></hearth-references>`);
+    expect(ids(sorted.el)).to.deep.equal(['ref-adams', 'ref-fromm1956', 'ref-jackson1982']);
+    const given = await loaded(html`<hearth-references sort="none" .items=${[JACKSON, FROMM, ADAMS]}></hearth-references>`);
+    expect(ids(given.el)).to.deep.equal(['ref-jackson1982', 'ref-fromm1956', 'ref-adams']);
+  });
+
+  describe('data sources, in order of precedence', () => {
+    it('.items wins over inline JSON, src and list', async () => {
+      const { backend, calls } = stubBackend(async () => [JACKSON]);
+      const { el } = await loaded(html`<hearth-references .items=${[ADAMS]} .backend=${backend} list="x" src="/test/fixtures/refs.json">
+        <script type="application/json">${JSON.stringify([FROMM])}</script>
+      </hearth-references>`);
+      expect(ids(el)).to.deep.equal(['ref-adams']);
+      expect(calls).to.deep.equal([]);
+    });
+
+    it('inline JSON wins over src and list', async () => {
+      const { backend, calls } = stubBackend(async () => [JACKSON]);
+      const { el } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/test/fixtures/refs.json">
+        <script type="application/json">${JSON.stringify([FROMM])}</script>
+      </hearth-references>`);
+      expect(ids(el)).to.deep.equal(['ref-fromm1956']);
+      expect(calls).to.deep.equal([]);
+    });
+
+    it('src wins over list', async () => {
+      const { backend, calls } = stubBackend(async () => [JACKSON]);
+      const { el, count } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/test/fixtures/refs.json"></hearth-references>`);
+      expect(count).to.equal(3);
+      expect(ids(el)).to.deep.equal(['ref-fromm1956', 'ref-jackson1982', 'ref-kurzweil2005']);
+      expect(calls).to.deep.equal([]);
+    });
+
+    it('list is fetched through the backend', async () => {
+      const { backend, calls } = stubBackend(async () => [JACKSON]);
+      const { el } = await loaded(html`<hearth-references .backend=${backend} list="essay"></hearth-references>`);
+      expect(calls).to.deep.equal(['essay']);
+      expect(ids(el)).to.deep.equal(['ref-jackson1982']);
+    });
+
+    it('falls back to the next source when a higher one is removed', async () => {
+      const { el } = await loaded(html`<hearth-references .items=${[ADAMS]}>
+        <script type="application/json">${JSON.stringify([FROMM])}</script>
+      </hearth-references>`);
+      const event = oneEvent(el, 'hearth-references-loaded');
+      el.items = undefined;
+      await event;
+      expect(ids(el)).to.deep.equal(['ref-fromm1956']);
+    });
+
+    it('reads inline JSON added after the element connected', async () => {
+      const el = await fixture<HearthReferences>(html`<hearth-references></hearth-references>`);
+      const event = oneEvent(el, 'hearth-references-loaded');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify([FROMM, ADAMS]);
+      el.append(script);
+      expect((await event).detail.count).to.equal(2);
+    });
+  });
+
+  describe('backend configuration', () => {
+    it('uses the backend of an enclosing <hearth-provider>', async () => {
+      const { backend, calls } = stubBackend(async () => [FROMM]);
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const event = oneEvent(parent, 'hearth-references-loaded');
+      await fixture(html`<hearth-provider .backend=${backend}><hearth-references list="essay"></hearth-references></hearth-provider>`, { parentNode: parent });
+      await event;
+      expect(calls).to.deep.equal(['essay']);
+    });
+
+    it("prefers the element's own .backend over the provider's", async () => {
+      const outer = stubBackend(async () => [FROMM]);
+      const own = stubBackend(async () => [ADAMS]);
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const event = oneEvent(parent, 'hearth-references-loaded');
+      await fixture(html`<hearth-provider .backend=${outer.backend}><hearth-references list="essay" .backend=${own.backend}></hearth-references></hearth-provider>`, { parentNode: parent });
+      await event;
+      expect(own.calls).to.deep.equal(['essay']);
+      expect(outer.calls).to.deep.equal([]);
+    });
+
+    it('says that no backend is configured when list is set without one', async () => {
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const event = oneEvent(parent, 'hearth-error');
+      const el = await fixture<HearthReferences>(html`<hearth-references list="essay"></hearth-references>`, { parentNode: parent });
+      const { detail } = await event;
+      expect((detail.error as HearthError).message).to.contain('No backend');
+      await el.updateComplete;
+      expect(el.querySelector('[role="alert"]')).to.exist;
+    });
+  });
+
+  describe('states', () => {
+    it('shows a skeleton while loading, announced as busy', async () => {
+      const { backend } = stubBackend(() => new Promise(() => {}));
+      const el = await fixture<HearthReferences>(html`<hearth-references .backend=${backend} list="slow"></hearth-references>`);
+      const status = el.querySelector('[role="status"]')!;
+      expect(status.getAttribute('aria-busy')).to.equal('true');
+      expect(status.textContent).to.contain('Loading references…');
+      expect(el.querySelectorAll('.hearth-references__bar').length).to.be.greaterThan(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says "No references" for an empty list', async () => {
+      const { el, count } = await loaded(html`<hearth-references .items=${[]}></hearth-references>`);
+      expect(count).to.equal(0);
+      expect(el.querySelector('[role="status"]')!.textContent).to.equal('No references');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an error with Retry and a hearth-error event; Retry loads again', async () => {
+      let fail = true;
+      const { backend, calls } = stubBackend(async () => {
+        if (fail) throw new HearthError('offline', 'network down');
+        return [FROMM];
+      });
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const errorEvent = oneEvent(parent, 'hearth-error');
+      const el = await fixture<HearthReferences>(html`<hearth-references .backend=${backend} list="essay"></hearth-references>`, { parentNode: parent });
+      const { detail } = await errorEvent;
+      expect((detail.error as HearthError).kind).to.equal('offline');
+      await el.updateComplete;
+      const alert = el.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('offline');
+      await expect(el).to.be.accessible();
+      fail = false;
+      const loadedEvent = oneEvent(el, 'hearth-references-loaded');
+      el.querySelector<HTMLButtonElement>('button')!.click();
+      await loadedEvent;
+      expect(calls).to.deep.equal(['essay', 'essay']);
+      expect(ids(el)).to.deep.equal(['ref-fromm1956']);
+    });
+
+    for (const [kind, text] of [
+      ['timeout', 'too long'],
+      ['not-found', 'could not be found'],
+      ['server', 'could not be loaded'],
+      ['malformed', 'could not be read'],
+    ] as const) {
+      it(`explains a ${kind} error`, async () => {
+        const { backend } = stubBackend(async () => {
+          throw new HearthError(kind);
+        });
+        const parent = document.createElement('div');
+        document.body.append(parent);
+        const event = oneEvent(parent, 'hearth-error');
+        const el = await fixture<HearthReferences>(html`<hearth-references .backend=${backend} list="x"></hearth-references>`, { parentNode: parent });
+        await event;
+        await el.updateComplete;
+        expect(el.querySelector('[role="alert"]')!.textContent).to.contain(text);
+      });
+    }
+  });
+
+  describe('bad data never throws out of the element', () => {
+    it('reports malformed inline JSON', async () => {
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const event = oneEvent(parent, 'hearth-error');
+      const el = await fixture<HearthReferences>(html`<hearth-references><script type="application/json">[{"id": </script></hearth-references>`, { parentNode: parent });
+      expect((await event).detail.error).to.be.instanceOf(SyntaxError);
+      await el.updateComplete;
+      expect(el.querySelector('[role="alert"]')!.textContent).to.contain('could not be read');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reports data that is not an array', async () => {
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const event = oneEvent(parent, 'hearth-error');
+      const el = await fixture<HearthReferences>(html`<hearth-references .items=${{ id: 'x' }}></hearth-references>`, { parentNode: parent });
+      await event;
+      await el.updateComplete;
+      expect(el.querySelector('[role="alert"]')!.textContent).to.contain('could not be read');
+    });
+
+    it('renders items with missing fields, wrong types and unknown types', async () => {
+      const items = [
+        { id: 'bare' },
+        { id: 7, type: 'hologram', title: 42, author: 'not a list', issued: { 'date-parts': [['abc']] } },
+        null,
+        'string',
+        { title: 'no id' },
+      ];
+      const { el, count } = await loaded(html`<hearth-references .items=${items}></hearth-references>`);
+      expect(count).to.equal(2);
+      expect(ids(el).sort()).to.deep.equal(['ref-7', 'ref-bare']);
+    });
+
+    it('renders hostile strings as text and drops unsafe URLs', async () => {
+      const hostile = {
+        id: 'evil',
+        type: 'webpage',
+        title: '<img src=x onerror="window.__pwned=1">',
+        author: [{ literal: '<script>window.__pwned=1</script>' }],
+        URL: 'javascript:window.__pwned=1',
+        annotation: 'Safe <img src=x onerror="window.__pwned=1"> text <a href="javascript:window.__pwned=1">bad link</a> <a href="https://example.org/ok" onclick="window.__pwned=1">good link</a><script>window.__pwned=1</script>',
+      };
+      const { el } = await loaded(html`<hearth-references .items=${[hostile]}></hearth-references>`);
+      await nextFrame();
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect(el.querySelector('img, script:not([type])')).to.equal(null);
+      expect(el.querySelector('.citation')!.textContent).to.contain('<img src=x onerror=');
+      const links = [...el.querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.org/ok']);
+      expect(links[0].hasAttribute('onclick')).to.be.false;
+      expect(el.querySelector('.annotation')!.textContent).to.equal('Safe  text bad link good link');
+    });
+
+    it('skips duplicate ids instead of rendering two elements with one id', async () => {
+      const { el } = await loaded(html`<hearth-references .items=${[FROMM, { ...FROMM, title: 'Copy' }]}></hearth-references>`);
+      expect(ids(el)).to.deep.equal(['ref-fromm1956']);
+    });
+
+    it('warns once about an unknown citation style and uses APA', async () => {
+      const warnings: unknown[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args[0]);
+      try {
+        const { el } = await loaded(html`<hearth-references citation-style="chicago" .items=${[FROMM]}></hearth-references>`);
+        expect(el.querySelector('.citation')!.textContent).to.contain('Fromm, E. (1956).');
+      } finally {
+        console.warn = warn;
+      }
+      expect(String(warnings[0])).to.contain('chicago');
+    });
+  });
+
+  describe('fragment links', () => {
+    it('scrolls to and focuses the entry named in the URL once the list has loaded', async () => {
+      history.replaceState(null, '', '#ref-jackson1982');
+      const { backend } = stubBackend(async () => [FROMM, JACKSON]);
+      const { el } = await loaded(html`<hearth-references .backend=${backend} list="essay"></hearth-references>`);
+      expect(document.activeElement).to.equal(el.querySelector('#ref-jackson1982'));
+    });
+
+    it('focuses the entry when the hash changes later', async () => {
+      const { el } = await loaded(html`<hearth-references .items=${[FROMM, JACKSON]}></hearth-references>`);
+      location.hash = '#ref-fromm1956';
+      await waitUntil(() => document.activeElement === el.querySelector('#ref-fromm1956'), 'entry focused');
+    });
+  });
+
+  describe('localization', () => {
+    it('speaks Ukrainian under lang="uk" on the element', async () => {
+      const el = await fixture<HearthReferences>(html`<hearth-references lang="uk" .items=${[]}></hearth-references>`);
+      await waitUntil(() => el.textContent!.includes('Джерел немає'), 'Ukrainian empty message');
+      await expect(el).to.be.accessible();
+    });
+
+    it("follows the document's lang, and changes when it changes", async () => {
+      document.documentElement.lang = 'uk-UA';
+      const el = await fixture<HearthReferences>(html`<hearth-references .items=${[]}></hearth-references>`);
+      await waitUntil(() => el.textContent!.includes('Джерел немає'), 'Ukrainian from the document');
+      document.documentElement.lang = 'en';
+      await waitUntil(() => el.textContent!.includes('No references'), 'back to English');
+    });
+
+    it('keeps English next to a Ukrainian element on the same page', async () => {
+      const parent = await fixture(html`<div>
+        <hearth-references lang="uk" .items=${[]}></hearth-references>
+        <hearth-references .items=${[]}></hearth-references>
+      </div>`);
+      const [uk, en] = parent.querySelectorAll('hearth-references');
+      await waitUntil(() => uk.textContent!.includes('Джерел немає'), 'Ukrainian element');
+      await (en as HearthReferences).updateComplete;
+      expect(en.textContent).to.contain('No references');
+    });
+
+    it('translates the error state and the Retry button', async () => {
+      const parent = document.createElement('div');
+      parent.lang = 'uk';
+      document.body.append(parent);
+      const el = await fixture<HearthReferences>(html`<hearth-references .items=${'nope'}></hearth-references>`, { parentNode: parent });
+      await waitUntil(() => el.querySelector('button')?.textContent === 'Спробувати ще раз', 'Ukrainian retry');
+      expect(el.querySelector('[role="alert"]')!.textContent).to.contain('CSL-JSON');
+    });
+  });
+});
