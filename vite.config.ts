@@ -1,4 +1,14 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { transform } from 'esbuild';
+
+/** Vite's library mode keeps whitespace in ES output; this plugin minifies every chunk fully. */
+const minifyChunks: Plugin = {
+  name: 'hearth-minify-chunks',
+  async renderChunk(code) {
+    const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none' });
+    return { code: result.code, map: result.map };
+  },
+};
 
 /**
  * Builds `dist/hearth.js`: the one file a site loads with `<script type="module">`. Lit is bundled;
@@ -7,6 +17,7 @@ import { defineConfig } from 'vite';
  * (The per-element ES modules for npm users are emitted by `tsc -p tsconfig.build.json`.)
  */
 export default defineConfig({
+  plugins: [minifyChunks],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -56,8 +56,8 @@ export class HttpBackend implements HearthBackend {
     if (token) headers.Authorization = 'Bearer ' + token;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    // fetch rejects at once with the reason of an already aborted signal.
     for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
       const timer = AbortSignal.timeout(timeout);
       let error: HearthError;
       try {

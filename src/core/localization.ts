@@ -12,8 +12,9 @@
  * strings follow the page's locale instead (documented in the README).
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import type { TemplateMap } from '@lit/localize/internal/types.js';
+import { joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
 
 export { msg } from '@lit/localize/init/install.js';
 export { str } from '@lit/localize/internal/str-tag.js';
@@ -31,9 +32,21 @@ const loaded = new Map<string, TemplateMap>();
 const pending = new Map<string, Promise<void>>();
 let active: TemplateMap | undefined;
 
+/**
+ * hearth's msg(): looks a message up by its explicit id in the rendering element's locale, else
+ * renders the English source. (@lit/localize's runtime also hashes templates that have no id; all
+ * of hearth's messages have ids, so that code is left out of the bundle.)
+ */
+function localizedMsg(template: string | StrResult, options?: { id?: string }): string {
+  const localized = options?.id ? (active?.[options.id] as string | StrResult | undefined) : undefined;
+  const source = typeof template === 'string' ? undefined : template;
+  if (typeof localized === 'string') return localized;
+  if (localized) return joinStringsAndValues(localized.strings, source?.values ?? [], localized.values as number[]);
+  return source ? joinStringsAndValues(source.strings, source.values) : (template as string);
+}
+
 try {
-  _installMsgImplementation(((template: Parameters<typeof runtimeMsg>[1], options?: Parameters<typeof runtimeMsg>[2]) =>
-    runtimeMsg(active, template, options)) as Parameters<typeof _installMsgImplementation>[0]);
+  _installMsgImplementation(localizedMsg as MsgFn);
 } catch {
   // Another copy of hearth or the host page configured @lit/localize first; its msg() stays.
 }

@@ -1,22 +1,4 @@
-import { css, type CSSResult } from 'lit';
-
-/**
- * Design tokens. Every `--hearth-*` property falls back to what the host page already has
- * (inherited font and colour, `currentColor`), so an element looks native before anyone themes it.
- */
-export const tokens = css`
-  :host {
-    --_font: var(--hearth-font, inherit);
-    --_text: var(--hearth-color-text, inherit);
-    --_muted: var(--hearth-color-muted, color-mix(in srgb, currentColor 72%, transparent));
-    --_accent: var(--hearth-color-accent, #1d5fbf);
-    --_danger: var(--hearth-color-danger, #b3261e);
-    --_surface: var(--hearth-color-surface, transparent);
-    --_skeleton: var(--hearth-color-skeleton, color-mix(in srgb, currentColor 12%, transparent));
-    --_radius: var(--hearth-radius, 0.375rem);
-    --_space: var(--hearth-space, 0.75rem);
-  }
-`;
+import type { CSSResult } from 'lit';
 
 /**
  * Adopts an element's `static styles` into the document or shadow root that holds it. Elements

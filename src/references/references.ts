@@ -182,17 +182,18 @@ export class HearthReferences extends HearthElement {
     let entries: Entry[];
     try {
       entries = this.entriesOf(data);
-    } catch (error) {
+    } catch (cause) {
+      const error = new HearthError('malformed', String(cause), { cause });
       if (this.announced !== data) {
         this.announced = data;
         this.fail(error);
       }
       return this.renderError(error);
     }
-    if (!entries.length) return html`<p class="hearth-references__message" role="status">${msg('No references', { id: 'references.empty' })}</p>`;
-    return html`<ul class="hearth-references__list" role="list" aria-label=${msg('References', { id: 'references.label' })}>
+    if (!entries.length) return html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`;
+    return html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
       ${entries.map(
-        (entry) => html`<li class="hearth-references__entry" id=${entry.id} tabindex="-1">
+        (entry) => html`<li id=${entry.id} tabindex="-1">
           <span class="citation">${entry.citation.map(renderRun)}</span>
           ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
         </li>`,
@@ -201,17 +202,17 @@ export class HearthReferences extends HearthElement {
   }
 
   private renderLoading(): TemplateResult {
-    return html`<div class="hearth-references__skeleton" role="status" aria-busy="true">
+    return html`<div role="status" aria-busy="true">
       <span class="hearth-visually-hidden">${msg('Loading references…', { id: 'references.loading' })}</span>
-      ${[0, 1, 2, 3, 4, 5].map(() => html`<span class="hearth-references__bar" aria-hidden="true"></span>`)}
+      <span class="skeleton" aria-hidden="true"></span>
     </div>`;
   }
 
   private renderError(error: unknown): TemplateResult {
-    return html`<div class="hearth-references__error" role="alert">
-      <p>${describeError(error)}</p>
-      <button type="button" class="hearth-references__retry" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
-    </div>`;
+    return html`<p role="alert">
+      ${describeError(error)}
+      <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
+    </p>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -271,7 +272,7 @@ function renderMarkup(nodes: MarkupNode[]): unknown[] {
 
 /** What the reader is told, by what went wrong. */
 function describeError(error: unknown): string {
-  const kind = isHearthError(error) ? error.kind : error instanceof SyntaxError || error instanceof TypeError ? 'malformed' : '';
+  const kind = isHearthError(error) ? error.kind : error instanceof SyntaxError ? 'malformed' : '';
   switch (kind) {
     case 'offline':
       return msg('The references could not be loaded: you seem to be offline. Check your connection and try again.', { id: 'references.error.offline' });

@@ -1,0 +1,256 @@
+/**
+ * Helpers shared by the citation styles (APA now; MLA, Chicago, IEEE, Vancouver, Harvard later).
+ *
+ * Everything here takes `unknown`-ish data from hand-written or server JSON and never throws:
+ * a field of the wrong shape reads as absent. Output is plain text in `Run`s, which the element
+ * renders as text nodes (never as HTML).
+ */
+import type { CslItem, CslName } from '../../core/backend.js';
+
+/** A run of text; `href` only on the DOI/URL link. Consecutive runs of the same formatting are merged. */
+export interface Run {
+  text: string;
+  italic?: boolean;
+  href?: string;
+}
+
+/** Runs under construction: a style builds an entry from these (empty = element absent). */
+export type Part = Run[];
+
+/** A string or finite number as trimmed text with whitespace collapsed; anything else is ''. */
+export const str = (v: unknown): string =>
+  typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : typeof v == 'number' && isFinite(v) ? '' + v : '';
+
+/** A field of `item` as text. */
+export const field = (item: CslItem, name: string): string => str(item[name]);
+
+/** Text as a part (italic or not). */
+export const txt = (text: string, italic?: boolean): Part => (text ? [{ text, italic }] : []);
+
+/** The non-empty strings joined with `delim`. */
+export const cat = (delim: string, ...xs: string[]): string => xs.filter(Boolean).join(delim);
+
+/**
+ * Joins the non-empty parts (or plain strings) with `delim`. A delimiter or suffix starting with
+ * "." loses it after text that already ends in . ? or ! ("Jr. (1990)", "What is it? Publisher"),
+ * as citeproc does.
+ */
+export const join = (delim: string, ...parts: (Part | string)[]): Part =>
+  parts.reduce<Part>((a, x) => {
+    const p = typeof x == 'string' ? txt(x) : x;
+    return p.length ? (a.length ? [...a, ...txt(punct(a, delim)), ...p] : p) : a;
+  }, []);
+
+const punct = (a: Part, s: string): string => (/[.?!]$/.test(a[a.length - 1]?.text ?? '') ? s.replace(/^\./, '') : s);
+
+/** `pre` + part + `suf`, or nothing when the part is empty. */
+export const wrap = (pre: string, p: Part, suf = ''): Part => (p.length ? [...txt(pre), ...p, ...txt(punct(p, suf))] : []);
+
+/** `pre` + text + `suf`, or '' when the text is empty. */
+export const around = (pre: string, s: string, suf: string): string => s && pre + s + suf;
+
+/** Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’). */
+const quotes = (s: string): string =>
+  s.replace(/(^|[\s([{‘“—–-])?(["'])/g, (_, b: string | undefined, q: string) => (b ?? '') + (q == '"' ? (b == null ? '”' : '“') : b == null ? '’' : '‘'));
+
+/** Final runs: empty runs dropped, neighbours of the same formatting merged, typographic quotes. */
+export function runs(p: Part): Run[] {
+  const out: Run[] = [];
+  for (const { text, italic, href } of p) {
+    const last = out[out.length - 1];
+    if (!text) continue;
+    if (last && !last.href && !href && !last.italic == !italic) last.text += text;
+    else out.push(href ? { text, href } : italic ? { text, italic } : { text });
+  }
+  for (const r of out) if (!r.href) r.text = quotes(r.text);
+  return out;
+}
+
+export function toPlainText(runs: Run[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+/** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
+export const capFirst = (s: string): string => s.replace(/^\S+/, (w) => (w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w));
+
+const SMALL = new Set('a an and as at but by down for from in into nor of off on onto or out over per so than the to up upon v vs via von van de with yet'.split(' '));
+
+/**
+ * Title case like citeproc's for English: words in lower case are capitalized unless they are short
+ * function words (or single letters), the first word and a word after ":" "?" "!" always.
+ * Words with any capital letter (iPhone, NASA) are kept.
+ */
+export const titleCase = (s: string): string =>
+  s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) =>
+    w == w.toLowerCase() && (!i || /[:?!]\s*$/.test(s.slice(0, i)) || (w.length > 1 && !SMALL.has(w)))
+      ? w[0].toUpperCase() + w.slice(1)
+      : w,
+  );
+
+/** Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19". */
+export const pageRange = (s: string): string =>
+  s.replace(/([^\s,&–—-]+)\s*[-–—]+\s*([^\s,&–—-]+)/g, (_, a: string, b: string) =>
+    a + '–' + (/^\d+-\d+$/.test(a + '-' + b) && b.length < a.length ? a.slice(0, -b.length) + b : b),
+  );
+
+/** 1 -> "1st", 22 -> "22nd", 113 -> "113th". */
+export const ordinal = (n: number): string => n + ((n % 100) - (n % 10) == 10 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] || 'th');
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** A name list field as names: an array, a single name object, or strings (read as literal names). */
+export function names(v: unknown): CslName[] {
+  return (Array.isArray(v) ? v : v == null ? [] : [v]).flatMap((n) => {
+    const o = typeof n == 'string' ? { literal: n } : n && typeof n == 'object' ? (n as Record<string, unknown>) : {};
+    const name: CslName = {};
+    for (const k of ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
+      const s = str(o[k]);
+      if (s) name[k] = s;
+    }
+    return name.family || name.given || name.literal ? [name] : [];
+  });
+}
+
+/** Initials of given names: "Erich Seligmann" -> "E. S.", "Jean-Paul" -> "J.-P.", "J.R." -> "J. R.". */
+export const initials = (given: string): string =>
+  given
+    .replace(/[^\p{L}\p{N}'’-]+/gu, ' ')
+    .replace(/(\p{L}|\p{N})[\p{L}\p{N}'’]*/gu, (_, c: string) => c.toUpperCase() + '.')
+    .replace(/\s*-+\s*/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The parts of a name as styles print them, with initials: `[family, given]` where `family` carries
+ * its non-dropping particle ("van Gogh") and `given` is "initials dropping-particle" ("A. von").
+ * A literal name (organization) or a lone given name is `[name, '']`.
+ */
+export function nameParts(n: CslName): [family: string, given: string, suffix: string] {
+  const family = n.literal ?? cat(' ', n['non-dropping-particle'] ?? '', n.family ?? n.given ?? '');
+  const given = n.literal || !n.family ? '' : cat(' ', initials(n.given ?? ''), n['dropping-particle'] ?? '');
+  return [family, given, n.literal ? '' : (n.suffix ?? '')];
+}
+
+/** "van Gogh, V.", "Humboldt, A. von", "King, M. L., Jr.", "World Health Organization". */
+export const sortName = (n: CslName): string => cat(', ', ...nameParts(n));
+
+/** "V. van Gogh", "K. de van der Lee III" (given first). */
+export function displayName(n: CslName): string {
+  const [family, given, suffix] = nameParts(n);
+  return cat(' ', given, family, suffix);
+}
+
+/**
+ * Names joined with an ampersand; more than 20 names give the first 19, an ellipsis and the last
+ * (APA; citeproc prints "…"). `comma`: a comma before "&" also for two names (sort-order lists).
+ */
+export function nameList(ns: string[], comma: boolean): string {
+  const last = ns[ns.length - 1];
+  return ns.length > 20
+    ? ns.slice(0, 19).join(', ') + ', … ' + last
+    : ns.length > 1
+      ? ns.slice(0, -1).join(', ') + (comma || ns.length > 2 ? ', & ' : ' & ') + last
+      : (last ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+export const MONTHS = 'January February March April May June July August September October November December Spring Summer Autumn Winter'.split(' ');
+
+/**
+ * A date field as `[year, month?, day?]` (month 13-16 = seasons, from CSL's 21-24), or a string to
+ * print as is (`literal`, or `raw` that is not an ISO-like date), or `[]` when there is no usable date.
+ * Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts` ([2005, 3]) and
+ * numeric strings; anything else reads as no date.
+ */
+export function dateParts(v: unknown): number[] | string {
+  const o = (v && typeof v == 'object' ? v : { raw: v }) as Record<string, unknown>;
+  const dp = o['date-parts'];
+  const raw = str(o.raw);
+  const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
+  const p: unknown[] = Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : [];
+  const out: number[] = [];
+  for (const x of p.slice(0, 3)) {
+    const n = typeof x == 'number' ? x : typeof x == 'string' && /^\s*-?\d+\s*$/.test(x) ? +x : NaN;
+    // year: any integer but 0; month 1-12 or season 21-24; day 1-31
+    if (!Number.isInteger(n) || (out.length ? (out.length > 1 ? n < 1 || n > 31 : n < 1 || (n > 12 && n < 21) || n > 24) : !n)) break;
+    out.push(out.length == 1 && n > 20 ? n - 8 : n);
+  }
+  return out.length ? out : str(o.literal) || (iso ? '' : raw);
+}
+
+/** A year for print: -380 -> "380 B.C.E.". */
+export const year = (y: number): string => (y < 0 ? -y + ' B.C.E.' : '' + y);
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+/** `https://doi.org/<doi>` from a DOI stored bare, as a doi.org URL or with a "doi:" prefix. */
+export const doiUrl = (doi: string): string => (doi ? 'https://doi.org/' + doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '') : '');
+
+/** The URL when it is an absolute http(s) URL; '' for anything else (javascript:, data:, relative, garbage). */
+export function safeUrl(url: string): string {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? url : '';
+  } catch {
+    return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+/**
+ * Keeps the entries of parsed JSON that are objects with an `id` (a non-empty string or a finite
+ * number, coerced to a string) and counts the rest. Throws only when `data` is not an array.
+ */
+export function normalizeItems(data: unknown): { items: CslItem[]; skipped: number } {
+  if (!Array.isArray(data)) throw new TypeError('References data must be a JSON array');
+  const items: CslItem[] = [];
+  for (const x of data) {
+    const id = x && typeof x == 'object' && !Array.isArray(x) ? str((x as CslItem).id) : '';
+    if (id) items.push({ ...(x as CslItem), id });
+  }
+  return { items, skipped: data.length - items.length };
+}
+
+const collator = (locale?: string): Intl.Collator => {
+  const o = { sensitivity: 'base', numeric: true } as const;
+  try {
+    return new Intl.Collator(locale, o);
+  } catch {
+    return new Intl.Collator(undefined, o);
+  }
+};
+
+/**
+ * APA order, in a new (stable) array: by the author element (each author's family name then
+ * initials, in order; organizations by name; works without author by title, ignoring a leading
+ * "A", "An" or "The"), then by date ("n.d." first), then by title.
+ */
+export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
+  const c = collator(locale);
+  const title = (i: CslItem) => field(i, 'title').replace(/^(the|an?)\s+/i, '');
+  const keyed = items.map((item) => {
+    const who = [item.author, item.director, item.editor].map(names).find((n) => n.length);
+    const d = dateParts(item.issued);
+    return {
+      item,
+      who: who ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title(item)],
+      when: typeof d == 'string' ? [] : d,
+      title: title(item),
+    };
+  });
+  const cmp = (a: (string | number)[], b: (string | number)[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const r = typeof a[i] == 'number' ? +a[i] - +b[i] : c.compare('' + a[i], '' + b[i]);
+      if (r) return r;
+    }
+    return a.length - b.length;
+  };
+  return keyed
+    .sort((a, b) => cmp(a.who, b.who) || cmp([a.when.length && 1, ...a.when], [b.when.length && 1, ...b.when]) || c.compare(a.title, b.title))
+    .map((k) => k.item);
+}
