@@ -1,12 +1,21 @@
 import { defineConfig, type Plugin } from 'vite';
 import { transform } from 'esbuild';
 
-/** Vite's library mode keeps whitespace in ES output; this plugin minifies every chunk fully. */
+/**
+ * Vite's library mode keeps whitespace in ES output (and its own transpile step re-prints whatever
+ * renderChunk returns), so the finished chunks are minified once more, fully, when the bundle is
+ * written. Source maps would no longer match, so dist/hearth.js ships without them; dist/lib has
+ * maps for npm users.
+ */
 const minifyChunks: Plugin = {
   name: 'hearth-minify-chunks',
-  async renderChunk(code) {
-    const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none' });
-    return { code: result.code, map: result.map };
+  enforce: 'post',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const result = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+      chunk.code = result.code;
+    }
   },
 };
 
@@ -22,8 +31,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
-    minify: 'esbuild',
-    sourcemap: true,
+    minify: false, // done by minifyChunks, fully
+    sourcemap: false,
     lib: {
       entry: 'src/index.ts',
       formats: ['es'],

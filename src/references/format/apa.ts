@@ -1,44 +1,49 @@
 /**
  * APA 7 reference-list entries from CSL-JSON, following what citeproc-js prints with the official
- * apa.csl (as bundled in citation-js): same order, punctuation, italics and stored title case.
- * Check changes against it with `node scripts/apa-oracle.mjs`.
+ * apa.csl (as bundled in citation-js): same order of elements, punctuation, italics, typographic
+ * quotes, title case of journal and site names, and titles in the case they are stored in.
+ * Check changes with `node scripts/apa-oracle.mjs` (test corpus: test/references/apa-corpus.ts).
  *
- * Covered: book, edited book, chapter, journal/magazine/newspaper article, conference paper,
- * report, thesis, webpage/post, film (motion_picture); unknown types format like a book.
+ * Covered: book, edited book, chapter, journal/magazine/newspaper article, blog post, conference
+ * paper, report, thesis, webpage, film (motion_picture). Other and unknown types format like a book.
  *
  * Deliberate differences from citeproc-js:
- * - DOIs stored as "https://doi.org/…" or "doi:…" print once as https://doi.org/… (citeproc doubles the prefix).
+ * - A DOI stored as "https://doi.org/…", "http://dx.doi.org/…" or "doi:…" prints once as https://doi.org/…
+ *   (citeproc doubles the prefix).
  * - URLs other than absolute http(s) are dropped (citeproc prints `javascript:…` and the like).
- * - `issued` as a bare string ("2005", "2005-03-01") is read as a date (citeproc: n.d.); a `raw`
- *   date that is not ISO-like prints as is, like a `literal` one.
- * - Garbage dates (month 13, day 40, non-numeric parts) are cut at the first bad part.
- * - Given names in lower case are initialized too ("jean-marie" -> "J.-M."; citeproc prints them whole);
- *   abbreviations in given names are reduced to one letter ("Ch." -> "C.").
+ * - `issued` as a bare string or number ("2005", "2005-03-01") is read as a date (citeproc: n.d.); a
+ *   `raw` date that is not ISO-like prints as is, like a `literal` one. Garbage date parts (month 13,
+ *   day 40, "abc") are cut at the first bad part. Only the first date of a range is printed.
+ * - Given names in lower case are initialized too ("jean-marie" -> "J.-M."; citeproc prints them
+ *   whole); abbreviated given names are cut to one letter ("Ch." -> "C.").
+ * - A period after a closing quote stays outside it (citeproc moves it in: “care.”).
  * - Field text is plain: citeproc's rich-text tags in titles (<i>, <b>, <span class="nocase">) print as typed.
- * - No year suffixes (2020a, 2020b): entries are formatted one by one. Only the first date of a range.
- * - Title case (journal and site names) uses a shorter list of small words than citeproc's, and
- *   capitalizes a one-letter word only at the start ("e-Mail"; citeproc: "E-Mail").
- * - Not handled: reviews' [Review of …], interviews, letters, legal items, patents, archives,
- *   software versions, "ca." dates, `status` (in press), `references`, number-of-volumes.
+ * - No year suffixes (2020a, 2020b): entries are formatted one at a time.
+ * - Title case uses a shorter list of small words, and leaves every one-letter word but the first
+ *   in lower case ("e-Mail"; citeproc: "E-Mail").
+ * - Not handled, formatted like a book: reviews ([Review of …]), interviews, letters, broadcasts
+ *   and songs (full dates), datasets ("[Data set]"), software, maps, patents, legal items;
+ *   also archives, "ca." dates, `status` (in press), `references`, number-of-volumes. Reviews
+ *   print no publisher.
+ * - sortItems (common.ts) follows the APA manual where citeproc differs: initials, not full given
+ *   names, after each family name ("Smith, J." < "Smith, J. E." < "Smith, K." < "Smith Jones, A."),
+ *   and titles sort without a leading "A", "An" or "The".
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  MONTHS, around, capFirst, cat, dateParts, displayName, doiUrl, field, join, nameList, names, ordinal, pageRange,
-  runs, safeUrl, sortName, titleCase, txt, wrap, year, type Part, type Run,
+  around, capFirst, cat, dateText, displayName, doiUrl, join, nameList, names, ordinal, pageRange,
+  runs, safeUrl, sortName, str, titleCase, txt, wrap, type Part, type Run,
 } from './common.js';
 
-const is = (list: string, type: string) => list.split(' ').includes(type);
-const JOURNALS = 'article-journal article-magazine article-newspaper post-weblog';
 /** Types whose container is a periodical. */
-const PERIODICAL = JOURNALS + ' review review-book';
+const PERIODICAL = /^(article-(journal|magazine|newspaper)|post-weblog|review(-book)?)$/;
 /** Types dated with month and day. */
-const FULL_DATE = 'article-magazine article-newspaper motion_picture post post-weblog webpage';
-/** Types without edition, volume and pages after the title. */
-const NO_LOCATORS = PERIODICAL + ' post webpage';
+const FULL_DATE = /^(article-(magazine|newspaper)|motion_picture|post(-weblog)?|webpage)$/;
 const numeric = (s: string) => /^\d+$/.test(s);
 
 export function formatApa(item: CslItem): Run[] {
-  const f = (k: string) => field(item, k);
+  item = Object(item); // null or a primitive reads as an empty item
+  const f = (k: string) => str(item[k]);
   const type = f('type');
   const title = f('title');
   const ct = f('container-title');
@@ -60,7 +65,7 @@ export function formatApa(item: CslItem): Run[] {
   let eds = names(item.editor);
   const trans = names(item.translator);
   /** Published in a periodical: journal articles, and conference papers without editors. */
-  const periodical = is(PERIODICAL, type) || (conf && !eds.length);
+  const periodical = PERIODICAL.test(type) || (conf && !eds.length);
   /** Unpublished talks: conference papers and speeches without editors or journal data. */
   const talk = (conf || type == 'speech') && !eds.length && !f('issue') && !f('page') && !volume;
 
@@ -81,8 +86,8 @@ export function formatApa(item: CslItem): Run[] {
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => txt(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''), true);
-  const describe =
-    cat('; ', num ? '' : capFirst(genre), capFirst(medium));
+  /** Description: "[Film]", "[Paper presentation]", "[Novel; E-book]" (a genre with a number goes with the number). */
+  const describe = cat('; ', num ? '' : capFirst(genre), capFirst(medium));
   const bracketed = around(
     '[',
     thesis ? cat('; ', num ? '' : cat(', ', capFirst(genre), online && publisher), capFirst(medium)) : ct && (report || talk) ? '' : describe,
@@ -92,11 +97,11 @@ export function formatApa(item: CslItem): Run[] {
   const edition = f('edition');
   const page = pageRange(f('page'));
   const locators =
-    is(NO_LOCATORS, type) || periodical
+    periodical || web
       ? ''
       : cat(
           ', ',
-          /^\d+(st|nd|rd|th)?$/i.test(edition) ? ordinal(parseInt(edition)) + ' ed.' : edition,
+          /^\d+(\D\D)?$/.test(edition) ? ordinal(parseInt(edition)) + ' ed.' : edition,
           report ? cat(' ', tc(f('collection-title')), f('collection-number')) : '',
           numeric(volume) ? 'Vol. ' + volume : '',
           around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page, ''),
@@ -123,10 +128,7 @@ export function formatApa(item: CslItem): Run[] {
     described = '';
   }
 
-  const d = dateParts(item.issued);
-  const [y, m, day] = d as number[];
-  const full = is(FULL_DATE, type) || talk;
-  const date = '(' + (typeof d == 'string' ? d || 'n.d.' : year(y) + (full && m ? ', ' + cat(' ', MONTHS[m - 1], day ? '' + day : '') : '')) + ')';
+  const date = dateText(item.issued, +(FULL_DATE.test(type) || talk));
 
   const container = web
     ? []
@@ -146,13 +148,7 @@ export function formatApa(item: CslItem): Run[] {
           )
         : [];
 
-  const accessed = dateParts(item.accessed);
-  const [ay, am, ad] = accessed as number[];
-  const retrieved =
-    d.length || !accessed.length
-      ? ''
-      : 'Retrieved ' + (typeof accessed == 'string' ? accessed : cat(' ', am ? MONTHS[am - 1] : '', ad ? ad + ',' : '', year(ay))) + ', from';
-  const original = dateParts(item['original-date']);
+  const retrieved = date ? '' : around('Retrieved ', dateText(item.accessed, 2), ', from');
 
   return runs(
     join(
@@ -162,24 +158,16 @@ export function formatApa(item: CslItem): Run[] {
         join(
           '. ',
           author,
-          date,
+          '(' + (date || 'n.d.') + ')',
           described,
           container,
           talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
-          thesis
-            ? online
-              ? ''
-              : publisher
-            : web
-              ? cat('; ', tc(ct), publisher)
-              : (conf && periodical) || is(JOURNALS, type)
-                ? ''
-                : publisher,
+          web ? cat('; ', tc(ct), publisher) : periodical || (thesis && online) ? '' : publisher,
         ),
         '.',
       ),
       DOI ? [{ text: DOI, href: DOI }] : URL ? join(' ', retrieved, [{ text: URL, href: URL }]) : [],
-      around('(Original work published ', typeof original == 'string' ? original : original.length ? year(original[0]) : '', ')'),
+      around('(Original work published ', dateText(item['original-date']), ')'),
     ),
   );
 }

@@ -19,16 +19,17 @@ export type Part = Run[];
 
 /** A string or finite number as trimmed text with whitespace collapsed; anything else is ''. */
 export const str = (v: unknown): string =>
-  typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : typeof v == 'number' && isFinite(v) ? '' + v : '';
+  typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : Number.isFinite(v) ? '' + v : '';
 
-/** A field of `item` as text. */
-export const field = (item: CslItem, name: string): string => str(item[name]);
+/** Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’). */
+const quotes = (s: string): string =>
+  s.replace(/(^|[\s([—–-])?(["'])/g, (_, b: string | undefined, q: string) => (b ?? '') + (q == '"' ? (b == null ? '”' : '“') : b == null ? '’' : '‘'));
 
-/** Text as a part (italic or not). */
-export const txt = (text: string, italic?: boolean): Part => (text ? [{ text, italic }] : []);
+/** Text as a part (italic or not), with typographic quotes. */
+export const txt = (text: string, italic?: boolean): Part => (text ? [italic ? { text: quotes(text), italic } : { text: quotes(text) }] : []);
 
-/** The non-empty strings joined with `delim`. */
-export const cat = (delim: string, ...xs: string[]): string => xs.filter(Boolean).join(delim);
+/** The non-empty strings (or non-zero numbers) joined with `delim`. */
+export const cat = (delim: string, ...xs: unknown[]): string => xs.filter(Boolean).join(delim);
 
 /**
  * Joins the non-empty parts (or plain strings) with `delim`. A delimiter or suffix starting with
@@ -41,7 +42,7 @@ export const join = (delim: string, ...parts: (Part | string)[]): Part =>
     return p.length ? (a.length ? [...a, ...txt(punct(a, delim)), ...p] : p) : a;
   }, []);
 
-const punct = (a: Part, s: string): string => (/[.?!]$/.test(a[a.length - 1]?.text ?? '') ? s.replace(/^\./, '') : s);
+const punct = (a: Part, s: string): string => (/[.?!]$/.test(a.at(-1)!.text) ? s.replace(/^\./, '') : s);
 
 /** `pre` + part + `suf`, or nothing when the part is empty. */
 export const wrap = (pre: string, p: Part, suf = ''): Part => (p.length ? [...txt(pre), ...p, ...txt(punct(p, suf))] : []);
@@ -49,20 +50,14 @@ export const wrap = (pre: string, p: Part, suf = ''): Part => (p.length ? [...tx
 /** `pre` + text + `suf`, or '' when the text is empty. */
 export const around = (pre: string, s: string, suf: string): string => s && pre + s + suf;
 
-/** Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’). */
-const quotes = (s: string): string =>
-  s.replace(/(^|[\s([{‘“—–-])?(["'])/g, (_, b: string | undefined, q: string) => (b ?? '') + (q == '"' ? (b == null ? '”' : '“') : b == null ? '’' : '‘'));
-
-/** Final runs: empty runs dropped, neighbours of the same formatting merged, typographic quotes. */
+/** Final runs: empty runs dropped, neighbours of the same formatting merged. */
 export function runs(p: Part): Run[] {
   const out: Run[] = [];
-  for (const { text, italic, href } of p) {
-    const last = out[out.length - 1];
-    if (!text) continue;
-    if (last && !last.href && !href && !last.italic == !italic) last.text += text;
-    else out.push(href ? { text, href } : italic ? { text, italic } : { text });
+  for (const r of p) {
+    const last = out.at(-1);
+    if (last && !last.href && !r.href && !last.italic == !r.italic) last.text += r.text;
+    else if (r.text) out.push({ ...r });
   }
-  for (const r of out) if (!r.href) r.text = quotes(r.text);
   return out;
 }
 
@@ -73,7 +68,7 @@ export function toPlainText(runs: Run[]): string {
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
 export const capFirst = (s: string): string => s.replace(/^\S+/, (w) => (w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w));
 
-const SMALL = new Set('a an and as at but by down for from in into nor of off on onto or out over per so than the to up upon v vs via von van de with yet'.split(' '));
+const SMALL = new Set('a an and as at but by for from in into nor of on or over per so the to up via vs with yet'.split(' '));
 
 /**
  * Title case like citeproc's for English: words in lower case are capitalized unless they are short
@@ -89,28 +84,21 @@ export const titleCase = (s: string): string =>
 
 /** Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19". */
 export const pageRange = (s: string): string =>
-  s.replace(/([^\s,&–—-]+)\s*[-–—]+\s*([^\s,&–—-]+)/g, (_, a: string, b: string) =>
-    a + '–' + (/^\d+-\d+$/.test(a + '-' + b) && b.length < a.length ? a.slice(0, -b.length) + b : b),
+  s.replace(/(\w+)\s*[-–—]+\s*(\w+)/g, (_, a: string, b: string) =>
+    a + '–' + (/^\d+$/.test(a + b) && b.length < a.length ? a.slice(0, -b.length) + b : b),
   );
 
 /** 1 -> "1st", 22 -> "22nd", 113 -> "113th". */
-export const ordinal = (n: number): string => n + ((n % 100) - (n % 10) == 10 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] || 'th');
+export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 10) % 10 ^ 1) && n % 10] || 'th'); // 11-13th
 
 // ---------------------------------------------------------------------------------------------
 // Names
 
 /** A name list field as names: an array, a single name object, or strings (read as literal names). */
-export function names(v: unknown): CslName[] {
-  return (Array.isArray(v) ? v : v == null ? [] : [v]).flatMap((n) => {
-    const o = typeof n == 'string' ? { literal: n } : n && typeof n == 'object' ? (n as Record<string, unknown>) : {};
-    const name: CslName = {};
-    for (const k of ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
-      const s = str(o[k]);
-      if (s) name[k] = s;
-    }
-    return name.family || name.given || name.literal ? [name] : [];
-  });
-}
+export const names = (v: unknown): CslName[] =>
+  (Array.isArray(v) ? v : [v])
+    .map((n) => (typeof n == 'string' ? { literal: n } : n) as CslName)
+    .filter((n) => n && typeof n == 'object' && nameParts(n)[0]);
 
 /** Initials of given names: "Erich Seligmann" -> "E. S.", "Jean-Paul" -> "J.-P.", "J.R." -> "J. R.". */
 export const initials = (given: string): string =>
@@ -118,18 +106,20 @@ export const initials = (given: string): string =>
     .replace(/[^\p{L}\p{N}'’-]+/gu, ' ')
     .replace(/(\p{L}|\p{N})[\p{L}\p{N}'’]*/gu, (_, c: string) => c.toUpperCase() + '.')
     .replace(/\s*-+\s*/g, '-')
-    .replace(/\s+/g, ' ')
     .trim();
 
 /**
- * The parts of a name as styles print them, with initials: `[family, given]` where `family` carries
- * its non-dropping particle ("van Gogh") and `given` is "initials dropping-particle" ("A. von").
- * A literal name (organization) or a lone given name is `[name, '']`.
+ * The parts of a name as styles print them, with initials: `[family, given, suffix]` where `family`
+ * carries its non-dropping particle ("van Gogh") and `given` is "initials dropping-particle"
+ * ("A. von"). A literal name (organization) or a lone given name is `[name, '', '']`.
  */
 export function nameParts(n: CslName): [family: string, given: string, suffix: string] {
-  const family = n.literal ?? cat(' ', n['non-dropping-particle'] ?? '', n.family ?? n.given ?? '');
-  const given = n.literal || !n.family ? '' : cat(' ', initials(n.given ?? ''), n['dropping-particle'] ?? '');
-  return [family, given, n.literal ? '' : (n.suffix ?? '')];
+  const [family, given, literal, particle, dropping, suffix] = (
+    ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const
+  ).map((k) => str(n[k]));
+  return literal
+    ? [literal, '', '']
+    : [cat(' ', particle, family || given), family && cat(' ', initials(given), dropping), suffix];
 }
 
 /** "van Gogh, V.", "Humboldt, A. von", "King, M. L., Jr.", "World Health Organization". */
@@ -146,7 +136,7 @@ export function displayName(n: CslName): string {
  * (APA; citeproc prints "…"). `comma`: a comma before "&" also for two names (sort-order lists).
  */
 export function nameList(ns: string[], comma: boolean): string {
-  const last = ns[ns.length - 1];
+  const last = ns.at(-1);
   return ns.length > 20
     ? ns.slice(0, 19).join(', ') + ', … ' + last
     : ns.length > 1
@@ -160,29 +150,39 @@ export function nameList(ns: string[], comma: boolean): string {
 export const MONTHS = 'January February March April May June July August September October November December Spring Summer Autumn Winter'.split(' ');
 
 /**
- * A date field as `[year, month?, day?]` (month 13-16 = seasons, from CSL's 21-24), or a string to
- * print as is (`literal`, or `raw` that is not an ISO-like date), or `[]` when there is no usable date.
- * Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts` ([2005, 3]) and
- * numeric strings; anything else reads as no date.
+ * A date field as `[year, month?, day?]` (months 13-16 are the seasons, CSL's 21-24), or a string
+ * to print as is (`literal`, or a `raw` date that is not ISO-like), or `[]`/'' when there is no
+ * usable date. Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts`
+ * ([2005, 3]) and numeric strings; it stops at the first part that is not a valid number.
  */
 export function dateParts(v: unknown): number[] | string {
   const o = (v && typeof v == 'object' ? v : { raw: v }) as Record<string, unknown>;
   const dp = o['date-parts'];
   const raw = str(o.raw);
   const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
-  const p: unknown[] = Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : [];
   const out: number[] = [];
-  for (const x of p.slice(0, 3)) {
-    const n = typeof x == 'number' ? x : typeof x == 'string' && /^\s*-?\d+\s*$/.test(x) ? +x : NaN;
-    // year: any integer but 0; month 1-12 or season 21-24; day 1-31
-    if (!Number.isInteger(n) || (out.length ? (out.length > 1 ? n < 1 || n > 31 : n < 1 || (n > 12 && n < 21) || n > 24) : !n)) break;
-    out.push(out.length == 1 && n > 20 ? n - 8 : n);
+  for (const x of Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : []) {
+    const n = /^-?\d+$/.test(str(x)) ? +str(x) : NaN;
+    if (out.length > 2 || [!n, n < 1 || n > 24 || (n > 12 && n < 21), n < 1 || n > 31][out.length] !== false) break;
+    out.push(n > 20 && out.length == 1 ? n - 8 : n);
   }
   return out.length ? out : str(o.literal) || (iso ? '' : raw);
 }
 
 /** A year for print: -380 -> "380 B.C.E.". */
 export const year = (y: number): string => (y < 0 ? -y + ' B.C.E.' : '' + y);
+
+/**
+ * A date for print: `form` 0 "2005", 1 "2005, March 7", 2 "March 7, 2005"; a literal date as is;
+ * '' without a date.
+ */
+export function dateText(v: unknown, form = 0): string {
+  const d = dateParts(v);
+  if (typeof d == 'string') return d;
+  if (!d.length) return '';
+  const md = form ? cat(' ', MONTHS[d[1] - 1], d[2]) : '';
+  return form > 1 ? cat(d[2] ? ', ' : ' ', md, year(d[0])) : cat(', ', year(d[0]), md);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -232,25 +232,23 @@ const collator = (locale?: string): Intl.Collator => {
  */
 export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
   const c = collator(locale);
-  const title = (i: CslItem) => field(i, 'title').replace(/^(the|an?)\s+/i, '');
-  const keyed = items.map((item) => {
-    const who = [item.author, item.director, item.editor].map(names).find((n) => n.length);
-    const d = dateParts(item.issued);
-    return {
-      item,
-      who: who ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title(item)],
-      when: typeof d == 'string' ? [] : d,
-      title: title(item),
-    };
-  });
-  const cmp = (a: (string | number)[], b: (string | number)[]) => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const r = typeof a[i] == 'number' ? +a[i] - +b[i] : c.compare('' + a[i], '' + b[i]);
+  const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
+    for (let i = 0; i < a.length && i < b.length; i++) {
+      const r = typeof a[i] == 'number' ? (a[i] as number) - (b[i] as number) : c.compare(a[i] as string, b[i] as string);
       if (r) return r;
     }
     return a.length - b.length;
   };
-  return keyed
-    .sort((a, b) => cmp(a.who, b.who) || cmp([a.when.length && 1, ...a.when], [b.when.length && 1, ...b.when]) || c.compare(a.title, b.title))
-    .map((k) => k.item);
+  return items
+    .map((item) => {
+      const o: CslItem = Object(item);
+      const title = str(o.title).replace(/^(the|an?)\s+/i, '');
+      const who = [o.author, o.director, o.editor].map(names).find((n) => n.length);
+      const d = dateParts(o.issued);
+      const [y = 0, m = 0, day = 0] = typeof d == 'string' ? [] : d;
+      // [authors' family names and initials] or [title]; then [dated?, year, month, day, title]
+      return [item, who ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title], [+!!y, y, m, day, title]] as const;
+    })
+    .sort((a, b) => cmp(a[1], b[1]) || cmp(a[2], b[2]))
+    .map((k) => k[0]);
 }
