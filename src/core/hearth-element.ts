@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { HearthBackend } from './backend.js';
 import { backendContext } from './context.js';
-import { httpBackend } from './http-backend.js';
+import { apiBackend } from './api-backend.js';
 import { isLocaleReady, loadLocale, localeOf, onLangChange, withLocale } from './localization.js';
 
 /**
@@ -30,7 +30,7 @@ export class HearthElement extends LitElement {
 
   /** The backend this element calls, or undefined when none is configured. */
   protected get effectiveBackend(): HearthBackend | undefined {
-    return this.backend ?? (this.api ? httpBackend(this.api) : this.providedBackend);
+    return this.backend ?? (this.api ? apiBackend(this.api) : this.providedBackend);
   }
 
   override connectedCallback(): void {

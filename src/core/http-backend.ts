@@ -1,5 +1,6 @@
 import type { HearthBackend, RequestOptions } from './backend.js';
-import { HearthError, errorFromResponse } from './errors.js';
+import { HearthError } from './errors.js';
+import { errorFromResponse } from './problem.js';
 
 type HeaderMap = Record<string, string>;
 

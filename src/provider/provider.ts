@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { HearthBackend } from '../core/backend.js';
 import { backendContext } from '../core/context.js';
-import { httpBackend } from '../core/http-backend.js';
+import { apiBackend } from '../core/api-backend.js';
 
 /**
  * Gives every hearth element inside it one backend: configure once, use many tags.
@@ -36,7 +36,7 @@ export class HearthProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('backend')) {
-      this.provided = this.backend ?? (this.api ? httpBackend(this.api) : undefined);
+      this.provided = this.backend ?? (this.api ? apiBackend(this.api) : undefined);
     }
   }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { CslItem } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
-import { httpBackend } from '../core/http-backend.js';
+import { getJson } from '../core/api-backend.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
 import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
@@ -78,7 +78,7 @@ export class HearthReferences extends HearthElement {
 
   private readonly remote = new Task(this, {
     task: async ([src, list, backend], { signal }) => {
-      if (src) return httpBackend(src).request<unknown>('GET', '', { signal });
+      if (src) return getJson(src, signal);
       if (!list) return undefined;
       if (!backend) throw new HearthError('bad-request', 'No backend: set the api attribute, .backend, or wrap the element in <hearth-provider>.');
       return backend.getReferences(list, { signal });

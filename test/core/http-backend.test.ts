@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { HttpBackend, httpBackend, type HttpBackendOptions } from '../../src/core/http-backend.js';
-import { HearthError, errorFromResponse, isHearthError, type HearthErrorKind } from '../../src/core/errors.js';
+import { HearthError, isHearthError, type HearthErrorKind } from '../../src/core/errors.js';
+import { errorFromResponse } from '../../src/core/problem.js';
 
 
 const BASE = 'https://api.test/hearth';

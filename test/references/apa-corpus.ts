@@ -193,6 +193,27 @@ export const corpus: ApaCase[] = [
     expected: 'Doe, J. (2000). *x* [Novel; E-book].',
   },
 
+  {
+    name: 'book: the same people as editors and translators',
+    item: { id: 'b27', type: 'book', title: 'B', author: [person('Doe', 'Jane')], editor: [person('Ed', 'Eva'), person('Ox', 'Olga')], translator: [person('Ed', 'Eva'), person('Ox', 'Olga')], issued: year(2000) },
+    expected: 'Doe, J. (2000). *B* (E. Ed & O. Ox, Eds. & Trans.).',
+  },
+  {
+    name: 'book: range of volumes',
+    item: { id: 'b28', type: 'book', title: 'Collected Papers', author: [person('Peirce', 'Charles Sanders')], volume: '1-6', issued: year(1931), publisher: 'Harvard University Press' },
+    expected: 'Peirce, C. S. (1931). *Collected Papers* (Vols. 1–6). Harvard University Press.',
+  },
+  {
+    name: 'book: a capitalized particle, a title ending in "!"',
+    item: { id: 'b29', type: 'book', title: 'Wow!', author: [person('Beethoven', 'Ludwig', { 'non-dropping-particle': 'Van' })], issued: year(2000), publisher: 'P' },
+    expected: 'Van Beethoven, L. (2000). *Wow!* P.',
+  },
+  {
+    name: 'book: pages of a book',
+    item: { id: 'b30', type: 'book', title: 'B', author: [person('Doe', 'Jane')], page: '300', issued: year(2000), publisher: 'P' },
+    expected: 'Doe, J. (2000). *B* (p. 300). P.',
+  },
+
   // Chapters
   {
     name: 'chapter: three editors, edition, volume, pages',
@@ -228,6 +249,22 @@ export const corpus: ApaCase[] = [
     name: 'chapter: volume that is not a number joins the book title; page ranges with letters',
     item: { id: 'c5', type: 'chapter', title: 'x', author: [{ literal: 'A' }], 'container-title': 'B', volume: 'Part 2', page: 'e12-e19, xii-xv', issued: year(2000) },
     expected: 'A. (2000). x. In *B: Vol. Part 2* (pp. e12–e19, xii–xv).',
+  },
+
+  {
+    name: 'chapter: editor who is also the translator',
+    item: { id: 'c6', type: 'chapter', title: 'C', author: [person('Doe', 'Jane')], 'container-title': 'Book', editor: [person('Ed', 'Eva')], translator: [person('Ed', 'Eva')], issued: year(2000), publisher: 'P' },
+    expected: 'Doe, J. (2000). C. In E. Ed (Ed. & Trans.), *Book*. P.',
+  },
+  {
+    name: 'chapter: translator only, edition, range of volumes',
+    item: { id: 'c7', type: 'chapter', title: 'Ch', author: [person('Doe', 'Jane')], translator: [person('Tr', 'Tom')], 'container-title': 'Book', edition: '2', volume: '2-4', issued: year(2000), publisher: 'P' },
+    expected: 'Doe, J. (2000). Ch. In T. Tr (Trans.), *Book* (2nd ed., Vols. 2–4). P.',
+  },
+  {
+    name: 'encyclopedia entry',
+    item: { id: 'c8', type: 'entry-encyclopedia', title: 'Entry', author: [person('Doe', 'Jane')], 'container-title': 'Encyclopedia', issued: year(2000), publisher: 'P', page: '3-4' },
+    expected: 'Doe, J. (2000). Entry. In *Encyclopedia* (pp. 3–4). P.',
   },
 
   // Periodicals
@@ -275,6 +312,17 @@ export const corpus: ApaCase[] = [
     expected: 'A. (2000, Spring). x. *M*.',
   },
 
+  {
+    name: 'journal article: URL, volume range in italics',
+    item: { id: 'j9', type: 'article-journal', title: 'A', author: [person('Doe', 'Jane')], 'container-title': 'J', volume: '3-4', issue: '2', page: '1-5', issued: year(2000), URL: 'https://x.example/a' },
+    expected: 'Doe, J. (2000). A. *J*, *3–4*(2), 1–5. https://x.example/a',
+  },
+  {
+    name: 'newspaper article: no author, page',
+    item: { id: 'j10', type: 'article-newspaper', title: 'Headline here', issued: year(2020, 3, 7), 'container-title': 'The New York Times', page: 'A1' },
+    expected: 'Headline here. (2020, March 7). *The New York Times*, A1.',
+  },
+
   // Conference papers
   {
     name: 'conference paper: presentation (event and place, full date)',
@@ -296,6 +344,17 @@ export const corpus: ApaCase[] = [
     name: 'conference paper: in proceedings published like a journal',
     item: { id: 'p3', type: 'paper-conference', title: 'A paper', author: [person('Doe', 'Jane')], issued: year(2019), 'container-title': 'Proceedings of the thing', volume: '5', page: '1-9', publisher: 'ACM' },
     expected: 'Doe, J. (2019). A paper. *Proceedings of the Thing*, *5*, 1–9.',
+  },
+
+  {
+    name: 'conference poster: session as container, full date',
+    item: { id: 'p4', type: 'paper-conference', title: 'C', author: [person('Doe', 'Jane')], 'container-title': 'Annual Meeting', genre: 'Poster', issued: year(2000, 5, 1) },
+    expected: 'Doe, J. (2000, May 1). C. *Annual Meeting*.',
+  },
+  {
+    name: 'speech: description and event',
+    item: { id: 'p5', type: 'speech', title: 'S', author: [person('Doe', 'Jane')], genre: 'Keynote address', 'event-title': 'Conf', issued: year(2000, 5, 1) },
+    expected: 'Doe, J. (2000, May 1). *S* [Keynote address]. Conf.',
   },
 
   // Reports
@@ -321,6 +380,17 @@ export const corpus: ApaCase[] = [
     expected: 'Doe, J. (2000). *x* (Working Paper No. 7; Occasional Papers 4). Institute.',
   },
 
+  {
+    name: 'report: no author, number without genre',
+    item: { id: 'r4', type: 'report', title: 'R', number: '12', issued: year(2000), publisher: 'Agency' },
+    expected: '*R* (No. 12). (2000). Agency.',
+  },
+  {
+    name: 'report: chapter in a report',
+    item: { id: 'r5', type: 'report', title: 'Ch', author: [person('Doe', 'Jane')], 'container-title': 'Big Report', genre: 'Report', number: '5', issued: year(2000), publisher: 'P' },
+    expected: 'Doe, J. (2000). Ch. In *Big Report* (Report No. 5). P.',
+  },
+
   // Theses
   {
     name: 'thesis: unpublished, the university as publisher',
@@ -331,6 +401,17 @@ export const corpus: ApaCase[] = [
     name: 'thesis: published online, the university in brackets',
     item: { id: 't2', type: 'thesis', title: 'My thesis', author: [person('Doe', 'Jane')], issued: year(2019), publisher: 'University of X', genre: "Master's thesis", URL: 'https://repo.example/1' },
     expected: 'Doe, J. (2019). *My thesis* [Master’s thesis, University of X]. https://repo.example/1',
+  },
+
+  {
+    name: 'thesis: with a number and a URL',
+    item: { id: 't3', type: 'thesis', title: 'T', author: [person('Doe', 'Jane')], genre: 'Doctoral dissertation', number: '123', issued: year(2000), publisher: 'U', URL: 'https://x.example' },
+    expected: 'Doe, J. (2000). *T* (Doctoral Dissertation No. 123, U). https://x.example',
+  },
+  {
+    name: 'thesis: with a DOI',
+    item: { id: 't4', type: 'thesis', title: 'T', author: [person('Doe', 'Jane')], genre: 'Doctoral dissertation', issued: year(2000), publisher: 'U', DOI: '10.1/t' },
+    expected: 'Doe, J. (2000). *T* [Doctoral dissertation, U]. https://doi.org/10.1/t',
   },
 
   // Web
@@ -355,6 +436,17 @@ export const corpus: ApaCase[] = [
     expected: 'Doe, J. (2021, July 1). A post. *My Blog*. https://blog.example/post',
   },
 
+  {
+    name: 'webpage: editor, dated (no retrieval date)',
+    item: { id: 'w5', type: 'webpage', title: 'W', editor: [person('Ed', 'Eva')], author: [person('Doe', 'Jane')], issued: year(2000), URL: 'https://x.example', accessed: year(2021, 1, 1) },
+    expected: 'Doe, J. (2000). *W* (E. Ed, Ed.). https://x.example',
+  },
+  {
+    name: 'social media post',
+    item: { id: 'w6', type: 'post', title: 'Post text', author: [person('Doe', 'Jane')], issued: year(2020, 1, 2), URL: 'https://x.example/p' },
+    expected: 'Doe, J. (2020, January 2). *Post text*. https://x.example/p',
+  },
+
   // Films
   {
     name: 'film: director, full date',
@@ -370,6 +462,17 @@ export const corpus: ApaCase[] = [
     name: 'film: no director',
     item: { id: 'f3', type: 'motion_picture', title: 'Inception', genre: 'Film', issued: year(2010), publisher: 'WB' },
     expected: '*Inception*. (2010). [Film]. WB.',
+  },
+
+  {
+    name: 'film: an author wins over the director',
+    item: { id: 'f4', type: 'motion_picture', title: 'F', author: [person('Doe', 'Jane')], director: [person('Dir', 'Dan')], issued: year(2000), publisher: 'Studio' },
+    expected: 'Doe, J. (2000). *F*. Studio.',
+  },
+  {
+    name: 'film: genre and medium',
+    item: { id: 'f5', type: 'motion_picture', title: 'F', director: [person('Dir', 'Dan')], genre: 'Documentary', medium: 'Film', issued: year(2000), publisher: 'Studio' },
+    expected: 'Dir, D. (Director). (2000). *F* [Documentary; Film]. Studio.',
   },
 
   // Deliberate differences from citeproc-js

@@ -35,11 +35,12 @@ import {
   runs, safeUrl, sortName, str, titleCase, txt, wrap, type Part, type Run,
 } from './common.js';
 
-/** Types whose container is a periodical. */
-const PERIODICAL = /^(article-(journal|magazine|newspaper)|post-weblog|review(-book)?)$/;
-/** Types dated with month and day. */
-const FULL_DATE = /^(article-(magazine|newspaper)|motion_picture|post(-weblog)?|webpage)$/;
-const numeric = (s: string) => /^\d+$/.test(s);
+/** Types whose container is a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book. */
+const PERIODICAL = /^(article-[jmn]|post-weblog|review)/;
+/** Types dated with month and day: article-magazine, article-newspaper, motion_picture, post, post-weblog, webpage. */
+const FULL_DATE = /^(article-[mn]|motion|post|webpage)/;
+/** A number or a range or list of numbers ("2", "2–4"). */
+const numeric = (s: string) => /^\d+([–,&] ?\d+)*$/.test(s);
 
 export function formatApa(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
@@ -47,7 +48,7 @@ export function formatApa(item: CslItem): Run[] {
   const type = f('type');
   const title = f('title');
   const ct = f('container-title');
-  const volume = f('volume');
+  const volume = pageRange(f('volume'));
   const num = f('number');
   const genre = f('genre');
   const medium = f('medium');
@@ -75,14 +76,20 @@ export function formatApa(item: CslItem): Run[] {
   if (!who.length && (who = names(item.director)).length) label = 'Director';
   if (!who.length && (who = eds).length) [label, eds] = ['Ed.', []];
   const plural = (s: string, n: number) => s.replace(/\.?$/, n > 1 ? 's$&' : '$&');
-  /** Editors and translators: "J. Smith & K. Lee, Eds.; T. Tr, Trans." or "J. Smith (Ed.), & T. Tr (Trans.)". */
-  const contributors = (editors: boolean, pre: string, post: string, delim: string) =>
-    cat(
+  /**
+   * Editors and translators: "J. Smith & K. Lee, Eds.; T. Tr, Trans." or "J. Smith (Ed.), & T. Tr (Trans.)";
+   * the same people as both: "J. Smith, Ed. & Trans.".
+   */
+  const contributors = (editors: boolean, pre: string, post: string, delim: string) => {
+    const e = (editors ? eds : []).map(displayName);
+    const t = trans.map(displayName);
+    const both = e + '' == t + '';
+    return cat(
       delim,
-      ...[editors ? eds : [], trans].map((ns, i) =>
-        around('', nameList(ns.map(displayName), false), pre + (i ? 'Trans.' : plural('Ed.', ns.length)) + post),
-      ),
+      around('', nameList(e, false), pre + plural('Ed.', e.length) + (both ? ' & Trans.' : '') + post),
+      both ? '' : around('', nameList(t, false), pre + 'Trans.' + post),
     );
+  };
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => txt(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''), true);
@@ -103,8 +110,8 @@ export function formatApa(item: CslItem): Run[] {
           ', ',
           /^\d+(\D\D)?$/.test(edition) ? ordinal(parseInt(edition)) + ' ed.' : edition,
           report ? cat(' ', tc(f('collection-title')), f('collection-number')) : '',
-          numeric(volume) ? 'Vol. ' + volume : '',
-          around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page, ''),
+          numeric(volume) && (/\D/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
+          around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page),
         );
   const parenthetical = around(
     '(',
@@ -137,7 +144,7 @@ export function formatApa(item: CslItem): Run[] {
           ', ',
           txt(tc(ct), true),
           volume ? [...txt(volume, true), ...txt(around('(', f('issue'), ')'))] : txt(f('issue'), true),
-          page || around('Article ', num, ''),
+          page || around('Article ', num),
         )
       : ct
         ? join(

@@ -48,7 +48,7 @@ const punct = (a: Part, s: string): string => (/[.?!]$/.test(a.at(-1)!.text) ? s
 export const wrap = (pre: string, p: Part, suf = ''): Part => (p.length ? [...txt(pre), ...p, ...txt(punct(p, suf))] : []);
 
 /** `pre` + text + `suf`, or '' when the text is empty. */
-export const around = (pre: string, s: string, suf: string): string => s && pre + s + suf;
+export const around = (pre: string, s: string, suf = ''): string => s && pre + s + suf;
 
 /** Final runs: empty runs dropped, neighbours of the same formatting merged. */
 export function runs(p: Part): Run[] {
@@ -89,7 +89,7 @@ export const pageRange = (s: string): string =>
   );
 
 /** 1 -> "1st", 22 -> "22nd", 113 -> "113th". */
-export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 10) % 10 ^ 1) && n % 10] || 'th'); // 11-13th
+export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 10) % 10 ^ 1) && n % 10] || 'th'); // tens digit 1: th
 
 // ---------------------------------------------------------------------------------------------
 // Names
