@@ -1,6 +1,5 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextEvent } from '@lit/context';
 import type { HearthBackend } from './backend.js';
 import { backendContext } from './context.js';
 import { apiBackend } from './api-backend.js';
@@ -13,18 +12,28 @@ import { isLocaleReady, loadLocale, localeOf, onLangChange, withLocale } from '.
  * backend of the nearest enclosing `<hearth-provider>`.
  */
 export class HearthElement extends LitElement {
+  // Reactive properties are declared with `static properties` (Lit's documented alternative to
+  // decorators): the decorator helpers cost several hundred bytes that every element's size budget
+  // pays.
+  static override properties: PropertyDeclarations = {
+    api: { reflect: true },
+    backend: { attribute: false },
+    providedBackend: { state: true },
+    locale: { state: true },
+  };
+
   /** Base URL of a server that speaks the hearth HTTP contract, e.g. `https://example.org/api`. */
-  @property({ reflect: true }) api?: string;
+  declare api?: string;
 
   /** A `HearthBackend` object (an adapter for a site's own API); wins over `api` and any provider. */
-  @property({ attribute: false }) backend?: HearthBackend;
+  declare backend?: HearthBackend;
 
-  @consume({ context: backendContext, subscribe: true })
-  @state()
-  private providedBackend?: HearthBackend;
+  /** The backend of the nearest `<hearth-provider>`, through the @lit/context protocol. */
+  private declare providedBackend?: HearthBackend;
+  private unsubscribeBackend?: () => void;
 
   /** The language this element renders in, from the nearest `lang` attribute. */
-  @state() protected locale = 'en';
+  protected locale = 'en';
 
   private stopLangWatch?: () => void;
 
@@ -35,6 +44,19 @@ export class HearthElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A context request by hand rather than @consume's controller: same protocol, a quarter of the bytes.
+    this.dispatchEvent(
+      new ContextEvent(
+        backendContext,
+        this,
+        (value, unsubscribe) => {
+          if (unsubscribe !== this.unsubscribeBackend) this.unsubscribeBackend?.();
+          this.unsubscribeBackend = unsubscribe;
+          this.providedBackend = value;
+        },
+        true,
+      ),
+    );
     this.followLang();
     this.stopLangWatch = onLangChange(() => this.followLang());
   }
@@ -42,6 +64,8 @@ export class HearthElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopLangWatch?.();
+    this.unsubscribeBackend?.();
+    this.unsubscribeBackend = undefined;
   }
 
   private followLang(): void {

@@ -1,6 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import type { HearthBackend } from '../core/backend.js';
 import { backendContext } from '../core/context.js';
 import { apiBackend } from '../core/api-backend.js';
@@ -25,18 +24,22 @@ export class HearthProvider extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    api: { reflect: true },
+    backend: { attribute: false },
+  };
+
   /** Base URL of a server that speaks the hearth HTTP contract. */
-  @property({ reflect: true }) api?: string;
+  declare api?: string;
 
   /** A `HearthBackend` object; wins over `api`. */
-  @property({ attribute: false }) backend?: HearthBackend;
+  declare backend?: HearthBackend;
 
-  @provide({ context: backendContext })
-  protected provided?: HearthBackend;
+  private readonly provider = new ContextProvider(this, { context: backendContext });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('backend')) {
-      this.provided = this.backend ?? (this.api ? apiBackend(this.api) : undefined);
+      this.provider.setValue(this.backend ?? (this.api ? apiBackend(this.api) : undefined));
     }
   }
 

@@ -1,7 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import type { CslItem } from '../core/backend.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { CslItem, HearthBackend } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { getJson } from '../core/api-backend.js';
 import { HearthError, isHearthError } from '../core/errors.js';
@@ -50,24 +48,33 @@ const INLINE_DATA = 'script[type="application/json"]';
  */
 export class HearthReferences extends HearthElement {
   static override styles = referencesStyles;
+  static override properties: PropertyDeclarations = {
+    items: { attribute: false },
+    src: {},
+    list: {},
+    citationStyle: { attribute: 'citation-style', reflect: true },
+    sort: {},
+    inline: { state: true },
+    remote: { state: true },
+  };
 
   /** CSL-JSON items; wins over every other source. */
-  @property({ attribute: false }) items?: unknown;
+  declare items?: unknown;
 
   /** URL of a CSL-JSON file. */
-  @property() src?: string;
+  declare src?: string;
 
   /** Id of a references list on the backend (`GET /references/{list}`). */
-  @property() list?: string;
+  declare list?: string;
 
   /** Citation style. `apa` (APA 7) for now; unknown styles fall back to APA with a console warning. */
-  @property({ attribute: 'citation-style', reflect: true }) citationStyle = 'apa';
+  citationStyle = 'apa';
 
   /** `author` (author, year, title: the APA order) or `none` (the order given). */
-  @property() sort: 'author' | 'none' = 'author';
+  sort: 'author' | 'none' = 'author';
 
   /** Data read from a child `<script type="application/json">`, or the error reading it. */
-  @state() private inline?: { data?: unknown; error?: unknown };
+  private declare inline?: { data?: unknown; error?: unknown };
 
   private inlineText?: string;
   private observer?: MutationObserver;
@@ -76,19 +83,43 @@ export class HearthReferences extends HearthElement {
   private entries: Entry[] = [];
   private hashDone = false;
 
-  private readonly remote = new Task(this, {
-    task: async ([src, list, backend], { signal }) => {
-      if (src) return getJson(src, signal);
-      if (!list) return undefined;
-      if (!backend) throw new HearthError('bad-request', 'No backend: set the api attribute, .backend, or wrap the element in <hearth-provider>.');
-      return backend.getReferences(list, { signal });
-    },
-    args: () => {
-      const local = this.items !== undefined || this.inline !== undefined;
-      return [local ? undefined : this.src, local ? undefined : this.list, this.effectiveBackend] as const;
-    },
-    onError: (error) => this.fail(error),
-  });
+  /** The state of the `src` or `list` fetch. */
+  private declare remote?: { data?: unknown; error?: unknown };
+  private fetching?: AbortController;
+  private fetchedFor?: unknown[];
+
+  /**
+   * Fetches `src` or `list` when they (or the backend) change and no local data wins; a newer fetch
+   * or disconnecting aborts the older one, whose late answer is then ignored. (A few lines instead
+   * of @lit/task, which would cost a tenth of this element's size budget.)
+   */
+  private fetchIfNeeded(): void {
+    const local = this.items !== undefined || this.inline !== undefined;
+    const args = local ? [] : [this.src, this.list, this.effectiveBackend];
+    if (this.fetchedFor && args.every((arg, i) => arg === this.fetchedFor![i]) && args.length === this.fetchedFor.length) return;
+    this.fetchedFor = args;
+    this.fetching?.abort();
+    const [src, list, backend] = args as [string?, string?, HearthBackend?];
+    if (!src && !list) {
+      this.remote = undefined;
+      return;
+    }
+    const { signal } = (this.fetching = new AbortController());
+    this.remote = {};
+    (src
+      ? getJson(src, signal)
+      : backend
+        ? backend.getReferences(list!, { signal })
+        : Promise.reject(new HearthError('bad-request', 'No backend: set the api attribute, .backend, or wrap the element in <hearth-provider>.'))
+    ).then(
+      (data) => signal.aborted || (this.remote = { data }),
+      (error) => {
+        if (signal.aborted) return;
+        this.remote = { error };
+        this.fail(error);
+      },
+    );
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -102,10 +133,13 @@ export class HearthReferences extends HearthElement {
     this.observer = new MutationObserver(() => this.readInline());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
     addEventListener('hashchange', this.onHashChange);
+    this.requestUpdate(); // fetches again if a fetch was cut short by a disconnect
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.fetching?.abort();
+    this.fetchedFor = undefined;
     this.observer?.disconnect();
     removeEventListener('hashchange', this.onHashChange);
   }
@@ -113,8 +147,9 @@ export class HearthReferences extends HearthElement {
   /** Loads the data again (what the Retry button does). */
   retry(): void {
     this.inlineText = undefined;
+    this.fetchedFor = undefined;
     this.readInline();
-    void this.remote.run();
+    this.requestUpdate();
   }
 
   private readInline(): void {
@@ -140,17 +175,14 @@ export class HearthReferences extends HearthElement {
   }
 
   /** The current data: what wins by precedence, or the state of the fetch. */
-  private get source(): { data?: unknown; error?: unknown; pending?: boolean } {
+  private get source(): { data?: unknown; error?: unknown } | undefined {
     if (this.items !== undefined) return { data: this.items };
-    if (this.inline) return this.inline;
-    const status = this.remote.status;
-    if (status === TaskStatus.ERROR) return { error: this.remote.error };
-    if (status === TaskStatus.COMPLETE) return { data: this.remote.value };
-    return { pending: !!(this.src || this.list) };
+    return this.inline ?? this.remote;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.fetchIfNeeded();
     if (changed.has('citationStyle') && this.citationStyle !== 'apa') {
       console.warn(`hearth-references: citation-style="${this.citationStyle}" is not available yet; using APA.`);
     }
@@ -175,10 +207,11 @@ export class HearthReferences extends HearthElement {
   }
 
   protected override render(): TemplateResult {
-    const { data, error, pending } = this.source;
-    if (pending) return this.renderLoading();
+    const source = this.source;
+    if (!source) return html``;
+    const { data, error } = source;
     if (error !== undefined) return this.renderError(error);
-    if (data === undefined) return html``;
+    if (data === undefined) return this.renderLoading();
     let entries: Entry[];
     try {
       entries = this.entriesOf(data);
@@ -217,7 +250,7 @@ export class HearthReferences extends HearthElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { data } = this.source;
+    const data = this.source?.data;
     if (data !== undefined && data === this.entriesFor?.data && this.announced !== data) {
       this.announced = data;
       this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.entries.length });
