@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { transform } from 'esbuild';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /**
  * Vite's library mode keeps whitespace in ES output (and its own transpile step re-prints whatever
@@ -19,6 +21,14 @@ const minifyChunks: Plugin = {
   },
 };
 
+/** Minifies the text of Lit's css`` and html`` templates in hearth's own sources. */
+const minifyLitTemplates: Plugin = {
+  name: 'hearth-minify-templates',
+  transform(code, id) {
+    return /[\\/]src[\\/].*\.ts$/.test(id) ? { code: minifyTemplates(code), map: null } : undefined;
+  },
+};
+
 /**
  * Builds `dist/hearth.js`: the one file a site loads with `<script type="module">`. Lit is bundled;
  * lazy pieces (translations, later the booking flow) become chunks beside it in `dist/chunks/`,
@@ -26,7 +36,7 @@ const minifyChunks: Plugin = {
  * (The per-element ES modules for npm users are emitted by `tsc -p tsconfig.build.json`.)
  */
 export default defineConfig({
-  plugins: [minifyChunks],
+  plugins: [minifyLitTemplates, minifyChunks],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

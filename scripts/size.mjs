@@ -3,6 +3,7 @@
 // Lazy chunks (translations, later the booking flow) are listed apart: a page pays for them only
 // when it needs them.
 import { build } from 'esbuild';
+import { minifyTemplatesEsbuild } from './minify-templates.mjs';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ for (const { name, entry, budget } of elements) {
     conditions: ['production'],
     tsconfig: 'tsconfig.json',
     logLevel: 'error',
+    plugins: [minifyTemplatesEsbuild],
   });
   // What the page must load before the element works: the entry and every chunk it imports
   // statically (shared code), measured as one gzip stream. Dynamic imports are the lazy rest.

@@ -3,7 +3,7 @@ import { ContextEvent } from '@lit/context';
 import type { HearthBackend } from './backend.js';
 import { backendContext } from './context.js';
 import { apiBackend } from './api-backend.js';
-import { isLocaleReady, loadLocale, localeOf, onLangChange, withLocale } from './localization.js';
+import { loadLocale, localeOf, onLangChange, withLocale } from './localization.js';
 
 /**
  * The base of every hearth element: where the backend comes from, and which language it speaks.
@@ -30,12 +30,12 @@ export class HearthElement extends LitElement {
 
   /** The backend of the nearest `<hearth-provider>`, through the @lit/context protocol. */
   private declare providedBackend?: HearthBackend;
-  private unsubscribeBackend?: () => void;
+  #unsubscribeBackend?: () => void;
 
   /** The language this element renders in, from the nearest `lang` attribute. */
   protected locale = 'en';
 
-  private stopLangWatch?: () => void;
+  #stopLangWatch?: () => void;
 
   /** The backend this element calls, or undefined when none is configured. */
   protected get effectiveBackend(): HearthBackend | undefined {
@@ -50,33 +50,29 @@ export class HearthElement extends LitElement {
         backendContext,
         this,
         (value, unsubscribe) => {
-          if (unsubscribe !== this.unsubscribeBackend) this.unsubscribeBackend?.();
-          this.unsubscribeBackend = unsubscribe;
+          if (unsubscribe !== this.#unsubscribeBackend) this.#unsubscribeBackend?.();
+          this.#unsubscribeBackend = unsubscribe;
           this.providedBackend = value;
         },
         true,
       ),
     );
-    this.followLang();
-    this.stopLangWatch = onLangChange(() => this.followLang());
+    this.#followLang();
+    this.#stopLangWatch = onLangChange(() => this.#followLang());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLangWatch?.();
-    this.unsubscribeBackend?.();
-    this.unsubscribeBackend = undefined;
+    this.#stopLangWatch?.();
+    this.#unsubscribeBackend?.();
+    this.#unsubscribeBackend = undefined;
   }
 
-  private followLang(): void {
+  #followLang(): void {
     const locale = localeOf(this);
-    if (isLocaleReady(locale)) {
-      this.locale = locale;
-    } else {
-      void loadLocale(locale).then(() => {
-        if (localeOf(this) === locale) this.locale = locale;
-      });
-    }
+    void loadLocale(locale).then(() => {
+      if (localeOf(this) == locale) this.locale = locale;
+    });
   }
 
   /** Renders with `msg()` answering in this element's language. */

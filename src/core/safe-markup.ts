@@ -16,78 +16,60 @@ export interface MarkupElement {
 }
 export type MarkupNode = string | MarkupElement;
 
-const DEFAULT_SCHEMES = ['http:', 'https:'];
-
 /** The URL, absolute and normalized, when its scheme is allowed; otherwise undefined. */
-export function safeUrl(value: unknown, schemes: readonly string[] = DEFAULT_SCHEMES): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
+export function safeUrl(value: unknown, schemes = 'http:https:'): string | undefined {
   try {
-    const url = new URL(value.trim(), document.baseURI);
-    return schemes.includes(url.protocol) ? url.href : undefined;
+    const url = new URL(String(value).trim(), document.baseURI);
+    if (typeof value == 'string' && value.trim() && schemes.includes(url.protocol)) return url.href;
   } catch {
-    return undefined;
+    // not a URL
   }
+  return undefined;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes the character references people actually write in JSON annotations. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+export const decodeEntities = (text: string): string =>
+  text.replace(/&(#x?)?(\w+);/gi, (whole, hash: string | undefined, name: string) => {
+    const code = hash ? parseInt(name, hash.length > 1 ? 16 : 10) : 0;
+    return hash ? (code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole) : (ENTITIES[name.toLowerCase()] ?? whole);
   });
-}
 
-const ALLOWED = new Set<string>(['i', 'em', 'b', 'strong', 'a']);
-const TAG = /<(\/?)([a-z][a-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?-->/gi;
-const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** Text, a comment, or a tag with its name and attributes (quoted values may hold `>`). */
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</gi;
+const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /** Parses the annotation markup subset into a safe tree. Non-strings give an empty tree. */
 export function parseSafeMarkup(input: unknown): MarkupNode[] {
-  const root: MarkupElement = { tag: 'i', children: [] };
-  if (typeof input !== 'string') return root.children;
-  const stack: MarkupElement[] = [root];
-  let skipUntil = '';
-  let last = 0;
-  const text = (s: string) => {
-    if (!s || skipUntil) return;
-    const children = stack[stack.length - 1].children;
-    const value = decodeEntities(s);
-    const prev = children[children.length - 1];
-    if (typeof prev === 'string') children[children.length - 1] = prev + value;
-    else children.push(value);
-  };
-  for (const match of input.matchAll(TAG)) {
-    text(input.slice(last, match.index));
-    last = match.index! + match[0].length;
-    const [, closing, rawName, attributes = ''] = match;
-    if (!rawName) continue; // a comment
-    const name = rawName.toLowerCase();
-    if (skipUntil) {
-      if (closing && name === skipUntil) skipUntil = '';
-      continue;
+  const stack: MarkupElement[] = [{ tag: 'i', children: [] }];
+  let skip = '';
+  for (const [token, closing, rawName, attributes = ''] of typeof input == 'string' ? input.matchAll(TOKEN) : []) {
+    const name = rawName?.toLowerCase();
+    const top = stack[stack.length - 1].children;
+    if (skip) {
+      if (closing && name == skip) skip = '';
+    } else if (!name) {
+      if (token[1] != '!') {
+        const text = decodeEntities(token);
+        if (typeof top[top.length - 1] == 'string') top[top.length - 1] += text;
+        else top.push(text);
+      }
+    } else if (name == 'script' || name == 'style') {
+      if (!closing) skip = name;
+    } else if (/^(i|em|b|strong|a)$/.test(name)) {
+      if (closing) {
+        const at = stack.findLastIndex((el, i) => i && el.tag == name);
+        if (at > 0) stack.length = at;
+      } else {
+        const element: MarkupElement = { tag: name as MarkupTag, children: [] };
+        const href = name == 'a' && HREF.exec(attributes);
+        const url = href && safeUrl(decodeEntities(href[1] ?? href[2] ?? href[3]), 'http:https:mailto:');
+        if (url) element.href = url;
+        top.push(element);
+        stack.push(element);
+      }
     }
-    if (name === 'script' || name === 'style') {
-      if (!closing) skipUntil = name;
-      continue;
-    }
-    if (!ALLOWED.has(name)) continue;
-    if (closing) {
-      const at = stack.findLastIndex((el, i) => i > 0 && el.tag === name);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    const element: MarkupElement = { tag: name as MarkupTag, children: [] };
-    if (name === 'a') {
-      const href = HREF.exec(attributes);
-      const url = href && safeUrl(decodeEntities(href[1] ?? href[2] ?? href[3]), [...DEFAULT_SCHEMES, 'mailto:']);
-      if (url) element.href = url;
-    }
-    stack[stack.length - 1].children.push(element);
-    stack.push(element);
   }
-  text(input.slice(last));
-  return root.children;
+  return stack[0].children;
 }

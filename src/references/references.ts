@@ -76,35 +76,35 @@ export class HearthReferences extends HearthElement {
   /** Data read from a child `<script type="application/json">`, or the error reading it. */
   private declare inline?: { data?: unknown; error?: unknown };
 
-  private inlineText?: string;
-  private observer?: MutationObserver;
-  private announced?: unknown;
-  private entriesFor?: { data: unknown; sort: string; locale: string };
-  private entries: Entry[] = [];
-  private hashDone = false;
+  #inlineText?: string;
+  #observer?: MutationObserver;
+  #announced?: unknown;
+  #entriesFor?: { data: unknown; sort: string; locale: string };
+  #entries: Entry[] = [];
+  #hashDone = false;
 
   /** The state of the `src` or `list` fetch. */
   private declare remote?: { data?: unknown; error?: unknown };
-  private fetching?: AbortController;
-  private fetchedFor?: unknown[];
+  #fetching?: AbortController;
+  #fetchedFor?: unknown[];
 
   /**
    * Fetches `src` or `list` when they (or the backend) change and no local data wins; a newer fetch
    * or disconnecting aborts the older one, whose late answer is then ignored. (A few lines instead
    * of @lit/task, which would cost a tenth of this element's size budget.)
    */
-  private fetchIfNeeded(): void {
+  #fetchIfNeeded(): void {
     const local = this.items !== undefined || this.inline !== undefined;
     const args = local ? [] : [this.src, this.list, this.effectiveBackend];
-    if (this.fetchedFor && args.every((arg, i) => arg === this.fetchedFor![i]) && args.length === this.fetchedFor.length) return;
-    this.fetchedFor = args;
-    this.fetching?.abort();
+    if (this.#fetchedFor && args.every((arg, i) => arg === this.#fetchedFor![i]) && args.length === this.#fetchedFor.length) return;
+    this.#fetchedFor = args;
+    this.#fetching?.abort();
     const [src, list, backend] = args as [string?, string?, HearthBackend?];
     if (!src && !list) {
       this.remote = undefined;
       return;
     }
-    const { signal } = (this.fetching = new AbortController());
+    const { signal } = (this.#fetching = new AbortController());
     this.remote = {};
     (src
       ? getJson(src, signal)
@@ -116,7 +116,7 @@ export class HearthReferences extends HearthElement {
       (error) => {
         if (signal.aborted) return;
         this.remote = { error };
-        this.fail(error);
+        this.#fail(error);
       },
     );
   }
@@ -128,35 +128,35 @@ export class HearthReferences extends HearthElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStyles(this, referencesStyles);
-    this.readInline();
+    this.#readInline();
     // Inline JSON may be parsed after the element upgrades, or be replaced later by a script.
-    this.observer = new MutationObserver(() => this.readInline());
-    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-    addEventListener('hashchange', this.onHashChange);
+    this.#observer = new MutationObserver(() => this.#readInline());
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    addEventListener('hashchange', this.#onHashChange);
     this.requestUpdate(); // fetches again if a fetch was cut short by a disconnect
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.fetching?.abort();
-    this.fetchedFor = undefined;
-    this.observer?.disconnect();
-    removeEventListener('hashchange', this.onHashChange);
+    this.#fetching?.abort();
+    this.#fetchedFor = undefined;
+    this.#observer?.disconnect();
+    removeEventListener('hashchange', this.#onHashChange);
   }
 
   /** Loads the data again (what the Retry button does). */
   retry(): void {
-    this.inlineText = undefined;
-    this.fetchedFor = undefined;
-    this.readInline();
+    this.#inlineText = undefined;
+    this.#fetchedFor = undefined;
+    this.#readInline();
     this.requestUpdate();
   }
 
-  private readInline(): void {
+  #readInline(): void {
     const script = this.querySelector<HTMLScriptElement>(`:scope > ${INLINE_DATA}`);
     const text = script?.textContent ?? undefined;
-    if (text === this.inlineText) return;
-    this.inlineText = text;
+    if (text === this.#inlineText) return;
+    this.#inlineText = text;
     if (text === undefined) {
       this.inline = undefined;
       return;
@@ -165,63 +165,63 @@ export class HearthReferences extends HearthElement {
       this.inline = { data: JSON.parse(text) };
     } catch (error) {
       this.inline = { error };
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     if (error instanceof DOMException && error.name === 'AbortError') return;
     this.emit<HearthErrorDetail>('hearth-error', { error });
   }
 
   /** The current data: what wins by precedence, or the state of the fetch. */
-  private get source(): { data?: unknown; error?: unknown } | undefined {
+  get #source(): { data?: unknown; error?: unknown } | undefined {
     if (this.items !== undefined) return { data: this.items };
     return this.inline ?? this.remote;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.fetchIfNeeded();
+    this.#fetchIfNeeded();
     if (changed.has('citationStyle') && this.citationStyle !== 'apa') {
       console.warn(`hearth-references: citation-style="${this.citationStyle}" is not available yet; using APA.`);
     }
   }
 
-  private entriesOf(data: unknown): Entry[] {
+  #entriesOf(data: unknown): Entry[] {
     const key = { data, sort: this.sort, locale: this.locale };
-    const last = this.entriesFor;
-    if (last && last.data === data && last.sort === key.sort && last.locale === key.locale) return this.entries;
+    const last = this.#entriesFor;
+    if (last && last.data === data && last.sort === key.sort && last.locale === key.locale) return this.#entries;
     const { items } = normalizeItems(data);
     const ordered = this.sort === 'none' ? items : sortItems(items, this.locale);
     const seen = new Set<string>();
-    this.entries = [];
+    this.#entries = [];
     for (const item of ordered as CslItem[]) {
       const id = `ref-${String(item.id).trim().replace(/\s+/g, '-')}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      this.entries.push({ id, citation: formatApa(item), annotation: parseSafeMarkup(item.annotation) });
+      this.#entries.push({ id, citation: formatApa(item), annotation: parseSafeMarkup(item.annotation) });
     }
-    this.entriesFor = key;
-    return this.entries;
+    this.#entriesFor = key;
+    return this.#entries;
   }
 
   protected override render(): TemplateResult {
-    const source = this.source;
+    const source = this.#source;
     if (!source) return html``;
     const { data, error } = source;
-    if (error !== undefined) return this.renderError(error);
-    if (data === undefined) return this.renderLoading();
+    if (error !== undefined) return this.#renderError(error);
+    if (data === undefined) return this.#renderLoading();
     let entries: Entry[];
     try {
-      entries = this.entriesOf(data);
+      entries = this.#entriesOf(data);
     } catch (cause) {
       const error = new HearthError('malformed', String(cause), { cause });
-      if (this.announced !== data) {
-        this.announced = data;
-        this.fail(error);
+      if (this.#announced !== data) {
+        this.#announced = data;
+        this.#fail(error);
       }
-      return this.renderError(error);
+      return this.#renderError(error);
     }
     if (!entries.length) return html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`;
     return html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
@@ -234,14 +234,14 @@ export class HearthReferences extends HearthElement {
     </ul>`;
   }
 
-  private renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult {
     return html`<div role="status" aria-busy="true">
       <span class="hearth-visually-hidden">${msg('Loading references…', { id: 'references.loading' })}</span>
       <span class="skeleton" aria-hidden="true"></span>
     </div>`;
   }
 
-  private renderError(error: unknown): TemplateResult {
+  #renderError(error: unknown): TemplateResult {
     return html`<p role="alert">
       ${describeError(error)}
       <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
@@ -250,21 +250,21 @@ export class HearthReferences extends HearthElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const data = this.source?.data;
-    if (data !== undefined && data === this.entriesFor?.data && this.announced !== data) {
-      this.announced = data;
-      this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.entries.length });
-      if (!this.hashDone) {
-        this.hashDone = true;
-        this.focusTarget();
+    const data = this.#source?.data;
+    if (data !== undefined && data === this.#entriesFor?.data && this.#announced !== data) {
+      this.#announced = data;
+      this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.#entries.length });
+      if (!this.#hashDone) {
+        this.#hashDone = true;
+        this.#focusTarget();
       }
     }
   }
 
-  private onHashChange = (): void => this.focusTarget();
+  #onHashChange = (): void => this.#focusTarget();
 
   /** Scrolls to and focuses the entry named in the page URL (`#ref-…`): it may not exist at page load. */
-  private focusTarget(): void {
+  #focusTarget(): void {
     let id: string;
     try {
       id = decodeURIComponent(location.hash.slice(1));

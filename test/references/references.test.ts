@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil, nextFrame } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import '../../src/define/hearth-references.js';
 import '../../src/define/hearth-provider.js';
 import type { HearthReferences } from '../../src/references/references.js';
@@ -278,7 +278,7 @@ describe('<hearth-references>', () => {
         annotation: 'Safe <img src=x onerror="window.__pwned=1"> text <a href="javascript:window.__pwned=1">bad link</a> <a href="https://example.org/ok" onclick="window.__pwned=1">good link</a><script>window.__pwned=1</script>',
       };
       const { el } = await loaded(html`<hearth-references .items=${[hostile]}></hearth-references>`);
-      await nextFrame();
+      await aTimeout(50); // an onerror handler would have run by now
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
       expect(el.querySelector('img, script:not([type])')).to.equal(null);
       expect(el.querySelector('.citation')!.textContent).to.contain('<img src=x onerror=');
@@ -338,7 +338,8 @@ describe('<hearth-references>', () => {
     });
 
     it('keeps English next to a Ukrainian element on the same page', async () => {
-      const parent = await fixture(html`<div>
+      // fixtureSync: a plain <div> fixture waits for an animation frame, which background tabs never get.
+      const parent = fixtureSync(html`<div>
         <hearth-references lang="uk" .items=${[]}></hearth-references>
         <hearth-references .items=${[]}></hearth-references>
       </div>`);
