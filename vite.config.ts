@@ -44,11 +44,14 @@ export default defineConfig({
     minify: false, // done by minifyChunks, fully
     sourcemap: false,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/hearth.ts',
       formats: ['es'],
       fileName: () => 'hearth.js',
     },
     rollupOptions: {
+      // Let the entry export internals to its lazy chunks, instead of Rollup moving everything
+      // into a shared chunk behind a one-line hearth.js.
+      preserveEntrySignatures: 'allow-extension',
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -28,11 +28,11 @@ export class HearthElement extends LitElement {
   /** A `HearthBackend` object (an adapter for a site's own API); wins over `api` and any provider. */
   declare backend?: HearthBackend;
 
-  /** The backend of the nearest `<hearth-provider>`, through the @lit/context protocol. */
+  /** The backend of the nearest `<hearth-provider>`, through the @lit/context protocol. @internal */
   private declare providedBackend?: HearthBackend;
   #unsubscribeBackend?: () => void;
 
-  /** The language this element renders in, from the nearest `lang` attribute. */
+  /** The language this element renders in, from the nearest `lang` attribute. @internal */
   protected locale = 'en';
 
   #stopLangWatch?: () => void;

@@ -15,6 +15,7 @@ import { apiBackend } from '../core/api-backend.js';
  * ```
  *
  * @summary Shares one backend with the hearth elements inside it.
+ * @customElement hearth-provider
  * @slot - Any content; hearth elements inside use this provider's backend.
  */
 export class HearthProvider extends LitElement {

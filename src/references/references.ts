@@ -31,6 +31,7 @@ const INLINE_DATA = 'script[type="application/json"]';
  * `src` (a CSL-JSON file); `list` (fetched through the backend: `api`, `.backend` or a provider).
  *
  * @summary Annotated references list (CSL-JSON in, APA 7 out).
+ * @customElement hearth-references
  *
  * @event hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
  * @event hearth-error - Loading or reading the data failed; `detail.error` says why. The list shows the error and a Retry button.
