@@ -10,7 +10,7 @@ export interface ReferencesLoadedDetail {
 
 /** `hearth-error`: an element could not load or read its data. */
 export interface HearthErrorDetail {
-  /** A `HearthError` for backend failures (see `kind`), a `SyntaxError` or `TypeError` for unreadable data. */
+  /** A `HearthError` (see its `kind`: `malformed` for unreadable data) or, from a custom backend, whatever it threw. */
   error: unknown;
 }
 

@@ -1,26 +1,19 @@
 import type { HearthBackend } from './backend.js';
 
-const backends = new Map<string, HearthBackend>();
+/** The HTTP client for a base URL, from a lazy chunk: pages whose data is inline never load it. */
+const client = (baseUrl: string) => import('./http-backend.js').then((m) => m.httpBackend(baseUrl));
+const backends: Record<string, HearthBackend> = {};
 
 /**
- * The backend for an `api="…"` attribute. Its HTTP client (http-backend.ts) is a lazy chunk,
- * loaded on the first call: a page whose elements get their data inline never downloads it.
- * One instance per base URL, so every element with the same `api` shares it.
+ * The backend for an `api="…"` attribute, one per base URL (so every element with the same `api`
+ * shares it, and an element sees the same object on every render). The HTTP client loads on the
+ * first call.
  */
-export function apiBackend(baseUrl: string): HearthBackend {
-  let backend = backends.get(baseUrl);
-  if (!backend) {
-    const client = () => import('./http-backend.js').then((m) => m.httpBackend(baseUrl));
-    backend = {
-      getReferences: async (listId, options) => (await client()).getReferences(listId, options),
-    };
-    backends.set(baseUrl, backend);
-  }
-  return backend;
-}
+export const apiBackend = (baseUrl: string): HearthBackend =>
+  (backends[baseUrl] ??= {
+    getReferences: async (listId, options) => (await client(baseUrl)).getReferences(listId, options),
+  });
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
-export async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const { httpBackend } = await import('./http-backend.js');
-  return httpBackend(url).request<unknown>('GET', '', { signal });
-}
+export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>
+  (await client(url)).request<unknown>('GET', '', { signal });

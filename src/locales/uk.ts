@@ -9,10 +9,9 @@ export const templates: TemplateMap = {
   'references.label': 'Список джерел',
   'references.empty': 'Джерел немає',
   'references.loading': 'Завантаження джерел…',
-  'references.error.offline':
-    'Не вдалося завантажити джерела: схоже, немає з’єднання з інтернетом. Перевірте з’єднання та спробуйте ще раз.',
-  'references.error.timeout': 'Джерела завантажуються надто довго. Спробуйте ще раз за мить.',
+  'references.error.offline': 'Схоже, немає з’єднання з інтернетом. Перевірте з’єднання і спробуйте ще раз.',
+  'references.error.timeout': 'Сервер відповідав надто довго. Спробуйте ще раз.',
   'references.error.notFound': 'Цей список джерел не знайдено.',
-  'references.error.malformed': 'Не вдалося прочитати дані джерел: це не коректний список CSL-JSON.',
-  'references.error.generic': 'Не вдалося завантажити джерела. Спробуйте ще раз за мить.',
+  'references.error.malformed': 'Не вдалося прочитати дані джерел.',
+  'references.error.generic': 'Не вдалося завантажити джерела. Спробуйте ще раз.',
 };

@@ -111,7 +111,7 @@ export class HearthReferences extends HearthElement {
       ? getJson(src, signal)
       : backend
         ? backend.getReferences(list!, { signal })
-        : Promise.reject(new HearthError('bad-request', 'No backend: set the api attribute, .backend, or wrap the element in <hearth-provider>.'))
+        : Promise.reject(new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>'))
     ).then(
       (data) => signal.aborted || (this.remote = { data }),
       (error) => {
@@ -164,7 +164,8 @@ export class HearthReferences extends HearthElement {
     }
     try {
       this.inline = { data: JSON.parse(text) };
-    } catch (error) {
+    } catch (cause) {
+      const error = new HearthError('malformed', `Inline JSON: ${cause}`, { cause });
       this.inline = { error };
       this.#fail(error);
     }
@@ -306,17 +307,16 @@ function renderMarkup(nodes: MarkupNode[]): unknown[] {
 
 /** What the reader is told, by what went wrong. */
 function describeError(error: unknown): string {
-  const kind = isHearthError(error) ? error.kind : error instanceof SyntaxError ? 'malformed' : '';
-  switch (kind) {
+  switch (isHearthError(error) && error.kind) {
     case 'offline':
-      return msg('The references could not be loaded: you seem to be offline. Check your connection and try again.', { id: 'references.error.offline' });
+      return msg('You seem to be offline. Check your connection, then try again.', { id: 'references.error.offline' });
     case 'timeout':
-      return msg('The references took too long to load. Try again in a moment.', { id: 'references.error.timeout' });
+      return msg('The server took too long to answer. Try again.', { id: 'references.error.timeout' });
     case 'not-found':
-      return msg('This references list could not be found.', { id: 'references.error.notFound' });
+      return msg('This references list was not found.', { id: 'references.error.notFound' });
     case 'malformed':
-      return msg('The references data could not be read: it is not a valid CSL-JSON list.', { id: 'references.error.malformed' });
+      return msg('The references data could not be read.', { id: 'references.error.malformed' });
     default:
-      return msg('The references could not be loaded. Try again in a moment.', { id: 'references.error.generic' });
+      return msg('The references could not be loaded. Try again.', { id: 'references.error.generic' });
   }
 }

@@ -214,7 +214,7 @@ describe('<hearth-references>', () => {
 
     for (const [kind, text] of [
       ['timeout', 'too long'],
-      ['not-found', 'could not be found'],
+      ['not-found', 'was not found'],
       ['server', 'could not be loaded'],
       ['malformed', 'could not be read'],
     ] as const) {
@@ -239,7 +239,9 @@ describe('<hearth-references>', () => {
       document.body.append(parent);
       const event = oneEvent(parent, 'hearth-error');
       const el = await fixture<HearthReferences>(html`<hearth-references><script type="application/json">[{"id": </script></hearth-references>`, { parentNode: parent });
-      expect((await event).detail.error).to.be.instanceOf(SyntaxError);
+      const { error } = (await event).detail as { error: HearthError };
+      expect(error.kind).to.equal('malformed');
+      expect(error.cause).to.be.instanceOf(SyntaxError);
       await el.updateComplete;
       expect(el.querySelector('[role="alert"]')!.textContent).to.contain('could not be read');
       await expect(el).to.be.accessible();

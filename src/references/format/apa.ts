@@ -31,8 +31,8 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, dateText, displayName, doiUrl, join, nameList, names, ordinal, pageRange,
-  runs, safeUrl, sortName, str, titleCase, txt, wrap, type Part, type Run,
+  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, ordinal, pageRange, runs, safeUrl,
+  sortName, str, titleCase, type Run,
 } from './common.js';
 
 /** Types whose container is a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book. */
@@ -45,64 +45,53 @@ const numeric = (s: string) => /^\d+([–,&] ?\d+)*$/.test(s);
 export function formatApa(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
   const f = (k: string) => str(item[k]);
-  const type = f('type');
-  const title = f('title');
-  const ct = f('container-title');
-  const volume = pageRange(f('volume'));
-  const num = f('number');
-  const genre = f('genre');
-  const medium = f('medium');
-  const publisher = f('publisher');
-  const DOI = doiUrl(f('DOI'));
-  const URL = safeUrl(f('URL'));
-  const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
-  const thesis = type == 'thesis';
+  const [type, title, ct, vol, num, genre, medium, publisher, doi, url, issue, pages, edition, language] = (
+    'type title container-title volume number genre medium publisher DOI URL issue page edition language'.split(' ')
+  ).map(f);
+  const volume = pageRange(vol);
+  const page = pageRange(pages);
+  const DOI = doiUrl(doi);
+  const URL = safeUrl(url);
+  const online = DOI || URL;
+  const tc = (s: string) => (/^(en|$)/i.test(language) ? titleCase(s) : s);
   const report = type == 'report';
   const web = type == 'webpage' || type == 'post';
   const conf = type == 'paper-conference';
   /** Audiovisual: the number follows the title, not the container. */
   const av = type == 'motion_picture';
-  const online = DOI || URL;
-  let eds = names(item.editor);
-  const trans = names(item.translator);
+  const eds = names(item.editor);
   /** Published in a periodical: journal articles, and conference papers without editors. */
-  const periodical = PERIODICAL.test(type) || (conf && !eds.length);
+  const periodical = PERIODICAL.test(type) || (conf && !eds[0]);
   /** Unpublished talks: conference papers and speeches without editors or journal data. */
-  const talk = (conf || type == 'speech') && !eds.length && !f('issue') && !f('page') && !volume;
+  const talk = (conf || type == 'speech') && !eds[0] && !issue && !page && !volume;
+  /** In a book: the container is a book ("In J. Smith (Ed.), *Book*"). */
+  const inBook = ct && !periodical && !web;
+  const plural = (s: string, n: number) => s.replace(/\.?$/, n > 1 ? 's$&' : '$&');
 
   // Author element: authors, else directors, else editors (then not repeated), else the title.
-  let who = names(item.author);
-  let label = '';
-  if (!who.length && (who = names(item.director)).length) label = 'Director';
-  if (!who.length && (who = eds).length) [label, eds] = ['Ed.', []];
-  const plural = (s: string, n: number) => s.replace(/\.?$/, n > 1 ? 's$&' : '$&');
+  const [who, label] = creators(item);
   /**
-   * Editors and translators: "J. Smith & K. Lee, Eds.; T. Tr, Trans." or "J. Smith (Ed.), & T. Tr (Trans.)";
+   * Editors (unless they are the author element or the container is a periodical) and translators:
+   * "J. Smith & K. Lee, Eds.; T. Tr, Trans." or, in a book, "J. Smith (Ed.), & T. Tr (Trans.)";
    * the same people as both: "J. Smith, Ed. & Trans.".
    */
-  const contributors = (editors: boolean, pre: string, post: string, delim: string) => {
-    const e = (editors ? eds : []).map(displayName);
-    const t = trans.map(displayName);
-    const both = e + '' == t + '';
-    return cat(
-      delim,
-      around('', nameList(e, false), pre + plural('Ed.', e.length) + (both ? ' & Trans.' : '') + post),
-      both ? '' : around('', nameList(t, false), pre + 'Trans.' + post),
-    );
-  };
+  const e = (periodical || label == 'Ed.' ? [] : eds).map(displayName);
+  const t = names(item.translator).map(displayName);
+  const both = e + '' == t + '';
+  const role = (ns: string[], r: string) => around('', nameList(ns), inBook ? ' (' + r + ')' : ', ' + r);
+  const people = cat(inBook ? ', & ' : '; ', role(e, plural('Ed.', e.length) + (both ? ' & Trans.' : '')), both ? '' : role(t, 'Trans.'));
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
-  const volTitle = (t: string) => txt(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''), true);
-  /** Description: "[Film]", "[Paper presentation]", "[Novel; E-book]" (a genre with a number goes with the number). */
-  const describe = cat('; ', num ? '' : capFirst(genre), capFirst(medium));
-  const bracketed = around(
-    '[',
-    thesis ? cat('; ', num ? '' : cat(', ', capFirst(genre), online && publisher), capFirst(medium)) : ct && (report || talk) ? '' : describe,
-    ']',
-  );
-  const number = num && cat(', ', cat(' ', tc(genre), numeric(num) ? 'No. ' + num : num), thesis ? online && publisher : '');
-  const edition = f('edition');
-  const page = pageRange(f('page'));
+  const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
+  /** A thesis found online names its university with the description or number, not as publisher. */
+  const university = type == 'thesis' && online && publisher;
+  /**
+   * Description: "[Film]", "[Paper presentation]", "[Novel; E-book]", "[Doctoral dissertation, U]" (a genre
+   * with a number goes with the number).
+   */
+  const describe = cat('; ', num ? '' : cat(', ', capFirst(genre), university), capFirst(medium));
+  const bracketed = around('[', ct && (report || talk) ? '' : describe, ']');
+  const number = num && cat(', ', cat(' ', tc(genre), numeric(num) ? 'No. ' + num : num), university);
   const locators =
     periodical || web
       ? ''
@@ -113,68 +102,35 @@ export function formatApa(item: CslItem): Run[] {
           numeric(volume) && (/\D/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
           around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page),
         );
-  const parenthetical = around(
-    '(',
-    cat(
-      '; ',
-      periodical || !ct || web ? contributors(!periodical, ', ', '', '; ') : '',
-      ct && !web && !av ? '' : number,
-      ct ? '' : locators,
-    ),
-    ')',
-  );
-
-  const titled = join(' ', !ct || web ? (periodical || web ? txt(title, true) : volTitle(title)) : title, parenthetical);
-  let author: Part | string = titled;
-  let described: Part | string = bracketed;
-  if (who.length) {
-    author = nameList(who.map(sortName), true) + around(' (', label && plural(label, who.length), ')');
-    described = join(' ', titled, bracketed);
-  } else if (!title) {
-    author = cat(' ', bracketed, parenthetical);
-    described = '';
-  }
-
+  const parenthetical = around('(', cat('; ', inBook ? '' : people, ct && !web && !av ? '' : number, ct ? '' : locators), ')');
+  const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
   const date = dateText(item.issued, +(FULL_DATE.test(type) || talk));
-
-  const container = web
-    ? []
-    : periodical
-      ? join(
-          ', ',
-          txt(tc(ct), true),
-          volume ? [...txt(volume, true), ...txt(around('(', f('issue'), ')'))] : txt(f('issue'), true),
-          page || around('Article ', num),
-        )
-      : ct
-        ? join(
-            ' ',
-            wrap('In ', join(', ', contributors(true, ' (', ')', ', & '), volTitle(ct))),
-            around('(', cat('; ', av ? '' : number, locators), ')'),
-            around('[', report || talk ? describe : '', ']'),
-          )
-        : [];
-
-  const retrieved = date ? '' : around('Retrieved ', dateText(item.accessed, 2), ', from');
 
   return runs(
     join(
       ' ',
-      wrap(
-        '',
-        join(
-          '. ',
-          author,
-          '(' + (date || 'n.d.') + ')',
-          described,
-          container,
-          talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
-          web ? cat('; ', tc(ct), publisher) : periodical || (thesis && online) ? '' : publisher,
-        ),
-        '.',
-      ),
-      DOI ? [{ text: DOI, href: DOI }] : URL ? join(' ', retrieved, [{ text: URL, href: URL }]) : [],
+      // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
+      ...[
+        who[0] ? nameList(who.map(sortName), true) + around(' (', label && plural(label, who.length), ')') : title ? titled : cat(' ', bracketed, parenthetical),
+        '(' + (date || 'n.d.') + ')',
+        who[0] ? join(' ', titled, bracketed) : title && bracketed,
+        periodical
+          ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))
+          : inBook
+            ? join(
+                ' ',
+                around('In ', join(', ', people, volTitle(ct))),
+                around('(', cat('; ', av ? '' : number, locators), ')'),
+                around('[', report || talk ? describe : '', ']'),
+              )
+            : '',
+        talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
+        web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
+      ].map((e) => e && e + (/[.?!]\t?$/.test(e) ? '' : '.')),
+      DOI || date ? '' : around('Retrieved ', URL && dateText(item.accessed, 2), ', from'),
+      online && '\n',
       around('(Original work published ', dateText(item['original-date']), ')'),
     ),
+    online,
   );
 }

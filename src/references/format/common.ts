@@ -14,61 +14,51 @@ export interface Run {
   href?: string;
 }
 
-/** Runs under construction: a style builds an entry from these (empty = element absent). */
-export type Part = Run[];
-
 /** A string or finite number as trimmed text with whitespace collapsed; anything else is ''. */
 export const str = (v: unknown): string =>
   typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : Number.isFinite(v) ? '' + v : '';
 
 /** Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’). */
 const quotes = (s: string): string =>
-  s.replace(/(^|[\s([—–-])?(["'])/g, (_, b: string | undefined, q: string) => (b ?? '') + (q == '"' ? (b == null ? '”' : '“') : b == null ? '’' : '‘'));
-
-/** Text as a part (italic or not), with typographic quotes. */
-export const txt = (text: string, italic?: boolean): Part => (text ? [italic ? { text: quotes(text), italic } : { text: quotes(text) }] : []);
+  s.replace(/["']/g, (q, i: number) => (/[\s([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
 
 /** The non-empty strings (or non-zero numbers) joined with `delim`. */
 export const cat = (delim: string, ...xs: unknown[]): string => xs.filter(Boolean).join(delim);
 
 /**
- * Joins the non-empty parts (or plain strings) with `delim`. A delimiter or suffix starting with
- * "." loses it after text that already ends in . ? or ! ("Jr. (1990)", "What is it? Publisher"),
- * as citeproc does.
+ * The non-empty texts joined with `delim`, each as a separate piece for typographic quotes: a quote
+ * at the start of a piece is a closing one, as citeproc prints it.
  */
-export const join = (delim: string, ...parts: (Part | string)[]): Part =>
-  parts.reduce<Part>((a, x) => {
-    const p = typeof x == 'string' ? txt(x) : x;
-    return p.length ? (a.length ? [...a, ...txt(punct(a, delim)), ...p] : p) : a;
-  }, []);
-
-const punct = (a: Part, s: string): string => (/[.?!]$/.test(a.at(-1)!.text) ? s.replace(/^\./, '') : s);
-
-/** `pre` + part + `suf`, or nothing when the part is empty. */
-export const wrap = (pre: string, p: Part, suf = ''): Part => (p.length ? [...txt(pre), ...p, ...txt(punct(p, suf))] : []);
+export const join = (delim: string, ...xs: string[]): string => cat(delim, ...xs.map(quotes));
 
 /** `pre` + text + `suf`, or '' when the text is empty. */
 export const around = (pre: string, s: string, suf = ''): string => s && pre + s + suf;
 
-/** Final runs: empty runs dropped, neighbours of the same formatting merged. */
-export function runs(p: Part): Run[] {
-  const out: Run[] = [];
-  for (const r of p) {
-    const last = out.at(-1);
-    if (last && !last.href && !r.href && !last.italic == !r.italic) last.text += r.text;
-    else if (r.text) out.push({ ...r });
-  }
-  return out;
-}
+/**
+ * Styles build an entry as one string: italic text between tabs and "\n" where the link goes.
+ * Field text never holds either: `str` collapses all whitespace to spaces.
+ */
+export const italic = (s: string): string => around('\t', quotes(s), '\t');
 
-export function toPlainText(runs: Run[]): string {
-  return runs.map((r) => r.text).join('');
-}
+/**
+ * The runs of an entry string (see `italic`), the link `href` at "\n".
+ * Italic text always has plain text or the end around it, so no two neighbours share formatting.
+ */
+export const runs = (s: string, href: string): Run[] =>
+  s
+    .split(/(\t[^\t]*\t|\n)/)
+    .flatMap((t) => (t == '\n' ? { text: href, href } : t[0] == '\t' ? { text: t.slice(1, -1), italic: true } : t ? { text: t } : []));
+
+export const toPlainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
-export const capFirst = (s: string): string => s.replace(/^\S+/, (w) => (w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w));
+export const capFirst = (s: string): string => s.replace(/^\S+/, (w) => cap(w, 1));
 
-const SMALL = new Set('a an and as at but by for from in into nor of on or over per so the to up via vs with yet'.split(' '));
+/** The word capitalized if it is all lower case and `ok`. */
+const cap = (w: string, ok: unknown) => (ok && w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w);
+
+/** Words title case leaves in lower case: short function words and single letters. */
+const SMALL = /^(.|an|and|as|at|but|by|for|from|in|into|nor|of|on|or|over|per|so|the|to|up|via|vs|with|yet)$/;
 
 /**
  * Title case like citeproc's for English: words in lower case are capitalized unless they are short
@@ -76,16 +66,12 @@ const SMALL = new Set('a an and as at but by for from in into nor of on or over 
  * Words with any capital letter (iPhone, NASA) are kept.
  */
 export const titleCase = (s: string): string =>
-  s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) =>
-    w == w.toLowerCase() && (!i || /[:?!]\s*$/.test(s.slice(0, i)) || (w.length > 1 && !SMALL.has(w)))
-      ? w[0].toUpperCase() + w.slice(1)
-      : w,
-  );
+  s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) => cap(w, !i || /[:?!]\s*$/.test(s.slice(0, i)) || !SMALL.test(w)));
 
 /** Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19". */
 export const pageRange = (s: string): string =>
   s.replace(/(\w+)\s*[-–—]+\s*(\w+)/g, (_, a: string, b: string) =>
-    a + '–' + (/^\d+$/.test(a + b) && b.length < a.length ? a.slice(0, -b.length) + b : b),
+    a + '–' + (/^\d+$/.test(a + b) ? a.slice(0, -b.length) : '') + b,
   );
 
 /** 1 -> "1st", 22 -> "22nd", 113 -> "113th". */
@@ -96,9 +82,22 @@ export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 
 
 /** A name list field as names: an array, a single name object, or strings (read as literal names). */
 export const names = (v: unknown): CslName[] =>
-  (Array.isArray(v) ? v : [v])
+  [v]
+    .flat()
     .map((n) => (typeof n == 'string' ? { literal: n } : n) as CslName)
     .filter((n) => n && typeof n == 'object' && nameParts(n)[0]);
+
+/** The author element: the authors, else the directors, else the editors; with the role ('' for authors). */
+export const creators = (o: CslItem): [CslName[], string] =>
+  (
+    [
+      [o.author, ''],
+      [o.director, 'Director'],
+      [o.editor, 'Ed.'],
+    ] as const
+  )
+    .map(([v, role]): [CslName[], string] => [names(v), role])
+    .find(([n]) => n[0]) || [[], ''];
 
 /** Initials of given names: "Erich Seligmann" -> "E. S.", "Jean-Paul" -> "J.-P.", "J.R." -> "J. R.". */
 export const initials = (given: string): string =>
@@ -115,7 +114,7 @@ export const initials = (given: string): string =>
  */
 export function nameParts(n: CslName): [family: string, given: string, suffix: string] {
   const [family, given, literal, particle, dropping, suffix] = (
-    ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const
+    'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
   ).map((k) => str(n[k]));
   return literal
     ? [literal, '', '']
@@ -135,13 +134,9 @@ export function displayName(n: CslName): string {
  * Names joined with an ampersand; more than 20 names give the first 19, an ellipsis and the last
  * (APA; citeproc prints "…"). `comma`: a comma before "&" also for two names (sort-order lists).
  */
-export function nameList(ns: string[], comma: boolean): string {
-  const last = ns.at(-1);
-  return ns.length > 20
-    ? ns.slice(0, 19).join(', ') + ', … ' + last
-    : ns.length > 1
-      ? ns.slice(0, -1).join(', ') + (comma || ns.length > 2 ? ', & ' : ' & ') + last
-      : (last ?? '');
+export function nameList(ns: string[], comma?: boolean): string {
+  const n = ns.length;
+  return n > 1 ? ns.slice(0, n > 20 ? 19 : -1).join(', ') + (n > 20 ? ', … ' : comma || n > 2 ? ', & ' : ' & ') + ns[n - 1] : ns.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,9 +157,10 @@ export function dateParts(v: unknown): number[] | string {
   const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
   const out: number[] = [];
   for (const x of Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : []) {
-    const n = /^-?\d+$/.test(str(x)) ? +str(x) : NaN;
-    if (out.length > 2 || [!n, n < 1 || n > 24 || (n > 12 && n < 21), n < 1 || n > 31][out.length] !== false) break;
-    out.push(n > 20 && out.length == 1 ? n - 8 : n);
+    const n = +(/^-?\d+$/.exec(str(x)) || NaN);
+    const i = out.length; // 0 year, 1 month, 2 day; a fourth part is not read
+    if ([!n, n < 1 || n > 24 || (n > 12 && n < 21), n < 1 || n > 31][i] !== false) break;
+    out.push(n > 20 && i == 1 ? n - 8 : n);
   }
   return out.length ? out : str(o.literal) || (iso ? '' : raw);
 }
@@ -178,8 +174,7 @@ export const year = (y: number): string => (y < 0 ? -y + ' B.C.E.' : '' + y);
  */
 export function dateText(v: unknown, form = 0): string {
   const d = dateParts(v);
-  if (typeof d == 'string') return d;
-  if (!d.length) return '';
+  if (typeof d == 'string' || !d[0]) return d + '';
   const md = form ? cat(' ', MONTHS[d[1] - 1], d[2]) : '';
   return form > 1 ? cat(d[2] ? ', ' : ' ', md, year(d[0])) : cat(', ', year(d[0]), md);
 }
@@ -208,20 +203,19 @@ export function safeUrl(url: string): string {
  */
 export function normalizeItems(data: unknown): { items: CslItem[]; skipped: number } {
   if (!Array.isArray(data)) throw new TypeError('References data must be a JSON array');
-  const items: CslItem[] = [];
-  for (const x of data) {
+  const items = data.flatMap((x) => {
     const id = x && typeof x == 'object' && !Array.isArray(x) ? str((x as CslItem).id) : '';
-    if (id) items.push({ ...(x as CslItem), id });
-  }
+    return id ? { ...(x as CslItem), id } : [];
+  });
   return { items, skipped: data.length - items.length };
 }
 
+/** A collator for the locale, or for the default locale when it is not a valid one. */
 const collator = (locale?: string): Intl.Collator => {
-  const o = { sensitivity: 'base', numeric: true } as const;
   try {
-    return new Intl.Collator(locale, o);
+    return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   } catch {
-    return new Intl.Collator(undefined, o);
+    return collator();
   }
 };
 
@@ -232,22 +226,21 @@ const collator = (locale?: string): Intl.Collator => {
  */
 export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
   const c = collator(locale);
+  // The first difference (NaN: none), else the shorter first.
   const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
-    for (let i = 0; i < a.length && i < b.length; i++) {
-      const r = typeof a[i] == 'number' ? (a[i] as number) - (b[i] as number) : c.compare(a[i] as string, b[i] as string);
-      if (r) return r;
-    }
-    return a.length - b.length;
+    let r = 0;
+    a.some((x, i) => i < b.length && (r = typeof x == 'number' ? x - (b[i] as number) : c.compare(x as string, b[i] as string)));
+    return r || a.length - b.length;
   };
   return items
     .map((item) => {
       const o: CslItem = Object(item);
       const title = str(o.title).replace(/^(the|an?)\s+/i, '');
-      const who = [o.author, o.director, o.editor].map(names).find((n) => n.length);
+      const [who] = creators(o);
       const d = dateParts(o.issued);
       const [y = 0, m = 0, day = 0] = typeof d == 'string' ? [] : d;
       // [authors' family names and initials] or [title]; then [dated?, year, month, day, title]
-      return [item, who ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title], [+!!y, y, m, day, title]] as const;
+      return [item, who[0] ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title], [+!!y, y, m, day, title]] as const;
     })
     .sort((a, b) => cmp(a[1], b[1]) || cmp(a[2], b[2]))
     .map((k) => k[0]);
