@@ -80,9 +80,9 @@ export class HearthReferences extends HearthElement {
   #inlineText?: string;
   #observer?: MutationObserver;
   #announced?: unknown;
-  #entriesFor?: { data: unknown; sort: string; locale: string };
+  /** What #entries were built from: [data, sort, locale]. */
+  #entriesFor: unknown[] = [];
   #entries: Entry[] = [];
-  #hashDone = false;
 
   /** The state of the `src` or `list` fetch. */
   private declare remote?: { data?: unknown; error?: unknown };
@@ -172,11 +172,9 @@ export class HearthReferences extends HearthElement {
   }
 
   #fail(error: unknown): void {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
     this.emit<HearthErrorDetail>('hearth-error', { error });
   }
 
-  /** The current data: what wins by precedence, or the state of the fetch. */
   get #source(): { data?: unknown; error?: unknown } | undefined {
     if (this.items !== undefined) return { data: this.items };
     return this.inline ?? this.remote;
@@ -186,20 +184,19 @@ export class HearthReferences extends HearthElement {
     super.willUpdate(changed);
     this.#fetchIfNeeded();
     if (changed.has('citationStyle') && this.citationStyle !== 'apa') {
-      console.warn(`hearth-references: citation-style="${this.citationStyle}" is not available yet; using APA.`);
+      console.warn(`hearth-references: unknown citation-style "${this.citationStyle}", using apa`);
     }
   }
 
   #entriesOf(data: unknown): Entry[] {
-    const key = { data, sort: this.sort, locale: this.locale };
-    const last = this.#entriesFor;
-    if (last && last.data === data && last.sort === key.sort && last.locale === key.locale) return this.#entries;
+    const key = [data, this.sort, this.locale];
+    if (key.every((part, i) => part === this.#entriesFor[i])) return this.#entries;
     const { items } = normalizeItems(data);
     const ordered = this.sort === 'none' ? items : sortItems(items, this.locale);
     const seen = new Set<string>();
     this.#entries = [];
     for (const item of ordered as CslItem[]) {
-      const id = `ref-${String(item.id).trim().replace(/\s+/g, '-')}`;
+      const id = `ref-${String(item.id).replace(/\s/g, '-')}`; // normalizeItems trimmed it
       if (seen.has(id)) continue;
       seen.add(id);
       this.#entries.push({ id, citation: formatApa(item), annotation: parseSafeMarkup(item.annotation) });
@@ -253,13 +250,10 @@ export class HearthReferences extends HearthElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const data = this.#source?.data;
-    if (data !== undefined && data === this.#entriesFor?.data && this.#announced !== data) {
+    if (data !== undefined && data === this.#entriesFor[0] && this.#announced !== data) {
       this.#announced = data;
       this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.#entries.length });
-      if (!this.#hashDone) {
-        this.#hashDone = true;
-        this.#focusTarget();
-      }
+      this.#focusTarget();
     }
   }
 

@@ -31,87 +31,89 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, ordinal, pageRange, runs, safeUrl,
-  sortName, str, titleCase, type Run,
+  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, numeric, ordinal, pageRange,
+  plural, runs, safeUrl, str, titleCase, type Run,
 } from './common.js';
-
-/** Types whose container is a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book. */
-const PERIODICAL = /^(article-[jmn]|post-weblog|review)/;
-/** Types dated with month and day: article-magazine, article-newspaper, motion_picture, post, post-weblog, webpage. */
-const FULL_DATE = /^(article-[mn]|motion|post|webpage)/;
-/** A number or a range or list of numbers ("2", "2–4"). */
-const numeric = (s: string) => /^\d+([–,&] ?\d+)*$/.test(s);
 
 export function formatApa(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
   const f = (k: string) => str(item[k]);
-  const [type, title, ct, vol, num, genre, medium, publisher, doi, url, issue, pages, edition, language] = (
-    'type title container-title volume number genre medium publisher DOI URL issue page edition language'.split(' ')
-  ).map(f);
-  const volume = pageRange(vol);
-  const page = pageRange(pages);
-  const DOI = doiUrl(doi);
-  const URL = safeUrl(url);
+  const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
+  const volume = pageRange(f('volume'));
+  const page = pageRange(f('page'));
+  const DOI = doiUrl(f('DOI'));
+  const URL = safeUrl(f('URL'));
   const online = DOI || URL;
-  const tc = (s: string) => (/^(en|$)/i.test(language) ? titleCase(s) : s);
-  const report = type == 'report';
+  const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const web = type == 'webpage' || type == 'post';
-  const conf = type == 'paper-conference';
-  /** Audiovisual: the number follows the title, not the container. */
-  const av = type == 'motion_picture';
-  const eds = names(item.editor);
-  /** Published in a periodical: journal articles, and conference papers without editors. */
-  const periodical = PERIODICAL.test(type) || (conf && !eds[0]);
+  // Author element: authors, else directors, else editors (then not repeated), else the title.
+  const [who, label, eds] = creators(item);
+  /**
+   * Published in a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book,
+   * and conference papers without editors.
+   */
+  const periodical = /^(article-[jmn]|post-weblog|review)/.test(type) || (type == 'paper-conference' && !eds[0]);
   /** Unpublished talks: conference papers and speeches without editors or journal data. */
-  const talk = (conf || type == 'speech') && !eds[0] && !issue && !page && !volume;
+  const talk = /^(paper-conference|speech)$/.test(type) && !eds[0] && !issue && !page && !volume;
   /** In a book: the container is a book ("In J. Smith (Ed.), *Book*"). */
   const inBook = ct && !periodical && !web;
-  const plural = (s: string, n: number) => s.replace(/\.?$/, n > 1 ? 's$&' : '$&');
 
-  // Author element: authors, else directors, else editors (then not repeated), else the title.
-  const [who, label] = creators(item);
   /**
    * Editors (unless they are the author element or the container is a periodical) and translators:
    * "J. Smith & K. Lee, Eds.; T. Tr, Trans." or, in a book, "J. Smith (Ed.), & T. Tr (Trans.)";
-   * the same people as both: "J. Smith, Ed. & Trans.".
+   * the same people as both (e + '' == t + ''): "J. Smith, Ed. & Trans.".
    */
-  const e = (periodical || label == 'Ed.' ? [] : eds).map(displayName);
+  const e = (periodical || who == eds ? [] : eds).map(displayName);
   const t = names(item.translator).map(displayName);
-  const both = e + '' == t + '';
   const role = (ns: string[], r: string) => around('', nameList(ns), inBook ? ' (' + r + ')' : ', ' + r);
-  const people = cat(inBook ? ', & ' : '; ', role(e, plural('Ed.', e.length) + (both ? ' & Trans.' : '')), both ? '' : role(t, 'Trans.'));
+  const people = cat(
+    inBook ? ', & ' : '; ',
+    role(e, plural('Ed.', e) + (e + '' == t + '' ? ' & Trans.' : '')),
+    e + '' == t + '' ? '' : role(t, 'Trans.'),
+  );
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
   /** A thesis found online names its university with the description or number, not as publisher. */
   const university = type == 'thesis' && online && publisher;
   /**
-   * Description: "[Film]", "[Paper presentation]", "[Novel; E-book]", "[Doctoral dissertation, U]" (a genre
-   * with a number goes with the number).
+   * Description: "[Film]", "[Paper presentation]", "[Novel; E-book]", "[Doctoral dissertation, U]" (a
+   * genre with a number goes with the number).
    */
-  const describe = cat('; ', num ? '' : cat(', ', capFirst(genre), university), capFirst(medium));
-  const bracketed = around('[', ct && (report || talk) ? '' : describe, ']');
+  const describe = around('[', cat('; ', num ? '' : cat(', ', capFirst(genre), university), capFirst(f('medium'))), ']');
+  /** Reports and talks in a container describe it ("In *Proceedings* [Paper presentation]"), others the work. */
+  const bracketed = ct && (type == 'report' || talk) ? '' : describe;
   const number = num && cat(', ', cat(' ', tc(genre), numeric(num) ? 'No. ' + num : num), university);
   const locators =
     periodical || web
       ? ''
       : cat(
           ', ',
-          /^\d+(\D\D)?$/.test(edition) ? ordinal(parseInt(edition)) + ' ed.' : edition,
-          report ? cat(' ', tc(f('collection-title')), f('collection-number')) : '',
-          numeric(volume) && (/\D/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
+          f('edition').replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' ed.'),
+          type == 'report' ? cat(' ', tc(f('collection-title')), f('collection-number')) : '',
+          numeric(volume) && (/[-–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
           around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page),
         );
-  const parenthetical = around('(', cat('; ', inBook ? '' : people, ct && !web && !av ? '' : number, ct ? '' : locators), ')');
+  // Audiovisual works (motion_picture) give their number after the title, not after the container.
+  const parenthetical = around(
+    '(',
+    cat('; ', inBook ? '' : people, ct && !web && type != 'motion_picture' ? '' : number, ct ? '' : locators),
+    ')',
+  );
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
-  const date = dateText(item.issued, +(FULL_DATE.test(type) || talk));
+  // Dated with month and day: article-magazine, article-newspaper, motion_picture, post, post-weblog, webpage; talks.
+  const date = dateText(item.issued, +(/^(article-[mn]|motion|post|webpage)/.test(type) || talk));
 
   return runs(
     join(
       ' ',
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
-        who[0] ? nameList(who.map(sortName), true) + around(' (', label && plural(label, who.length), ')') : title ? titled : cat(' ', bracketed, parenthetical),
+        who[0]
+          ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && plural(label, who), ')')
+          : title
+            ? titled
+            : cat(' ', bracketed, parenthetical),
         '(' + (date || 'n.d.') + ')',
         who[0] ? join(' ', titled, bracketed) : title && bracketed,
         periodical
@@ -120,13 +122,13 @@ export function formatApa(item: CslItem): Run[] {
             ? join(
                 ' ',
                 around('In ', join(', ', people, volTitle(ct))),
-                around('(', cat('; ', av ? '' : number, locators), ')'),
-                around('[', report || talk ? describe : '', ']'),
+                around('(', cat('; ', type == 'motion_picture' ? '' : number, locators), ')'),
+                type == 'report' || talk ? describe : '',
               )
             : '',
         talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
         web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
-      ].map((e) => e && e + (/[.?!]\t?$/.test(e) ? '' : '.')),
+      ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around('Retrieved ', URL && dateText(item.accessed, 2), ', from'),
       online && '\n',
       around('(Original work published ', dateText(item['original-date']), ')'),

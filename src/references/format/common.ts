@@ -18,16 +18,20 @@ export interface Run {
 export const str = (v: unknown): string =>
   typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : Number.isFinite(v) ? '' + v : '';
 
-/** Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’). */
+/**
+ * Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’):
+ * opening after a space, bracket or dash, else closing.
+ */
 const quotes = (s: string): string =>
-  s.replace(/["']/g, (q, i: number) => (/[\s([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
+  s.replace(/["']/g, (q, i: number) => (/[ ([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
 
 /** The non-empty strings (or non-zero numbers) joined with `delim`. */
 export const cat = (delim: string, ...xs: unknown[]): string => xs.filter(Boolean).join(delim);
 
 /**
- * The non-empty texts joined with `delim`, each as a separate piece for typographic quotes: a quote
- * at the start of a piece is a closing one, as citeproc prints it.
+ * The non-empty texts joined with `delim`, with typographic quotes in each text on its own: a quote
+ * at the start of a text is a closing one, as citeproc prints it. (`quotes` leaves converted text as is,
+ * so texts that are joined again are unchanged.)
  */
 export const join = (delim: string, ...xs: string[]): string => cat(delim, ...xs.map(quotes));
 
@@ -35,30 +39,29 @@ export const join = (delim: string, ...xs: string[]): string => cat(delim, ...xs
 export const around = (pre: string, s: string, suf = ''): string => s && pre + s + suf;
 
 /**
- * Styles build an entry as one string: italic text between tabs and "\n" where the link goes.
- * Field text never holds either: `str` collapses all whitespace to spaces.
+ * Italic text. Styles build an entry as one string, italic text between tabs and "\n" where the
+ * link goes (see `runs`); field text never holds either, as `str` collapses whitespace to spaces.
  */
-export const italic = (s: string): string => around('\t', quotes(s), '\t');
+export const italic = (s: string): string => around('\t', s, '\t');
 
 /**
- * The runs of an entry string (see `italic`), the link `href` at "\n".
- * Italic text always has plain text or the end around it, so no two neighbours share formatting.
+ * The runs of an entry string (see `italic`), with the link `href` at "\n". Italic text always has
+ * plain text or the end on both sides, so no two neighbouring runs share their formatting.
  */
 export const runs = (s: string, href: string): Run[] =>
   s
     .split(/(\t[^\t]*\t|\n)/)
-    .flatMap((t) => (t == '\n' ? { text: href, href } : t[0] == '\t' ? { text: t.slice(1, -1), italic: true } : t ? { text: t } : []));
+    .filter(Boolean)
+    .map((t) => (t == '\n' ? { text: href, href } : t[0] == '\t' ? { text: t.slice(1, -1), italic: true } : { text: t }));
 
+/** The text of the runs, without formatting. */
 export const toPlainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
-export const capFirst = (s: string): string => s.replace(/^\S+/, (w) => cap(w, 1));
+export const capFirst = (s: string): string => s.replace(/^\S+/, cap); // `keep`: the offset, 0
 
-/** The word capitalized if it is all lower case and `ok`. */
-const cap = (w: string, ok: unknown) => (ok && w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w);
-
-/** Words title case leaves in lower case: short function words and single letters. */
-const SMALL = /^(.|an|and|as|at|but|by|for|from|in|into|nor|of|on|or|over|per|so|the|to|up|via|vs|with|yet)$/;
+/** The word with a capital first letter if it is all lower case, unless `keep`. */
+const cap = (w: string, keep?: unknown) => (!keep && w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w);
 
 /**
  * Title case like citeproc's for English: words in lower case are capitalized unless they are short
@@ -66,13 +69,26 @@ const SMALL = /^(.|an|and|as|at|but|by|for|from|in|into|nor|of|on|or|over|per|so
  * Words with any capital letter (iPhone, NASA) are kept.
  */
 export const titleCase = (s: string): string =>
-  s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) => cap(w, !i || /[:?!]\s*$/.test(s.slice(0, i)) || !SMALL.test(w)));
+  s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) =>
+    cap(
+      w,
+      i &&
+        !/[:?!]\s*$/.test(s.slice(0, i)) &&
+        /^(.|an|and|as|at|but|by|for|from|in|into|nor|of|on|or|over|per|so|the|to|up|via|vs|with|yet)$/.test(w),
+    ),
+  );
 
 /** Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19". */
 export const pageRange = (s: string): string =>
   s.replace(/(\w+)\s*[-–—]+\s*(\w+)/g, (_, a: string, b: string) =>
-    a + '–' + (/^\d+$/.test(a + b) ? a.slice(0, -b.length) : '') + b,
+    a + '–' + (numeric(a + b) ? a.slice(0, -b.length) : '') + b,
   );
+
+/** A role in the plural when there is more than one name: "Ed." -> "Eds.", "Director" -> "Directors". */
+export const plural = (s: string, ns: unknown[]): string => (ns[1] ? s.replace(/\.?$/, 's$&') : s);
+
+/** A number or a range or list of numbers ("2", "2–4"). */
+export const numeric = (s: string) => /^\d+([–,&] ?\d+)*$/.test(s);
 
 /** 1 -> "1st", 22 -> "22nd", 113 -> "113th". */
 export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 10) % 10 ^ 1) && n % 10] || 'th'); // tens digit 1: th
@@ -80,55 +96,47 @@ export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 
 // ---------------------------------------------------------------------------------------------
 // Names
 
+/**
+ * The parts of a name as styles print them, with initials: `[family, given, suffix]` where `family`
+ * carries its non-dropping particle ("van Gogh") and `given` is "initials dropping-particle"
+ * ("A. von"). A literal name (organization) or a lone given name is `[name, '', '']`. In sort
+ * order, `cat(', ', ...name)`: "van Gogh, V.", "Humboldt, A. von", "King, M. L., Jr.", "World Health Organization".
+ */
+export type Name = [family: string, given: string, suffix: string];
+
 /** A name list field as names: an array, a single name object, or strings (read as literal names). */
-export const names = (v: unknown): CslName[] =>
+export const names = (v: unknown): Name[] =>
   [v]
     .flat()
-    .map((n) => (typeof n == 'string' ? { literal: n } : n) as CslName)
-    .filter((n) => n && typeof n == 'object' && nameParts(n)[0]);
+    .map((n): Name => {
+      const o = (typeof n == 'string' ? { literal: n } : n) as CslName | undefined;
+      const [family, given, literal, particle, dropping, suffix] = (
+        'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
+      ).map((k) => str(o?.[k]));
+      return literal
+        ? [literal, '', '']
+        : [cat(' ', particle, family || given), family && cat(' ', initials(given), dropping), suffix];
+    })
+    .filter((p) => p[0]);
 
-/** The author element: the authors, else the directors, else the editors; with the role ('' for authors). */
-export const creators = (o: CslItem): [CslName[], string] =>
-  (
-    [
-      [o.author, ''],
-      [o.director, 'Director'],
-      [o.editor, 'Ed.'],
-    ] as const
-  )
-    .map(([v, role]): [CslName[], string] => [names(v), role])
-    .find(([n]) => n[0]) || [[], ''];
+/**
+ * The author element: the authors, else the directors, else the editors (`who` is then `editors`);
+ * with their role ('' for authors), and the editors.
+ */
+export const creators = (o: CslItem): [who: Name[], role: string, editors: Name[]] => {
+  const [a, d, e] = [o.author, o.director, o.editor].map(names);
+  return a[0] ? [a, '', e] : d[0] ? [d, 'Director', e] : [e, 'Ed.', e];
+};
 
 /** Initials of given names: "Erich Seligmann" -> "E. S.", "Jean-Paul" -> "J.-P.", "J.R." -> "J. R.". */
 export const initials = (given: string): string =>
   given
-    .replace(/[^\p{L}\p{N}'’-]+/gu, ' ')
-    .replace(/(\p{L}|\p{N})[\p{L}\p{N}'’]*/gu, (_, c: string) => c.toUpperCase() + '.')
+    .replace(/([\p{L}\p{N}])[\p{L}\p{N}'’]*|[^\p{L}\p{N}'’-]+/gu, (_, c?: string) => (c ? c.toUpperCase() + '.' : ' '))
     .replace(/\s*-+\s*/g, '-')
     .trim();
 
-/**
- * The parts of a name as styles print them, with initials: `[family, given, suffix]` where `family`
- * carries its non-dropping particle ("van Gogh") and `given` is "initials dropping-particle"
- * ("A. von"). A literal name (organization) or a lone given name is `[name, '', '']`.
- */
-export function nameParts(n: CslName): [family: string, given: string, suffix: string] {
-  const [family, given, literal, particle, dropping, suffix] = (
-    'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
-  ).map((k) => str(n[k]));
-  return literal
-    ? [literal, '', '']
-    : [cat(' ', particle, family || given), family && cat(' ', initials(given), dropping), suffix];
-}
-
-/** "van Gogh, V.", "Humboldt, A. von", "King, M. L., Jr.", "World Health Organization". */
-export const sortName = (n: CslName): string => cat(', ', ...nameParts(n));
-
 /** "V. van Gogh", "K. de van der Lee III" (given first). */
-export function displayName(n: CslName): string {
-  const [family, given, suffix] = nameParts(n);
-  return cat(' ', given, family, suffix);
-}
+export const displayName = ([family, given, suffix]: Name): string => cat(' ', given, family, suffix);
 
 /**
  * Names joined with an ampersand; more than 20 names give the first 19, an ellipsis and the last
@@ -142,31 +150,30 @@ export function nameList(ns: string[], comma?: boolean): string {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-export const MONTHS = 'January February March April May June July August September October November December Spring Summer Autumn Winter'.split(' ');
+/** Names by CSL month number - 1: the months, and the seasons at 21-24. */
+export const MONTHS = 'January February March April May June July August September October November December         Spring Summer Autumn Winter'.split(' ');
 
 /**
- * A date field as `[year, month?, day?]` (months 13-16 are the seasons, CSL's 21-24), or a string
- * to print as is (`literal`, or a `raw` date that is not ISO-like), or `[]`/'' when there is no
- * usable date. Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts`
- * ([2005, 3]) and numeric strings; it stops at the first part that is not a valid number.
+ * A date field as `[year, month?, day?]` (months 21-24 are the seasons), or a string to print as
+ * is (`literal`, or a `raw` date that is not ISO-like), or '' when there is no usable date.
+ * Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts` ([2005, 3]) and
+ * numeric strings; it stops at the first part that is not valid. A part that is not a number is
+ * NaN, which passes as a month or day (prints nothing; "2005" is [2005, NaN, NaN]).
  */
 export function dateParts(v: unknown): number[] | string {
-  const o = (v && typeof v == 'object' ? v : { raw: v }) as Record<string, unknown>;
+  const o = (Object(v) === v ? v : { raw: v }) as Record<string, unknown>;
   const dp = o['date-parts'];
   const raw = str(o.raw);
   const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
   const out: number[] = [];
   for (const x of Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : []) {
     const n = +(/^-?\d+$/.exec(str(x)) || NaN);
-    const i = out.length; // 0 year, 1 month, 2 day; a fourth part is not read
-    if ([!n, n < 1 || n > 24 || (n > 12 && n < 21), n < 1 || n > 31][i] !== false) break;
-    out.push(n > 20 && i == 1 ? n - 8 : n);
+    // Valid: a year, a month (or season), a day; a fourth part is not read.
+    if ([!n, !MONTHS[n - 1] && n == n, n < 1 || n > 31][out.length] ?? true) break;
+    out.push(n);
   }
-  return out.length ? out : str(o.literal) || (iso ? '' : raw);
+  return out[0] ? out : str(o.literal) || (iso ? '' : raw);
 }
-
-/** A year for print: -380 -> "380 B.C.E.". */
-export const year = (y: number): string => (y < 0 ? -y + ' B.C.E.' : '' + y);
 
 /**
  * A date for print: `form` 0 "2005", 1 "2005, March 7", 2 "March 7, 2005"; a literal date as is;
@@ -175,8 +182,8 @@ export const year = (y: number): string => (y < 0 ? -y + ' B.C.E.' : '' + y);
 export function dateText(v: unknown, form = 0): string {
   const d = dateParts(v);
   if (typeof d == 'string' || !d[0]) return d + '';
-  const md = form ? cat(' ', MONTHS[d[1] - 1], d[2]) : '';
-  return form > 1 ? cat(d[2] ? ', ' : ' ', md, year(d[0])) : cat(', ', year(d[0]), md);
+  const y = d[0] < 0 ? -d[0] + ' B.C.E.' : d[0]; // -380 -> "380 B.C.E."
+  return form > 1 ? cat(' ', MONTHS[d[1] - 1], d[2] && d[2] + ',', y) : cat(', ', y, form && cat(' ', MONTHS[d[1] - 1], d[2]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,21 +210,9 @@ export function safeUrl(url: string): string {
  */
 export function normalizeItems(data: unknown): { items: CslItem[]; skipped: number } {
   if (!Array.isArray(data)) throw new TypeError('References data must be a JSON array');
-  const items = data.flatMap((x) => {
-    const id = x && typeof x == 'object' && !Array.isArray(x) ? str((x as CslItem).id) : '';
-    return id ? { ...(x as CslItem), id } : [];
-  });
+  const items: CslItem[] = data.map((x) => ({ ...x, id: str(x?.id) })).filter((x) => x.id);
   return { items, skipped: data.length - items.length };
 }
-
-/** A collator for the locale, or for the default locale when it is not a valid one. */
-const collator = (locale?: string): Intl.Collator => {
-  try {
-    return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  } catch {
-    return collator();
-  }
-};
 
 /**
  * APA order, in a new (stable) array: by the author element (each author's family name then
@@ -225,22 +220,27 @@ const collator = (locale?: string): Intl.Collator => {
  * "A", "An" or "The"), then by date ("n.d." first), then by title.
  */
 export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
-  const c = collator(locale);
+  let c: Intl.Collator;
+  try {
+    c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  } catch {
+    return sortItems(items); // not a valid locale: the default one
+  }
   // The first difference (NaN: none), else the shorter first.
   const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
     let r = 0;
-    a.some((x, i) => i < b.length && (r = typeof x == 'number' ? x - (b[i] as number) : c.compare(x as string, b[i] as string)));
+    a.some((x, i) => i in b && (r = typeof x == 'number' ? x - (b[i] as number) : c.compare(x as string, b[i] as string)));
     return r || a.length - b.length;
   };
   return items
     .map((item) => {
       const o: CslItem = Object(item);
-      const title = str(o.title).replace(/^(the|an?)\s+/i, '');
+      const title = str(o.title).replace(/^(the|an?) /i, '');
       const [who] = creators(o);
       const d = dateParts(o.issued);
       const [y = 0, m = 0, day = 0] = typeof d == 'string' ? [] : d;
       // [authors' family names and initials] or [title]; then [dated?, year, month, day, title]
-      return [item, who[0] ? who.flatMap((n) => nameParts(n).slice(0, 2)) : [title], [+!!y, y, m, day, title]] as const;
+      return [item, who[0] ? who.flatMap((n) => n.slice(0, 2)) : [title], [+!!y, y, m, day, title]] as const;
     })
     .sort((a, b) => cmp(a[1], b[1]) || cmp(a[2], b[2]))
     .map((k) => k[0]);
