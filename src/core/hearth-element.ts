@@ -1,4 +1,6 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+// lit-html and ReactiveElement, not the 'lit' index: importing it keeps LitElement in every bundle.
+import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { render, type RootPart } from 'lit-html';
 import { ContextEvent } from '@lit/context';
 import type { HearthBackend } from './backend.js';
 import { backendContext } from './context.js';
@@ -10,13 +12,18 @@ import { loadLocale, localeOf, onLangChange, withLocale } from './localization.j
  *
  * Backend precedence: the element's `.backend` property, then its `api` attribute, then the
  * backend of the nearest enclosing `<hearth-provider>`.
+ *
+ * It extends Lit's `ReactiveElement` and renders with lit-html itself (what `LitElement` adds on top
+ * of `ReactiveElement` is exactly these few lines): `render()` returns a template as in any Lit
+ * element, and `static styles` and shadow roots work as in Lit, while light-DOM elements skip
+ * `LitElement`'s bytes, which count against every element's size budget.
  */
-export class HearthElement extends LitElement {
+export class HearthElement extends ReactiveElement {
   // Reactive properties are declared with `static properties` (Lit's documented alternative to
   // decorators): the decorator helpers cost several hundred bytes that every element's size budget
   // pays.
   static override properties: PropertyDeclarations = {
-    api: { reflect: true },
+    api: {},
     backend: { attribute: false },
     providedBackend: { state: true },
     locale: { state: true },
@@ -44,6 +51,7 @@ export class HearthElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#part?.setConnected(true);
     // A context request by hand rather than @consume's controller: same protocol, a quarter of the bytes.
     this.dispatchEvent(
       new ContextEvent(
@@ -63,6 +71,7 @@ export class HearthElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#part?.setConnected(false);
     this.#stopLangWatch?.();
     this.#unsubscribeBackend?.();
     this.#unsubscribeBackend = undefined;
@@ -75,9 +84,18 @@ export class HearthElement extends LitElement {
     });
   }
 
+  #part?: RootPart;
+
+  /** What the element shows: any value lit-html renders. */
+  protected render(): unknown {
+    return undefined;
+  }
+
   /** Renders with `msg()` answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, () => super.update(changed));
+    const value = withLocale(this.locale, () => this.render());
+    super.update(changed); // reflects attributes and marks the update done
+    this.#part = render(value, this.renderRoot, { host: this });
   }
 
   /** Dispatches a bubbling, composed `hearth-*` event. */

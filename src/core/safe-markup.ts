@@ -4,8 +4,8 @@
  * Annotations may contain `<i> <em> <b> <strong> <a href>`. We never hand the string to an HTML
  * parser (that would be a Trusted Types sink and an XSS risk): a small tokenizer turns it into a
  * tree of allowed tags and text, which elements render through Lit text bindings. Any other tag is
- * dropped but its text kept (the content of `<script>` and `<style>` is dropped too); links keep
- * only http, https and mailto URLs.
+ * dropped and its content kept as plain text (so `<script>x</script>` shows "x", inert); links
+ * keep only http, https and mailto URLs.
  */
 
 export type MarkupTag = 'i' | 'em' | 'b' | 'strong' | 'a';
@@ -43,20 +43,15 @@ const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 /** Parses the annotation markup subset into a safe tree. Non-strings give an empty tree. */
 export function parseSafeMarkup(input: unknown): MarkupNode[] {
   const stack: MarkupElement[] = [{ tag: 'i', children: [] }];
-  let skip = '';
   for (const [token, closing, rawName, attributes = ''] of typeof input == 'string' ? input.matchAll(TOKEN) : []) {
     const name = rawName?.toLowerCase();
     const top = stack[stack.length - 1].children;
-    if (skip) {
-      if (closing && name == skip) skip = '';
-    } else if (!name) {
+    if (!name) {
       if (token[1] != '!') {
         const text = decodeEntities(token);
         if (typeof top[top.length - 1] == 'string') top[top.length - 1] += text;
         else top.push(text);
       }
-    } else if (name == 'script' || name == 'style') {
-      if (!closing) skip = name;
     } else if (/^(i|em|b|strong|a)$/.test(name)) {
       if (closing) {
         const at = stack.findLastIndex((el, i) => i && el.tag == name);

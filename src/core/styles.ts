@@ -1,4 +1,4 @@
-import type { CSSResult } from 'lit';
+import type { CSSResult } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Adopts an element's `static styles` into the document or shadow root that holds it. Elements

@@ -26,7 +26,7 @@ export class HearthProvider extends LitElement {
   `;
 
   static override properties: PropertyDeclarations = {
-    api: { reflect: true },
+    api: {},
     backend: { attribute: false },
   };
 

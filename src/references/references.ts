@@ -1,5 +1,6 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { CslItem, HearthBackend } from '../core/backend.js';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import type { CslItem } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { getJson } from '../core/api-backend.js';
 import { HearthError, isHearthError } from '../core/errors.js';
@@ -53,7 +54,7 @@ export class HearthReferences extends HearthElement {
     items: { attribute: false },
     src: {},
     list: {},
-    citationStyle: { attribute: 'citation-style', reflect: true },
+    citationStyle: { attribute: 'citation-style' },
     sort: {},
     inline: { state: true },
     remote: { state: true },
@@ -68,7 +69,7 @@ export class HearthReferences extends HearthElement {
   /** Id of a references list on the backend (`GET /references/{list}`). */
   declare list?: string;
 
-  /** Citation style. `apa` (APA 7) for now; unknown styles fall back to APA with a console warning. */
+  /** Citation style: `apa` (APA 7). More styles arrive later; until then every value renders APA. */
   citationStyle = 'apa';
 
   /** `author` (author, year, title: the APA order) or `none` (the order given). */
@@ -87,7 +88,7 @@ export class HearthReferences extends HearthElement {
   /** The state of the `src` or `list` fetch. */
   private declare remote?: { data?: unknown; error?: unknown };
   #fetching?: AbortController;
-  #fetchedFor?: unknown[];
+  #fetchedFor?: readonly unknown[];
 
   /**
    * Fetches `src` or `list` when they (or the backend) change and no local data wins; a newer fetch
@@ -96,12 +97,12 @@ export class HearthReferences extends HearthElement {
    */
   #fetchIfNeeded(): void {
     const local = this.items !== undefined || this.inline !== undefined;
-    const args = local ? [] : [this.src, this.list, this.effectiveBackend];
-    if (this.#fetchedFor && args.every((arg, i) => arg === this.#fetchedFor![i]) && args.length === this.#fetchedFor.length) return;
+    const args = [local, this.src, this.list, this.effectiveBackend] as const;
+    if (args.every((arg, i) => arg === this.#fetchedFor?.[i])) return;
     this.#fetchedFor = args;
     this.#fetching?.abort();
-    const [src, list, backend] = args as [string?, string?, HearthBackend?];
-    if (!src && !list) {
+    const [, src, list, backend] = args;
+    if (local || (!src && !list)) {
       this.remote = undefined;
       return;
     }
@@ -183,9 +184,6 @@ export class HearthReferences extends HearthElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#fetchIfNeeded();
-    if (changed.has('citationStyle') && this.citationStyle !== 'apa') {
-      console.warn(`hearth-references: unknown citation-style "${this.citationStyle}", using apa`);
-    }
   }
 
   #entriesOf(data: unknown): Entry[] {

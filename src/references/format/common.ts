@@ -20,7 +20,8 @@ export const str = (v: unknown): string =>
 
 /**
  * Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’):
- * opening after a space, bracket or dash, else closing.
+ * opening after a space, bracket or dash, else closing (so also after the tab that starts italic
+ * text, see `italic`: italic text is quoted as if on its own).
  */
 const quotes = (s: string): string =>
   s.replace(/["']/g, (q, i: number) => (/[ ([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
@@ -58,7 +59,7 @@ export const runs = (s: string, href: string): Run[] =>
 export const toPlainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
-export const capFirst = (s: string): string => s.replace(/^\S+/, cap); // `keep`: the offset, 0
+export const capFirst = (s: string): string => s.replace(/^\S+/, cap); // `keep` is the match offset: 0
 
 /** The word with a capital first letter if it is all lower case, unless `keep`. */
 const cap = (w: string, keep?: unknown) => (!keep && w == w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w);
@@ -130,7 +131,7 @@ export const creators = (o: CslItem): [who: Name[], role: string, editors: Name[
 
 /** Initials of given names: "Erich Seligmann" -> "E. S.", "Jean-Paul" -> "J.-P.", "J.R." -> "J. R.". */
 export const initials = (given: string): string =>
-  given
+  given // each word to its initial, anything else but hyphens and apostrophes to a space
     .replace(/([\p{L}\p{N}])[\p{L}\p{N}'’]*|[^\p{L}\p{N}'’-]+/gu, (_, c?: string) => (c ? c.toUpperCase() + '.' : ' '))
     .replace(/\s*-+\s*/g, '-')
     .trim();
