@@ -2,7 +2,8 @@
 // end-to-end tests (node:test + playwright-core against the built files). Ends with one line
 // `N passed, N failed` summing every suite; exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureBrowser } from './ensure-browser.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -44,18 +45,27 @@ if (existsSync('.test-results/browser.json')) {
   totals.failed++;
 }
 
-// End-to-end tests (node:test) need the build.
-if (built) {
-  const e2e = step('end-to-end tests (playwright-core, Chromium)', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.test-results/e2e.tap', 'test/e2e/'], {});
-  const tap = existsSync('.test-results/e2e.tap') ? readFileSync('.test-results/e2e.tap', 'utf8') : '';
+/** Runs a node:test suite, adding its TAP counts to the totals. */
+function nodeSuite(name, args, dir, env = {}) {
+  const tapFile = `.test-results/${name.split(' ')[0]}.tap`;
+  // Explicit files: Node 20's --test finds only .js files in a folder by itself.
+  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.test\.(m?js|ts)$/.test(f)).map((f) => join(dir, f));
+  if (!files.length) return;
+  const run = step(name, 'node', [...args, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files], { env });
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const num = (label) => Number(new RegExp(`^# ${label} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
   totals.passed += num('pass');
   totals.failed += num('fail') + num('cancelled');
   totals.skipped += num('skipped') + num('todo');
-  if (!e2e.ok && num('fail') === 0) totals.failed++;
-} else {
-  totals.failed++;
+  if (!run.ok && num('fail') + num('cancelled') === 0) totals.failed++;
 }
+
+// Server tests: the reference server in-process on an in-memory database.
+nodeSuite('server tests (node:test, in-memory SQLite)', ['--import', 'tsx'], 'test/server', { HEARTH_LOG: '0' });
+
+// End-to-end tests need the build.
+if (built) nodeSuite('end-to-end tests (playwright-core, Chromium)', [], 'test/e2e');
+else totals.failed++;
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
