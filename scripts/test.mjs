@@ -30,6 +30,8 @@ process.env.CHROME_PATH = ensureBrowser();
 
 check('lint (eslint)', bin('eslint'), ['.']);
 check('typecheck (tsc --strict)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+check('typecheck server (tsc --strict)', bin('tsc'), ['-p', 'server/tsconfig.json']);
+check('contract types (src/core/contract.gen.ts matches server/openapi.yaml)', 'node', ['scripts/contract-types.mjs', '--check']);
 check('translations (every msg id has a Ukrainian string)', 'node', ['scripts/check-translations.mjs']);
 const built = check('build (vite + tsc + custom-elements manifest)', 'node', ['scripts/build.mjs']);
 check('size budgets (npm run size)', 'node', ['scripts/size.mjs']);

@@ -16,10 +16,16 @@ export function listen(server) {
   });
 }
 
-/** Runs `npm start`'s server (scripts/start.mjs, after the build) on a free port; resolves to {url, stop}. */
-export async function startDemo() {
+/**
+ * Runs `npm start`'s server (the reference server, after the build) on a free port with a fresh
+ * in-memory database; resolves to {url, stop}.
+ */
+export async function startDemo(env = {}) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, PORT: '0', HEARTH_DB: ':memory:', HEARTH_LOG: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

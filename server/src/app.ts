@@ -1,0 +1,92 @@
+// The hearth reference server as a Hono app: the HTTP contract under /api (server/openapi.yaml),
+// the sign-in pages, and optionally static folders. `createApp` is what main.ts serves and what the
+// tests call in-process with `app.request(...)`.
+import { Hono } from 'hono';
+import type { Config } from './config.js';
+import type { Store } from './store.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { problem } from './problem.js';
+import { send, type AppEnv, type Deps, type Router } from './http.js';
+import { requestLog, type LogSink } from './log.js';
+import { cors, csrf, securityHeaders } from './security.js';
+import { authenticate } from './sessions.js';
+import { serveStatic, type StaticRoots } from './static.js';
+import { authRoutes } from './routes/auth.js';
+import { messageRoutes } from './routes/messages.js';
+import { consultationRoutes } from './routes/consultations.js';
+import { referenceRoutes } from './routes/references.js';
+
+export interface AppOptions {
+  store: Store;
+  config: Config;
+  /** The clock (tests fix it). Default: the real time. */
+  now?: () => Date;
+  /** Folders served as static files, e.g. [{prefix: '/dist/', dir: 'dist'}, {prefix: '/', dir: 'demo'}]. */
+  staticRoots?: StaticRoots;
+  /** Where request log lines go when `config.log` is on. Default: stdout. */
+  log?: LogSink;
+  /** Rate-limit memory (tests may share or inspect one). Default: a new one. */
+  limiter?: RateLimiter;
+}
+
+interface Registered {
+  method: string;
+  path: string;
+  re: RegExp;
+}
+
+const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { store, config } = options;
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), limiter: options.limiter ?? createRateLimiter() };
+  const app = new Hono<AppEnv>();
+  const registered: Registered[] = [];
+
+  /** Methods served at `path` (GET implies HEAD), or undefined for an unknown path. */
+  const methodsFor = (path: string): { route: string; methods: string[] } | undefined => {
+    const found = registered.filter((r) => r.re.test(path));
+    if (!found.length) return undefined;
+    const methods = found.map((r) => r.method);
+    if (methods.includes('GET')) methods.push('HEAD');
+    return { route: found[0]!.path, methods: [...new Set(methods)] };
+  };
+
+  if (config.log) app.use('*', requestLog(options.log ?? ((line) => process.stdout.write(line + '\n'))));
+  app.use('*', securityHeaders());
+  app.use('/api/*', cors(deps, methodsFor));
+  app.use('*', authenticate(deps));
+
+  const csrfCheck = csrf(deps);
+  const router: Router = {
+    on(method, path, handler) {
+      // CSRF applies to the API's writes; checked after routing, so unknown paths stay 404/405.
+      if (method !== 'GET' && path.startsWith('/api/')) app.on(method, path, csrfCheck, handler);
+      else app.on(method, path, handler);
+      registered.push({ method, path, re: patternOf(path) });
+    },
+  };
+  authRoutes(router, deps);
+  messageRoutes(router, deps);
+  consultationRoutes(router, deps);
+  referenceRoutes(router, deps);
+
+  if (options.staticRoots?.length) app.use('*', serveStatic(options.staticRoots));
+
+  app.notFound((c) => {
+    const methods = methodsFor(c.req.path)?.methods;
+    if (methods && c.req.method !== 'OPTIONS') {
+      const allow = [...methods, ...(c.req.path.startsWith('/api/') ? ['OPTIONS'] : [])].join(', ');
+      return send(problem(405, `${c.req.method} is not allowed here. Allowed: ${allow}.`), { Allow: allow });
+    }
+    return send(problem(404, 'There is nothing at this address.'));
+  });
+
+  app.onError((err) => {
+    // The stack only: messages of our own errors carry no request data.
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', error: err.name, stack: err.stack?.split('\n').slice(0, 6).join('\n') }));
+    return send(problem(500, 'Something went wrong on our side. Try again in a moment.'));
+  });
+
+  return app;
+}

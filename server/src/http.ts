@@ -1,0 +1,146 @@
+// Request plumbing shared by the routes: the app's types, origins, client address, body reading.
+import type { Context } from 'hono';
+import type { Config } from './config.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { Store, User } from './store.js';
+import { problem, toResponse, type Answer } from './problem.js';
+
+export interface Deps {
+  store: Store;
+  config: Config;
+  now: () => Date;
+  limiter: RateLimiter;
+}
+
+export interface Auth {
+  user: User | null;
+  /** How the request authenticated (null when it did not). */
+  via: 'cookie' | 'bearer' | null;
+  /** SHA-256 of the presented session token, when one was valid. */
+  tokenHash?: string;
+}
+
+export type AppEnv = {
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+  Variables: { auth: Auth; /** Set by handlers outside the router (static files) for the log. */ route: string };
+};
+export type Ctx = Context<AppEnv>;
+
+/** Most bytes a request body may have. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** The server's own origin: HEARTH_PUBLIC_URL, else (behind a trusted proxy) X-Forwarded-*, else the request URL. */
+export function ownOrigin(c: Ctx, config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const url = new URL(c.req.url);
+  if (config.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    try {
+      return new URL(`${proto === 'https' ? 'https' : url.protocol.slice(0, -1)}://${host || url.host}`).origin;
+    } catch {
+      return url.origin;
+    }
+  }
+  return url.origin;
+}
+
+export const isHttps = (c: Ctx, config: Config) => ownOrigin(c, config).startsWith('https:');
+
+/** True for the server's own origin and allowlisted ones. */
+export function isAllowedOrigin(c: Ctx, config: Config, origin: string | undefined): origin is string {
+  return !!origin && (origin === ownOrigin(c, config) || config.allowedOrigins.includes(origin));
+}
+
+/** The client's address: the socket's, or (HEARTH_TRUST_PROXY=1) the entry the nearest proxy added to X-Forwarded-For. */
+export function clientIp(c: Ctx, config: Config): string {
+  if (config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The response for an Answer, with `Cache-Control: no-store` unless the answer says otherwise. */
+export function send(a: Answer, extra: Record<string, string> = {}): Response {
+  return toResponse(a, { 'Cache-Control': 'no-store', ...extra });
+}
+
+export type TextResult = { ok: true; text: string } | { ok: false; answer: Answer };
+
+/** The request body as UTF-8 text: 413 when Content-Length or the bytes actually read exceed 16 KiB, 400 when unreadable. */
+export async function readText(c: Ctx): Promise<TextResult> {
+  const fail = (a: Answer): TextResult => ({ ok: false, answer: a });
+  const tooLarge = () => fail(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+  const length = c.req.header('content-length')?.trim();
+  if (length !== undefined) {
+    if (!/^\d+$/.test(length)) return fail(problem(400, 'The Content-Length header is not a number.'));
+    if (Number(length) > MAX_BODY_BYTES) return tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = c.req.raw.body?.getReader();
+  if (reader) {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > MAX_BODY_BYTES) {
+          await reader.cancel().catch(() => {});
+          return tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch {
+      return fail(problem(400, 'The request body could not be read.'));
+    }
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return fail(problem(400, 'The request body is not valid UTF-8.'));
+  }
+}
+
+/** The media type of the request, lower-cased, without parameters. */
+export const mediaType = (c: Ctx) => c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+
+export type BodyResult = { ok: true; value: unknown; text: string } | { ok: false; response: Response };
+
+/**
+ * Reads a JSON request body: 413 (too large, by Content-Length or by bytes read), 415 unless the
+ * Content-Type is application/json, 400 for bytes that are not UTF-8 JSON.
+ */
+export async function readJsonBody(c: Ctx): Promise<BodyResult> {
+  const length = c.req.header('content-length')?.trim();
+  if (length && /^\d+$/.test(length) && Number(length) > MAX_BODY_BYTES)
+    return { ok: false, response: send(problem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`)) };
+  if (mediaType(c) !== 'application/json')
+    return { ok: false, response: send(problem(415, 'Send the request body as JSON with Content-Type: application/json.')) };
+  const read = await readText(c);
+  if (!read.ok) return { ok: false, response: send(read.answer) };
+  try {
+    return { ok: true, value: JSON.parse(read.text), text: read.text };
+  } catch {
+    return { ok: false, response: send(problem(400, 'The request body is not valid JSON.', { name: 'malformed-json' })) };
+  }
+}
+
+export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
+
+/** Registers routes and remembers them (for 405 answers, OPTIONS and the log's route names). */
+export interface Router {
+  on(method: 'GET' | 'POST' | 'DELETE', path: string, handler: RouteHandler): void;
+}
+
+/** A same-origin path to return to after sign-in, or undefined (no open redirects). */
+export function safeReturnPath(raw: string | null | undefined, own: string): string | undefined {
+  if (!raw || raw.length > 2000 || !raw.startsWith('/') || /^\/[/\\]/.test(raw) || /[\u0000-\u001f\\]/.test(raw)) return undefined;
+  try {
+    const url = new URL(raw, own);
+    return url.origin === own ? url.pathname + url.search + url.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+// The server's own HTML pages: sign in, create an account, and the popup's "signed in" page.
+// Accessible forms (labels, autocomplete, an error summary with role=alert linking to each field,
+// aria-invalid + aria-describedby), no inline script or style: /auth.css and /auth.js only.
+
+export type Fields = Record<string, string>;
+export type Errors = Record<string, string>;
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESC[ch]!);
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)} — hearth</title>
+<link rel="stylesheet" href="/auth.css">
+<script src="/auth.js" defer></script>
+</head>
+<body>
+<main class="card">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function errorSummary(errors: Errors, order: string[]): string {
+  const keys = order.filter((k) => errors[k]).concat(Object.keys(errors).filter((k) => !order.includes(k)));
+  if (!keys.length) return '';
+  const items = keys
+    .map((k) => (order.includes(k) ? `<li><a href="#${k}">${esc(errors[k]!)}</a></li>` : `<li>${esc(errors[k]!)}</li>`))
+    .join('');
+  return `<div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+<h2 id="error-summary-title">There is a problem</h2>
+<ul>${items}</ul>
+</div>`;
+}
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  type: string;
+  autocomplete: string;
+  hint?: string;
+  keepValue?: boolean;
+}
+
+function field(f: FieldSpec, values: Fields, errors: Errors): string {
+  const err = errors[f.name];
+  const described = [f.hint ? `${f.name}-hint` : '', err ? `${f.name}-error` : ''].filter(Boolean).join(' ');
+  const value = f.keepValue !== false && values[f.name] ? ` value="${esc(values[f.name]!)}"` : '';
+  return `<div class="field${err ? ' field-invalid' : ''}">
+<label for="${f.name}">${esc(f.label)}</label>
+${f.hint ? `<p class="hint" id="${f.name}-hint">${esc(f.hint)}</p>` : ''}
+${err ? `<p class="field-error" id="${f.name}-error"><span class="visually-hidden">Error: </span>${esc(err)}</p>` : ''}
+<input id="${f.name}" name="${f.name}" type="${f.type}" autocomplete="${f.autocomplete}" required${value}${described ? ` aria-describedby="${described}"` : ''}${err ? ' aria-invalid="true"' : ''}>
+</div>`;
+}
+
+/** Query string carrying the popup origin and return path between the two pages. */
+export function carry(p: { origin?: string; returnTo?: string }): string {
+  const q = new URLSearchParams();
+  if (p.origin) q.set('origin', p.origin);
+  if (p.returnTo) q.set('return', p.returnTo);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function hidden(p: { origin?: string; returnTo?: string }): string {
+  return (
+    (p.origin ? `<input type="hidden" name="origin" value="${esc(p.origin)}">` : '') +
+    (p.returnTo ? `<input type="hidden" name="return" value="${esc(p.returnTo)}">` : '')
+  );
+}
+
+export interface FormPage {
+  values?: Fields;
+  errors?: Errors;
+  origin?: string;
+  returnTo?: string;
+  /** A notice above the form (e.g. why a popup cannot hand out a token). */
+  notice?: string;
+}
+
+export function loginPage(p: FormPage = {}): string {
+  const values = p.values ?? {};
+  const errors = p.errors ?? {};
+  return layout(
+    'Sign in',
+    `<h1>Sign in</h1>
+${p.notice ? `<p class="notice">${esc(p.notice)}</p>` : ''}
+${errorSummary(errors, ['email', 'password'])}
+<form method="post" action="/login" novalidate>
+${hidden(p)}
+${field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'username' }, values, errors)}
+${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', keepValue: false }, values, errors)}
+<button type="submit">Sign in</button>
+</form>
+<p>No account yet? <a href="/signup${esc(carry(p))}">Create an account</a></p>`,
+  );
+}
+
+export function signupPage(p: FormPage = {}): string {
+  const values = p.values ?? {};
+  const errors = p.errors ?? {};
+  return layout(
+    'Create an account',
+    `<h1>Create an account</h1>
+${p.notice ? `<p class="notice">${esc(p.notice)}</p>` : ''}
+${errorSummary(errors, ['name', 'email', 'password'])}
+<form method="post" action="/signup" novalidate>
+${hidden(p)}
+${field({ name: 'name', label: 'Your name', type: 'text', autocomplete: 'name' }, values, errors)}
+${field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'email' }, values, errors)}
+${field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: 'At least 8 characters.', keepValue: false }, values, errors)}
+<button type="submit">Create account</button>
+</form>
+<p>Already have an account? <a href="/login${esc(carry(p))}">Sign in</a></p>`,
+  );
+}
+
+/**
+ * After a popup sign-in: /auth.js posts `{type: "hearth:session", token}` to `window.opener` with
+ * exactly `origin` as targetOrigin, then closes the window.
+ */
+export function popupDonePage(p: { name: string; origin: string; token: string }): string {
+  return layout(
+    'Signed in',
+    `<h1>You are signed in</h1>
+<p>Signed in as ${esc(p.name)}. You can close this window and return to <strong>${esc(new URL(p.origin).host)}</strong>.</p>
+<div id="hearth-session" hidden data-origin="${esc(p.origin)}" data-token="${esc(p.token)}"></div>`,
+  );
+}
+
+/** A short page for errors of the HTML routes (e.g. a cross-site form post). */
+export function messagePage(title: string, text: string): string {
+  return layout(title, `<h1>${esc(title)}</h1>\n<p>${esc(text)}</p>\n<p><a href="/login">Go to sign in</a></p>`);
+}

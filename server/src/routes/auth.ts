@@ -1,0 +1,145 @@
+// Accounts and sessions: /login and /signup pages (HTML), /auth.js and /auth.css, GET /api/session,
+// POST /api/logout. See sessions.ts for cookies and tokens, pages.ts for the markup.
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { EmailTakenError } from '../store.js';
+import { hashPassword, verifyPassword } from '../passwords.js';
+import { loginPage, messagePage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
+import { isAllowedOrigin, mediaType, ownOrigin, readText, safeReturnPath, send, type Ctx, type Deps, type Router } from '../http.js';
+import { sessionCookie, startSession } from '../sessions.js';
+import { iso } from '../time.js';
+
+const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
+const AUTH_JS = asset('auth.js');
+const AUTH_CSS = asset('auth.css');
+
+const noControls = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
+
+const signupSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(100, 'Enter a name of at most 100 characters').refine(noControls, 'Enter your name without control characters'),
+  email: emailSchema,
+  password: z.string().min(8, 'Enter a password of at least 8 characters').max(200, 'Enter a password of at most 200 characters'),
+});
+
+function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** The popup origin from `?origin=` / the form: undefined when absent, null when present but not allowed. */
+function popupOrigin(c: Ctx, deps: Deps, raw: string | null | undefined): string | null | undefined {
+  if (!raw) return undefined;
+  try {
+    const origin = new URL(raw).origin;
+    return origin === raw.replace(/\/$/, '') && isAllowedOrigin(c, deps.config, origin) ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const NOT_ALLOWED =
+  'The site that opened this window is not on this server’s list of allowed sites, so it cannot be signed in from here. You can still sign in to this server.';
+
+/** Form fields of a urlencoded POST, or a Response for a refused one (cross-site, too large, wrong type). */
+async function readForm(c: Ctx, deps: Deps): Promise<URLSearchParams | Response> {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if ((origin !== undefined && origin !== ownOrigin(c, deps.config)) || site === 'cross-site')
+    return html(messagePage('Request refused', 'This form can only be sent from this site’s own pages.'), 403);
+  if (mediaType(c) !== 'application/x-www-form-urlencoded') return html(messagePage('Unsupported form', 'Send the form as application/x-www-form-urlencoded.'), 415);
+  const read = await readText(c);
+  if (!read.ok) return html(messagePage('Request refused', String((read.answer.body as { detail: string }).detail)), read.answer.status);
+  return new URLSearchParams(read.text);
+}
+
+/** After a successful sign-in: the popup's token page, or a redirect to the return path. */
+function finish(deps: Deps, user: { id: string; name: string }, origin: string | undefined, returnTo: string | undefined, setCookie?: string): Response {
+  const headers: Record<string, string> = setCookie ? { 'Set-Cookie': setCookie } : {};
+  if (origin) {
+    const token = startSession(deps, user.id, 'bearer');
+    return html(popupDonePage({ name: user.name, origin, token }), 200, headers);
+  }
+  return new Response(null, { status: 303, headers: { ...headers, Location: returnTo ?? '/', 'Cache-Control': 'no-store' } });
+}
+
+export function authRoutes(r: Router, deps: Deps): void {
+  const { store } = deps;
+
+  r.on('GET', '/auth.js', () => new Response(AUTH_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } }));
+  r.on('GET', '/auth.css', () => new Response(AUTH_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } }));
+
+  /** Both pages: reads ?origin and ?return; a signed-in visitor is sent on at once. */
+  const showForm = (page: (p: FormPage) => string) => (c: Ctx) => {
+    const origin = popupOrigin(c, deps, c.req.query('origin'));
+    const returnTo = safeReturnPath(c.req.query('return'), ownOrigin(c, deps.config));
+    if (origin === null) return html(page({ returnTo, notice: NOT_ALLOWED }), 400);
+    const { user, via } = c.get('auth');
+    if (user && via === 'cookie') return finish(deps, user, origin, returnTo);
+    return html(page({ origin, returnTo }));
+  };
+  r.on('GET', '/login', showForm(loginPage));
+  r.on('GET', '/signup', showForm(signupPage));
+
+  r.on('POST', '/login', async (c) => {
+    const form = await readForm(c, deps);
+    if (form instanceof Response) return form;
+    const origin = popupOrigin(c, deps, form.get('origin'));
+    const returnTo = safeReturnPath(form.get('return'), ownOrigin(c, deps.config));
+    if (origin === null) return html(loginPage({ returnTo, notice: NOT_ALLOWED }), 400);
+    const email = (form.get('email') ?? '').trim();
+    const password = form.get('password') ?? '';
+    const errors: Errors = {};
+    if (!email) errors.email = 'Enter your email address';
+    if (!password) errors.password = 'Enter your password';
+    if (Object.keys(errors).length) return html(loginPage({ values: { email }, errors, origin, returnTo }), 422);
+    const found = email.length <= 254 ? store.findUserByEmail(email) : undefined;
+    // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
+    const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
+    if (!ok || !found) {
+      return html(loginPage({ values: { email }, errors: { email: 'The email address or password is not right' }, origin, returnTo }), 401);
+    }
+    const token = startSession(deps, found.id, 'cookie');
+    return finish(deps, found, origin, returnTo, sessionCookie(c, deps, token));
+  });
+
+  r.on('POST', '/signup', async (c) => {
+    const form = await readForm(c, deps);
+    if (form instanceof Response) return form;
+    const origin = popupOrigin(c, deps, form.get('origin'));
+    const returnTo = safeReturnPath(form.get('return'), ownOrigin(c, deps.config));
+    if (origin === null) return html(signupPage({ returnTo, notice: NOT_ALLOWED }), 400);
+    const values = { name: form.get('name') ?? '', email: form.get('email') ?? '' };
+    const parsed = signupSchema.safeParse({ ...values, password: form.get('password') ?? '' });
+    if (!parsed.success) {
+      const errors: Errors = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      return html(signupPage({ values, errors, origin, returnTo }), 422);
+    }
+    const user = { id: randomUUID(), name: parsed.data.name, email: parsed.data.email };
+    const passwordHash = await hashPassword(parsed.data.password);
+    try {
+      store.createUser({ ...user, passwordHash, createdAt: iso(deps.now()) });
+    } catch (e) {
+      if (!(e instanceof EmailTakenError)) throw e;
+      return html(signupPage({ values, errors: { email: 'An account with this email address exists already: sign in instead' }, origin, returnTo }), 422);
+    }
+    const token = startSession(deps, user.id, 'cookie');
+    return finish(deps, user, origin, returnTo, sessionCookie(c, deps, token));
+  });
+
+  r.on('GET', '/api/session', (c) => {
+    const { user } = c.get('auth');
+    const own = ownOrigin(c, deps.config);
+    return send({
+      status: 200,
+      body: { user: user ? { id: user.id, name: user.name } : null, loginUrl: `${own}/login`, signupUrl: `${own}/signup` },
+    });
+  });
+
+  r.on('POST', '/api/logout', (c) => {
+    const { tokenHash, via } = c.get('auth');
+    if (tokenHash) store.deleteSession(tokenHash);
+    return send({ status: 204, body: undefined }, via === 'bearer' ? {} : { 'Set-Cookie': sessionCookie(c, deps, null) });
+  });
+}

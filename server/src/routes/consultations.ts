@@ -1,0 +1,197 @@
+// Specialists, free slots, bookings and the booking's manage link (JSON, cancel, .ics).
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES } from '../availability.js';
+import { bookingIcs } from '../ics.js';
+import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
+import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
+import { SlotTakenError, type Specialist } from '../store.js';
+import { clientIp, ownOrigin, readJsonBody, send, type Deps, type Router } from '../http.js';
+import { hashToken, newToken } from '../sessions.js';
+import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
+
+/** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
+export const CONSENT_VERSION = 'consent-v1';
+export const MAX_RANGE_DAYS = 62;
+
+const oneLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const noNul = (s: string) => !/[\u0000]/.test(s);
+const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
+
+export const bookingSchema = z.object({
+  specialist: optional(z.string().max(100, 'Unknown specialist')),
+  start: z.string({ required_error: 'Pick a time', invalid_type_error: 'Pick a time' }).max(64, 'Pick a time from the list'),
+  name: z
+    .string({ required_error: 'Enter your name', invalid_type_error: 'Enter your name' })
+    .trim()
+    .min(1, 'Enter your name')
+    .max(100, 'Use at most 100 characters')
+    .refine(oneLine, 'Use a single line without control characters'),
+  email: z
+    .string({ required_error: 'Enter your email address', invalid_type_error: 'Enter your email address' })
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Use at most 254 characters')
+    .email('Enter an email address like name@example.com'),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .max(40, 'Use at most 40 characters')
+      .regex(/^[0-9 +()-]*$/, 'Use only digits, spaces and + ( ) -'),
+  ),
+  note: optional(z.string().trim().max(1000, 'Use at most 1,000 characters').refine(noNul, 'Remove the null characters')),
+  consent: z.literal(true, { errorMap: () => ({ message: 'Agree to the processing of your data to book' }) }),
+  timeZone: z
+    .string({ required_error: 'Missing time zone', invalid_type_error: 'Use an IANA time zone such as Europe/Kyiv' })
+    .refine(isValidTimeZone, 'Use an IANA time zone such as Europe/Kyiv'),
+});
+
+const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function consultationRoutes(r: Router, deps: Deps): void {
+  const { store, config } = deps;
+  const minNoticeMinutes = () => config.minNoticeHours * 60;
+
+  /** The specialist named (or the only one), or the field error. */
+  function pickSpecialist(id: string | undefined): { ok: Specialist } | { error: string } {
+    if (id) {
+      const s = store.getSpecialist(id);
+      return s ? { ok: s } : { error: 'Unknown specialist' };
+    }
+    const all = store.listSpecialists();
+    return all.length === 1 ? { ok: all[0]! } : { error: 'Choose a specialist' };
+  }
+
+  r.on('GET', '/api/specialists', () =>
+    send(
+      { status: 200, body: store.listSpecialists().map(({ id, name, title, timeZone }) => ({ id, name, title, timeZone })) },
+      { 'Cache-Control': 'public, max-age=300' },
+    ),
+  );
+
+  r.on('GET', '/api/consultations/availability', (c) => {
+    const errors: FieldErrors = {};
+    const q = { specialist: c.req.query('specialist'), from: c.req.query('from'), to: c.req.query('to') };
+    const picked = pickSpecialist(q.specialist);
+    if ('error' in picked) errors.specialist = [picked.error];
+    const from = q.from ? parseDateOrInstant(q.from) : undefined;
+    const to = q.to ? parseDateOrInstant(q.to) : undefined;
+    const dateMsg = 'Use an ISO 8601 date (2026-03-30) or date-time with a zone (2026-03-30T09:00:00Z)';
+    if (!from) errors.from = [q.from ? dateMsg : 'Required'];
+    if (!to) errors.to = [q.to ? dateMsg : 'Required'];
+    else if (from && to <= from) errors.to = ['Must be after from'];
+    else if (from && to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) errors.to = [`Must be at most ${MAX_RANGE_DAYS} days after from`];
+    if (Object.keys(errors).length || 'error' in picked) return send(validationProblem(errors, 'The availability query is not valid.'));
+    const specialist = picked.ok;
+    const booked = new Set(store.bookedStarts(specialist.id, iso(addMinutes(from!, -SLOT_MINUTES)), iso(to!)));
+    const slots = freeSlots({
+      schedule: specialist.schedule,
+      timeZone: specialist.timeZone,
+      from: from!,
+      to: to!,
+      now: deps.now(),
+      minNoticeMinutes: minNoticeMinutes(),
+      booked,
+    });
+    return send({ status: 200, body: { durationMinutes: SLOT_MINUTES, slots } });
+  });
+
+  r.on('POST', '/api/consultations', async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return body.response;
+    const key = c.req.header('idempotency-key');
+    const keyProblem = checkIdempotencyKey(key);
+    if (keyProblem) return send(keyProblem);
+    const ip = clientIp(c, config);
+    const { user } = c.get('auth');
+    const own = ownOrigin(c, config);
+
+    const answer = idempotentWrite(deps, { scope: `POST /api/consultations\n${user ? `user:${user.id}` : `ip:${ip}`}`, key: key!, body: body.value, text: body.text }, (): Answer => {
+      const parsed = bookingSchema.safeParse(body.value);
+      const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+      const raw = (body.value && typeof body.value === 'object' ? body.value : {}) as Record<string, unknown>;
+      const picked = pickSpecialist(typeof raw.specialist === 'string' && raw.specialist ? raw.specialist : undefined);
+      if ('error' in picked) errors.specialist ??= [picked.error];
+      const specialist = 'ok' in picked ? picked.ok : undefined;
+      const start = typeof raw.start === 'string' ? parseInstant(raw.start) : undefined;
+      if (!errors.start && !start) errors.start = ['Use an ISO 8601 date-time with a zone, e.g. 2026-03-30T07:00:00Z'];
+      const now = deps.now();
+      if (!errors.start && start && specialist) {
+        const ok = isBookableSlot({ schedule: specialist.schedule, timeZone: specialist.timeZone, start, now, minNoticeMinutes: minNoticeMinutes() });
+        if (!ok) errors.start = ['This time cannot be booked: pick one of the offered times'];
+      }
+      if (!parsed.success || Object.keys(errors).length || !specialist || !start)
+        return validationProblem(errors, 'The booking could not be made: check the fields.');
+      const data = parsed.data;
+
+      const limit = deps.limiter.take([`bookings-email\n${data.email.toLowerCase()}`, `bookings-ip\n${ip}`], config.bookingsPerHour, 3_600_000, now.getTime());
+      if (!limit.ok)
+        return problem(429, `Too many bookings from you in the last hour: try again in ${Math.ceil(limit.retryAfter / 60)} minutes.`, {
+          name: 'rate-limited',
+          headers: { 'Retry-After': String(limit.retryAfter) },
+        });
+
+      const id = randomUUID();
+      const secret = newToken();
+      const b = { id, start: iso(start), end: iso(addMinutes(start, SLOT_MINUTES)) };
+      try {
+        store.insertBooking({
+          ...b,
+          specialistId: specialist.id,
+          name: data.name,
+          email: data.email,
+          phone: data.phone,
+          note: data.note,
+          timeZone: data.timeZone,
+          consentAt: iso(now),
+          consentVersion: CONSENT_VERSION,
+          manageHash: hashToken(secret),
+          createdAt: iso(now),
+        });
+      } catch (e) {
+        if (!(e instanceof SlotTakenError)) throw e;
+        return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
+      }
+      const manageUrl = `${own}/api/consultations/manage/${secret}`;
+      return { status: 201, body: { ...b, manageUrl, icsUrl: `${manageUrl}/ics` } };
+    });
+    return send(answer);
+  });
+
+  const notFound = () => send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }));
+  const findBooking = (token: string) => (MANAGE_TOKEN.test(token) ? store.findBookingByManageHash(hashToken(token)) : undefined);
+
+  r.on('GET', '/api/consultations/manage/:token', (c) => {
+    const b = findBooking((c.req.param('token') ?? ''));
+    if (!b) return notFound();
+    const s = store.getSpecialist(b.specialistId);
+    return send({
+      status: 200,
+      body: { id: b.id, start: b.start, end: b.end, specialist: { id: b.specialistId, name: s?.name ?? '' }, status: b.cancelledAt ? 'cancelled' : 'confirmed' },
+    });
+  });
+
+  r.on('DELETE', '/api/consultations/manage/:token', (c) => {
+    const b = findBooking((c.req.param('token') ?? ''));
+    if (!b) return notFound();
+    if (!b.cancelledAt) store.cancelBooking(b.id, iso(deps.now()));
+    return send({ status: 204, body: undefined });
+  });
+
+  r.on('GET', '/api/consultations/manage/:token/ics', (c) => {
+    const token = (c.req.param('token') ?? '');
+    const b = findBooking(token);
+    if (!b) return notFound();
+    if (b.cancelledAt) return send(problem(410, 'This booking was cancelled.', { name: 'booking-cancelled', title: 'Booking cancelled' }));
+    const name = store.getSpecialist(b.specialistId)?.name ?? 'hearth';
+    const ics = bookingIcs({ id: b.id, start: b.start, end: b.end, specialistName: name, manageUrl: `${ownOrigin(c, config)}/api/consultations/manage/${token}` });
+    return new Response(ics, {
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="consultation.ics"',
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+}

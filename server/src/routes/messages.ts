@@ -1,0 +1,62 @@
+// POST /api/messages: a signed-in visitor writes to a specialist or to "contact us".
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
+import { fieldErrorsOf, problem, validationProblem } from '../problem.js';
+import { readJsonBody, send, type Deps, type Router } from '../http.js';
+import { iso } from '../time.js';
+
+const oneLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const noNul = (s: string) => !/[\u0000]/.test(s);
+const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
+
+export const messageSchema = z.object({
+  to: optional(z.string().trim().max(100, 'Use at most 100 characters').refine(oneLine, 'Use a single line without control characters')),
+  subject: optional(z.string().trim().max(200, 'Use at most 200 characters').refine(oneLine, 'Use a single line without control characters')),
+  body: z
+    .string({ required_error: 'Write a message', invalid_type_error: 'Write a message' })
+    .trim()
+    .min(1, 'Write a message')
+    .max(5000, 'Use at most 5,000 characters')
+    .refine(noNul, 'Remove the null characters'),
+  pageUrl: optional(
+    z
+      .string()
+      .max(2000, 'Use a URL of at most 2,000 characters')
+      .refine((s) => {
+        try {
+          return /^https?:$/.test(new URL(s).protocol);
+        } catch {
+          return false;
+        }
+      }, 'Use an http or https URL'),
+  ),
+});
+
+export function messageRoutes(r: Router, deps: Deps): void {
+  r.on('POST', '/api/messages', async (c) => {
+    const { user } = c.get('auth');
+    if (!user) return send(problem(401, 'Sign in to send a message.', { name: 'unauthorized', title: 'Sign-in required' }));
+    const body = await readJsonBody(c);
+    if (!body.ok) return body.response;
+    const key = c.req.header('idempotency-key');
+    const keyProblem = checkIdempotencyKey(key);
+    if (keyProblem) return send(keyProblem);
+
+    const answer = idempotentWrite(deps, { scope: `POST /api/messages\n${user.id}`, key: key!, body: body.value, text: body.text }, () => {
+      const parsed = messageSchema.safeParse(body.value);
+      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
+      const now = deps.now();
+      const limit = deps.limiter.take([`messages\n${user.id}`], deps.config.messagesPerMinute, 60_000, now.getTime());
+      if (!limit.ok)
+        return problem(429, `Too many messages: wait ${limit.retryAfter} seconds, then send again.`, {
+          name: 'rate-limited',
+          headers: { 'Retry-After': String(limit.retryAfter) },
+        });
+      const m = { id: randomUUID(), createdAt: iso(now) };
+      deps.store.insertMessage({ ...parsed.data, id: m.id, userId: user.id, createdAt: m.createdAt });
+      return { status: 201, body: m };
+    });
+    return send(answer);
+  });
+}

@@ -1,0 +1,1057 @@
+// Generated from server/openapi.yaml by scripts/contract-types.mjs. Do not edit: change the
+// OpenAPI document and run `node scripts/contract-types.mjs`.
+/* eslint-disable */
+export interface paths {
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and where to sign in or sign up. */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends the session presented (bearer token or cookie); clears the cookie.
+         * @description No request body. Always 204, also when no session was presented. An Idempotency-Key is accepted and ignored (logout is idempotent by nature).
+         */
+        post: operations["logout"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a message as the signed-in visitor.
+         * @description Limited to `HEARTH_RATE_LIMIT_MESSAGES_PER_MINUTE` (default 10) per account per minute.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The specialists who offer free consultations. */
+        get: operations["listSpecialists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free 30-minute slots of a specialist in [from, to).
+         * @description Excludes booked slots, past slots and slots inside the minimum notice
+         *     (`HEARTH_MIN_NOTICE_HOURS`, default 12). 422 when `specialist` is missing while more than
+         *     one specialist exists, unknown, when `from`/`to` are missing or not ISO 8601, when
+         *     `to` ≤ `from`, or when the range is longer than 62 days.
+         */
+        get: operations["getAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Books a free 30-minute consultation.
+         * @description `start` must be a slot `GET /api/consultations/availability` would offer (bookings aside),
+         *     else 422 on `start`. A slot is booked once (a unique index among active bookings): the
+         *     loser of a race, or anyone booking a taken slot, gets 409 `/problems/slot-taken`.
+         *     The consent (time and text version `consent-v1`) is recorded with the booking.
+         *     Limited to `HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR` (default 5) per email and per client
+         *     address per hour.
+         */
+        post: operations["bookConsultation"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/manage/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        /** The booking behind a manage link. */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancels the booking, freeing its slot.
+         * @description Repeating the call on a cancelled booking answers 204 again; an unknown token answers 404.
+         */
+        delete: operations["cancelBooking"];
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                    token: components["parameters"]["ManageToken"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/manage/{token}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        /** The booking as an iCalendar file. */
+        get: operations["getBookingIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                    token: components["parameters"]["ManageToken"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/references/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        /** A references list as CSL-JSON. */
+        get: operations["getReferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in page.
+         * @description `?origin=<origin>`: the page was opened as a popup by a widget on that site. The origin must
+         *     be allowlisted (`HEARTH_ALLOWED_ORIGINS`) or the server's own, else 400 and no token is ever
+         *     issued. After sign-in the popup page carries a 2-hour bearer token and the origin in data-
+         *     attributes; `/auth.js` posts `{type: "hearth:session", token}` to `window.opener` with
+         *     exactly that targetOrigin, then closes the window. A visitor already signed in by cookie
+         *     gets that page at once.
+         *     `?return=<path>`: a same-origin path to go back to after a non-popup sign-in (anything
+         *     else is ignored: no open redirects).
+         */
+        get: operations["loginPage"];
+        put?: never;
+        /**
+         * Signs in (the login form).
+         * @description Sets the session cookie. A popup sign-in answers the token page (200); otherwise 303 to the return path or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The create-an-account page (same `origin` and `return` handling as /login). */
+        get: operations["signupPage"];
+        put?: never;
+        /**
+         * Creates an account and signs in.
+         * @description Name 1–100 characters, a valid email (≤ 254), password 8–200 characters; 422 page with an error summary otherwise, or when the email is registered already.
+         */
+        post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Format: date-time
+         * @description UTC, second precision.
+         * @example 2026-03-30T07:00:00Z
+         */
+        Instant: string;
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @example /problems/slot-taken
+             * @example about:blank
+             */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /** Format: uri-reference */
+            instance?: string;
+            errors?: {
+                [key: string]: string[];
+            };
+        };
+        ValidationProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            type?: "/problems/validation";
+            /** @constant */
+            status?: 422;
+        };
+        User: {
+            id: string;
+            name: string;
+        };
+        Session: {
+            user: components["schemas"]["User"] | null;
+            /**
+             * Format: uri
+             * @description Absolute. A widget opening it as a popup appends `?origin=<its page origin>`.
+             */
+            loginUrl: string;
+            /** Format: uri */
+            signupUrl: string;
+        };
+        MessageRequest: {
+            /** @description A specialist id or a team ("contact us"); single line. */
+            to?: string | null;
+            subject?: string | null;
+            /** @description 1–5 */
+            body: string;
+            /**
+             * Format: uri
+             * @description The page the message was written on (http or https).
+             */
+            pageUrl?: string | null;
+        };
+        MessageCreated: {
+            id: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        Specialist: {
+            id: string;
+            name: string;
+            title: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Kyiv
+             */
+            timeZone: string;
+        };
+        Slot: {
+            start: components["schemas"]["Instant"];
+            end: components["schemas"]["Instant"];
+        };
+        Availability: {
+            /** @constant */
+            durationMinutes: 30;
+            slots: components["schemas"]["Slot"][];
+        };
+        BookingRequest: {
+            /** @description Required when more than one specialist exists. */
+            specialist?: string | null;
+            /** @description A slot start from the availability answer (any ISO 8601 spelling of that instant). */
+            start: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string | null;
+            note?: string | null;
+            /**
+             * @description The visitor agreed to the processing of their data (consent text version consent-v1).
+             * @constant
+             */
+            consent: true;
+            /** @description The visitor's IANA time zone. */
+            timeZone: string;
+        };
+        BookingCreated: {
+            id: string;
+            start: components["schemas"]["Instant"];
+            end: components["schemas"]["Instant"];
+            /**
+             * Format: uri
+             * @description Absolute: GET shows the booking, DELETE cancels it. A secret: keep it out of logs.
+             */
+            manageUrl: string;
+            /** Format: uri */
+            icsUrl: string;
+        };
+        ManagedBooking: {
+            id: string;
+            start: components["schemas"]["Instant"];
+            end: components["schemas"]["Instant"];
+            specialist: {
+                id: string;
+                name: string;
+            };
+            /** @enum {unknown} */
+            status: "confirmed" | "cancelled";
+        };
+        /** @description A CSL-JSON item; `annotation` is hearth's own field (plain text or a tiny safe markup subset). */
+        CslItem: {
+            id: string | number;
+            type?: string;
+            title?: string;
+            annotation?: string;
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: {
+        /**
+         * @description Preflight answer. For an allowlisted `Origin` (or the server's own) with
+         *     `Access-Control-Request-Method`: Access-Control-Allow-Origin, -Credentials, -Methods,
+         *     -Headers and -Max-Age; for any other origin none of them (the browser then refuses).
+         */
+        Preflight: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description An HTML page (CSP `default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`). */
+        Page: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+            };
+        };
+        /** @description Signed in; on to the return path (or `/`). */
+        SignedInRedirect: {
+            headers: {
+                Location: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Malformed JSON, an unreadable body, a bad Content-Length or a malformed Idempotency-Key. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in (no session, or an expired or unknown token). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A cookie-authenticated write from an origin that is neither the server's own nor allowlisted (`/problems/csrf`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Nothing at this address. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No booking has this manage token. */
+        BookingNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The path exists, the method does not. */
+        MethodNotAllowed: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than 16 KiB. */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid fields (`errors` per field), or an Idempotency-Key reused with another body (`/problems/idempotency-key-reused`). */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ValidationProblem"] | (components["schemas"]["Problem"] & {
+                    /** @constant */
+                    type?: "/problems/idempotency-key-reused";
+                });
+            };
+        };
+        /** @description The `Idempotency-Key` header is missing. */
+        IdempotencyKeyRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    type?: "/problems/idempotency-key-required";
+                };
+            };
+        };
+        /** @description Rate limit reached. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected failure (no internals are disclosed). */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+        IdempotencyKey: string;
+        /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+        ManageToken: string;
+        /** @description The origin of the site whose widget opened this page as a popup. */
+        PopupOrigin: string;
+        /** @description A same-origin path to return to after signing in. */
+        ReturnPath: string;
+    };
+    requestBodies: never;
+    headers: {
+        NoStore: "no-store";
+        /** @description "true" when this answer is the replay of an earlier request with the same key. */
+        IdempotentReplayed: "true";
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: string;
+        Allow: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session (user is null when signed out or the token is invalid or expired). */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (or replayed). */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listSpecialists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Specialists, in display order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Specialist"][];
+                };
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAvailability: {
+        parameters: {
+            query: {
+                /** @description A specialist id; required when more than one specialist exists. */
+                specialist?: string;
+                /** @description An ISO 8601 date (taken as 00:00 UTC) or date-time with a zone. */
+                from: string;
+                /** @description Like `from`; exclusive; after `from`, at most 62 days later. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Free slots, ascending. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    bookConsultation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Booked (or replayed). */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            /** @description The slot is taken. `detail` is a sentence the widget can show. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        type?: "/problems/slot-taken";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking (no personal data). */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedBooking"];
+                };
+            };
+            404: components["responses"]["BookingNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled (now or before). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["BookingNotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getBookingIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One VEVENT with the manage link. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: "attachment; filename=\"consultation.ics\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["BookingNotFound"];
+            /** @description The booking was cancelled. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getReferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list's CSL-JSON items; each may carry an `annotation`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CslItem"][];
+                };
+            };
+            /** @description No list has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    loginPage: {
+        parameters: {
+            query?: {
+                /** @description The origin of the site whose widget opened this page as a popup. */
+                origin?: components["parameters"]["PopupOrigin"];
+                /** @description A same-origin path to return to after signing in. */
+                return?: components["parameters"]["ReturnPath"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    email: string;
+                    password: string;
+                    origin?: string;
+                    return?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            401: components["responses"]["Page"];
+            403: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
+            422: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    signupPage: {
+        parameters: {
+            query?: {
+                /** @description The origin of the site whose widget opened this page as a popup. */
+                origin?: components["parameters"]["PopupOrigin"];
+                /** @description A same-origin path to return to after signing in. */
+                return?: components["parameters"]["ReturnPath"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name: string;
+                    email: string;
+                    password: string;
+                    origin?: string;
+                    return?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            403: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
+            422: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+}

@@ -1,0 +1,23 @@
+/**
+ * The shapes of the hearth HTTP contract, named for the client. They are generated from
+ * server/openapi.yaml (contract.gen.ts), so the client's types and the server cannot drift: when
+ * the document changes, `npm test` fails until the generated file is refreshed, and
+ * test/types/contract.check.ts fails to compile when a hand-written client type no longer fits.
+ * Type-only: nothing here reaches a bundle.
+ */
+import type { components } from './contract.gen.js';
+
+type Schemas = components['schemas'];
+
+export type Session = Schemas['Session'];
+export type User = Schemas['User'];
+export type MessageRequest = Schemas['MessageRequest'];
+export type MessageCreated = Schemas['MessageCreated'];
+export type Specialist = Schemas['Specialist'];
+export type Slot = Schemas['Slot'];
+export type Availability = Schemas['Availability'];
+export type BookingRequest = Schemas['BookingRequest'];
+export type BookingCreated = Schemas['BookingCreated'];
+export type ManagedBooking = Schemas['ManagedBooking'];
+export type Problem = Schemas['Problem'];
+export type ContractCslItem = Schemas['CslItem'];

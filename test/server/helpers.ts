@@ -1,0 +1,99 @@
+// A fresh in-process app on a :memory: database per test file, and request helpers.
+import assert from 'node:assert/strict';
+import { createApp, type AppOptions } from '../../server/src/app.js';
+import { defaultConfig, type Config } from '../../server/src/config.js';
+import { seedDemoData, DEMO_USER } from '../../server/src/seed.js';
+import { createSqliteStore } from '../../server/src/store.js';
+import { checkResponse, type Checked } from './contract.js';
+
+export { DEMO_USER };
+export const ORIGIN = 'http://localhost'; // app.request's base URL: the server's own origin in tests
+export const PARTNER = 'https://partner.example';
+
+/** Monday 1 June 2026, 00:00 UTC: Kyiv is UTC+3, New York UTC−4. */
+export const NOW = new Date('2026-06-01T00:00:00Z');
+/** Tuesday 09:00 in Kyiv: a slot of Dr. Kovalenko. */
+export const OLENA_SLOT = '2026-06-02T06:00:00Z';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: ReturnType<typeof createSqliteStore>;
+  config: Config;
+  logs: string[];
+  /** The app's clock; tests may move it. */
+  clock: { now: Date };
+}
+
+export function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOptions['staticRoots'] } = {}): TestApp {
+  const store = createSqliteStore(':memory:');
+  seedDemoData(store, NOW);
+  const config: Config = { ...defaultConfig, dbPath: ':memory:', allowedOrigins: [PARTNER], log: true, ...o.config };
+  const logs: string[] = [];
+  const clock = { now: NOW };
+  const app = createApp({ store, config, now: () => clock.now, staticRoots: o.staticRoots, log: (l) => logs.push(l) });
+  return { app, store, config, logs, clock };
+}
+
+export interface CallOptions {
+  json?: unknown;
+  body?: RequestInit['body'];
+  headers?: Record<string, string>;
+  /** The socket address (the app reads it from the node-server binding). */
+  ip?: string;
+}
+
+let keys = 0;
+export const newKey = () => `test-key-${process.pid}-${++keys}-${Math.random().toString(36).slice(2)}`;
+
+export function call(t: TestApp, method: string, path: string, o: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...o.headers };
+  let body = o.body;
+  if (o.json !== undefined) {
+    body = JSON.stringify(o.json);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const env = { incoming: { socket: { remoteAddress: o.ip ?? '127.0.0.1' } } };
+  return Promise.resolve(t.app.request(path, { method, headers, body }, env));
+}
+
+/** Calls and checks the answer against openapi.yaml for that operation. */
+export async function checked(t: TestApp, method: string, template: string, path: string, o: CallOptions = {}): Promise<Checked> {
+  return checkResponse(method, template, await call(t, method, path, o));
+}
+
+/** Signs the demo visitor in through the form; returns the Cookie header value. */
+export async function signInCookie(t: TestApp): Promise<string> {
+  const res = await call(t, 'POST', '/login', {
+    body: new URLSearchParams({ email: DEMO_USER.email, password: DEMO_USER.password }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+  });
+  assert.equal(res.status, 303);
+  const cookie = res.headers.get('set-cookie');
+  assert.ok(cookie);
+  return cookie.split(';')[0]!;
+}
+
+/** Signs the demo visitor in as a popup of `origin`; returns the bearer token from the page. */
+export async function signInBearer(t: TestApp, origin = PARTNER): Promise<string> {
+  const res = await call(t, 'POST', '/login', {
+    body: new URLSearchParams({ email: DEMO_USER.email, password: DEMO_USER.password, origin }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+  });
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  const token = /data-token="([^"]+)"/.exec(html)?.[1];
+  assert.ok(token, 'token page');
+  return token;
+}
+
+export const booking = (over: Record<string, unknown> = {}) => ({
+  specialist: 'olena-kovalenko',
+  start: OLENA_SLOT,
+  name: 'Ada Visitor',
+  email: 'ada@example.org',
+  phone: '+380 (44) 123-45-67',
+  note: 'First time.',
+  consent: true,
+  timeZone: 'Europe/Kyiv',
+  ...over,
+});
