@@ -70,8 +70,17 @@ export function cors(deps: Deps, methodsFor: (path: string) => { route: string; 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * True when the browser itself says the request comes from one of this server's own pages.
+ * `Sec-Fetch-Site` cannot be set by page scripts. It matters because with `Referrer-Policy:
+ * no-referrer` (set on every answer here) browsers send `Origin: null` on same-origin form posts
+ * and same-origin `fetch` POSTs, so the Origin header alone would refuse the server's own pages.
+ */
+export const fromOwnPage = (secFetchSite: string | undefined): boolean => secFetchSite === 'same-origin';
+
+/**
  * CSRF: a write that carries the session cookie (and no bearer token) must come from the server's
- * own origin or an allowlisted one, by its Origin header. Bearer-authenticated requests are exempt:
+ * own origin or an allowlisted one, by its Origin header (or, for `Origin: null`, by the browser's
+ * `Sec-Fetch-Site: same-origin`). Bearer-authenticated requests are exempt:
  * a cross-site page cannot make the browser attach a bearer token.
  */
 export function csrf(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -83,7 +92,7 @@ export function csrf(deps: Deps): MiddlewareHandler<AppEnv> {
     } catch {
       cookie = undefined;
     }
-    if (cookie !== undefined && !isAllowedOrigin(c, deps.config, c.req.header('origin'))) {
+    if (cookie !== undefined && !isAllowedOrigin(c, deps.config, c.req.header('origin')) && !fromOwnPage(c.req.header('sec-fetch-site'))) {
       return send(
         problem(403, 'This request carries a session cookie but does not come from an allowed site.', { name: 'csrf', title: 'Cross-site request refused' }),
       );

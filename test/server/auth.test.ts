@@ -149,6 +149,17 @@ describe('/login', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
     });
     assert.equal((await checkResponse('POST', '/login', res)).status, 403);
+    // A browser's same-origin form post under Referrer-Policy: no-referrer carries Origin: null.
+    res = await call(t, 'POST', '/login', {
+      ...form({ email: DEMO_USER.email, password: DEMO_USER.password }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    });
+    assert.equal((await checkResponse('POST', '/login', res)).status, 303);
+    res = await call(t, 'POST', '/login', {
+      ...form({ email: DEMO_USER.email, password: DEMO_USER.password }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
+    });
+    assert.equal((await checkResponse('POST', '/login', res)).status, 403);
     res = await call(t, 'POST', '/login', { json: { email: DEMO_USER.email }, headers: { Origin: ORIGIN } });
     assert.equal((await checkResponse('POST', '/login', res)).status, 415);
     res = await call(t, 'POST', '/login', { ...form({ email: 'x'.repeat(17_000), password: 'y' }) });

@@ -58,6 +58,17 @@ describe('POST /api/messages', () => {
     assert.equal(count(t), 2);
   });
 
+  test('cookie-authenticated from the server\'s own page with Origin: null (Referrer-Policy: no-referrer) passes by Sec-Fetch-Site', async () => {
+    const t = createTestApp();
+    const cookie = await signInCookie(t);
+    const post = (site: string) =>
+      checked(t, 'POST', T, T, { json: { body: 'Hi' }, headers: { Cookie: cookie, 'Idempotency-Key': newKey(), Origin: 'null', 'Sec-Fetch-Site': site } });
+    assert.equal((await post('same-origin')).status, 201);
+    assert.equal((await post('same-site')).status, 403);
+    assert.equal((await post('cross-site')).status, 403);
+    assert.equal(count(t), 1);
+  });
+
   test('bearer-authenticated writes need no Origin', async () => {
     const { send } = await setup();
     assert.equal((await send({ body: 'Hi' }, { Origin: 'https://elsewhere.example' })).status, 201);

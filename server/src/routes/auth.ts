@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../passwords.js';
 import { loginPage, messagePage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
 import { isAllowedOrigin, mediaType, ownOrigin, readText, safeReturnPath, send, type Ctx, type Deps, type Router } from '../http.js';
 import { sessionCookie, startSession } from '../sessions.js';
+import { fromOwnPage } from '../security.js';
 import { iso } from '../time.js';
 
 const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
@@ -45,7 +46,8 @@ const NOT_ALLOWED =
 async function readForm(c: Ctx, deps: Deps): Promise<URLSearchParams | Response> {
   const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
-  if ((origin !== undefined && origin !== ownOrigin(c, deps.config)) || site === 'cross-site')
+  const sameOrigin = site ? fromOwnPage(site) : origin === undefined || origin === ownOrigin(c, deps.config);
+  if (!sameOrigin)
     return html(messagePage('Request refused', 'This form can only be sent from this site’s own pages.'), 403);
   if (mediaType(c) !== 'application/x-www-form-urlencoded') return html(messagePage('Unsupported form', 'Send the form as application/x-www-form-urlencoded.'), 415);
   const read = await readText(c);
