@@ -19,7 +19,11 @@ for (const file of sources) {
   }
 }
 for (const locale of readdirSync('src/locales').filter((f) => f.endsWith('.ts'))) {
-  const text = readFileSync(join('src/locales', locale), 'utf8');
+  // A locale is its file plus the per-element files in the folder of the same name.
+  const folder = join('src/locales', locale.replace(/\.ts$/, ''));
+  const text = [join('src/locales', locale), ...(readdirSync('src/locales').includes(locale.replace(/\.ts$/, '')) ? files(folder) : [])]
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const have = new Set([...text.matchAll(/^\s*'([^']+)':/gm)].map((m) => m[1]));
   const report = (problem) => {
     problems++;

@@ -10,9 +10,12 @@ const backends: Record<string, HearthBackend> = {};
  * first call.
  */
 export const apiBackend = (baseUrl: string): HearthBackend =>
-  (backends[baseUrl] ??= {
-    getReferences: async (listId, options) => (await client(baseUrl)).getReferences(listId, options),
-  });
+  (backends[baseUrl] ??= new Proxy({} as HearthBackend, {
+    // Every HearthBackend method, forwarded to the client once it has loaded. (`then` stays
+    // undefined, so the object is not mistaken for a promise.)
+    get: (_, name) =>
+      name != 'then' && (async (...args: unknown[]) => ((await client(baseUrl)) as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name](...args)),
+  }));
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>

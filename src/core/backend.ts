@@ -11,6 +11,10 @@
  * that need them arrive; each is optional for adapters that serve only some elements.
  */
 
+import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
+
+export type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist };
+
 /** Options every call accepts. */
 export interface RequestOptions {
   /** Cancels the request; the call then rejects with the signal's reason (an AbortError). */
@@ -70,11 +74,36 @@ export interface CslItem {
   [field: string]: unknown;
 }
 
-/** What a backend must do. Only `getReferences` is needed by `<hearth-references>`. */
+/** `GET /consultations/availability` query: a specialist (optional when there is one) and a UTC range. */
+export interface AvailabilityQuery {
+  specialist?: string;
+  /** ISO 8601 instant, inclusive. */
+  from: string;
+  /** ISO 8601 instant, exclusive. */
+  to: string;
+}
+
+/**
+ * What a backend does. Only `getReferences` is required (by `<hearth-references>`); an adapter
+ * implements the calls of the elements its site uses. Shapes are the contract's
+ * (server/openapi.yaml, generated into contract.gen.ts).
+ */
 export interface HearthBackend {
   /**
    * `GET /references/{listId}`: the CSL-JSON items of a references list. The answer is returned
    * as received; elements validate it, so an adapter may pass through whatever its API gives.
    */
   getReferences(listId: string, options?: RequestOptions): Promise<unknown>;
+  /** `GET /session`: who is signed in, and where to sign in. */
+  getSession?(options?: RequestOptions): Promise<Session>;
+  /** `POST /logout`: ends the session the backend presents. */
+  logout?(options?: WriteOptions): Promise<void>;
+  /** `POST /messages`: 201 `{id, createdAt}`; 401 when signed out, 422, 429. */
+  sendMessage?(message: MessageRequest, options?: WriteOptions): Promise<MessageCreated>;
+  /** `GET /specialists`. */
+  getSpecialists?(options?: RequestOptions): Promise<Specialist[]>;
+  /** `GET /consultations/availability`: free 30-minute slots in UTC. */
+  getAvailability?(query: AvailabilityQuery, options?: RequestOptions): Promise<Availability>;
+  /** `POST /consultations`: 201 with the booking; 409 when the slot was taken meanwhile, 422. */
+  bookConsultation?(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated>;
 }

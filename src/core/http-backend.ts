@@ -1,4 +1,5 @@
-import type { HearthBackend, RequestOptions } from './backend.js';
+import type { AvailabilityQuery, HearthBackend, RequestOptions, WriteOptions } from './backend.js';
+import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
 import { HearthError } from './errors.js';
 import { errorFromResponse } from './problem.js';
 
@@ -43,6 +44,37 @@ export class HttpBackend implements HearthBackend {
   getReferences(listId: string, options?: RequestOptions): Promise<unknown> {
     return this.request('GET', '/references/' + encodeURIComponent(listId), options);
   }
+  /** `GET /session`. */
+  getSession(options?: RequestOptions): Promise<Session> {
+    return this.request('GET', '/session', options);
+  }
+
+  /** `POST /logout`. */
+  logout(options?: WriteOptions): Promise<void> {
+    return this.request('POST', '/logout', options);
+  }
+
+  /** `POST /messages`, with the caller's Idempotency-Key. */
+  sendMessage(message: MessageRequest, options?: WriteOptions): Promise<MessageCreated> {
+    return this.request('POST', '/messages', { ...options, body: message });
+  }
+
+  /** `GET /specialists`. */
+  getSpecialists(options?: RequestOptions): Promise<Specialist[]> {
+    return this.request('GET', '/specialists', options);
+  }
+
+  /** `GET /consultations/availability?specialist&from&to`. */
+  getAvailability(query: AvailabilityQuery, options?: RequestOptions): Promise<Availability> {
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+    return this.request('GET', '/consultations/availability?' + params, options);
+  }
+
+  /** `POST /consultations`, with the caller's Idempotency-Key. */
+  bookConsultation(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated> {
+    return this.request('POST', '/consultations', { ...options, body: booking });
+  }
+
 
   /**
    * One call of the contract. `path` starts with `/` (encode its segments with encodeURIComponent);
