@@ -10,6 +10,8 @@
 //  - slots never overlap one another and never repeat (overlapping windows, odd-sized transitions).
 
 /** ISO weekday (1 = Monday) and local "HH:MM" times in the specialist's zone; `end` is exclusive and may be "24:00". */
+import { iso } from './time.js';
+
 export interface WeeklyWindow {
   weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
   start: string;
@@ -235,10 +237,6 @@ function candidateStarts(schedule: readonly WeeklyWindow[], timeZone: string, lo
     }
   }
   return out;
-}
-
-function iso(t: number): string {
-  return new Date(t).toISOString().slice(0, 19) + 'Z';
 }
 
 function validTime(d: unknown): number | null {
