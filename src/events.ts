@@ -14,9 +14,87 @@ export interface HearthErrorDetail {
   error: unknown;
 }
 
+/** `hearth-booking-open` (cancelable): the booking dialog is about to open. */
+export interface BookingOpenDetail {
+  /** The `specialist` attribute, if any. */
+  specialist?: string;
+}
+
+/** `hearth-slot-selected`: the visitor picked a time. */
+export interface SlotSelectedDetail {
+  /** UTC ISO 8601 instants. */
+  start: string;
+  end: string;
+  /** The IANA zone the visitor saw the time in. */
+  timeZone: string;
+}
+
+/** `hearth-booking-confirmed`: the booking was made. */
+export interface BookingConfirmedDetail {
+  id: string;
+  start: string;
+  end: string;
+  /** The IANA zone the visitor booked in. */
+  timeZone: string;
+  /** The secret link to see or cancel the booking: keep it out of analytics and logs. */
+  manageUrl: string;
+}
+
+/** `hearth-booking-failed`: a backend call of the booking flow failed (the flow says so and offers Retry). */
+export interface BookingFailedDetail {
+  /** A `HearthError` (see its `kind`: `offline`, `timeout`, `conflict`, `validation`, `rate-limited`, `server`, …) or whatever a custom backend threw. */
+  error: unknown;
+  /** Loading the free times, or booking. */
+  during: 'availability' | 'booking';
+}
+
+/** `hearth-booking-close`: the booking dialog closed. */
+export interface BookingCloseDetail {
+  /** Whether a booking was made before it closed. */
+  booked: boolean;
+}
+
+/** `hearth-login-requested` (cancelable): Log in or Sign up was pressed in a `<hearth-login-gate>`. */
+export interface LoginRequestedDetail {
+  mode: 'login' | 'signup';
+  /** The backend's sign-in (or sign-up) page. */
+  url: string;
+}
+
+/** `hearth-message-queued`: the message waits in the outbox and will be re-sent by itself. */
+export interface MessageQueuedDetail {
+  idempotencyKey: string;
+  /** Why it waits: a `HearthError` of kind `offline`, `timeout`, `server` or `rate-limited`. */
+  error: unknown;
+}
+
+/** `hearth-message-sent`: the server stored the message. */
+export interface MessageSentDetail {
+  /** The server's id of the message. */
+  id: string;
+  createdAt: string;
+  idempotencyKey: string;
+}
+
+/** `hearth-message-failed`: the server refused the message; its text stays in the box. */
+export interface MessageFailedDetail {
+  /** A `HearthError` (`unauthorized`, `validation` with `fieldErrors`, …) or what a custom backend threw. */
+  error: unknown;
+  idempotencyKey: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
     'hearth-error': CustomEvent<HearthErrorDetail>;
+    'hearth-login-requested': CustomEvent<LoginRequestedDetail>;
+    'hearth-message-queued': CustomEvent<MessageQueuedDetail>;
+    'hearth-message-sent': CustomEvent<MessageSentDetail>;
+    'hearth-message-failed': CustomEvent<MessageFailedDetail>;
+    'hearth-booking-open': CustomEvent<BookingOpenDetail>;
+    'hearth-slot-selected': CustomEvent<SlotSelectedDetail>;
+    'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
+    'hearth-booking-failed': CustomEvent<BookingFailedDetail>;
+    'hearth-booking-close': CustomEvent<BookingCloseDetail>;
   }
 }

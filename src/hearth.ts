@@ -6,3 +6,6 @@
  */
 import './define/hearth-provider.js';
 import './define/hearth-references.js';
+import './define/hearth-login-gate.js';
+import './define/hearth-message-box.js';
+import './define/hearth-consultation-button.js';

@@ -4,9 +4,17 @@
  */
 import './define/hearth-provider.js';
 import './define/hearth-references.js';
+import './define/hearth-login-gate.js';
+import './define/hearth-message-box.js';
+import './define/hearth-consultation-button.js';
 
 export { HearthProvider } from './provider/provider.js';
 export { HearthReferences } from './references/references.js';
+export { HearthLoginGate } from './login-gate/login-gate.js';
+export { HearthMessageBox } from './message-box/message-box.js';
+export { HearthConsultationButton } from './consultation/consultation-button.js';
+export type { BookingPrefill } from './consultation/consultation-button.js';
+export { clearOutbox } from './core/outbox.js';
 export { HearthElement } from './core/hearth-element.js';
 export { HttpBackend, httpBackend } from './core/http-backend.js';
 export { HearthError, isHearthError } from './core/errors.js';

@@ -2,6 +2,7 @@ import type { AvailabilityQuery, HearthBackend, RequestOptions, WriteOptions } f
 import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
 import { HearthError } from './errors.js';
 import { errorFromResponse } from './problem.js';
+import { tokenFor } from './tokens.js';
 
 type HeaderMap = Record<string, string>;
 
@@ -140,10 +141,13 @@ export class HttpBackend implements HearthBackend {
 
 const shared = new Map<string, HttpBackend>();
 
-/** The one shared `HttpBackend` for a base URL (relative URLs resolve against `document.baseURI`). */
+/**
+ * The one shared `HttpBackend` for a base URL (relative URLs resolve against `document.baseURI`).
+ * It sends the bearer token that the login popup (or the host app) gave for its origin, if any.
+ */
 export function httpBackend(baseUrl: string): HttpBackend {
   const url = new URL(baseUrl, document.baseURI).href;
   let backend = shared.get(url);
-  if (!backend) shared.set(url, (backend = new HttpBackend({ baseUrl: url })));
+  if (!backend) shared.set(url, (backend = new HttpBackend({ baseUrl: url, getToken: () => tokenFor(url) })));
   return backend;
 }

@@ -5,5 +5,7 @@
  */
 import type { TemplateMap } from '@lit/localize/internal/types.js';
 import { references } from './uk/references.js';
+import { booking } from './uk/booking.js';
+import { messages } from './uk/messages.js';
 
-export const templates: TemplateMap = { ...references };
+export const templates: TemplateMap = { ...references, ...booking, ...messages };

@@ -37,3 +37,71 @@ export async function startDemo(env = {}) {
   });
   return { url, stop: () => child.kill() };
 }
+
+/** The focused element, looking into shadow roots: {text, part, id, host (the id of its shadow host)}. */
+export function deepActive(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return {
+      text: active?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      part: active?.getAttribute('part') ?? null,
+      id: active?.id ?? '',
+      host: active?.getRootNode()?.host?.id ?? null,
+    };
+  });
+}
+
+/** Opens a <hearth-consultation-button>'s dialog with the mouse and waits for its free times. */
+export async function openBooking(page, selector) {
+  await page.locator(`${selector} [part=button]`).click();
+  await page.locator(`${selector} dialog[open]`).waitFor();
+  await page.locator(`${selector} button`, { hasText: 'Choose a time' }).click();
+  await page.locator(`${selector} [part~=slot]`).first().waitFor();
+}
+
+/** Fills a booking flow's details step and ticks the consent box. */
+export async function fillDetails(page, selector, { name, email, phone, note }) {
+  await page.locator(`${selector} #name`).fill(name);
+  await page.locator(`${selector} #email`).fill(email);
+  if (phone) await page.locator(`${selector} #phone`).fill(phone);
+  if (note) await page.locator(`${selector} #note`).fill(note);
+  await page.locator(`${selector} #consent`).check();
+}
+
+/** Rows of the `messages` table of a server database file, opened read-only (the server keeps writing). */
+export async function messagesIn(dbPath) {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT id, recipient, subject, body, page_url FROM messages ORDER BY created_at').all();
+  } finally {
+    db.close();
+  }
+}
+
+/** A fresh temporary file path for `HEARTH_DB`, and a function that removes its folder. */
+export async function tempDb() {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  return { path: join(dir, 'hearth.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Signs in with the demo account on the server's /login page (sets the session cookie in the page's context). */
+export async function signInWithCookie(page, base, { email = 'demo@example.com', password = 'demo1234' } = {}) {
+  await page.goto(`${base}login?return=/`);
+  await page.fill('input[type=email]', email);
+  await page.fill('input[type=password]', password);
+  await Promise.all([page.waitForURL(base), page.click('button[type=submit]')]);
+}
+
+/** Presses the element at `selector` (a Log in button), signs in in the popup it opens, waits until the popup closes. */
+export async function signInThroughPopup(page, selector, { email = 'demo@example.com', password = 'demo1234' } = {}) {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(selector)]);
+  await popup.waitForLoadState();
+  await popup.fill('input[type=email]', email);
+  await popup.fill('input[type=password]', password);
+  await Promise.all([popup.waitForEvent('close'), popup.click('button[type=submit]')]);
+}

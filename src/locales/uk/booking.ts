@@ -1,0 +1,65 @@
+/** Ukrainian strings of <hearth-consultation-button>. */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/**
+ * @lit/localize's `str` shape for translations with values (`${0}` is the source's first value). A
+ * local copy: importing `str` would make this lazy chunk share a module with every eager bundle.
+ */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
+export const booking = {
+  'booking.label': 'Записатися на безкоштовну консультацію',
+  'booking.close': 'Закрити',
+  'booking.with': str`Фахівець: ${0}, ${1}`,
+  'booking.back': 'Назад',
+  'booking.step.intro': 'Що на вас чекає',
+  'booking.step.time': 'Оберіть час',
+  'booking.step.details': 'Ваші дані',
+  'booking.step.confirm': 'Підтвердження',
+  'booking.step.booked': 'Запис створено',
+  'booking.intro':
+    'Безкоштовна перша розмова на 30 хвилин із фахівцем із психічного здоров’я: про те, що відбувається і що може допомогти. Жодних зобов’язань продовжувати.',
+  'booking.crisis.title': 'Не для екстрених випадків.',
+  'booking.crisis.line': str`Якщо вам або комусь іншому зараз загрожує небезпека, телефонуйте ${0} або на місцевий номер екстреної допомоги.`,
+  'booking.crisis': 'Якщо вам або комусь іншому зараз загрожує небезпека, телефонуйте на місцевий номер екстреної допомоги.',
+  'booking.choose': 'Обрати час',
+  'booking.loading': 'Завантаження вільного часу…',
+  'booking.pending': 'Записуємо…',
+  'booking.zone': 'Час показано в цьому часовому поясі',
+  'booking.error.zone': 'Оберіть часовий пояс зі списку, наприклад Europe/Kyiv.',
+  'booking.week.previous': 'Попередній тиждень',
+  'booking.week.next': 'Наступний тиждень',
+  'booking.empty': 'Цього тижня вільного часу немає.',
+  'booking.empty.next': 'Показати наступний тиждень',
+  'booking.optional': 'необов’язково',
+  'booking.name': 'Ім’я',
+  'booking.email': 'Електронна пошта',
+  'booking.phone': 'Телефон',
+  'booking.phone.hint': 'цифри, пробіли і + ( ) -',
+  'booking.note': 'Що ви хотіли б повідомити фахівцю',
+  'booking.noteLabel': 'Примітка',
+  'booking.consent': 'Я погоджуюся, що мої дані зберігатимуться й використовуватимуться для організації цієї консультації.',
+  'booking.privacy': 'Повідомлення про конфіденційність',
+  'booking.continue': 'Далі',
+  'booking.error.name': 'Введіть ваше ім’я.',
+  'booking.error.email': 'Введіть адресу електронної пошти.',
+  'booking.error.emailFormat': 'Введіть адресу електронної пошти у вигляді name@example.com.',
+  'booking.error.phone': 'Використовуйте лише цифри, пробіли і + ( ) -.',
+  'booking.error.consent': 'Щоб записатися, погодьтеся на використання ваших даних для цієї консультації.',
+  'booking.when': 'Коли',
+  'booking.withLabel': 'З ким',
+  'booking.terms': 'Безкоштовно · 30 хвилин · без зобов’язань',
+  'booking.retry': 'Спробувати ще раз',
+  'booking.confirm': 'Підтвердити запис',
+  'booking.taken': 'Хтось щойно записався на цей час. Ваші дані збережено: оберіть інший час.',
+  'booking.unavailable': 'На цей час уже не можна записатися. Ваші дані збережено: оберіть інший час.',
+  'booking.error.offline': 'Схоже, немає з’єднання з інтернетом. Перевірте з’єднання і спробуйте ще раз. Усе, що ви ввели, збережено.',
+  'booking.error.timeout': 'Сервер відповідав надто довго. Спробуйте ще раз; усе, що ви ввели, збережено.',
+  'booking.error.rateLimited': str`Забагато записів за короткий час. Спробуйте ще раз через ${0}.`,
+  'booking.error.server': 'Щось пішло не так на нашому боці. Спробуйте ще раз за хвилину; усе, що ви ввели, збережено.',
+  'booking.error.load': 'Не вдалося завантажити форму запису. Перевірте з’єднання і спробуйте ще раз.',
+  'booking.ics': 'Додати в календар',
+  'booking.manage': 'Змінити або скасувати запис',
+  'booking.next': 'Що далі',
+  'booking.next.text': str`Клініка зв’яжеться з вами за адресою ${0} і повідомить, як приєднатися. Щоб змінити чи скасувати запис, скористайтеся посиланням вище; воно є і в записі календаря.`,
+};

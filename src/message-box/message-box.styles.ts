@@ -1,0 +1,89 @@
+import { css } from '@lit/reactive-element/css-tag.js';
+
+/** Styles of `<hearth-message-box>` (shadow DOM). */
+export const boxStyles = css`
+  :host {
+    display: block;
+    font: var(--hearth-font, inherit);
+    color: var(--hearth-color-text, inherit);
+    --a: var(--hearth-color-accent, #2f5d8a);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0 0 0.25em;
+  }
+  input,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    font: inherit;
+    color: inherit;
+    background: var(--hearth-color-field, transparent);
+    padding: 0.5em;
+    margin: 0 0 0.25em;
+    border: 1px solid var(--hearth-color-border, #8888);
+    border-radius: var(--hearth-radius, 6px);
+  }
+  textarea {
+    min-height: 8em;
+    resize: vertical;
+  }
+  input:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--a);
+    outline-offset: 2px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--hearth-color-danger, #b3261e);
+  }
+  [readonly] {
+    opacity: 0.75;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  [part~='count'] {
+    display: block;
+    text-align: end;
+    font-size: 0.875em;
+    color: var(--hearth-color-muted, inherit);
+  }
+  .over,
+  [part~='error'] {
+    color: var(--hearth-color-danger, #b3261e);
+  }
+  [part~='offline'] {
+    padding: 0.5em var(--hearth-space, 0.75em);
+    border-left: 4px solid var(--hearth-color-warning, #b26a00);
+    background: var(--hearth-color-notice, #b26a0014);
+  }
+  [part~='status']:not(:empty) {
+    margin: 0.5em 0 0.75em;
+    font-weight: 600;
+  }
+  button {
+    font: inherit;
+    margin: 0 0.5em 0 0;
+    padding: 0.4em 1em;
+    border: 1px solid var(--a);
+    border-radius: var(--hearth-radius, 6px);
+    background: var(--a);
+    color: var(--hearth-color-on-accent, #fff);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--a);
+  }
+  .hp {
+    position: absolute;
+    left: -100vw;
+    height: 1px;
+    overflow: hidden;
+  }
+`;

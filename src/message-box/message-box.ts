@@ -1,0 +1,412 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
+import { live } from 'lit-html/directives/live.js';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import { HearthElement } from '../core/hearth-element.js';
+import { HearthError, isHearthError } from '../core/errors.js';
+import { msg, str } from '../core/localization.js';
+import { SessionLink } from '../core/session.js';
+import { isOnline, onConnectivityChange } from '../core/connectivity.js';
+import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
+import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
+import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
+import { boxStyles } from './message-box.styles.js';
+
+/** compose: writing (or fixing); sending: first attempt; queued: saved, re-sent by itself; failed: needs Retry. */
+type Phase = 'compose' | 'sending' | 'queued' | 'sent' | 'failed';
+
+const SUBJECT_MAX = 200;
+const MAX_DELAY = 60_000;
+
+/**
+ * A message composer inside a login gate, built never to lose what the visitor wrote.
+ *
+ * The visitor may start writing before signing in. The draft is saved on this device as it is
+ * typed and survives a reload, a crash and a full-page sign-in; it is cleared only when the server
+ * has confirmed the message. Each message gets its Idempotency-Key when Send is pressed; when the
+ * browser is offline, or the request fails for a network reason, a timeout or a 5xx, the message
+ * waits in a persistent outbox (IndexedDB) and is re-sent by itself (when the connection returns,
+ * on a backoff timer, and after a reload) with the same key, so it is stored exactly once.
+ *
+ * @summary Login-gated message composer with a persistent draft and an offline outbox.
+ * @customElement hearth-message-box
+ *
+ * @event hearth-message-queued - The message is saved in the outbox and will be re-sent by itself (`detail: {idempotencyKey, error}`: offline, timeout, server, or rate-limited with `retryAfter`).
+ * @event hearth-message-sent - The server stored the message (`detail: {id, createdAt, idempotencyKey}`).
+ * @event hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized`, `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
+ * @event hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
+ *
+ * @csspart form - The form.
+ * @csspart offline - The "You are offline" banner.
+ * @csspart subject - The subject field.
+ * @csspart body - The message field.
+ * @csspart count - The character count.
+ * @csspart error - A field's error message.
+ * @csspart status - The status line (sending, sent, saved, failed), a polite live region.
+ * @csspart button - The Send, Retry, Edit and Write another buttons.
+ *
+ * @cssproperty --hearth-font - Font (default: inherited).
+ * @cssproperty --hearth-color-text - Text colour (default: inherited).
+ * @cssproperty --hearth-color-muted - Colour of the character count.
+ * @cssproperty --hearth-color-accent - Buttons and focus outlines.
+ * @cssproperty --hearth-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --hearth-color-border - Borders of the fields.
+ * @cssproperty --hearth-color-field - Background of the fields.
+ * @cssproperty --hearth-color-danger - Errors and invalid fields.
+ * @cssproperty --hearth-color-warning - Edge of the offline banner.
+ * @cssproperty --hearth-color-notice - Background of the offline banner.
+ * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-space - Inner spacing.
+ */
+export class HearthMessageBox extends HearthElement {
+  static override styles = boxStyles;
+  static override properties: PropertyDeclarations = {
+    to: {},
+    action: {},
+    subject: { type: Boolean },
+    draftKey: { attribute: 'draft-key' },
+    maxLength: { attribute: 'max-length', type: Number },
+  };
+
+  /** The recipient: a specialist id or a team (sent as `to`). */
+  declare to?: string;
+
+  /** What signing in is for, completing "You need to be logged in to …". Default: "send messages". */
+  declare action?: string;
+
+  /** Shows the optional subject field. */
+  declare subject: boolean;
+
+  /** Where the draft and the outbox entries of this box are kept. Default: derived from the page path and `to`. */
+  declare draftKey?: string;
+
+  /** The longest message, in characters (the contract allows 5,000). */
+  maxLength = 5000;
+
+  /** Least time (ms) between showing the form and sending: faster sends wait that long (a bot check that never drops a visitor's message). */
+  minTime = 3000;
+
+  /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
+  retryDelay = 1000;
+
+  #phase: Phase = 'compose';
+  #error?: unknown;
+  #fieldErrors: Record<string, string[]> = {};
+  #draft: Draft = emptyDraft();
+  #key?: string;
+  #entry?: OutboxEntry;
+  #announcedQueued?: string;
+  #sending = false;
+  #attempts = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #online = isOnline();
+  #shownAt = Date.now();
+  /** Show "Send now": the draft was there before the visitor signed in (or came back). */
+  #sendNow = false;
+  #wasSignedIn?: boolean;
+  #stopWatching?: () => void;
+  #link = new SessionLink(() => this.#onSession());
+
+  constructor() {
+    super();
+    this.subject = false;
+  }
+
+  get #storageKey(): string {
+    return this.draftKey || `${location.pathname}|${this.to ?? ''}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatching = onConnectivityChange((online) => {
+      this.#online = online;
+      if (online && this.#phase == 'queued') {
+        this.#attempts = 0;
+        void this.#deliver();
+      }
+      this.requestUpdate();
+    });
+    // After a disconnect: subscribe again, and resume a queued message.
+    if (this.#phase == 'queued') void this.#deliver();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatching?.();
+    this.#link.unlink();
+    clearTimeout(this.#timer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#link.link(this.effectiveBackend);
+    const key = this.#storageKey;
+    if (key !== this.#key) this.#load(key);
+  }
+
+  /** Reads this box's draft, and any message of its own still waiting in the outbox (from before a reload). */
+  #load(key: string): void {
+    clearTimeout(this.#timer);
+    this.#key = key;
+    this.#draft = readDraft(key);
+    this.#sendNow = !!this.#draft.body;
+    this.#entry = this.#error = undefined;
+    this.#phase = 'compose';
+    void entriesOf(key).then(([entry]) => {
+      if (!entry || key !== this.#key || this.#entry) return;
+      this.#entry = entry;
+      this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body };
+      this.#phase = entry.hold ? 'failed' : 'queued';
+      this.#announcedQueued = entry.key; // it was announced before the reload
+      if (!entry.hold) void this.#deliver();
+      this.requestUpdate();
+    });
+  }
+
+  #onSession(): void {
+    const session = this.#link.session;
+    if (session?.known) {
+      const signedIn = session.signedIn;
+      if (signedIn && this.#wasSignedIn === false && this.#phase == 'compose') {
+        // Back from signing in: the words are still here, with "Send now" ready.
+        if (isHearthError(this.#error) && this.#error.kind == 'unauthorized') this.#error = undefined;
+        if (this.#draft.body.trim()) {
+          this.#sendNow = true;
+          void this.#focus('[type=submit]');
+        }
+      }
+      this.#wasSignedIn = signedIn;
+    }
+    this.requestUpdate();
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HearthElement>('hearth-login-gate')?.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #set(phase: Phase, error?: unknown): void {
+    this.#phase = phase;
+    this.#error = error;
+    this.requestUpdate();
+  }
+
+  #onInput(event: Event): void {
+    const { name, value } = event.target as HTMLInputElement;
+    if (name != 'body' && name != 'subject') return;
+    this.#draft = { ...this.#draft, [name]: value, at: this.#draft.at || Date.now() };
+    saveDraft(this.#key!, this.#draft);
+    this.#sendNow = false;
+    delete this.#fieldErrors[name];
+    this.requestUpdate();
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key == 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.#submit();
+    }
+  }
+
+  /** Send: checks the fields, gives the message its Idempotency-Key, stores it in the outbox, delivers it. */
+  async #submit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.#phase != 'compose' || !this.#link.session?.signedIn) return;
+    const key = this.#key!;
+    if (this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value) {
+      // The honeypot is filled: a bot. It gets a success, and nothing is sent.
+      saveDraft(key, (this.#draft = emptyDraft()));
+      this.#set('sent');
+      return;
+    }
+    const body = this.#draft.body.trim();
+    const subject = this.#draft.subject.trim();
+    const errors: Record<string, string[]> = {};
+    const tooLong = (max: number) => [msg(str`Use at most ${max.toLocaleString(this.locale)} characters`, { id: 'messages.error.tooLong' })];
+    if (!body) errors.body = [msg('Write a message', { id: 'messages.error.empty' })];
+    else if (body.length > this.maxLength) errors.body = tooLong(this.maxLength);
+    if (subject.length > SUBJECT_MAX) errors.subject = tooLong(SUBJECT_MAX);
+    if (Object.keys(errors).length) {
+      this.#invalid(new HearthError('validation', 'Check the fields', { fieldErrors: errors }));
+      return;
+    }
+    // The page without its query or fragment: no personal data from URLs goes to the server.
+    const message: OutboxEntry['message'] = { body };
+    if (subject) message.subject = subject;
+    if (this.to) message.to = this.to;
+    if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
+    const entry: OutboxEntry = { key: newKey(), box: key, message };
+    this.#entry = entry;
+    this.#attempts = 0;
+    this.#set('sending');
+    await putEntry(entry);
+    const wait = this.minTime - (Date.now() - Math.min(this.#shownAt, this.#draft.at || Infinity));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await this.#deliver();
+  }
+
+  #invalid(error: HearthError): void {
+    this.#fieldErrors = { ...error.fieldErrors };
+    this.#set('compose', error);
+    void this.#focus('[aria-invalid=true]');
+  }
+
+  /** One attempt to deliver the message in the outbox; schedules the next one when it must wait. */
+  async #deliver(): Promise<void> {
+    const entry = this.#entry;
+    const backend = this.effectiveBackend;
+    if (!entry || this.#sending || !this.isConnected) return;
+    clearTimeout(this.#timer);
+    if (!isOnline()) return this.#queue(new HearthError('offline', 'navigator.onLine is false'));
+    this.#sending = true;
+    try {
+      if (!backend?.sendMessage) throw new HearthError('bad-request', 'No backend with sendMessage: set api or .backend, or use <hearth-provider>');
+      const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
+      await removeEntry(entry.key);
+      this.#entry = undefined;
+      this.#fieldErrors = {};
+      saveDraft(this.#key!, (this.#draft = emptyDraft()));
+      this.#set('sent');
+      this.emit<MessageSentDetail>('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
+      void this.#focus('.another');
+    } catch (error) {
+      const kind = isHearthError(error) && error.kind;
+      if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
+      if (kind == 'unauthorized' || kind == 'validation') {
+        // Nothing was stored: the message goes back to the form, with its text.
+        await removeEntry(entry.key);
+        this.#entry = undefined;
+        if (kind == 'validation') this.#invalid(error as HearthError);
+        else {
+          this.#set('compose', error);
+          this.#link.session?.signedOut(); // every gate shows Log in; "Send now" waits after it
+        }
+      } else {
+        await putEntry({ ...entry, hold: true });
+        this.#set('failed', error);
+      }
+      this.emit<MessageFailedDetail>('hearth-message-failed', { error, idempotencyKey: entry.key });
+    } finally {
+      this.#sending = false;
+    }
+  }
+
+  /** Saved, to be re-sent by itself: when the connection returns, or after a backoff (or Retry-After). */
+  #queue(error: unknown): void {
+    const entry = this.#entry!;
+    this.#set('queued', error);
+    if (isOnline()) {
+      const after = (error as HearthError).retryAfter;
+      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_DELAY);
+      this.#timer = setTimeout(() => void this.#deliver(), delay);
+    }
+    if (this.#announcedQueued !== entry.key) {
+      this.#announcedQueued = entry.key;
+      this.emit<MessageQueuedDetail>('hearth-message-queued', { idempotencyKey: entry.key, error });
+    }
+  }
+
+  #retry(): void {
+    const entry = { ...this.#entry!, hold: false };
+    this.#entry = entry;
+    this.#attempts = 0;
+    this.#set('sending');
+    void putEntry(entry).then(() => this.#deliver());
+  }
+
+  /** Leaves a failed message: it goes back to the form to be changed (the server stored nothing). */
+  #edit(): void {
+    void removeEntry(this.#entry!.key);
+    this.#entry = undefined;
+    this.#set('compose');
+    void this.#focus('textarea');
+  }
+
+  #writeAnother(): void {
+    this.#set('compose');
+    void this.#focus('textarea');
+  }
+
+  #status(): string {
+    const error = this.#error;
+    const kind = isHearthError(error) && error.kind;
+    switch (this.#phase) {
+      case 'sending':
+        return msg('Sending your message…', { id: 'messages.status.sending' });
+      case 'sent':
+        return msg('Your message has been sent', { id: 'messages.status.sent' });
+      case 'queued':
+        if (kind == 'rate-limited' && (error as HearthError).retryAfter !== undefined)
+          return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${(error as HearthError).retryAfter} seconds.`, {
+            id: 'messages.status.rateLimited',
+          });
+        return kind == 'offline' || !this.#online
+          ? msg('No internet connection — your message is saved and will be sent when you are back online', { id: 'messages.status.offline' })
+          : msg('The server could not be reached — your message is saved and will be sent automatically', { id: 'messages.status.retrying' });
+      case 'failed':
+        return msg('Your message could not be sent. It is kept here: try again, or edit it.', { id: 'messages.status.failed' });
+    }
+    if (kind == 'unauthorized') return msg('Your sign-in has ended. Log in again to send your message — it is kept here.', { id: 'messages.status.unauthorized' });
+    if (kind == 'validation') return msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' });
+    return '';
+  }
+
+  #field(name: 'subject' | 'body', label: string): TemplateResult {
+    const errors = this.#fieldErrors[name];
+    const body = name == 'body';
+    const value = this.#draft[name];
+    const readonly = this.#phase != 'compose';
+    const over = value.length > this.maxLength;
+    const describedBy = `${body ? 'count ' : ''}${name}-error`;
+    return html`<label for=${name}>${label}</label>
+      ${body
+        ? html`<textarea id="body" name="body" part="body" rows="6" .value=${live(value)} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy}></textarea>
+            <span id="count" part="count" class=${over ? 'over' : ''}
+              >${over
+                ? msg(str`${(value.length - this.maxLength).toLocaleString(this.locale)} characters too many`, { id: 'messages.count.over' })
+                : msg(str`${value.length.toLocaleString(this.locale)} of ${this.maxLength.toLocaleString(this.locale)} characters`, { id: 'messages.count' })}</span
+            >`
+        : html`<input id="subject" name="subject" part="subject" autocomplete="off" .value=${live(value)} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy} />`}
+      <p id=${`${name}-error`} part="error">${errors?.join(' ')}</p>`;
+  }
+
+  #actions(): TemplateResult | typeof nothing {
+    switch (this.#phase) {
+      case 'compose':
+        return html`<button type="submit" part="button">${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
+      case 'failed':
+        return html`<button type="button" part="button" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
+          ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
+    }
+    return nothing;
+  }
+
+  protected override render(): TemplateResult {
+    const sent = this.#phase == 'sent';
+    return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
+      <div aria-live="polite">
+        ${this.#online
+          ? nothing
+          : html`<p part="offline">${msg('You are offline. You can keep writing: your words are saved on this device.', { id: 'messages.offline' })}</p>`}
+      </div>
+      ${sent
+        ? nothing
+        : html`${this.subject ? this.#field('subject', msg('Subject (optional)', { id: 'messages.subject' })) : nothing}
+          ${this.#field('body', msg('Message', { id: 'messages.body' }))}
+          <div class="hp" aria-hidden="true">
+            <label>Leave this field empty <input name="website" tabindex="-1" autocomplete="off" /></label>
+          </div>`}
+      <div role="status" part="status">${this.#status()}</div>
+      ${sent
+        ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
+        : keyed(
+            this.locale,
+            html`<hearth-login-gate lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
+              >${this.#actions()}</hearth-login-gate
+            >`,
+          )}
+    </form>`;
+  }
+}

@@ -1,0 +1,145 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { HearthError } from '../../src/core/errors.js';
+import { $, BOOKED, button, freezeClock, heading, make, openToTimes, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
+
+const FRESH = [SLOTS[2]!, SLOTS[3]!];
+
+describe('<hearth-consultation-button> when things go wrong', () => {
+  beforeEach(() => freezeClock());
+  afterEach(() => thawClock());
+
+  for (const [kind, message] of [
+    ['offline', 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.'],
+    ['timeout', 'The server took too long to answer. Try again; nothing you entered is lost.'],
+    ['server', 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
+  ] as const) {
+    it(`loading times: ${kind} says what happened and Retry loads them`, async () => {
+      const s = stubBackend();
+      s.availability = [new HearthError(kind, kind, { status: kind == 'server' ? 503 : undefined }), { durationMinutes: 30, slots: SLOTS }];
+      const el = await make(s.backend);
+      const failed = oneEvent(el, 'hearth-booking-failed');
+      await openToTimes(el);
+      const { detail } = await failed;
+      expect(detail.during).to.equal('availability');
+      expect((detail.error as HearthError).kind).to.equal(kind);
+      expect(text($(el, '.problem[role=alert] p'))).to.equal(message);
+      await expect(el).to.be.accessible();
+      button(el, 'Retry').click();
+      await waitUntil(() => $(el, '[part~=slot]'), 'times after retry');
+    });
+  }
+
+  for (const [kind, status, message] of [
+    ['offline', undefined, 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.'],
+    ['timeout', undefined, 'The server took too long to answer. Try again; nothing you entered is lost.'],
+    ['server', 500, 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
+    ['server', 503, 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
+  ] as const) {
+    it(`booking: ${kind} ${status ?? ''} keeps everything, and Try again sends the same Idempotency-Key`, async () => {
+      const s = stubBackend();
+      s.bookings = [new HearthError(kind, kind, { status }), BOOKED];
+      const el = await make(s.backend);
+      await openToTimes(el);
+      await toConfirm(el);
+      const failed = oneEvent(el, 'hearth-booking-failed');
+      button(el, 'Confirm booking').click();
+      expect((await failed).detail.during).to.equal('booking');
+      await waitUntil(() => $(el, '.problem'));
+      expect(text($(el, '.problem'))).to.equal(message);
+      expect(heading(el)).to.equal('Confirm');
+      expect(text($(el, '.summary'))).to.contain('iryna@example.org');
+      await expect(el).to.be.accessible();
+      button(el, 'Try again').click();
+      await waitUntil(() => heading(el) == 'Booked');
+      expect(s.bookingCalls).to.have.length(2);
+      expect(s.bookingCalls[1]!.options!.idempotencyKey).to.equal(s.bookingCalls[0]!.options!.idempotencyKey);
+    });
+  }
+
+  it('booking: 429 says when to try again', async () => {
+    const s = stubBackend();
+    s.bookings = [new HearthError('rate-limited', '429', { status: 429, retryAfter: 1500 })];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => $(el, '.problem'));
+    expect(text($(el, '.problem'))).to.equal('Too many bookings in a short time. Try again in 25 minutes.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('booking: 409 says the time was taken, keeps the details and shows fresh times', async () => {
+    const s = stubBackend();
+    s.availability = [{ durationMinutes: 30, slots: SLOTS }, { durationMinutes: 30, slots: FRESH }];
+    s.bookings = [new HearthError('conflict', '409', { status: 409 }), BOOKED];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    const firstKey = () => s.bookingCalls[0]!.options!.idempotencyKey;
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Pick a time', 'back to times');
+    expect(text($(el, 'p.problem[role=alert]'))).to.equal('Someone has just booked this time. Your details are kept: pick another time.');
+    await waitUntil(() => s.availabilityCalls.length == 2 && $(el, '[part~=slot]'), 'fresh times');
+    expect([...el.shadowRoot!.querySelectorAll('[part~=slot]')].map(text)).to.deep.equal(['9:00 AM', '9:00 AM']);
+    expect($(el, '[aria-current=true]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
+    await waitUntil(() => heading(el) == 'Your details');
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Iryna');
+    expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.true;
+    button(el, 'Continue').click();
+    await waitUntil(() => heading(el) == 'Confirm');
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Booked');
+    expect(s.bookingCalls[1]!.request.start).to.equal(SLOTS[2]!.start);
+    expect(s.bookingCalls[1]!.options!.idempotencyKey).not.to.equal(firstKey());
+  });
+
+  it("booking: 422 puts the server's messages on the fields and focuses the first", async () => {
+    const s = stubBackend();
+    s.bookings = [new HearthError('validation', '422', { status: 422, fieldErrors: { email: ['Enter an email address like name@example.com'], phone: ['Use at most 40 characters'] } })];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Your details', 'back to details');
+    await waitUntil(() => el.shadowRoot!.activeElement == $(el, '#email'), 'email focused');
+    expect(text($(el, '#email-err'))).to.equal('Enter an email address like name@example.com');
+    expect(text($(el, '#phone-err'))).to.equal('Use at most 40 characters');
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Iryna');
+    await expect(el).to.be.accessible();
+  });
+
+  it('booking: 422 on the time goes back to fresh times', async () => {
+    const s = stubBackend();
+    s.bookings = [new HearthError('validation', '422', { status: 422, fieldErrors: { start: ['This time cannot be booked'] } })];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Pick a time');
+    expect(text($(el, 'p.problem'))).to.equal('This time can no longer be booked. Your details are kept: pick another time.');
+    expect(s.availabilityCalls).to.have.length(2);
+  });
+
+  it('without a backend, says so instead of breaking', async () => {
+    const el = await make(undefined as never);
+    const failed = oneEvent(el, 'hearth-booking-failed');
+    await openToTimes(el);
+    expect(((await failed).detail.error as HearthError).kind).to.equal('bad-request');
+    expect($(el, '.problem[role=alert]')).to.exist;
+  });
+
+  it('an invalid time zone is refused with a message, keeping the one shown', async () => {
+    const el = await make(stubBackend().backend);
+    await openToTimes(el);
+    type(el, 'tz', 'Mars/Olympus');
+    $(el, '#tz')!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '#tz-err'))).to.equal('Choose a time zone from the list, such as Europe/Kyiv.');
+    expect($(el, '#tz')!.getAttribute('aria-describedby')).to.equal('tz-hint tz-err');
+    expect(text($(el, '[part~=slot]'))).to.equal('9:00 AM');
+    await expect(el).to.be.accessible();
+  });
+});

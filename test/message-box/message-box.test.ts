@@ -1,0 +1,441 @@
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import '../../src/define/hearth-message-box.js';
+import type { HearthMessageBox } from '../../src/message-box/message-box.js';
+import type { HearthLoginGate } from '../../src/login-gate/login-gate.js';
+import type { HearthBackend, MessageCreated, MessageRequest, Session } from '../../src/core/backend.js';
+import { HearthError } from '../../src/core/errors.js';
+import { clearOutbox, entriesOf } from '../../src/core/outbox.js';
+import { sessionOf } from '../../src/core/session.js';
+
+const USER = { id: 'u1', name: 'Demo Visitor' };
+const AUTH = 'https://auth.example';
+
+interface Call {
+  message: MessageRequest;
+  key?: string;
+}
+
+/** A backend stub: the session and every answer of sendMessage are the test's. */
+function stub(user: typeof USER | null = USER, answers: Array<() => Promise<MessageCreated>> = []) {
+  const calls: Call[] = [];
+  const state = { user };
+  let n = 0;
+  const backend: HearthBackend = {
+    getReferences: async () => [],
+    getSession: async (): Promise<Session> => ({ user: state.user, loginUrl: `${AUTH}/login`, signupUrl: `${AUTH}/signup` }),
+    sendMessage: async (message, options) => {
+      calls.push({ message, key: options?.idempotencyKey });
+      const answer = answers[n++];
+      return answer ? answer() : { id: `m${n}`, createdAt: '2026-01-01T00:00:00Z' };
+    },
+  };
+  const signIn = async (value: typeof USER | null = USER) => {
+    state.user = value;
+    await sessionOf(backend).refresh();
+  };
+  return { backend, calls, state, signIn };
+}
+
+const fail = (error: HearthError) => () => Promise.reject(error);
+let keys = 0;
+
+/** A message box; events are listened for before it connects (a stub answers at once). */
+async function box(backend: HearthBackend, attrs: { key?: string; subject?: boolean; to?: string; lang?: string } = {}) {
+  const key = attrs.key ?? `test-${++keys}`;
+  const el = await fixture<HearthMessageBox>(
+    html`<hearth-message-box .backend=${backend} draft-key=${key} to=${attrs.to ?? 'dr-kovalenko'} ?subject=${attrs.subject} lang=${attrs.lang ?? 'en'} .minTime=${0} .retryDelay=${20}></hearth-message-box>`,
+  );
+  return { el, key };
+}
+
+const root = (el: HearthMessageBox) => el.shadowRoot!;
+const gate = (el: HearthMessageBox) => root(el).querySelector<HearthLoginGate>('hearth-login-gate')!;
+const textarea = (el: HearthMessageBox) => root(el).querySelector<HTMLTextAreaElement>('textarea')!;
+const status = (el: HearthMessageBox) => root(el).querySelector('[role=status]')!.textContent!.trim();
+const sendButton = (el: HearthMessageBox) => root(el).querySelector<HTMLButtonElement>('[type=submit]');
+const buttonNamed = (el: HearthMessageBox, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+
+function type(el: HearthMessageBox, text: string, field: 'textarea' | 'input' = 'textarea') {
+  const target = root(el).querySelector<HTMLTextAreaElement | HTMLInputElement>(field)!;
+  target.value = text;
+  target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** Waits until the gate shows its content (the Send button) to a signed-in visitor. */
+const ready = (el: HearthMessageBox) => waitUntil(() => gate(el)?.signedIn && sendButton(el), 'signed in and ready');
+const storedDraft = (key: string) => JSON.parse(localStorage.getItem(`hearth.draft:${key}`) ?? 'null');
+
+describe('<hearth-message-box>', () => {
+  beforeEach(async () => {
+    await clearOutbox();
+    localStorage.clear();
+  });
+
+  describe('signed out', () => {
+    it('lets the visitor write before signing in, and saves the draft as it is typed', async () => {
+      const { backend } = stub(null);
+      const { el, key } = await box(backend, { subject: true });
+      await waitUntil(() => gate(el).shadowRoot!.querySelector('[part~=login]'), 'the gate asks to log in');
+      expect(gate(el).shadowRoot!.textContent).to.contain('You need to be logged in to send messages');
+      expect(sendButton(el)!.assignedSlot).to.equal(null); // Send is not shown
+      type(el, 'Hello', 'input');
+      type(el, 'I would like to talk.');
+      expect(storedDraft(key)).to.include({ subject: 'Hello', body: 'I would like to talk.' });
+      await el.updateComplete;
+      expect(root(el).querySelector('#count')!.textContent).to.equal('21 of 5,000 characters');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the draft through sign-in, then offers "Send now" with focus on it', async () => {
+      const { backend, signIn, calls } = stub(null);
+      const { el } = await box(backend);
+      await waitUntil(() => gate(el).shadowRoot!.querySelector('[part~=login]'), 'the gate asks to log in');
+      type(el, 'Written before signing in');
+      await signIn();
+      await ready(el);
+      expect(textarea(el).value).to.equal('Written before signing in');
+      expect(sendButton(el)!.textContent).to.equal('Send now');
+      await waitUntil(() => root(el).activeElement === sendButton(el), 'Send now has focus');
+      await expect(el).to.be.accessible();
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await sent;
+      expect(calls.map((c) => c.message.body)).to.deep.equal(['Written before signing in']);
+    });
+  });
+
+  describe('the draft', () => {
+    it('survives a re-created element (a reload), with "Send now"', async () => {
+      const { backend } = stub();
+      const first = await box(backend, { key: 'reload', subject: true });
+      await ready(first.el);
+      type(first.el, 'Subject line', 'input');
+      type(first.el, 'Half a thought');
+      first.el.remove();
+      const { el } = await box(backend, { key: 'reload', subject: true });
+      await ready(el);
+      expect(textarea(el).value).to.equal('Half a thought');
+      expect(root(el).querySelector('input')!.value).to.equal('Subject line');
+      expect(sendButton(el)!.textContent).to.equal('Send now');
+    });
+
+    it('is kept apart per draft-key; the default key comes from the page path and `to`', async () => {
+      const { backend } = stub();
+      const el = await fixture<HearthMessageBox>(html`<hearth-message-box .backend=${backend} to="team"></hearth-message-box>`);
+      await ready(el);
+      type(el, 'For the team');
+      expect(localStorage.getItem(`hearth.draft:${location.pathname}|team`)).to.contain('For the team');
+    });
+  });
+
+  describe('sending', () => {
+    it('sends with an Idempotency-Key, announces the confirmation, clears the draft, and offers Write another', async () => {
+      const { backend, calls } = stub();
+      const { el, key } = await box(backend, { subject: true });
+      await ready(el);
+      type(el, '  A subject ', 'input');
+      type(el, ' My message ');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Sending your message…');
+      expect(textarea(el).readOnly).to.be.true;
+      await expect(el).to.be.accessible();
+      const event = await sent;
+      expect(calls).to.have.length(1);
+      expect(calls[0].message).to.deep.equal({ body: 'My message', subject: 'A subject', to: 'dr-kovalenko', pageUrl: location.origin + location.pathname });
+      expect(calls[0].key).to.match(/^[0-9a-f-]{32,36}$/);
+      expect(event.detail).to.deep.equal({ id: 'm1', createdAt: '2026-01-01T00:00:00Z', idempotencyKey: calls[0].key });
+      expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
+      await el.updateComplete;
+      expect(status(el)).to.equal('Your message has been sent');
+      expect(storedDraft(key)).to.equal(null);
+      expect(await entriesOf(key)).to.deep.equal([]);
+      await waitUntil(() => root(el).activeElement === buttonNamed(el, 'Write another'), 'focus on Write another');
+      await expect(el).to.be.accessible();
+      buttonNamed(el, 'Write another')!.click();
+      await waitUntil(() => root(el).activeElement === textarea(el), 'focus on the message field');
+      expect(textarea(el).value).to.equal('');
+      expect(status(el)).to.equal('');
+    });
+
+    it('sends with Ctrl+Enter (and Cmd+Enter)', async () => {
+      const { backend, calls } = stub();
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Keyboard');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      textarea(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+      await sent;
+      buttonNamed(el, 'Write another')!.click();
+      await el.updateComplete;
+      type(el, 'Mac');
+      const again = oneEvent(el, 'hearth-message-sent');
+      textarea(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true, composed: true }));
+      await again;
+      expect(calls.map((c) => c.message.body)).to.deep.equal(['Keyboard', 'Mac']);
+    });
+
+    it('does not send an empty or over-long message, and says why at the field', async () => {
+      const { backend, calls } = stub();
+      const { el } = await box(backend);
+      el.maxLength = 10;
+      await ready(el);
+      sendButton(el)!.click();
+      await waitUntil(() => root(el).activeElement === textarea(el), 'focus on the invalid field');
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(root(el).querySelector('#body-error')!.textContent).to.equal('Write a message');
+      expect(status(el)).to.equal('Your message could not be sent: check the fields marked below.');
+      await expect(el).to.be.accessible();
+      type(el, 'Far too long for ten');
+      await el.updateComplete;
+      expect(root(el).querySelector('#count')!.textContent).to.equal('10 characters too many');
+      sendButton(el)!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('#body-error')!.textContent).to.equal('Use at most 10 characters');
+      expect(calls).to.have.length(0);
+      expect(textarea(el).value).to.equal('Far too long for ten');
+    });
+
+    it('gives a bot that fills the honeypot a fake success and sends nothing', async () => {
+      const { backend, calls } = stub();
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Buy now');
+      root(el).querySelector<HTMLInputElement>('[name=website]')!.value = 'http://spam.example';
+      sendButton(el)!.click();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Your message has been sent');
+      await aTimeout(50);
+      expect(calls).to.have.length(0);
+    });
+
+    it('waits for the minimum time on the form before sending', async () => {
+      const { backend, calls } = stub();
+      const { el } = await box(backend);
+      el.minTime = 400;
+      await ready(el);
+      type(el, 'Quick');
+      const started = Date.now();
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await aTimeout(100);
+      expect(calls).to.have.length(0);
+      expect(status(el)).to.equal('Sending your message…');
+      await sent;
+      expect(Date.now() - started).to.be.greaterThan(250);
+    });
+  });
+
+  describe('the outbox', () => {
+    it('queues the message when offline and sends it with the same key when the connection returns', async () => {
+      const { backend, calls } = stub(USER, [fail(new HearthError('offline'))]);
+      const { el, key } = await box(backend);
+      el.retryDelay = 60_000; // only the online event brings it back here
+      await ready(el);
+      type(el, 'Through the tunnel');
+      const queued = oneEvent(el, 'hearth-message-queued');
+      sendButton(el)!.click();
+      const { detail } = await queued;
+      expect((detail.error as HearthError).kind).to.equal('offline');
+      await el.updateComplete;
+      expect(status(el)).to.equal('No internet connection — your message is saved and will be sent when you are back online');
+      expect(textarea(el).value).to.equal('Through the tunnel');
+      const stored = await entriesOf(key);
+      expect(stored.map((e) => e.key)).to.deep.equal([detail.idempotencyKey]);
+      expect(storedDraft(key).body).to.equal('Through the tunnel');
+      await expect(el).to.be.accessible();
+      const sent = oneEvent(el, 'hearth-message-sent');
+      window.dispatchEvent(new Event('online'));
+      await sent;
+      expect(calls.map((c) => c.key)).to.deep.equal([detail.idempotencyKey, detail.idempotencyKey]);
+      expect(await entriesOf(key)).to.deep.equal([]);
+      expect(storedDraft(key)).to.equal(null);
+    });
+
+    it('re-sends after a timeout and 5xx answers on a backoff timer, with the same key, once stored', async () => {
+      const { backend, calls } = stub(USER, [fail(new HearthError('server', 'HTTP 503', { status: 503 })), fail(new HearthError('timeout'))]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Third time lucky');
+      const queued = oneEvent(el, 'hearth-message-queued');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await queued;
+      await el.updateComplete;
+      expect(status(el)).to.equal('The server could not be reached — your message is saved and will be sent automatically');
+      await sent;
+      expect(calls).to.have.length(3);
+      expect(new Set(calls.map((c) => c.key)).size).to.equal(1);
+    });
+
+    it('delivers a queued message by itself in a re-created element (after a reload), exactly once', async () => {
+      const offline = stub(USER, [fail(new HearthError('offline'))]);
+      const first = await box(offline.backend, { key: 'outbox-reload' });
+      first.el.retryDelay = 60_000;
+      await ready(first.el);
+      type(first.el, 'Written on a train');
+      const queued = oneEvent(first.el, 'hearth-message-queued');
+      sendButton(first.el)!.click();
+      const { detail } = await queued;
+      first.el.remove(); // the tab closes
+
+      const online = stub();
+      const parent = document.createElement('div');
+      document.body.append(parent);
+      const sent = oneEvent(parent, 'hearth-message-sent');
+      await fixture(html`<hearth-message-box .backend=${online.backend} draft-key="outbox-reload" .minTime=${0}></hearth-message-box>`, { parentNode: parent });
+      const event = await sent;
+      expect(event.detail.idempotencyKey).to.equal(detail.idempotencyKey);
+      expect(online.calls).to.have.length(1);
+      expect(online.calls[0].message.body).to.equal('Written on a train');
+      await aTimeout(50);
+      expect(online.calls).to.have.length(1);
+      expect(await entriesOf('outbox-reload')).to.deep.equal([]);
+    });
+
+    it('shows an offline banner that appears and disappears with the connection', async () => {
+      const { backend } = stub();
+      const { el } = await box(backend);
+      await ready(el);
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        window.dispatchEvent(new Event('offline'));
+        await el.updateComplete;
+        expect(root(el).querySelector('[part=offline]')!.textContent).to.contain('You are offline');
+        await expect(el).to.be.accessible();
+        // Sending while offline goes straight to the outbox, without a request.
+        type(el, 'Offline words');
+        const queued = oneEvent(el, 'hearth-message-queued');
+        sendButton(el)!.click();
+        await queued;
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      const sent = oneEvent(el, 'hearth-message-sent');
+      window.dispatchEvent(new Event('online'));
+      await sent;
+      await el.updateComplete;
+      expect(root(el).querySelector('[part=offline]')).to.equal(null);
+    });
+  });
+
+  describe('errors', () => {
+    it('401: asks to sign in again, keeps the message, and offers "Send now" after sign-in', async () => {
+      const { backend, calls, signIn } = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
+      const { el, key } = await box(backend);
+      await ready(el);
+      type(el, 'Before my session ended');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      const { detail } = await failed;
+      expect((detail.error as HearthError).kind).to.equal('unauthorized');
+      await waitUntil(() => gate(el).shadowRoot!.querySelector('[part~=login]'), 'the gate asks to log in again');
+      expect(status(el)).to.equal('Your sign-in has ended. Log in again to send your message — it is kept here.');
+      expect(textarea(el).value).to.equal('Before my session ended');
+      expect(storedDraft(key).body).to.equal('Before my session ended');
+      expect(await entriesOf(key)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      await signIn();
+      await ready(el);
+      expect(sendButton(el)!.textContent).to.equal('Send now');
+      expect(status(el)).to.equal('');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await sent;
+      expect(calls).to.have.length(2);
+    });
+
+    it('422: shows the field errors from the server', async () => {
+      const error = new HearthError('validation', 'HTTP 422', { status: 422, fieldErrors: { body: ['Remove the null characters'], subject: ['Use a single line'] } });
+      const { backend } = stub(USER, [fail(error)]);
+      const { el } = await box(backend, { subject: true });
+      await ready(el);
+      type(el, 'Body');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      expect((await failed).detail.error).to.equal(error);
+      await waitUntil(() => root(el).activeElement === root(el).querySelector('input'), 'focus on the first invalid field');
+      expect(root(el).querySelector('#subject-error')!.textContent).to.equal('Use a single line');
+      expect(root(el).querySelector('#body-error')!.textContent).to.equal('Remove the null characters');
+      expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(textarea(el).readOnly).to.be.false;
+      await expect(el).to.be.accessible();
+      type(el, 'Fixed');
+      await el.updateComplete;
+      expect(root(el).querySelector('#body-error')!.textContent).to.equal('');
+    });
+
+    it('429: waits for Retry-After, says so, then sends with the same key', async () => {
+      const { backend, calls } = stub(USER, [fail(new HearthError('rate-limited', 'HTTP 429', { status: 429, retryAfter: 1 }))]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Slow down');
+      const queued = oneEvent(el, 'hearth-message-queued');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      const started = Date.now();
+      sendButton(el)!.click();
+      await queued;
+      await el.updateComplete;
+      expect(status(el)).to.equal('You have sent several messages in a short time. Your message is saved and will be sent in 1 seconds.');
+      await sent;
+      expect(Date.now() - started).to.be.greaterThan(900);
+      expect(calls[0].key).to.equal(calls[1].key);
+    });
+
+    it('other refusals: failed, with Retry (same key) and Edit; the entry waits in the outbox, held', async () => {
+      const forbidden = new HearthError('forbidden', 'HTTP 403', { status: 403 });
+      const { backend, calls } = stub(USER, [fail(forbidden), fail(forbidden)]);
+      const { el, key } = await box(backend);
+      await ready(el);
+      type(el, 'Refused');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      await failed;
+      await waitUntil(() => buttonNamed(el, 'Retry'), 'Retry');
+      expect(status(el)).to.equal('Your message could not be sent. It is kept here: try again, or edit it.');
+      expect((await entriesOf(key))[0].hold).to.be.true;
+      await expect(el).to.be.accessible();
+
+      // A reload shows the held message as failed, without sending it.
+      el.remove();
+      const again = await box(backend, { key });
+      await waitUntil(() => buttonNamed(again.el, 'Retry'), 'Retry after the reload');
+      expect(textarea(again.el).value).to.equal('Refused');
+      expect(calls).to.have.length(1);
+
+      const failedAgain = oneEvent(again.el, 'hearth-message-failed');
+      buttonNamed(again.el, 'Retry')!.click();
+      await failedAgain;
+      expect(calls.map((c) => c.key)).to.deep.equal([calls[0].key, calls[0].key]);
+      await waitUntil(() => buttonNamed(again.el, 'Edit'), 'Edit');
+      buttonNamed(again.el, 'Edit')!.click();
+      await waitUntil(() => root(again.el).activeElement === textarea(again.el), 'back to the form');
+      expect(textarea(again.el).readOnly).to.be.false;
+      expect(await entriesOf(key)).to.deep.equal([]);
+      const sent = oneEvent(again.el, 'hearth-message-sent');
+      sendButton(again.el)!.click();
+      await sent;
+      expect(calls[2].key).to.not.equal(calls[0].key); // a new press of Send, a new message
+    });
+
+    it('a backend without sendMessage fails clearly', async () => {
+      const backend: HearthBackend = { getReferences: async () => [] };
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Nowhere to go');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      expect(((await failed).detail.error as HearthError).kind).to.equal('bad-request');
+    });
+  });
+
+  it('speaks Ukrainian under lang="uk"', async () => {
+    const { backend } = stub(null);
+    const { el } = await box(backend, { lang: 'uk', subject: true });
+    await waitUntil(() => root(el).querySelector('label[for=body]')?.textContent === 'Повідомлення', 'Ukrainian labels');
+    await waitUntil(() => gate(el)?.shadowRoot!.querySelector('[part~=login]')?.textContent === 'Увійти', 'a Ukrainian gate');
+    expect(gate(el).shadowRoot!.textContent).to.contain('Щоб надсилати повідомлення, потрібно увійти');
+    await expect(el).to.be.accessible();
+  });
+});
