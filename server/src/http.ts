@@ -144,3 +144,28 @@ export function safeReturnPath(raw: string | null | undefined, own: string): str
     return undefined;
   }
 }
+
+/**
+ * True when the request prefers an HTML page to JSON (a browser navigation): its `Accept` names
+ * `text/html` (q > 0) and either not `application/json`, or with a higher q, or the same q but
+ * earlier. No `Accept`, `*\/*` or `application/json` first: JSON.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let html: { q: number; i: number } | undefined;
+  let json: { q: number; i: number } | undefined;
+  accept.split(',').forEach((range, i) => {
+    const [type = '', ...params] = range.split(';').map((s) => s.trim().toLowerCase());
+    let q = 1;
+    for (const p of params) {
+      const m = /^q\s*=\s*([0-9.]+)$/.exec(p);
+      if (m) q = Number(m[1]);
+    }
+    if (!Number.isFinite(q)) q = 0;
+    if (type === 'text/html') html ??= { q, i };
+    else if (type === 'application/json') json ??= { q, i };
+  });
+  if (!html || html.q <= 0) return false;
+  if (!json || json.q <= 0) return true;
+  return html.q > json.q || (html.q === json.q && html.i < json.i);
+}

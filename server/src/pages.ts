@@ -1,4 +1,5 @@
-// The server's own HTML pages: sign in, create an account, and the popup's "signed in" page.
+// The server's own HTML pages: sign in, create an account, the popup's "signed in" page, and the
+// booking's manage page (what `manageUrl` shows a browser).
 // Accessible forms (labels, autocomplete, an error summary with role=alert linking to each field,
 // aria-invalid + aria-describedby), no inline script or style: /auth.css and /auth.js only.
 
@@ -136,7 +137,81 @@ export function popupDonePage(p: { name: string; origin: string; token: string }
   );
 }
 
+export interface PageLink {
+  href: string;
+  text: string;
+}
+
+const SIGN_IN: PageLink = { href: '/login', text: 'Go to sign in' };
+
 /** A short page for errors of the HTML routes (e.g. a cross-site form post). */
-export function messagePage(title: string, text: string): string {
-  return layout(title, `<h1>${esc(title)}</h1>\n<p>${esc(text)}</p>\n<p><a href="/login">Go to sign in</a></p>`);
+export function messagePage(title: string, text: string, link: PageLink = SIGN_IN): string {
+  return layout(title, `<h1>${esc(title)}</h1>\n<p>${esc(text)}</p>\n<p><a href="${esc(link.href)}">${esc(link.text)}</a></p>`);
+}
+
+/** What the manage page shows: the booking without anything personal. */
+export interface ManagedBookingView {
+  /** The manage secret (already checked to be base64url). */
+  token: string;
+  start: string;
+  end: string;
+  specialistName: string;
+  /** The specialist's IANA zone; undefined when unknown (then only UTC is shown). */
+  timeZone?: string;
+  status: 'confirmed' | 'cancelled';
+}
+
+/** "Tuesday, 2 June 2026, 09:00–09:30" and the zone's offset on that day ("GMT+03:00"; "GMT" for UTC). */
+export function formatSlot(start: string, end: string, timeZone: string): { text: string; offset: string } {
+  const s = new Date(start);
+  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(s);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(s).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return { text: `${date}, ${time.format(s)}–${time.format(new Date(end))}`, offset };
+}
+
+export const CANCELLED_TEXT = 'This booking is cancelled. The time is free again.';
+
+/**
+ * The manage page: the booking as a definition list (times in the specialist's zone and in UTC,
+ * since the server does not know the visitor's), the .ics link and, while confirmed, the cancel form.
+ */
+export function managePage(b: ManagedBookingView): string {
+  const base = `/api/consultations/manage/${b.token}`;
+  const confirmed = b.status === 'confirmed';
+  const utc = formatSlot(b.start, b.end, 'UTC');
+  const local = b.timeZone && b.timeZone !== 'UTC' ? formatSlot(b.start, b.end, b.timeZone) : undefined;
+  const when = (label: string, text: string, zone: string) =>
+    `<dt>${esc(label)}</dt>\n<dd><time datetime="${esc(b.start)}">${esc(text)}</time> (${esc(zone)})</dd>`;
+  const rows = [
+    local ? when(`Date and time, the specialist’s time zone (${b.timeZone})`, local.text, `${b.timeZone}, ${local.offset}`) : '',
+    when('Date and time in UTC', utc.text, 'UTC'),
+    `<dt>Specialist</dt>\n<dd>${esc(b.specialistName)}</dd>`,
+    `<dt>Status</dt>\n<dd>${confirmed ? 'Confirmed' : 'Cancelled'}</dd>`,
+  ].filter(Boolean);
+  const actions = confirmed
+    ? `<p><a href="${esc(base)}/ics">Add to calendar (.ics)</a></p>
+<h2>Cancel this booking</h2>
+<p>Cancelling frees the time for someone else. It cannot be undone; you can book another time afterwards.</p>
+<form method="post" action="${esc(base)}/cancel">
+<button type="submit">Cancel this booking</button>
+</form>`
+    : `<p class="notice" role="status">${esc(CANCELLED_TEXT)}</p>`;
+  return layout(
+    'Your consultation',
+    `<h1>Your consultation</h1>
+<dl class="booking">
+${rows.join('\n')}
+</dl>
+${actions}`,
+  );
+}
+
+/** The manage link of a booking that does not exist (HTML, for browsers). */
+export function bookingNotFoundPage(): string {
+  return layout(
+    'Booking not found',
+    `<h1>Booking not found</h1>
+<p>No booking has this link. It may have been mistyped: copy the whole link from your booking confirmation.</p>`,
+  );
 }

@@ -206,7 +206,15 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The booking behind a manage link. */
+        /**
+         * The booking behind a manage link (JSON, or the manage page for a browser).
+         * @description Negotiated on `Accept` (answers carry `Vary: Accept`). API clients (`Accept:
+         *     application/json`, `*\/*` or none) get the JSON booking. A browser navigation (`Accept`
+         *     naming `text/html` with q > 0 and before, above or without `application/json`) gets the
+         *     manage page: the date and time in the specialist's zone and in UTC, the specialist, the
+         *     status, an "Add to calendar (.ics)" link and, while confirmed, a "Cancel this booking" form
+         *     posting to `…/cancel`. Nothing personal (name, email, phone, note) is in either.
+         */
         get: operations["getBooking"];
         put?: never;
         post?: never;
@@ -249,6 +257,49 @@ export interface paths {
         get: operations["getBookingIcs"];
         put?: never;
         post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                    token: components["parameters"]["ManageToken"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/manage/{token}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels the booking from the manage page's form (same effect as DELETE).
+         * @description For browsers: the form of the manage page. Only this server's own pages may send it
+         *     (`Sec-Fetch-Site: same-origin`, which browsers send with `Origin: null` under
+         *     `Referrer-Policy: no-referrer`; without `Sec-Fetch-Site`, an absent or own `Origin`), else
+         *     403. Cancels (or finds cancelled already) and answers 303 to the manage URL, whose page then
+         *     shows "This booking is cancelled. The time is free again." Errors are HTML pages, except the
+         *     cookie CSRF refusal that applies to every API write (problem+json).
+         */
+        post: operations["cancelBookingForm"];
         delete?: never;
         /** CORS preflight; `Allow` lists the path's methods. */
         options: {
@@ -461,7 +512,7 @@ export interface components {
             end: components["schemas"]["Instant"];
             /**
              * Format: uri
-             * @description Absolute: GET shows the booking, DELETE cancels it. A secret: keep it out of logs.
+             * @description Absolute: GET shows the booking (JSON; a browser gets the manage page with a cancel form), DELETE cancels it. A secret: keep it out of logs.
              */
             manageUrl: string;
             /** Format: uri */
@@ -648,6 +699,8 @@ export interface components {
     requestBodies: never;
     headers: {
         NoStore: "no-store";
+        /** @description The answer depends on `Accept` (and, for CORS, `Origin`). */
+        VaryAccept: string;
         /** @description "true" when this answer is the replay of an earlier request with the same key. */
         IdempotentReplayed: "true";
         /** @description Seconds to wait before trying again. */
@@ -855,13 +908,27 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["NoStore"];
+                    Vary: components["headers"]["VaryAccept"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ManagedBooking"];
+                    /** @description The manage page (page CSP, as `#/components/responses/Page`). */
+                    "text/html": string;
                 };
             };
-            404: components["responses"]["BookingNotFound"];
+            /** @description No booking has this manage token (problem+json; an HTML page for a browser). */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    Vary: components["headers"]["VaryAccept"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
             500: components["responses"]["ServerError"];
         };
     };
@@ -921,6 +988,48 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelBookingForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Cancelled (now or before); on to the manage page. */
+            303: {
+                headers: {
+                    Location: string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Page"];
+            /** @description A cross-site form post (HTML page), or a cookie-carrying post from a foreign origin (`/problems/csrf`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -107,6 +107,7 @@ describe('fuzz', () => {
         () => '/api/consultations',
         () => `/api/consultations/manage/${seg()}`,
         () => `/api/consultations/manage/${seg()}/ics`,
+        () => `/api/consultations/manage/${seg()}/cancel`,
         () => `/api/references/${seg()}`,
         () => `/api/${seg()}`,
         () => `/api/${seg()}/${seg()}/${seg()}`,
@@ -125,6 +126,8 @@ describe('fuzz', () => {
       if (chance(0.05)) h['Content-Length'] = pick(['0', '-1', 'abc', '99999999', '1.5']);
       if (chance(0.1)) h['X-Forwarded-For'] = pick(['1.2.3.4', 'garbage', '']);
       if (chance(0.1)) h['Access-Control-Request-Method'] = pick(['POST', 'DELETE', 'BREW']);
+      if (chance(0.2)) h.Accept = pick(['text/html', 'text/html,*/*;q=0.8', 'application/json', '*/*', 'text/html;q=0, application/json', 'text/html;q=abc', ';;,', '']);
+      if (chance(0.1)) h['Sec-Fetch-Site'] = pick(['same-origin', 'cross-site', 'none', '']);
       return h;
     };
     const methods = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD', 'PROPFIND'];

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { EmailTakenError } from '../store.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
-import { loginPage, messagePage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
-import { isAllowedOrigin, mediaType, ownOrigin, readText, safeReturnPath, send, type Ctx, type Deps, type Router } from '../http.js';
+import { loginPage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
+import { isAllowedOrigin, ownOrigin, safeReturnPath, send, type Ctx, type Deps, type Router } from '../http.js';
+import { html, readForm } from '../forms.js';
 import { sessionCookie, startSession } from '../sessions.js';
-import { fromOwnPage } from '../security.js';
 import { iso } from '../time.js';
 
 const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
@@ -24,10 +24,6 @@ const signupSchema = z.object({
   password: z.string().min(8, 'Enter a password of at least 8 characters').max(200, 'Enter a password of at most 200 characters'),
 });
 
-function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
-}
-
 /** The popup origin from `?origin=` / the form: undefined when absent, null when present but not allowed. */
 function popupOrigin(c: Ctx, deps: Deps, raw: string | null | undefined): string | null | undefined {
   if (!raw) return undefined;
@@ -41,19 +37,6 @@ function popupOrigin(c: Ctx, deps: Deps, raw: string | null | undefined): string
 
 const NOT_ALLOWED =
   'The site that opened this window is not on this server’s list of allowed sites, so it cannot be signed in from here. You can still sign in to this server.';
-
-/** Form fields of a urlencoded POST, or a Response for a refused one (cross-site, too large, wrong type). */
-async function readForm(c: Ctx, deps: Deps): Promise<URLSearchParams | Response> {
-  const origin = c.req.header('origin');
-  const site = c.req.header('sec-fetch-site');
-  const sameOrigin = site ? fromOwnPage(site) : origin === undefined || origin === ownOrigin(c, deps.config);
-  if (!sameOrigin)
-    return html(messagePage('Request refused', 'This form can only be sent from this site’s own pages.'), 403);
-  if (mediaType(c) !== 'application/x-www-form-urlencoded') return html(messagePage('Unsupported form', 'Send the form as application/x-www-form-urlencoded.'), 415);
-  const read = await readText(c);
-  if (!read.ok) return html(messagePage('Request refused', String((read.answer.body as { detail: string }).detail)), read.answer.status);
-  return new URLSearchParams(read.text);
-}
 
 /** After a successful sign-in: the popup's token page, or a redirect to the return path. */
 function finish(deps: Deps, user: { id: string; name: string }, origin: string | undefined, returnTo: string | undefined, setCookie?: string): Response {

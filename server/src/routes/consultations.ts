@@ -1,12 +1,15 @@
-// Specialists, free slots, bookings and the booking's manage link (JSON, cancel, .ics).
+// Specialists, free slots, bookings and the booking's manage link (JSON or, for a browser, the
+// manage page; cancel by DELETE or by the page's form; .ics).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES } from '../availability.js';
 import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
-import { SlotTakenError, type Specialist } from '../store.js';
-import { clientIp, ownOrigin, readJsonBody, send, type Deps, type Router } from '../http.js';
+import { SlotTakenError, type Booking, type Specialist } from '../store.js';
+import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Deps, type Router } from '../http.js';
+import { html, readForm } from '../forms.js';
+import { bookingNotFoundPage, managePage } from '../pages.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 
@@ -159,24 +162,44 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     return send(answer);
   });
 
-  const notFound = () => send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }));
+  const notFound = (headers: Record<string, string> = {}) =>
+    send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }), headers);
   const findBooking = (token: string) => (MANAGE_TOKEN.test(token) ? store.findBookingByManageHash(hashToken(token)) : undefined);
+  const cancel = (b: Booking) => {
+    if (!b.cancelledAt) store.cancelBooking(b.id, iso(deps.now()));
+  };
+  const managePath = (token: string) => `/api/consultations/manage/${token}`;
 
+  // One URL for the widget (JSON) and for the visitor's browser (the manage page): negotiated on Accept.
   r.on('GET', '/api/consultations/manage/:token', (c) => {
-    const b = findBooking((c.req.param('token') ?? ''));
-    if (!b) return notFound();
+    const token = c.req.param('token') ?? '';
+    const b = findBooking(token);
+    const page = prefersHtml(c.req.header('accept'));
+    const vary = { Vary: 'Accept' };
+    if (!b) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
     const s = store.getSpecialist(b.specialistId);
-    return send({
-      status: 200,
-      body: { id: b.id, start: b.start, end: b.end, specialist: { id: b.specialistId, name: s?.name ?? '' }, status: b.cancelledAt ? 'cancelled' : 'confirmed' },
-    });
+    const status = b.cancelledAt ? 'cancelled' : 'confirmed';
+    if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status }), 200, vary);
+    return send({ status: 200, body: { id: b.id, start: b.start, end: b.end, specialist: { id: b.specialistId, name: s?.name ?? '' }, status } }, vary);
   });
 
   r.on('DELETE', '/api/consultations/manage/:token', (c) => {
-    const b = findBooking((c.req.param('token') ?? ''));
+    const b = findBooking(c.req.param('token') ?? '');
     if (!b) return notFound();
-    if (!b.cancelledAt) store.cancelBooking(b.id, iso(deps.now()));
+    cancel(b);
     return send({ status: 204, body: undefined });
+  });
+
+  // The manage page's "Cancel this booking" form: same effect as DELETE, then back to the page (303).
+  r.on('POST', '/api/consultations/manage/:token/cancel', async (c) => {
+    const token = c.req.param('token') ?? '';
+    const back = MANAGE_TOKEN.test(token) ? { href: managePath(token), text: 'Back to the booking' } : { href: '/', text: 'Go to the home page' };
+    const form = await readForm(c, deps, back);
+    if (form instanceof Response) return form;
+    const b = findBooking(token);
+    if (!b) return html(bookingNotFoundPage(), 404);
+    cancel(b);
+    return new Response(null, { status: 303, headers: { Location: managePath(token), 'Cache-Control': 'no-store' } });
   });
 
   r.on('GET', '/api/consultations/manage/:token/ics', (c) => {
