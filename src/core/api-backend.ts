@@ -11,11 +11,14 @@ const backends: Record<string, HearthBackend> = {};
  */
 export const apiBackend = (baseUrl: string): HearthBackend =>
   (backends[baseUrl] ??= new Proxy({} as HearthBackend, {
-    // Every HearthBackend method, forwarded to the client once it has loaded. (`then` stays
-    // undefined, so the object is not mistaken for a promise.)
+    // The HearthBackend methods, forwarded to the client once it has loaded. Any other property
+    // (`then`, symbols, lit-html's `_$litDirective$` probe, …) is undefined, like on a plain object.
     get: (_, name) =>
-      name != 'then' && (async (...args: unknown[]) => ((await client(baseUrl)) as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name](...args)),
+      METHOD.test(String(name)) ? async (...args: unknown[]) => ((await client(baseUrl)) as unknown as Record<string, (...a: unknown[]) => unknown>)[name as string](...args) : undefined,
   }));
+
+/** The names of HearthBackend's methods (getReferences, getSession, logout, sendMessage, getSpecialists, getAvailability, bookConsultation). */
+const METHOD = /^(get[A-Z]\w+|logout|sendMessage|bookConsultation)$/;
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>

@@ -27,7 +27,7 @@ export function safeUrl(value: unknown, schemes = 'http:https:'): string | undef
   return undefined;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0' };
 
 /** Decodes the character references people actually write in JSON annotations. */
 export const decodeEntities = (text: string): string =>

@@ -383,6 +383,13 @@ export class HearthMessageBox extends HearthElement {
     return nothing;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Set here, not bound in the template: lit-html would probe an `api` backend (a Proxy) for directive fields.
+    const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
+    if (gate && gate.backend !== this.effectiveBackend) gate.backend = this.effectiveBackend;
+  }
+
   protected override render(): TemplateResult {
     const sent = this.#phase == 'sent';
     return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
@@ -403,7 +410,7 @@ export class HearthMessageBox extends HearthElement {
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : keyed(
             this.locale,
-            html`<hearth-login-gate lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            html`<hearth-login-gate lang=${this.locale} action=${this.action || msg('send messages', { id: 'messages.action' })}
               >${this.#actions()}</hearth-login-gate
             >`,
           )}

@@ -21,7 +21,7 @@ export const referencesStyles = css`
     margin: 0 0 var(--hearth-space, 0.75em);
     padding-left: 2em;
     text-indent: -2em;
-    scroll-margin-top: var(--hearth-scroll-margin, 4rem);
+    scroll-margin-top: 4rem;
   }
   :where(hearth-references li:target, hearth-references li:focus) {
     outline: 2px solid var(--hearth-color-accent, currentColor);
@@ -50,7 +50,7 @@ export const referencesStyles = css`
     font: inherit;
     margin-left: 0.5em;
   }
-  :where(hearth-references .hearth-visually-hidden) {
+  :where(hearth-references .hearth-sr) {
     position: absolute;
     clip-path: inset(50%);
   }

@@ -46,7 +46,6 @@ const INLINE_DATA = 'script[type="application/json"]';
  * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
  * @cssproperty --hearth-radius - Corner radius.
  * @cssproperty --hearth-space - Space between entries.
- * @cssproperty --hearth-scroll-margin - Space kept above an entry scrolled into view (for sticky headers).
  */
 export class HearthReferences extends HearthElement {
   static override styles = referencesStyles;
@@ -81,6 +80,8 @@ export class HearthReferences extends HearthElement {
   #inlineText?: string;
   #observer?: MutationObserver;
   #announced?: unknown;
+  /** What the last render showed: [data] when loaded, [key, error] when failed, [] otherwise. */
+  #outcome: unknown[] = [];
   /** What #entries were built from: [data, sort, locale]. */
   #entriesFor: unknown[] = [];
   #entries: Entry[] = [];
@@ -115,11 +116,7 @@ export class HearthReferences extends HearthElement {
         : Promise.reject(new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>'))
     ).then(
       (data) => signal.aborted || (this.remote = { data }),
-      (error) => {
-        if (signal.aborted) return;
-        this.remote = { error };
-        this.#fail(error);
-      },
+      (error) => signal.aborted || (this.remote = { error }),
     );
   }
 
@@ -166,14 +163,8 @@ export class HearthReferences extends HearthElement {
     try {
       this.inline = { data: JSON.parse(text) };
     } catch (cause) {
-      const error = new HearthError('malformed', `Inline JSON: ${cause}`, { cause });
-      this.inline = { error };
-      this.#fail(error);
+      this.inline = { error: new HearthError('malformed', `Inline JSON: ${cause}`, { cause }) };
     }
-  }
-
-  #fail(error: unknown): void {
-    this.emit<HearthErrorDetail>('hearth-error', { error });
   }
 
   get #source(): { data?: unknown; error?: unknown } | undefined {
@@ -205,21 +196,18 @@ export class HearthReferences extends HearthElement {
 
   protected override render(): TemplateResult {
     const source = this.#source;
+    this.#outcome = [];
     if (!source) return html``;
     const { data, error } = source;
-    if (error !== undefined) return this.#renderError(error);
+    if (error !== undefined) return this.#renderError(error, error);
     if (data === undefined) return this.#renderLoading();
     let entries: Entry[];
     try {
       entries = this.#entriesOf(data);
     } catch (cause) {
-      const error = new HearthError('malformed', String(cause), { cause });
-      if (this.#announced !== data) {
-        this.#announced = data;
-        this.#fail(error);
-      }
-      return this.#renderError(error);
+      return this.#renderError(data, new HearthError('malformed', String(cause), { cause }));
     }
+    this.#outcome = [data];
     if (!entries.length) return html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`;
     return html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
       ${entries.map(
@@ -233,23 +221,29 @@ export class HearthReferences extends HearthElement {
 
   #renderLoading(): TemplateResult {
     return html`<div role="status" aria-busy="true">
-      <span class="hearth-visually-hidden">${msg('Loading references…', { id: 'references.loading' })}</span>
+      <span class="hearth-sr">${msg('Loading references…', { id: 'references.loading' })}</span>
       <span class="skeleton" aria-hidden="true"></span>
     </div>`;
   }
 
-  #renderError(error: unknown): TemplateResult {
+  /** The error state; `key` identifies this failure so `hearth-error` fires once for it. */
+  #renderError(key: unknown, error: unknown): TemplateResult {
+    this.#outcome = [key, error];
     return html`<p role="alert">
       ${describeError(error)}
       <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
     </p>`;
   }
 
+  /** Announces what the last render showed, once per data or failure: loaded, or `hearth-error`. */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const data = this.#source?.data;
-    if (data !== undefined && data === this.#entriesFor[0] && this.#announced !== data) {
-      this.#announced = data;
+    const [key, error] = this.#outcome;
+    if (key === undefined || key === this.#announced) return;
+    this.#announced = key;
+    if (error) {
+      this.emit<HearthErrorDetail>('hearth-error', { error });
+    } else {
       this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.#entries.length });
       this.#focusTarget();
     }

@@ -42,9 +42,10 @@ test('(1) signed out: type, log in through the popup, the draft is intact, send,
   const page = await context.newPage();
   await page.goto(demo.url);
   await page.locator(`${BOX} [part~=login]`).waitFor();
-  assert.match(await page.locator(`${BOX} hearth-login-gate`).innerText(), /You need to be logged in to send messages/);
+  const prompt = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('hearth-login-gate').shadowRoot.textContent, BOX);
+  assert.match(prompt, /You need to be logged in to send messages/);
   // The gated "Ask a question" form is hidden behind its own gate.
-  await page.locator('#ask-gate [part~=login]').waitFor();
+  await page.waitForFunction(() => document.querySelector('#ask-gate').shadowRoot.querySelector('[part~=login]'));
   assert.equal(await page.locator('#ask textarea').isVisible(), false);
 
   const body = 'Hello — written before logging in. (1)';
@@ -159,7 +160,9 @@ test('(4) a session message from another origin (or not from the popup) is ignor
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(`${BOX} [part~=login]`)]);
   await popup.waitForLoadState();
   const other = demo.url.replace('localhost', '127.0.0.1');
-  await popup.goto(`${other}login`);
+  // (A navigation by the page itself: one typed into the address bar would cut the opener link.)
+  await Promise.all([popup.waitForURL(`${other}login`), popup.evaluate((url) => void (location.href = url), `${other}login`)]);
+  assert.equal(await popup.evaluate(() => !!window.opener), true);
   await popup.evaluate((token) => window.opener.postMessage({ type: 'hearth:session', token }, '*'), token);
   // The page itself (right origin, but not the popup) posts one too.
   await page.evaluate((token) => window.postMessage({ type: 'hearth:session', token }, '*'), token);

@@ -222,11 +222,9 @@ describe('<hearth-login-gate>', () => {
 
   it('shares one session per backend: every gate learns of a sign-in and a sign-out at once', async () => {
     const { backend, state } = sessionBackend();
-    const parent = await fixture<HTMLElement>(html`<div>
-      <hearth-login-gate .backend=${backend}><p>A</p></hearth-login-gate>
-      <hearth-login-gate .backend=${backend}><p>B</p></hearth-login-gate>
-    </div>`);
-    const [a, b] = parent.querySelectorAll('hearth-login-gate');
+    // (Two fixtures, not one <div>: a plain element's fixture waits for an animation frame, which a background tab never gets.)
+    const a = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}><p>A</p></hearth-login-gate>`);
+    const b = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}><p>B</p></hearth-login-gate>`);
     await promptShown(a);
     await promptShown(b);
     expect(state.calls).to.equal(1);

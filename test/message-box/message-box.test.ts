@@ -430,6 +430,13 @@ describe('<hearth-message-box>', () => {
     });
   });
 
+  it('works with an `api` backend (the shared HTTP client behind a Proxy), here one that does not answer', async () => {
+    const el = await fixture<HearthMessageBox>(html`<hearth-message-box api="/no-such-api" draft-key="api"></hearth-message-box>`);
+    await waitUntil(() => gate(el)?.shadowRoot!.textContent!.includes('We could not check whether you are signed in.'), 'the gate says so', { timeout: 4000 });
+    type(el, 'Still kept');
+    expect(storedDraft('api').body).to.equal('Still kept');
+  });
+
   it('speaks Ukrainian under lang="uk"', async () => {
     const { backend } = stub(null);
     const { el } = await box(backend, { lang: 'uk', subject: true });
