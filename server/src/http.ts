@@ -146,6 +146,28 @@ export function safeReturnPath(raw: string | null | undefined, own: string): str
 }
 
 /**
+ * Where to go after sign-in: a same-origin path (`safeReturnPath`; an absolute URL of the server's
+ * own origin becomes its path), or an absolute http(s) URL of an allowlisted origin, without its
+ * fragment (the token goes there). Anything else is undefined (no open redirects).
+ */
+export function safeReturnTo(raw: string | null | undefined, own: string, allowed: readonly string[]): string | undefined {
+  const path = safeReturnPath(raw, own);
+  if (path || !raw || raw.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(raw) || !/^https?:\/\//i.test(raw)) return path;
+  try {
+    const url = new URL(raw);
+    if (url.username || url.password) return undefined;
+    url.hash = '';
+    if (url.origin === own) return safeReturnPath(url.pathname + url.search, own);
+    return allowed.includes(url.origin) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for a return target that is another site's page (it gets a bearer token in its fragment). */
+export const isExternalReturn = (returnTo: string | undefined): returnTo is string => !!returnTo && !returnTo.startsWith('/');
+
+/**
  * True when the request prefers an HTML page to JSON (a browser navigation): its `Accept` names
  * `text/html` (q > 0) and either not `application/json`, or with a higher q, or the same q but
  * earlier. No `Accept`, `*\/*` or `application/json` first: JSON.

@@ -369,14 +369,20 @@ export interface paths {
          *     attributes; `/auth.js` posts `{type: "hearth:session", token}` to `window.opener` with
          *     exactly that targetOrigin, then closes the window. A visitor already signed in by cookie
          *     gets that page at once.
-         *     `?return=<path>`: a same-origin path to go back to after a non-popup sign-in (anything
-         *     else is ignored: no open redirects).
+         *     `?return=<path or URL>`: where to go back to after a non-popup sign-in: a same-origin path,
+         *     or (the widget's popup having been blocked) an absolute http(s) URL whose origin is
+         *     allowlisted in `HEARTH_ALLOWED_ORIGINS`. For such a URL the answer is a 303 to it, without
+         *     any fragment it had, plus `#hearth-token=<token>` (a 2-hour bearer token; a fragment
+         *     reaches no server and no log; `Referrer-Policy: no-referrer`). The widget accepts it only
+         *     in the tab that started the sign-in. Anything else (other sites, `javascript:`, `data:`,
+         *     `//host`) is ignored and the answer goes to `/`: no open redirects. A visitor already
+         *     signed in by cookie is sent on at once.
          */
         get: operations["loginPage"];
         put?: never;
         /**
          * Signs in (the login form).
-         * @description Sets the session cookie. A popup sign-in answers the token page (200); otherwise 303 to the return path or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
+         * @description Sets the session cookie. A popup sign-in answers the token page (200); otherwise 303 to the return path (an allowlisted site's URL with `#hearth-token=<token>`, see GET) or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
          */
         post: operations["login"];
         delete?: never;
@@ -552,7 +558,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description An HTML page (CSP `default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`). */
+        /** @description An HTML page (CSP `default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`; a sign-in or sign-up page returning to an allowlisted site adds that origin to `form-action`, which browsers apply to the form's redirect). */
         Page: {
             headers: {
                 [name: string]: unknown;
@@ -561,7 +567,7 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description Signed in; on to the return path (or `/`). */
+        /** @description Signed in; on to the return path (or `/`), or to an allowlisted site's return URL with `#hearth-token=<bearer token>` (valid 2 hours). */
         SignedInRedirect: {
             headers: {
                 Location: string;
@@ -693,7 +699,7 @@ export interface components {
         ManageToken: string;
         /** @description The origin of the site whose widget opened this page as a popup. */
         PopupOrigin: string;
-        /** @description A same-origin path to return to after signing in. */
+        /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
         ReturnPath: string;
     };
     requestBodies: never;
@@ -1070,7 +1076,7 @@ export interface operations {
             query?: {
                 /** @description The origin of the site whose widget opened this page as a popup. */
                 origin?: components["parameters"]["PopupOrigin"];
-                /** @description A same-origin path to return to after signing in. */
+                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
                 return?: components["parameters"]["ReturnPath"];
             };
             header?: never;
@@ -1119,7 +1125,7 @@ export interface operations {
             query?: {
                 /** @description The origin of the site whose widget opened this page as a popup. */
                 origin?: components["parameters"]["PopupOrigin"];
-                /** @description A same-origin path to return to after signing in. */
+                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
                 return?: components["parameters"]["ReturnPath"];
             };
             header?: never;

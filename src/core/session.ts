@@ -3,7 +3,8 @@
  * signs the visitor in or out, every gate and message box on the page learns of it at once.
  *
  * The session is read with `GET /session`; sign-in from an embedded widget goes through a popup
- * that posts a bearer token back (see tokens.ts and `<hearth-login-gate>`).
+ * that posts a bearer token back (see tokens.ts and `<hearth-login-gate>`), or, when the popup is
+ * blocked, through a full-page visit that comes back with `#hearth-token=…` (see `takeReturnToken`).
  */
 import type { HearthBackend, Session } from './backend.js';
 import { hasTokenSource, originOf, setToken } from './tokens.js';
@@ -72,6 +73,43 @@ export class SharedSession {
     this.#notify();
   }
 }
+
+const PENDING = 'hearth.login';
+
+/**
+ * Before the page leaves for another origin's sign-in page (popup blocked): remembers, for this tab
+ * only, that it started a sign-in with `origin` (and the page's own fragment, which the way back drops).
+ */
+export function markLogin(origin: string): void {
+  try {
+    sessionStorage.setItem(PENDING, JSON.stringify([origin, location.hash, Date.now()]));
+  } catch {
+    // storage disabled: the token that comes back will be ignored
+  }
+}
+
+/**
+ * Back from that sign-in page, the address ends in `#hearth-token=<token>`: the token is kept for
+ * the backend origin this tab started the sign-in with (within the hour), like a popup's. Without
+ * that marker (a crafted link planting someone else's session) it is ignored. Either way the
+ * fragment leaves the address (the page's own one comes back). Runs once when this module loads.
+ * @internal
+ */
+export function takeReturnToken(): void {
+  const token = /^#hearth-token=([\w-]*)/.exec(location.hash)?.[1];
+  if (token == null) return;
+  let pending: [string, string, number] | null = null;
+  try {
+    pending = JSON.parse(sessionStorage.getItem(PENDING)!);
+    sessionStorage.removeItem(PENDING);
+  } catch {
+    // nothing pending
+  }
+  const [origin, hash = ''] = pending && Date.now() - pending[2] < 36e5 ? pending : [];
+  if (origin && token) setToken(origin, token);
+  history.replaceState(history.state, '', location.pathname + location.search + hash);
+}
+takeReturnToken();
 
 const sessions = new Map<HearthBackend, SharedSession>();
 

@@ -3,7 +3,7 @@ import type { PropertyDeclarations } from '@lit/reactive-element';
 import type { User } from '../core/contract.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { msg, str } from '../core/localization.js';
-import { refreshAll, SessionLink, type SharedSession } from '../core/session.js';
+import { markLogin, refreshAll, SessionLink, type SharedSession } from '../core/session.js';
 import { originOf, setToken, setTokenSource } from '../core/tokens.js';
 import type { LoginRequestedDetail } from '../events.js';
 import { gateStyles } from './login-gate.styles.js';
@@ -18,8 +18,10 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * and the gate accepts `{type: "hearth:session", token}` only from that popup and only from the
  * backend's origin. The token is kept in memory and in sessionStorage (this tab) and sent as a
  * bearer token to that origin. When the popup is blocked, the page goes to the sign-in page and
- * comes back to where it was. Every gate (and message box) of the same backend shares one session,
- * so all of them learn of a sign-in or sign-out at once.
+ * comes back to where it was (from another site, with the token in the fragment, which is taken
+ * only in the tab that started the sign-in, then removed from the address). Every gate (and
+ * message box) of the same backend shares one session, so all of them learn of a sign-in or
+ * sign-out at once.
  *
  * @summary Shows its content only to signed-in visitors; otherwise Log in / Sign up.
  * @customElement hearth-login-gate
@@ -138,9 +140,12 @@ export class HearthLoginGate extends HearthElement {
     this.#stopWaiting?.();
     const popup = open(url.href, 'hearth-login', 'popup,width=480,height=680');
     if (!popup) {
-      // The page leaves and comes back (same site: the session cookie carries the sign-in).
+      // The page leaves and comes back: same site, the session cookie carries the sign-in; another
+      // site gets a bearer token in the fragment, taken only because this tab asked for it.
       url.searchParams.delete('origin');
-      url.searchParams.set('return', origin == location.origin ? location.pathname + location.search + location.hash : location.href);
+      const same = origin == location.origin;
+      if (!same) markLogin(origin);
+      url.searchParams.set('return', same ? location.pathname + location.search + location.hash : location.href);
       HearthLoginGate.navigate(url.href);
       return;
     }

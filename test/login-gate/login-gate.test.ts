@@ -5,6 +5,7 @@ import type { HearthBackend, Session } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
 import { httpBackend } from '../../src/core/http-backend.js';
 import { setToken, setTokenSource, tokenFor } from '../../src/core/tokens.js';
+import { markLogin, takeReturnToken } from '../../src/core/session.js';
 
 const AUTH = 'https://auth.example';
 const USER = { id: 'u1', name: 'Demo Visitor' };
@@ -203,6 +204,9 @@ describe('<hearth-login-gate>', () => {
       button(el, 'login').click();
       // Another origin than the page: the return address is the whole page URL.
       expect(went).to.deep.equal([`${AUTH}/login?return=${encodeURIComponent(location.href)}`]);
+      // This tab remembers that it started a sign-in with that backend.
+      expect(JSON.parse(sessionStorage.getItem('hearth.login')!)[0]).to.equal(AUTH);
+      sessionStorage.removeItem('hearth.login');
     });
 
     it('returns to the same path on a same-site backend', async () => {
@@ -217,6 +221,51 @@ describe('<hearth-login-gate>', () => {
       expect(url.pathname).to.equal('/login');
       expect(url.searchParams.get('return')).to.equal(location.pathname + location.search + location.hash);
       expect(url.searchParams.has('origin')).to.be.false;
+    });
+  });
+
+  describe('coming back from a full-page sign-in with #hearth-token=…', () => {
+    const page = location.href;
+    afterEach(() => {
+      history.replaceState(null, '', page);
+      sessionStorage.removeItem('hearth.login');
+    });
+    /** A backend that knows the visitor once the token `tok-r` is sent to its origin. */
+    const tokenBackend = () =>
+      sessionBackend(null, async () => ({ user: tokenFor(`${AUTH}/api`) === 'tok-r' ? USER : null, loginUrl: `${AUTH}/login`, signupUrl: `${AUTH}/signup` }));
+
+    it('takes the token when this tab started the sign-in, and removes the fragment (the page keeps its own)', async () => {
+      history.replaceState(null, '', '?q=1#section');
+      markLogin(AUTH);
+      history.replaceState(null, '', '?q=1#hearth-token=tok-r'); // the server's redirect drops the page's fragment
+      takeReturnToken();
+      expect(tokenFor(`${AUTH}/api/messages`)).to.equal('tok-r');
+      expect(location.search).to.equal('?q=1');
+      expect(location.hash).to.equal('#section');
+      expect(sessionStorage.getItem('hearth.login')).to.equal(null);
+      const { backend } = tokenBackend();
+      const el = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}><p>Secret</p></hearth-login-gate>`);
+      await contentShown(el);
+      expect(el.user).to.deep.equal(USER);
+    });
+
+    it('ignores a token this tab did not ask for (a planted session), and still removes the fragment', async () => {
+      history.replaceState(null, '', '?q=2#hearth-token=tok-r');
+      takeReturnToken();
+      expect(tokenFor(`${AUTH}/api`)).to.equal(null);
+      expect(location.hash).to.equal('');
+      expect(location.search).to.equal('?q=2');
+      const { backend } = tokenBackend();
+      const el = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}><p>Secret</p></hearth-login-gate>`);
+      await promptShown(el);
+    });
+
+    it('ignores a marker older than an hour', async () => {
+      sessionStorage.setItem('hearth.login', JSON.stringify([AUTH, '', Date.now() - 2 * 3_600_000]));
+      history.replaceState(null, '', '#hearth-token=tok-r');
+      takeReturnToken();
+      expect(tokenFor(`${AUTH}/api`)).to.equal(null);
+      expect(location.hash).to.equal('');
     });
   });
 

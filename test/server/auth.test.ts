@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, checked, createTestApp, DEMO_USER, ORIGIN, PARTNER, signInBearer, signInCookie } from './helpers.js';
 import { checkResponse } from './contract.js';
+import { PAGE_CSP } from '../../server/src/security.js';
 
 const form = (fields: Record<string, string>) => ({
   body: new URLSearchParams(fields).toString(),
@@ -114,6 +115,68 @@ describe('/login', () => {
       const location = res.headers.get('location')!;
       assert.ok(location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\'), `${ret} → ${location}`);
       assert.ok(!/evil|javascript/.test(location) || location.startsWith('/%0'), `${ret} → ${location}`);
+    }
+  });
+
+  test('popup blocked on an allowlisted site: 303 back to its page with a bearer token in the fragment', async () => {
+    const t = createTestApp();
+    const ret = `${PARTNER}/essay?x=1#old-hash`;
+    const page = await checkResponse('GET', '/login', await call(t, 'GET', `/login?return=${encodeURIComponent(ret)}`));
+    assert.equal(page.status, 200);
+    assert.ok(page.text.includes(`name="return" value="${PARTNER}/essay?x=1"`), 'the form carries the URL (without its fragment)');
+    assert.ok(page.text.includes(`href="/signup?return=${encodeURIComponent(`${PARTNER}/essay?x=1`)}"`), 'and so does the sign-up link');
+    // Browsers apply form-action to the form's redirect: the page allows exactly that site too.
+    assert.equal(page.headers.get('content-security-policy'), PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${PARTNER}`));
+    assert.equal((await call(t, 'GET', '/login?return=/x')).headers.get('content-security-policy'), PAGE_CSP);
+    const r = await checkResponse('POST', '/login', await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: DEMO_USER.password, return: ret })));
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    const location = r.headers.get('location')!;
+    const m = /^https:\/\/partner\.example\/essay\?x=1#hearth-token=([A-Za-z0-9_-]{43})$/.exec(location);
+    assert.ok(m, location);
+    const s = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${m[1]}` } });
+    assert.equal(s.body.user.id, 'demo-visitor');
+    // A bearer token (2 hours), not the cookie's.
+    t.clock.now = new Date(t.clock.now.getTime() + 2 * 3_600_000 + 1000);
+    assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${m[1]}` } })).body.user, null);
+  });
+
+  test('return URL on an allowlisted site: signup, and a visitor signed in by cookie, get the token redirect too', async () => {
+    const t = createTestApp();
+    const ret = `${PARTNER}/page`;
+    let r = await checkResponse('POST', '/signup', await call(t, 'POST', '/signup', form({ name: 'Cy', email: 'cy@example.org', password: 'long enough', return: ret })));
+    assert.equal(r.status, 303);
+    assert.match(r.headers.get('location')!, /^https:\/\/partner\.example\/page#hearth-token=[A-Za-z0-9_-]{43}$/);
+    const cookie = await signInCookie(t);
+    r = await checkResponse('GET', '/login', await call(t, 'GET', `/login?return=${encodeURIComponent(ret)}`, { headers: { Cookie: cookie } }));
+    assert.equal(r.status, 303);
+    const token = /#hearth-token=(.+)$/.exec(r.headers.get('location')!)![1]!;
+    assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${token}` } })).body.user.id, 'demo-visitor');
+  });
+
+  test('return URLs that are not allowlisted, not http(s), or odd go to / without a token; own-origin ones keep the path', async () => {
+    const t = createTestApp();
+    const cases: Array<[string, string]> = [
+      ['https://evil.example/x', '/'],
+      [`${PARTNER}.evil.example/x`, '/'],
+      [`http://partner.example/x`, '/'], // another scheme: another origin
+      [`https://user:pw@partner.example/x`, '/'],
+      ['javascript:alert(1)', '/'],
+      [`javascript://partner.example/%0aalert(1)`, '/'],
+      ['data:text/html,<script>alert(1)</script>', '/'],
+      [`//partner.example/x`, '/'],
+      [`${PARTNER}/x\n`, '/'],
+      [`${ORIGIN}/essay?y=2#frag`, '/essay?y=2'],
+      [`${ORIGIN}//evil.example/x`, '/'],
+      ['/same/path?z=3#h', '/same/path?z=3#h'],
+    ];
+    for (const [ret, want] of cases) {
+      const r = await checkResponse('POST', '/login', await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: DEMO_USER.password, return: ret })));
+      assert.equal(r.status, 303, ret);
+      assert.equal(r.headers.get('location'), want, ret);
+      const page = await checkResponse('GET', '/login', await call(t, 'GET', `/login?return=${encodeURIComponent(ret)}`));
+      assert.doesNotMatch(page.text, /evil|javascript|data:/, ret);
     }
   });
 

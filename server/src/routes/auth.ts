@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { EmailTakenError } from '../store.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { loginPage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
-import { isAllowedOrigin, ownOrigin, safeReturnPath, send, type Ctx, type Deps, type Router } from '../http.js';
+import { isAllowedOrigin, isExternalReturn, ownOrigin, safeReturnTo, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { sessionCookie, startSession } from '../sessions.js';
+import { PAGE_CSP } from '../security.js';
 import { iso } from '../time.js';
 
 const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
@@ -38,14 +39,29 @@ function popupOrigin(c: Ctx, deps: Deps, raw: string | null | undefined): string
 const NOT_ALLOWED =
   'The site that opened this window is not on this server’s list of allowed sites, so it cannot be signed in from here. You can still sign in to this server.';
 
-/** After a successful sign-in: the popup's token page, or a redirect to the return path. */
+/** The return target from `?return=` / the form: a same-origin path or an allowlisted site's URL (see safeReturnTo). */
+const returnTarget = (c: Ctx, deps: Deps, raw: string | null | undefined) => safeReturnTo(raw, ownOrigin(c, deps.config), deps.config.allowedOrigins);
+
+/**
+ * A sign-in or sign-up page. When it returns to another (allowlisted) site, its CSP lets the form
+ * be redirected there: browsers apply `form-action` to a form post's redirects too.
+ */
+const formHtml = (returnTo: string | undefined, body: string, status?: number) =>
+  html(body, status, isExternalReturn(returnTo) ? { 'Content-Security-Policy': PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${new URL(returnTo).origin}`) } : {});
+
+/**
+ * After a successful sign-in: the popup's token page, or a redirect to the return path, or (an
+ * allowlisted site's page, the popup having been blocked) to that page with a bearer token in the
+ * fragment, `#hearth-token=<token>`: a fragment reaches neither servers nor logs.
+ */
 function finish(deps: Deps, user: { id: string; name: string }, origin: string | undefined, returnTo: string | undefined, setCookie?: string): Response {
   const headers: Record<string, string> = setCookie ? { 'Set-Cookie': setCookie } : {};
   if (origin) {
     const token = startSession(deps, user.id, 'bearer');
     return html(popupDonePage({ name: user.name, origin, token }), 200, headers);
   }
-  return new Response(null, { status: 303, headers: { ...headers, Location: returnTo ?? '/', 'Cache-Control': 'no-store' } });
+  const location = isExternalReturn(returnTo) ? `${returnTo}#hearth-token=${startSession(deps, user.id, 'bearer')}` : (returnTo ?? '/');
+  return new Response(null, { status: 303, headers: { ...headers, Location: location, 'Cache-Control': 'no-store' } });
 }
 
 export function authRoutes(r: Router, deps: Deps): void {
@@ -57,11 +73,11 @@ export function authRoutes(r: Router, deps: Deps): void {
   /** Both pages: reads ?origin and ?return; a signed-in visitor is sent on at once. */
   const showForm = (page: (p: FormPage) => string) => (c: Ctx) => {
     const origin = popupOrigin(c, deps, c.req.query('origin'));
-    const returnTo = safeReturnPath(c.req.query('return'), ownOrigin(c, deps.config));
-    if (origin === null) return html(page({ returnTo, notice: NOT_ALLOWED }), 400);
+    const returnTo = returnTarget(c, deps, c.req.query('return'));
+    if (origin === null) return formHtml(returnTo, page({ returnTo, notice: NOT_ALLOWED }), 400);
     const { user, via } = c.get('auth');
     if (user && via === 'cookie') return finish(deps, user, origin, returnTo);
-    return html(page({ origin, returnTo }));
+    return formHtml(returnTo, page({ origin, returnTo }));
   };
   r.on('GET', '/login', showForm(loginPage));
   r.on('GET', '/signup', showForm(signupPage));
@@ -70,19 +86,19 @@ export function authRoutes(r: Router, deps: Deps): void {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
     const origin = popupOrigin(c, deps, form.get('origin'));
-    const returnTo = safeReturnPath(form.get('return'), ownOrigin(c, deps.config));
-    if (origin === null) return html(loginPage({ returnTo, notice: NOT_ALLOWED }), 400);
+    const returnTo = returnTarget(c, deps, form.get('return'));
+    if (origin === null) return formHtml(returnTo, loginPage({ returnTo, notice: NOT_ALLOWED }), 400);
     const email = (form.get('email') ?? '').trim();
     const password = form.get('password') ?? '';
     const errors: Errors = {};
     if (!email) errors.email = 'Enter your email address';
     if (!password) errors.password = 'Enter your password';
-    if (Object.keys(errors).length) return html(loginPage({ values: { email }, errors, origin, returnTo }), 422);
+    if (Object.keys(errors).length) return formHtml(returnTo, loginPage({ values: { email }, errors, origin, returnTo }), 422);
     const found = email.length <= 254 ? store.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
     if (!ok || !found) {
-      return html(loginPage({ values: { email }, errors: { email: 'The email address or password is not right' }, origin, returnTo }), 401);
+      return formHtml(returnTo, loginPage({ values: { email }, errors: { email: 'The email address or password is not right' }, origin, returnTo }), 401);
     }
     const token = startSession(deps, found.id, 'cookie');
     return finish(deps, found, origin, returnTo, sessionCookie(c, deps, token));
@@ -92,14 +108,14 @@ export function authRoutes(r: Router, deps: Deps): void {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
     const origin = popupOrigin(c, deps, form.get('origin'));
-    const returnTo = safeReturnPath(form.get('return'), ownOrigin(c, deps.config));
-    if (origin === null) return html(signupPage({ returnTo, notice: NOT_ALLOWED }), 400);
+    const returnTo = returnTarget(c, deps, form.get('return'));
+    if (origin === null) return formHtml(returnTo, signupPage({ returnTo, notice: NOT_ALLOWED }), 400);
     const values = { name: form.get('name') ?? '', email: form.get('email') ?? '' };
     const parsed = signupSchema.safeParse({ ...values, password: form.get('password') ?? '' });
     if (!parsed.success) {
       const errors: Errors = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      return html(signupPage({ values, errors, origin, returnTo }), 422);
+      return formHtml(returnTo, signupPage({ values, errors, origin, returnTo }), 422);
     }
     const user = { id: randomUUID(), name: parsed.data.name, email: parsed.data.email };
     const passwordHash = await hashPassword(parsed.data.password);
@@ -107,7 +123,7 @@ export function authRoutes(r: Router, deps: Deps): void {
       store.createUser({ ...user, passwordHash, createdAt: iso(deps.now()) });
     } catch (e) {
       if (!(e instanceof EmailTakenError)) throw e;
-      return html(signupPage({ values, errors: { email: 'An account with this email address exists already: sign in instead' }, origin, returnTo }), 422);
+      return formHtml(returnTo, signupPage({ values, errors: { email: 'An account with this email address exists already: sign in instead' }, origin, returnTo }), 422);
     }
     const token = startSession(deps, user.id, 'cookie');
     return finish(deps, user, origin, returnTo, sessionCookie(c, deps, token));

@@ -1,0 +1,113 @@
+// A message box embedded on ANOTHER site than its API (127.0.0.1:<port> vs localhost:<port>), with
+// popups blocked: Log in goes to the reference server's sign-in page, which sends the visitor back
+// to the page with a bearer token in the fragment; the widget takes it (this tab asked for it),
+// removes the fragment, and the draft written before is sent exactly once. A crafted link carrying
+// a token the tab never asked for is ignored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createStaticServer } from '../../scripts/static-server.mjs';
+import { launch, listen, startDemo, messagesIn, tempDb } from './helpers.mjs';
+
+let demo, browser, db, server, site;
+/** Every request the embedding site received (a fragment must never reach it). */
+const seen = [];
+
+before(async () => {
+  server = createStaticServer([['/dist/', 'dist']], {
+    handle(req, res) {
+      seen.push(req.url);
+      if (!req.url?.startsWith('/essay')) return false;
+      const api = new URL('/api', demo.url).href;
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${new URL(demo.url).origin}; require-trusted-types-for 'script'`,
+        'Referrer-Policy': 'no-referrer',
+        'Cache-Control': 'no-cache',
+      });
+      res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner essay</title>
+<script type="module" src="/dist/hearth.js"></script></head>
+<body><h1>An essay on another site</h1>
+<hearth-message-box id="contact" api="${api}" to="author" subject></hearth-message-box>
+</body></html>`);
+      return true;
+    },
+  });
+  site = await listen(server); // http://127.0.0.1:<port>
+  db = await tempDb();
+  demo = await startDemo({ HEARTH_DB: db.path, HEARTH_ALLOWED_ORIGINS: site }); // http://localhost:<port>/
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  demo?.stop();
+  server?.close();
+  db?.remove();
+});
+
+const BOX = '#contact';
+const apiOrigin = () => new URL(demo.url).origin;
+const waitForStatus = (page, text) =>
+  page.waitForFunction(
+    ([sel, text]) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.includes(text),
+    [BOX, text],
+    { timeout: 15_000 },
+  );
+
+test('popup blocked on another site: sign in by redirect, back on the page signed in, draft intact, sent once', async () => {
+  assert.notEqual(new URL(site).origin, apiOrigin());
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.open = () => null;
+  });
+  const page = await context.newPage();
+  const pageUrl = `${site}/essay?id=7`;
+  await page.goto(`${pageUrl}#contact`);
+  await page.locator(`${BOX} [part~=login]`).waitFor();
+  const body = 'Written on another site, kept across the redirect.';
+  await page.fill(`${BOX} input[name=subject]`, 'Across sites');
+  await page.fill(`${BOX} textarea`, body);
+
+  await Promise.all([page.waitForURL((u) => u.origin === apiOrigin() && u.pathname === '/login'), page.click(`${BOX} [part~=login]`)]);
+  assert.equal(new URL(page.url()).searchParams.get('return'), `${pageUrl}#contact`);
+  await page.fill('input[type=email]', 'demo@example.com');
+  await page.fill('input[type=password]', 'demo1234');
+  await Promise.all([page.waitForURL((u) => u.href.startsWith(pageUrl)), page.click('button[type=submit]')]);
+
+  const send = page.locator(`${BOX} button[type=submit]`);
+  await send.waitFor();
+  assert.equal(await send.innerText(), 'Send now');
+  // The token left the address (the page's own fragment came back) and is kept for the API's origin, this tab only.
+  assert.equal(page.url(), `${pageUrl}#contact`);
+  assert.match(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), apiOrigin()), /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('hearth.login')), null);
+  assert.equal(await page.inputValue(`${BOX} textarea`), body);
+  assert.equal(await page.inputValue(`${BOX} input[name=subject]`), 'Across sites');
+
+  await send.click();
+  await waitForStatus(page, 'Your message has been sent');
+  const rows = (await messagesIn(db.path)).filter((m) => m.body === body);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].subject, 'Across sites');
+  assert.ok(!rows[0].page_url.includes('hearth-token'), rows[0].page_url);
+  assert.ok(!seen.some((u) => u.includes('hearth-token')), 'the token never reached the site');
+  await context.close();
+});
+
+test('a crafted link with someone else’s token (no sign-in started in this tab) is ignored, and the fragment removed', async () => {
+  // A real token for the attacker's own account, handed out for this allowlisted site.
+  const form = new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', return: `${site}/essay` });
+  const res = await fetch(`${demo.url}login`, { method: 'POST', body: form, redirect: 'manual' });
+  assert.equal(res.status, 303);
+  const planted = res.headers.get('location');
+  assert.match(planted, /#hearth-token=[A-Za-z0-9_-]{43}$/);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(planted);
+  await page.locator(`${BOX} [part~=login]`).waitFor();
+  assert.equal(page.url(), `${site}/essay`);
+  assert.equal(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), apiOrigin()), null);
+  assert.equal(await page.locator(`${BOX} button[type=submit]`).isVisible(), false);
+  await context.close();
+});
