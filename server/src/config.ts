@@ -11,6 +11,10 @@ export interface Config {
   minNoticeHours: number;
   messagesPerMinute: number;
   bookingsPerHour: number;
+  /** Failed sign-in attempts per email address per 15 minutes; per client address it is 3× this. */
+  loginsPer15Min: number;
+  /** Account sign-ups per client address per hour. */
+  signupsPerHour: number;
   /** Take the client address from X-Forwarded-For and the scheme/host from X-Forwarded-Proto/Host. */
   trustProxy: boolean;
   /** One JSON line per request on stdout. */
@@ -26,6 +30,8 @@ export const defaultConfig: Config = {
   minNoticeHours: 12,
   messagesPerMinute: 10,
   bookingsPerHour: 5,
+  loginsPer15Min: 10,
+  signupsPerHour: 10,
   trustProxy: false,
   log: true,
 };
@@ -69,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     minNoticeHours: number(env, 'HEARTH_MIN_NOTICE_HOURS', defaultConfig.minNoticeHours, 0),
     messagesPerMinute: Math.floor(number(env, 'HEARTH_RATE_LIMIT_MESSAGES_PER_MINUTE', defaultConfig.messagesPerMinute, 1)),
     bookingsPerHour: Math.floor(number(env, 'HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR', defaultConfig.bookingsPerHour, 1)),
+    loginsPer15Min: Math.floor(number(env, 'HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN', defaultConfig.loginsPer15Min, 1)),
+    signupsPerHour: Math.floor(number(env, 'HEARTH_RATE_LIMIT_SIGNUPS_PER_HOUR', defaultConfig.signupsPerHour, 1)),
     trustProxy: env.HEARTH_TRUST_PROXY === '1',
     log: env.HEARTH_LOG !== '0',
     publicUrl,

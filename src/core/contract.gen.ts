@@ -383,6 +383,7 @@ export interface paths {
         /**
          * Signs in (the login form).
          * @description Sets the session cookie. A popup sign-in answers the token page (200); otherwise 303 to the return path (an allowlisted site's URL with `#hearth-token=<token>`, see GET) or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
+         *     Failed attempts are limited per email address (case-insensitive; `HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN`, default 10 per 15 minutes) and per client address (3× that). Over either limit the answer is 429 with `Retry-After` and the sign-in page saying when to try again, with the email kept; the same for every email, existing or not, and even with the right password. A successful sign-in clears the email's count, not the address's.
          */
         post: operations["login"];
         delete?: never;
@@ -403,7 +404,7 @@ export interface paths {
         put?: never;
         /**
          * Creates an account and signs in.
-         * @description Name 1–100 characters, a valid email (≤ 254), password 8–200 characters; 422 page with an error summary otherwise, or when the email is registered already.
+         * @description Name 1–100 characters, a valid email (≤ 254), password 8–200 characters; 422 page with an error summary otherwise, or when the email is registered already. Sign-ups are limited per client address (`HEARTH_RATE_LIMIT_SIGNUPS_PER_HOUR`, default 10 per hour; every valid form counts, also one whose email is registered already); over it, 429 with `Retry-After` and the page saying when to try again.
          */
         post: operations["signup"];
         delete?: never;
@@ -561,6 +562,16 @@ export interface components {
         /** @description An HTML page (CSP `default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`; a sign-in or sign-up page returning to an allowlisted site adds that origin to `form-action`, which browsers apply to the form's redirect). */
         Page: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/html": string;
+            };
+        };
+        /** @description Too many attempts; the form page again, with an error summary (role=alert) saying in how many minutes to try again. */
+        TooManyAttemptsPage: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1117,6 +1128,7 @@ export interface operations {
             413: components["responses"]["Page"];
             415: components["responses"]["Page"];
             422: components["responses"]["Page"];
+            429: components["responses"]["TooManyAttemptsPage"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -1166,6 +1178,7 @@ export interface operations {
             413: components["responses"]["Page"];
             415: components["responses"]["Page"];
             422: components["responses"]["Page"];
+            429: components["responses"]["TooManyAttemptsPage"];
             500: components["responses"]["ServerError"];
         };
     };

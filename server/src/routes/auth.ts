@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EmailTakenError } from '../store.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { loginPage, popupDonePage, signupPage, type Errors, type FormPage } from '../pages.js';
-import { isAllowedOrigin, isExternalReturn, ownOrigin, safeReturnTo, send, type Ctx, type Deps, type Router } from '../http.js';
+import { clientIp, isAllowedOrigin, isExternalReturn, ownOrigin, safeReturnTo, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { sessionCookie, startSession } from '../sessions.js';
 import { PAGE_CSP } from '../security.js';
@@ -39,6 +39,19 @@ function popupOrigin(c: Ctx, deps: Deps, raw: string | null | undefined): string
 const NOT_ALLOWED =
   'The site that opened this window is not on this server’s list of allowed sites, so it cannot be signed in from here. You can still sign in to this server.';
 
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const SIGNUP_WINDOW_MS = 60 * 60_000;
+
+const inMinutes = (seconds: number) => {
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return m === 1 ? '1 minute' : `${m} minutes`;
+};
+/** The same words whether or not the account exists: the lock depends only on the counts. */
+const tooManyLogins = (seconds: number) =>
+  `There have been too many attempts to sign in, so signing in is paused for now. Please try again in ${inMinutes(seconds)}.`;
+const tooManySignups = (seconds: number) =>
+  `Too many accounts have been created from your network recently. Please try again in ${inMinutes(seconds)}.`;
+
 /** The return target from `?return=` / the form: a same-origin path or an allowlisted site's URL (see safeReturnTo). */
 const returnTarget = (c: Ctx, deps: Deps, raw: string | null | undefined) => safeReturnTo(raw, ownOrigin(c, deps.config), deps.config.allowedOrigins);
 
@@ -46,8 +59,11 @@ const returnTarget = (c: Ctx, deps: Deps, raw: string | null | undefined) => saf
  * A sign-in or sign-up page. When it returns to another (allowlisted) site, its CSP lets the form
  * be redirected there: browsers apply `form-action` to a form post's redirects too.
  */
-const formHtml = (returnTo: string | undefined, body: string, status?: number) =>
-  html(body, status, isExternalReturn(returnTo) ? { 'Content-Security-Policy': PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${new URL(returnTo).origin}`) } : {});
+const formHtml = (returnTo: string | undefined, body: string, status?: number, headers: Record<string, string> = {}) =>
+  html(body, status, {
+    ...headers,
+    ...(isExternalReturn(returnTo) ? { 'Content-Security-Policy': PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${new URL(returnTo).origin}`) } : {}),
+  });
 
 /**
  * After a successful sign-in: the popup's token page, or a redirect to the return path, or (an
@@ -94,12 +110,28 @@ export function authRoutes(r: Router, deps: Deps): void {
     if (!email) errors.email = 'Enter your email address';
     if (!password) errors.password = 'Enter your password';
     if (Object.keys(errors).length) return formHtml(returnTo, loginPage({ values: { email }, errors, origin, returnTo }), 422);
+    // Failed attempts are limited per email and per client address. The attempt is counted before
+    // the (awaited) password check, so parallel guesses cannot slip past the limit; a success
+    // takes its per-address hit back and clears the email's count. While limited, even the right
+    // password is refused (no oracle) and no scrypt is spent.
+    const at = deps.now().getTime();
+    const emailKey = `login-email\n${email.toLowerCase()}`;
+    const ipKey = `login-ip\n${clientIp(c, deps.config)}`;
+    const perEmail = deps.config.loginsPer15Min;
+    const limit = deps.limiter.takeEach([[emailKey, perEmail], [ipKey, perEmail * 3]], LOGIN_WINDOW_MS, at);
+    if (!limit.ok) {
+      return formHtml(returnTo, loginPage({ values: { email }, errors: { limit: tooManyLogins(limit.retryAfter) }, origin, returnTo }), 429, {
+        'Retry-After': String(limit.retryAfter),
+      });
+    }
     const found = email.length <= 254 ? store.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
     if (!ok || !found) {
       return formHtml(returnTo, loginPage({ values: { email }, errors: { email: 'The email address or password is not right' }, origin, returnTo }), 401);
     }
+    deps.limiter.reset(emailKey);
+    deps.limiter.untake(ipKey, at);
     const token = startSession(deps, found.id, 'cookie');
     return finish(deps, found, origin, returnTo, sessionCookie(c, deps, token));
   });
@@ -116,6 +148,13 @@ export function authRoutes(r: Router, deps: Deps): void {
       const errors: Errors = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
       return formHtml(returnTo, signupPage({ values, errors, origin, returnTo }), 422);
+    }
+    // Sign-ups per client address (counted before the scrypt hash and the "exists already" answer).
+    const limit = deps.limiter.take([`signup-ip\n${clientIp(c, deps.config)}`], deps.config.signupsPerHour, SIGNUP_WINDOW_MS, deps.now().getTime());
+    if (!limit.ok) {
+      return formHtml(returnTo, signupPage({ values, errors: { limit: tooManySignups(limit.retryAfter) }, origin, returnTo }), 429, {
+        'Retry-After': String(limit.retryAfter),
+      });
     }
     const user = { id: randomUUID(), name: parsed.data.name, email: parsed.data.email };
     const passwordHash = await hashPassword(parsed.data.password);
