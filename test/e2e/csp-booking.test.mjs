@@ -3,10 +3,8 @@
 // renders, and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen, fillDetails } from './helpers.mjs';
+import { launch, listen, fillDetails, cspFixtureServer } from './helpers.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 let server, base, browser;
 let posts = 0;
 
@@ -22,34 +20,27 @@ function slots() {
 }
 
 before(async () => {
-  server = createStaticServer(
-    [
-      ['/dist/', 'dist'],
-      ['/fixtures/', 'test/e2e/fixtures'],
-    ],
-    {
-      csp: POLICY,
-      handle(req, res, headers) {
-        const json = (status, body, type = 'application/json') => {
-          res.writeHead(status, { ...headers, 'Content-Type': type });
-          res.end(JSON.stringify(body));
-          return true;
-        };
-        const path = req.url.split('?')[0];
-        if (path.startsWith('/broken/')) return json(503, { title: 'Unavailable', status: 503 }, 'application/problem+json');
-        if (path == '/api/session') return json(200, { user: null, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });
-        if (path == '/api/specialists') return json(200, [{ id: 'olena', name: 'Dr. Olena Kovalenko', title: 'Clinical psychologist', timeZone: 'Europe/Kyiv' }]);
-        if (path == '/api/consultations/availability') return json(200, { durationMinutes: 30, slots: slots() });
-        if (path == '/api/consultations' && req.method == 'POST') {
-          posts++;
-          if (posts == 1) return json(409, { type: '/problems/slot-taken', title: 'Slot taken', status: 409, detail: 'Someone has just booked this time.' }, 'application/problem+json');
-          if (posts == 2)
-            return json(422, { type: '/problems/validation', title: 'Invalid', status: 422, errors: { email: ['Enter an email address like name@example.com'] } }, 'application/problem+json');
-          const [slot] = slots();
-          return json(201, { id: 'b1', ...slot, manageUrl: `${base}/api/consultations/manage/secret`, icsUrl: `${base}/api/consultations/manage/secret/ics` });
-        }
-        return false;
-      },
+  server = await cspFixtureServer(
+    (req, res, headers) => {
+      const json = (status, body, type = 'application/json') => {
+        res.writeHead(status, { ...headers, 'Content-Type': type });
+        res.end(JSON.stringify(body));
+        return true;
+      };
+      const path = req.url.split('?')[0];
+      if (path.startsWith('/broken/')) return json(503, { title: 'Unavailable', status: 503 }, 'application/problem+json');
+      if (path == '/api/session') return json(200, { user: null, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });
+      if (path == '/api/specialists') return json(200, [{ id: 'olena', name: 'Dr. Olena Kovalenko', title: 'Clinical psychologist', timeZone: 'Europe/Kyiv' }]);
+      if (path == '/api/consultations/availability') return json(200, { durationMinutes: 30, slots: slots() });
+      if (path == '/api/consultations' && req.method == 'POST') {
+        posts++;
+        if (posts == 1) return json(409, { type: '/problems/slot-taken', title: 'Slot taken', status: 409, detail: 'Someone has just booked this time.' }, 'application/problem+json');
+        if (posts == 2)
+          return json(422, { type: '/problems/validation', title: 'Invalid', status: 422, errors: { email: ['Enter an email address like name@example.com'] } }, 'application/problem+json');
+        const [slot] = slots();
+        return json(201, { id: 'b1', ...slot, manageUrl: `${base}/api/consultations/manage/secret`, icsUrl: `${base}/api/consultations/manage/secret/ics` });
+      }
+      return false;
     },
   );
   base = await listen(server);

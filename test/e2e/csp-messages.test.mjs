@@ -4,52 +4,43 @@
 // 401, offline), and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen } from './helpers.mjs';
+import { launch, listen, cspFixtureServer } from './helpers.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 let server, base, browser;
 
 before(async () => {
-  server = createStaticServer(
-    [
-      ['/dist/', 'dist'],
-      ['/fixtures/', 'test/e2e/fixtures'],
-    ],
-    {
-      csp: POLICY,
-      handle(req, res, headers) {
-        const match = /^\/api-(\w+)\/(session|messages)$/.exec(req.url ?? '');
-        if (!match) return false;
-        const [, name, path] = match;
-        const json = (status, body, extra = {}) => {
-          res.writeHead(status, { ...headers, 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...extra });
-          res.end(JSON.stringify(body));
-          return true;
-        };
-        if (path === 'session') {
-          if (name === 'slow') return true; // never answers: the skeleton
-          if (name === 'error') return json(404, { title: 'Not Found', status: 404 });
-          const user = name === 'out' ? null : { id: 'u1', name: 'Demo Visitor' };
-          return json(200, { user, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });
-        }
-        switch (name) {
-          case 'hang':
-            return true; // never answers: sending
-          case 'sent':
-            return json(201, { id: 'm1', createdAt: '2026-01-01T00:00:00Z' });
-          case '503':
-            return json(503, { title: 'Service Unavailable', status: 503 });
-          case '429':
-            return json(429, { title: 'Too many messages', status: 429 }, { 'Retry-After': '3600' });
-          case '422':
-            return json(422, { title: 'Invalid', status: 422, errors: { subject: ['Use a single line'], body: ['Remove the null characters'] } });
-          case '401':
-            return json(401, { title: 'Sign-in required', status: 401 });
-          default:
-            return json(403, { title: 'Forbidden', status: 403 });
-        }
-      },
+  server = await cspFixtureServer(
+    (req, res, headers) => {
+      const match = /^\/api-(\w+)\/(session|messages)$/.exec(req.url ?? '');
+      if (!match) return false;
+      const [, name, path] = match;
+      const json = (status, body, extra = {}) => {
+        res.writeHead(status, { ...headers, 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...extra });
+        res.end(JSON.stringify(body));
+        return true;
+      };
+      if (path === 'session') {
+        if (name === 'slow') return true; // never answers: the skeleton
+        if (name === 'error') return json(404, { title: 'Not Found', status: 404 });
+        const user = name === 'out' ? null : { id: 'u1', name: 'Demo Visitor' };
+        return json(200, { user, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });
+      }
+      switch (name) {
+        case 'hang':
+          return true; // never answers: sending
+        case 'sent':
+          return json(201, { id: 'm1', createdAt: '2026-01-01T00:00:00Z' });
+        case '503':
+          return json(503, { title: 'Service Unavailable', status: 503 });
+        case '429':
+          return json(429, { title: 'Too many messages', status: 429 }, { 'Retry-After': '3600' });
+        case '422':
+          return json(422, { title: 'Invalid', status: 422, errors: { subject: ['Use a single line'], body: ['Remove the null characters'] } });
+        case '401':
+          return json(401, { title: 'Sign-in required', status: 401 });
+        default:
+          return json(403, { title: 'Forbidden', status: 403 });
+      }
     },
   );
   base = await listen(server);

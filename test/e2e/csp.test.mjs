@@ -2,33 +2,24 @@
 // every element renders, and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen } from './helpers.mjs';
+import { launch, listen, cspFixtureServer } from './helpers.mjs';
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 let server, base, browser;
 
 before(async () => {
-  server = createStaticServer(
-    [
-      ['/dist/', 'dist'],
-      ['/fixtures/', 'test/e2e/fixtures'],
-    ],
-    {
-      csp: POLICY,
-      handle(req, res, headers) {
-        const json = (status, body, type = 'application/json') => {
-          res.writeHead(status, { ...headers, 'Content-Type': type });
-          res.end(JSON.stringify(body));
-          return true;
-        };
-        if (req.url === '/api/references/essay') {
-          return json(200, [{ id: 'jackson1982', type: 'article-journal', title: 'Epiphenomenal Qualia', author: [{ family: 'Jackson', given: 'Frank' }], issued: { 'date-parts': [[1982]] }, 'container-title': 'The Philosophical Quarterly', volume: 32, issue: 127, page: '127-136', DOI: '10.2307/2960077' }]);
-        }
-        if (req.url === '/api/references/slow') return true; // never answers: the loading state
-        if (req.url === '/api/references/missing') return json(404, { title: 'Not found', status: 404 }, 'application/problem+json');
-        return false;
-      },
+  server = await cspFixtureServer(
+    (req, res, headers) => {
+      const json = (status, body, type = 'application/json') => {
+        res.writeHead(status, { ...headers, 'Content-Type': type });
+        res.end(JSON.stringify(body));
+        return true;
+      };
+      if (req.url === '/api/references/essay') {
+        return json(200, [{ id: 'jackson1982', type: 'article-journal', title: 'Epiphenomenal Qualia', author: [{ family: 'Jackson', given: 'Frank' }], issued: { 'date-parts': [[1982]] }, 'container-title': 'The Philosophical Quarterly', volume: 32, issue: 127, page: '127-136', DOI: '10.2307/2960077' }]);
+      }
+      if (req.url === '/api/references/slow') return true; // never answers: the loading state
+      if (req.url === '/api/references/missing') return json(404, { title: 'Not found', status: 404 }, 'application/problem+json');
+      return false;
     },
   );
   base = await listen(server);

@@ -105,3 +105,18 @@ export async function signInThroughPopup(page, selector, { email = 'demo@example
   await popup.fill('input[type=password]', password);
   await Promise.all([popup.waitForEvent('close'), popup.click('button[type=submit]')]);
 }
+
+/** The policy the CSP tests serve: exactly the issue's strict policy with Trusted Types. */
+export const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Serves dist/ and test/e2e/fixtures/ under STRICT_POLICY; `handle(req, res, headers)` may answer first (fake APIs). */
+export async function cspFixtureServer(handle) {
+  const { createStaticServer } = await import('../../scripts/static-server.mjs');
+  return createStaticServer(
+    [
+      ['/dist/', 'dist'],
+      ['/fixtures/', 'test/e2e/fixtures'],
+    ],
+    { csp: STRICT_POLICY, handle },
+  );
+}
