@@ -1,6 +1,7 @@
-// A small static file server for the demo (`npm start`) and the end-to-end tests. Every answer
-// carries a strict Content-Security-Policy with Trusted Types, so the demo proves the widgets
-// need nothing unsafe. (The reference server in server/ replaces this behind `npm start`.)
+// A small static file server for test fixtures and benchmarks (the strict-CSP end-to-end pages,
+// the cross-origin login page, the render benchmark). Every answer carries a strict
+// Content-Security-Policy with Trusted Types by default. `npm start` runs the reference server in
+// server/, whose src/static.ts serves the demo the same way.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

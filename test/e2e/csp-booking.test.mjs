@@ -3,9 +3,9 @@
 // renders, and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, listen, fillDetails, cspFixtureServer } from './helpers.mjs';
+import { fillDetails, startCspFixture } from './helpers.mjs';
 
-let server, base, browser;
+let fixture, base, browser;
 let posts = 0;
 
 /** Free slots at 09:00, 09:30 and 10:00 UTC on the next five days. */
@@ -20,7 +20,7 @@ function slots() {
 }
 
 before(async () => {
-  server = await cspFixtureServer(
+  fixture = await startCspFixture(
     (req, res, headers) => {
       const json = (status, body, type = 'application/json') => {
         res.writeHead(status, { ...headers, 'Content-Type': type });
@@ -43,15 +43,10 @@ before(async () => {
       return false;
     },
   );
-  base = await listen(server);
-  browser = await launch();
+  ({ base, browser } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+after(() => fixture?.close());
 
 const step = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('#step')?.textContent, id);
 const waitStep = (page, id, text) => page.waitForFunction(([id, text]) => document.getElementById(id).shadowRoot.querySelector('#step')?.textContent == text, [id, text]);

@@ -4,12 +4,12 @@
 // 401, offline), and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, listen, cspFixtureServer } from './helpers.mjs';
+import { startCspFixture } from './helpers.mjs';
 
-let server, base, browser;
+let fixture, base, browser;
 
 before(async () => {
-  server = await cspFixtureServer(
+  fixture = await startCspFixture(
     (req, res, headers) => {
       const match = /^\/api-(\w+)\/(session|messages)$/.exec(req.url ?? '');
       if (!match) return false;
@@ -43,15 +43,10 @@ before(async () => {
       }
     },
   );
-  base = await listen(server);
-  browser = await launch();
+  ({ base, browser } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+after(() => fixture?.close());
 
 /** The text of a shadow root (and of the gate inside a message box). */
 const shadowText = (page, id) =>

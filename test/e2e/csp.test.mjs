@@ -2,12 +2,12 @@
 // every element renders, and not one securitypolicyviolation fires.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, listen, cspFixtureServer } from './helpers.mjs';
+import { startCspFixture } from './helpers.mjs';
 
-let server, base, browser;
+let fixture, base, browser;
 
 before(async () => {
-  server = await cspFixtureServer(
+  fixture = await startCspFixture(
     (req, res, headers) => {
       const json = (status, body, type = 'application/json') => {
         res.writeHead(status, { ...headers, 'Content-Type': type });
@@ -22,15 +22,10 @@ before(async () => {
       return false;
     },
   );
-  base = await listen(server);
-  browser = await launch();
+  ({ base, browser } = fixture);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+after(() => fixture?.close());
 
 test('every state renders under a strict CSP with Trusted Types, without a violation', async () => {
   const page = await browser.newPage();

@@ -109,14 +109,29 @@ export async function signInThroughPopup(page, selector, { email = 'demo@example
 /** The policy the CSP tests serve: exactly the issue's strict policy with Trusted Types. */
 export const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
-/** Serves dist/ and test/e2e/fixtures/ under STRICT_POLICY; `handle(req, res, headers)` may answer first (fake APIs). */
-export async function cspFixtureServer(handle) {
+/**
+ * A page world for the strict-CSP tests: dist/ and test/e2e/fixtures/ served under STRICT_POLICY on
+ * a loopback port (`handle(req, res, headers)` may answer first, as a fake API) and a browser.
+ * Resolves to { base, browser, close }.
+ */
+export async function startCspFixture(handle) {
   const { createStaticServer } = await import('../../scripts/static-server.mjs');
-  return createStaticServer(
+  const server = createStaticServer(
     [
       ['/dist/', 'dist'],
       ['/fixtures/', 'test/e2e/fixtures'],
     ],
     { csp: STRICT_POLICY, handle },
   );
+  const base = await listen(server);
+  const browser = await launch();
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
