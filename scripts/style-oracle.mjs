@@ -310,13 +310,13 @@ const plain = (html) =>
  */
 const forCiteproc = (item) => (item && item['event-title'] !== undefined && item.event === undefined ? { ...item, event: item['event-title'] } : item);
 
-function engineFor(style, item) {
+function engineFor(style, ...items) {
   const sys = {
     retrieveLocale: (lang) => {
       const f = join(dir, `locales-${lang}.xml`);
       return existsSync(f) ? readFileSync(f, 'utf8') : false;
     },
-    retrieveItem: (id) => (String(id) === String(item.id) ? forCiteproc(item) : undefined),
+    retrieveItem: (id) => forCiteproc(items.find((item) => String(id) === String(item.id))),
   };
   const engine = new CSL.Engine(sys, style.xml, style.meta.locale, true);
   engine.setOutputFormat('html');
@@ -332,10 +332,31 @@ function render(style, item) {
     const bib = engine.makeBibliography();
     out.bibliography = bib && bib[1].length ? plain(bib[1].join('')) : '';
     out.citation = plain(engine.makeCitationCluster([{ id: item.id }]));
+    out.citationLocator = plain(engine.makeCitationCluster([{ id: item.id, locator: '12', label: 'page' }]));
   } catch (error) {
     out.error = String(error?.message ?? error).split('\n')[0];
   }
   return out;
+}
+
+/**
+ * In-text citations of several items at once (`<hearth-cite key="a b">`), in the order given; numeric
+ * styles number the items in that order (1, 2, …), as a page citing them first there would.
+ */
+const CLUSTERS = [
+  ['fromm1956', 'jackson1982'],
+  ['jackson1982', 'fromm1956'],
+  ['fromm1956', 'jackson1982', 'kurzweil2005'],
+];
+function cluster(style, ids) {
+  const items = ids.map((id) => cases.find((c) => c.item.id === id).item);
+  try {
+    const engine = engineFor(style, ...items);
+    engine.updateItems(ids);
+    return plain(engine.makeCitationCluster(ids.map((id, i) => (i ? { id } : { id, locator: '12', label: 'page' }))));
+  } catch (error) {
+    return `error: ${String(error?.message ?? error).split('\n')[0]}`;
+  }
 }
 
 const json = {
@@ -350,6 +371,8 @@ const json = {
       .map((l) => [l, { file: `locales-${l}.xml`, updated: tag(readFileSync(join(dir, `locales-${l}.xml`), 'utf8'), 'updated') }]),
   ),
   cases: cases.map(({ name, item }) => ({ name, item, expected: Object.fromEntries(styles.map((s) => [s.key, render(s, item)])) })),
+  // The first item of each cluster has the locator "12" (label page).
+  clusters: CLUSTERS.map((ids) => ({ ids, expected: Object.fromEntries(styles.map((s) => [s.key, cluster(s, ids)])) })),
 };
 const text = JSON.stringify(json, null, 2) + '\n';
 

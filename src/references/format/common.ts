@@ -85,6 +85,13 @@ export const pageRange = (s: string): string =>
     a + '–' + (numeric(a + b) ? a.slice(0, -b.length) : '') + b,
   );
 
+/**
+ * The pages of a page locator as the writer typed it ("p. 12" -> "12", "pp. 3-5" -> "3–5", "12" -> "12",
+ * "xii"), or '' when it names something else ("chap. 2", "fig. 3"), which styles print as typed.
+ */
+export const pageLocator = (loc: string): string =>
+  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(loc)?.[1] || '');
+
 /** A role in the plural when there is more than one name: "Ed." -> "Eds.", "Director" -> "Directors". */
 export const plural = (s: string, ns: unknown[]): string => (ns[1] ? s.replace(/\.?$/, 's$&') : s);
 
@@ -105,20 +112,42 @@ export const ordinal = (n: number): string => n + (['', 'st', 'nd', 'rd'][((n / 
  */
 export type Name = [family: string, given: string, suffix: string];
 
-/** A name list field as names: an array, a single name object, or strings (read as literal names). */
-export const names = (v: unknown): Name[] =>
+/** One name of a name list field, every part a trimmed string ('' when absent). */
+export interface NameParts {
+  family: string;
+  given: string;
+  literal: string;
+  /** "van" in "van Gogh": printed with the family name, sorted with it in some styles. */
+  particle: string;
+  /** "von" in "Alexander von Humboldt": printed after the given name in sort order. */
+  dropping: string;
+  suffix: string;
+}
+
+/**
+ * A name list field as name parts: an array, a single name object, or strings (read as literal
+ * names); names with neither family, given nor literal name are left out. A name in a script without
+ * spaces between names (Chinese, Japanese, Korean) becomes literal: "毛泽东", not "毛, 泽.".
+ */
+export const nameParts = (v: unknown): NameParts[] =>
   [v]
     .flat()
-    .map((n): Name => {
+    .map((n) => {
       const o = (typeof n == 'string' ? { literal: n } : n) as CslName | undefined;
       const [family, given, literal, particle, dropping, suffix] = (
         'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
       ).map((k) => str(o?.[k]));
-      return literal
-        ? [literal, '', '']
-        : [cat(' ', particle, family || given), family && cat(' ', initials(given), dropping), suffix];
+      return /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(family + given)
+        ? { family: '', given: '', literal: family + given, particle, dropping, suffix }
+        : { family, given, literal, particle, dropping, suffix };
     })
-    .filter((p) => p[0]);
+    .filter((p) => p.literal || p.family || p.given);
+
+/** A name list field as names (see `Name`). */
+export const names = (v: unknown): Name[] =>
+  nameParts(v).map(({ family, given, literal, particle, dropping, suffix }): Name =>
+    literal ? [literal, '', ''] : [cat(' ', particle, family || given), family && cat(' ', initials(given), dropping), suffix],
+  );
 
 /**
  * The author element: the authors, else the directors, else the editors (`who` is then `editors`);

@@ -1,0 +1,80 @@
+/**
+ * Oracle tests for a citation style: every item of test/references/styles-corpus.json (what
+ * citeproc-js prints with the official CSL style; see docs/styles-oracle.md) formatted by hearth,
+ * entry and in-text citation (alone and with the page locator "p. 12"), and the multi-item
+ * citations. A difference is allowed only when `differences` lists it, with hearth's output and the
+ * reason; a listed difference that no longer differs fails too, so the list stays true.
+ */
+import { expect } from '@open-wc/testing';
+import type { CslItem } from '../../src/core/backend.js';
+import type { Run } from '../../src/references/format/common.js';
+import { citeText, type CitationStyle } from '../../src/references/format/style.js';
+import data from './styles-corpus.json';
+
+export type StyleKey = 'apa' | 'mla' | 'chicago' | 'ieee' | 'vancouver' | 'harvard';
+type Part = 'bibliography' | 'citation' | 'citationLocator';
+/** hearth's deliberate output where it differs from citeproc-js, by case name (or cluster ids joined by " "). */
+export type Differences = Record<string, Partial<Record<Part | 'cluster', string>> & { why: string }>;
+
+interface Case {
+  name: string;
+  item: CslItem;
+  expected: Record<StyleKey, Partial<Record<Part, string>> & { error?: string }>;
+}
+export const corpus = (data as unknown as { cases: Case[] }).cases;
+export const clusters = (data as unknown as { clusters: { ids: string[]; expected: Record<StyleKey, string> }[] }).clusters;
+
+/** Italic runs as `*…*`, the rest (links included) as their text. */
+export const star = (runs: Run[]) => runs.map((r) => (r.italic ? `*${r.text}*` : r.text)).join('');
+
+/** The entry as the list prints it: a numeric style's label, a space, the entry. */
+export const entryText = (style: CitationStyle, item: unknown, n = 1) =>
+  (style.label ? style.label(n) + ' ' : '') + star(style.entry(item as CslItem));
+
+export function oracleTests(key: StyleKey, style: CitationStyle, differences: Differences = {}) {
+  const used = new Set<string>();
+  const check = (name: string, part: Part | 'cluster', ours: string, theirs: string) => {
+    const d = differences[name];
+    if (d?.[part] !== undefined) {
+      used.add(name);
+      expect(theirs, `${part}: listed as a difference, but citeproc now agrees`).to.not.equal(ours);
+      expect(ours, `${part} (deliberate difference: ${d.why})`).to.equal(d[part]);
+    } else {
+      expect(ours, part).to.equal(theirs);
+    }
+  };
+
+  describe(`${key}: entries and in-text citations vs citeproc-js (styles-corpus.json)`, () => {
+    for (const { name, item, expected } of corpus) {
+      const want = expected[key];
+      it(name, () => {
+        if (want.error) {
+          // citeproc throws here; hearth must not.
+          expect(() => style.entry(item) && style.citation([{ item, n: 1 }])).to.not.throw();
+          return;
+        }
+        check(name, 'bibliography', entryText(style, item), want.bibliography!);
+        check(name, 'citation', citeText(style.citation([{ item, n: 1 }]), '*'), want.citation!);
+        check(name, 'citationLocator', citeText(style.citation([{ item, n: 1, locator: 'p. 12' }]), '*'), want.citationLocator!);
+      });
+    }
+    for (const { ids, expected } of clusters) {
+      it(`citation of ${ids.join(', ')} (the first at p. 12)`, () => {
+        const cites = ids.map((id, i) => ({ item: corpus.find((c) => c.item.id === id)!.item, n: i + 1, locator: i ? '' : 'p. 12' }));
+        const pieces = style.citation(cites);
+        check(ids.join(' '), 'cluster', citeText(pieces, '*'), expected[key]);
+        // Every item is linked exactly once or, in a collapsed range, from its ends.
+        const linked = pieces.filter((p) => typeof p != 'string').map((p) => p[1]);
+        expect(new Set(linked).size, 'no item linked twice').to.equal(linked.length);
+        expect(linked.every((i) => i >= 0 && i < ids.length)).to.be.true;
+      });
+    }
+    it('lists no difference that does not exist', () => {
+      const unknown = Object.keys(differences).filter(
+        (name) => !corpus.some((c) => c.name === name) && !clusters.some((c) => c.ids.join(' ') === name),
+      );
+      expect(unknown, 'differences naming no case').to.deep.equal([]);
+    });
+  });
+  return used;
+}
