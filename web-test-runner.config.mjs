@@ -20,7 +20,6 @@ export default {
   plugins: [
     esbuildPlugin({
       ts: true,
-      json: true, // test/references/styles-corpus.json as a module
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),

@@ -2,8 +2,13 @@
 // 1. Formats 1,000 generated references in APA with hearth's formatter and, in the same run, with
 //    citation-js (@citation-js/core + @citation-js/plugin-csl, the `apa` template); prints medians
 //    and the ratio.
-// 2. Renders 1,000 entries with <hearth-references> (the built dist/hearth.js) in Chromium and
+// 2. Parses the same 1,000 references from BibTeX and formats them in APA: hearth (parseBibtex +
+//    formatApa) vs citation-js (@citation-js/plugin-bibtex + plugin-csl), same process, ratio.
+// 3. Renders 1,000 entries with <hearth-references> (the built dist/hearth.js) in Chromium and
 //    prints the time from setting `.items` to the list being rendered and painted.
+// 4. In Chromium, 1,000 references from BibTeX text to a painted APA list: <hearth-references> with
+//    an inline BibTeX script vs citation-js bundled for the browser (parse, format as HTML,
+//    innerHTML), alternating in one page.
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,18 +30,24 @@ const time = (fn) => {
 // hearth's formatter, bundled from the TypeScript source as the browser would get it.
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
 await build({
-  stdin: { contents: "export { formatApa } from './src/references/format/apa.ts'; export { sortItems, toPlainText } from './src/references/format/common.ts';", resolveDir: process.cwd(), loader: 'ts' },
+  stdin: {
+    contents:
+      "export { formatApa } from './src/references/format/apa.ts'; export { sortItems, toPlainText } from './src/references/format/common.ts'; export { parseBibtex } from './src/references/parse/bibtex.ts';",
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
   bundle: true,
   format: 'esm',
   platform: 'neutral',
   outfile: join(dir, 'format.mjs'),
   logLevel: 'error',
 });
-const { formatApa, sortItems, toPlainText } = await import(pathToFileURL(join(dir, 'format.mjs')).href);
+const { formatApa, sortItems, toPlainText, parseBibtex } = await import(pathToFileURL(join(dir, 'format.mjs')).href);
 rmSync(dir, { recursive: true, force: true });
 
 const { Cite, plugins } = await import('@citation-js/core');
 await import('@citation-js/plugin-csl');
+await import('@citation-js/plugin-bibtex');
 void plugins;
 
 const ours = () => sortItems(items).map((item) => toPlainText(formatApa(item)));
@@ -58,13 +69,50 @@ console.log(`  hearth formatApa          ${a.toFixed(2)} ms`);
 console.log(`  citation-js (citeproc)    ${b.toFixed(2)} ms`);
 console.log(`  ratio                     hearth is ${(b / a).toFixed(1)}x faster`);
 
+// From BibTeX: the same items written as BibTeX once by citation-js (neutral), then parsed and formatted.
+const bibtex = new Cite(items.map(({ annotation, ...item }) => item)).format('bibtex');
+const oursBib = () => sortItems(parseBibtex(bibtex).items).map((item) => toPlainText(formatApa(item)));
+const theirsBib = () => new Cite(bibtex).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
+if (oursBib().length !== N) throw new Error(`hearth parsed ${oursBib().length} of ${N} BibTeX entries`);
+theirsBib();
+const oursBibTimes = [];
+const theirBibTimes = [];
+for (let i = 0; i < 5; i++) {
+  oursBibTimes.push(time(oursBib));
+  theirBibTimes.push(time(theirsBib));
+}
+const c = median(oursBibTimes);
+const d = median(theirBibTimes);
+console.log(`\nParse ${N} references from BibTeX (${(bibtex.length / 1024).toFixed(0)} KiB) and format them in APA (median of ${oursBibTimes.length}, same process):`);
+console.log(`  hearth parseBibtex + formatApa   ${c.toFixed(2)} ms`);
+console.log(`  citation-js (bibtex + citeproc)  ${d.toFixed(2)} ms`);
+console.log(`  ratio                            hearth is ${(d / c).toFixed(1)}x faster`);
+
 // Rendering in Chromium.
 if (!existsSync('dist/hearth.js')) {
   console.log('\nRender: dist/hearth.js missing, run `npm run build` first.');
   process.exit(0);
 }
 const { launch, listen } = await import('../test/e2e/helpers.mjs');
-const server = createStaticServer([['/dist/', 'dist']], {
+// citation-js for the browser (core + bibtex + csl), bundled as a site would ship it.
+const cjsDir = mkdtempSync(join(tmpdir(), 'hearth-bench-cjs-'));
+await build({
+  stdin: {
+    contents:
+      "import { Cite } from '@citation-js/core'; import '@citation-js/plugin-bibtex'; import '@citation-js/plugin-csl';" +
+      "window.citeJs = (text) => new Cite(text).format('bibliography', { format: 'html', template: 'apa', lang: 'en-US' });",
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  outfile: join(cjsDir, 'citation-js.js'),
+  logLevel: 'error',
+});
+// A relaxed CSP for this page only: citation-js writes HTML with innerHTML (no Trusted Types).
+const server = createStaticServer([['/dist/', 'dist'], ['/cjs/', cjsDir]], {
+  csp: "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'",
   handle(req, res, headers) {
     if (req.url !== '/bench.html') return false;
     res.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
@@ -95,6 +143,52 @@ for (let i = 0; i < 7; i++) {
     }, items),
   );
 }
+console.log(`\nRender ${N} entries with <hearth-references> in Chromium (median of ${renders.length}): ${median(renders).toFixed(1)} ms to the rendered list`);
+
+// BibTeX text to a painted list, hearth vs citation-js, alternating in one page.
+await page.addScriptTag({ url: '/cjs/citation-js.js', type: 'module' });
+await page.waitForFunction(() => window.citeJs);
+const hearthBib = [];
+const citeJsBib = [];
+for (let i = 0; i < 5; i++) {
+  hearthBib.push(
+    await page.evaluate(async ([text, n]) => {
+      document.body.replaceChildren();
+      await new Promise(requestAnimationFrame);
+      const el = document.createElement('hearth-references');
+      const script = document.createElement('script');
+      script.type = 'application/x-bibtex';
+      script.textContent = text;
+      el.append(script);
+      const start = performance.now();
+      const loaded = new Promise((resolve) => el.addEventListener('hearth-references-loaded', resolve, { once: true }));
+      document.body.append(el);
+      await loaded;
+      await new Promise(requestAnimationFrame);
+      if (el.querySelectorAll('li').length !== n) throw new Error(`hearth rendered ${el.querySelectorAll('li').length} of ${n}`);
+      return performance.now() - start;
+    }, [bibtex, N]),
+  );
+  citeJsBib.push(
+    await page.evaluate(async ([text, n]) => {
+      document.body.replaceChildren();
+      await new Promise(requestAnimationFrame);
+      const start = performance.now();
+      const div = document.createElement('div');
+      div.innerHTML = window.citeJs(text);
+      document.body.append(div);
+      await new Promise(requestAnimationFrame);
+      if (div.querySelectorAll('.csl-entry').length !== n) throw new Error('citation-js rendered ' + div.querySelectorAll('.csl-entry').length);
+      return performance.now() - start;
+    }, [bibtex, N]),
+  );
+}
 await browser.close();
 server.close();
-console.log(`\nRender ${N} entries with <hearth-references> in Chromium (median of ${renders.length}): ${median(renders).toFixed(1)} ms to the rendered list`);
+rmSync(cjsDir, { recursive: true, force: true });
+const e = median(hearthBib);
+const f = median(citeJsBib);
+console.log(`\nBibTeX to a painted APA list of ${N} in Chromium (median of ${hearthBib.length}, alternating in one page):`);
+console.log(`  <hearth-references> (inline BibTeX)           ${e.toFixed(1)} ms`);
+console.log(`  citation-js (parse, format HTML, innerHTML)   ${f.toFixed(1)} ms`);
+console.log(`  ratio                                         hearth is ${(f / e).toFixed(1)}x faster`);

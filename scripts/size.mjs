@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const elements = [
-  { name: '<hearth-references>', entry: 'src/define/hearth-references.ts', budget: 12_000 },
+  // The blogger's use case: the list, <hearth-cite>, APA and CSL-JSON input (other styles, the BibTeX
+  // and RIS parsers and the reader tools are lazy chunks, listed by name).
+  { name: '<hearth-references> + <hearth-cite>', entry: 'src/define/hearth-references.ts', budget: 14_000 },
   { name: '<hearth-provider>', entry: 'src/define/hearth-provider.ts' },
   { name: '<hearth-message-box> (with gate)', entry: 'src/define/hearth-message-box.ts', budget: 14_000 },
   // Before the first hover, focus or click: the button alone (the flow is a dynamic import).
@@ -53,9 +55,13 @@ for (const { name, entry, budget } of elements) {
   };
   visit(entryFile);
   const bytes = gz(Buffer.concat([...eager].map((f) => readFileSync(f))));
+  // Lazy chunks by the module they load (a style, a parser, the tools), else "shared".
   const lazy = Object.keys(outputs)
     .filter((f) => f.endsWith('.js') && !eager.has(f))
-    .map((f) => gz(readFileSync(f)));
+    .map((f) => {
+      const from = outputs[f].entryPoint?.replace(/^.*\/|\.ts$/g, '');
+      return from ? `${from} ${gz(readFileSync(f))}` : gz(readFileSync(f));
+    });
   const ok = budget === undefined || bytes <= budget;
   if (!ok) over++;
   rows.push([name, bytes, budget ?? '–', lazy.length ? lazy.map((b) => `${b}`).join(' + ') : '–', ok ? 'ok' : 'OVER BUDGET']);

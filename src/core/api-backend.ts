@@ -23,3 +23,7 @@ const METHOD = /^(get[A-Z]\w+|logout|sendMessage|bookConsultation)$/;
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>
   (await client(url)).request<unknown>('GET', '', { signal });
+
+/** GETs a text document by URL (e.g. a BibTeX file for `<hearth-references src>`), whatever its content type. */
+export const getText = async (url: string, signal?: AbortSignal): Promise<string> =>
+  (await client(url)).request<string>('GET', '', { signal, text: true });

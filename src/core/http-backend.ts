@@ -32,6 +32,8 @@ export interface HttpRequestInit extends RequestOptions {
   body?: unknown;
   /** Sent as the `Idempotency-Key` header. */
   idempotencyKey?: string;
+  /** Resolve with the body as text, whatever its content type (a BibTeX or RIS file). */
+  text?: boolean;
 }
 
 /**
@@ -82,10 +84,10 @@ export class HttpBackend implements HearthBackend {
    * an empty path requests the base URL itself. Resolves with the parsed JSON body (`undefined`
    * for 204 or an empty body); rejects with a `HearthError`, or with the signal's reason on abort.
    */
-  async request<T>(method: string, path: string, { body, signal, idempotencyKey }: HttpRequestInit = {}): Promise<T> {
+  async request<T>(method: string, path: string, { body, signal, idempotencyKey, text: asText }: HttpRequestInit = {}): Promise<T> {
     const o = this.options;
     const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4, headers: extra } = o;
-    const headers: HeaderMap = { Accept: 'application/json', ...(typeof extra === 'function' ? extra() : extra) };
+    const headers: HeaderMap = { Accept: asText ? '*/*' : 'application/json', ...(typeof extra === 'function' ? extra() : extra) };
     const token = await o.getToken?.();
     if (token) headers.Authorization = 'Bearer ' + token;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -105,6 +107,7 @@ export class HttpBackend implements HearthBackend {
         const text = await response.text();
         const status = response.status;
         if (response.ok) {
+          if (asText) return text as T;
           if (status === 204 || !text) return undefined as T;
           const type = response.headers.get('Content-Type');
           try {

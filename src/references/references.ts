@@ -2,48 +2,84 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import type { CslItem } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
-import { getJson } from '../core/api-backend.js';
+import { getJson, getText } from '../core/api-backend.js';
 import { HearthError, isHearthError } from '../core/errors.js';
-import { msg } from '../core/localization.js';
+import { msg, str } from '../core/localization.js';
 import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
 import { adoptStyles } from '../core/styles.js';
-import { formatApa } from './format/apa.js';
-import { normalizeItems, sortItems, type Run } from './format/common.js';
+import { dateParts, normalizeItems, sortItems, type Run } from './format/common.js';
+import type { CitationStyle, CitePiece } from './format/style.js';
+import { formatOf, parseText, SCRIPT_TYPES, type InputIssue, type Parsed } from './input.js';
+import { cites, lists, listOf, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
+import { renderMarkup, renderRun } from './render.js';
+import { styleNamed } from './style-loader.js';
 import type { ReferencesLoadedDetail, HearthErrorDetail } from '../events.js';
 
-interface Entry {
+/** One entry of the list. */
+export interface Entry {
+  /** The element id, `ref-<key>`. */
   id: string;
+  key: string;
+  item: CslItem;
+  /** Its number: order of first citation in the page, then the uncited ones in the order given. */
+  n: number;
   citation: Run[];
+  /** A numeric style's label ("[1]"), else ''. */
+  label: string;
   annotation: MarkupNode[];
+  /** The ids of the citations of this entry, in page order (its back-links). */
+  cited: string[];
 }
 
-const INLINE_DATA = 'script[type="application/json"]';
+/** What a `<hearth-cite>` shows: the style's pieces for the known keys, and the unknown keys. */
+export interface CitationView {
+  pieces: CitePiece[];
+  /** The entries of the known keys, in the order the pieces index them. */
+  entries: Entry[];
+  unknown: string[];
+}
+
+/** Sort orders a reader can choose with `controls` (and a page with `sort`). */
+const SORTS = ['author', 'year', 'cited', 'type'] as const;
+type Sort = (typeof SORTS)[number] | 'none';
+
+/** The lazy module with the reader tools (copy, cite, download) and the machine-readable data. */
+type Tools = typeof import('./tools.js');
+let tools: Promise<Tools> | undefined;
+const loadTools = () => (tools ??= import('./tools.js'));
 
 /**
  * An annotated references list for the end of an essay.
  *
  * The list renders into the light DOM, not a shadow root, on purpose: it is part of the essay.
  * A link to `#ref-fromm1956` must find the entry (fragment navigation does not look inside shadow
- * roots), readers select, copy and print it, and reader modes and reference managers read it.
- * Its styles are adopted into the page with zero specificity, so the page's own CSS wins.
+ * roots), readers select, copy and print it, and reader modes and reference managers (Zotero reads
+ * the COinS span of each entry) read it. Its styles are adopted into the page with zero
+ * specificity, so the page's own CSS wins.
  *
- * Data, in order of precedence: the `.items` property; a child `<script type="application/json">`;
- * `src` (a CSL-JSON file); `list` (fetched through the backend: `api`, `.backend` or a provider).
+ * Data, in order of precedence: the `.items` property; a child `<script type="application/json">`
+ * (CSL-JSON), `type="application/x-bibtex"` (BibTeX/BibLaTeX) or
+ * `type="application/x-research-info-systems"` (RIS); `src` (CSL-JSON, or BibTeX/RIS by its `.bib` /
+ * `.ris` extension or `format`); `list` (CSL-JSON through the backend: `api`, `.backend` or a provider).
+ * Entries that cannot be read are left out and reported once, in a notice and a `hearth-error` event.
  *
- * @summary Annotated references list (CSL-JSON in, APA 7 out).
+ * `<hearth-cite key="…">` elements in the page cite its entries: see `HearthCite`.
+ *
+ * @summary Annotated references list: six citation styles, CSL-JSON/BibTeX/RIS in, in-text citations, copy and export.
  * @customElement hearth-references
  *
  * @event hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
- * @event hearth-error - Loading or reading the data failed; `detail.error` says why. The list shows the error and a Retry button.
+ * @event hearth-error - Loading or reading the data failed (`detail.error` says why; the list shows the error and a Retry button), or some entries could not be read (`detail.error.kind` is `malformed` and `detail.issues` lists them; the others are shown).
  *
  * @cssproperty --hearth-font - Font of the list (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
- * @cssproperty --hearth-color-muted - Colour of annotations and notices.
+ * @cssproperty --hearth-color-muted - Colour of annotations, notices and reader tools.
  * @cssproperty --hearth-color-accent - Colour of links and focus outlines.
  * @cssproperty --hearth-color-danger - Border of the error notice.
  * @cssproperty --hearth-color-highlight - Background of the entry a link points at.
  * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
+ * @cssproperty --hearth-color-surface - Background of citation previews and the Cite dialog (default: Canvas).
  * @cssproperty --hearth-radius - Corner radius.
  * @cssproperty --hearth-space - Space between entries.
  */
@@ -53,52 +89,95 @@ export class HearthReferences extends HearthElement {
     items: { attribute: false },
     src: {},
     list: {},
+    format: {},
     citationStyle: { attribute: 'citation-style' },
     sort: {},
+    onlyCited: { attribute: 'only-cited', type: Boolean },
+    controls: { type: Boolean },
+    tools: {},
     inline: { state: true },
     remote: { state: true },
+    said: { state: true },
   };
 
   /** CSL-JSON items; wins over every other source. */
   declare items?: unknown;
 
-  /** URL of a CSL-JSON file. */
+  /** URL of a CSL-JSON, BibTeX (`.bib`) or RIS (`.ris`) file. */
   declare src?: string;
 
   /** Id of a references list on the backend (`GET /references/{list}`). */
   declare list?: string;
 
-  /** Citation style: `apa` (APA 7). More styles arrive later; until then every value renders APA. */
+  /** Format of the inline data or `src`: `csl-json`, `bibtex` or `ris` (default: from the script type or the file extension). */
+  declare format?: string;
+
+  /** Citation style: `apa` (APA 7, default), `mla` (MLA 9), `chicago` (Chicago 17 author-date), `ieee`, `vancouver`, `harvard` (Cite Them Right). */
   citationStyle = 'apa';
 
-  /** `author` (author, year, title: the APA order) or `none` (the order given). */
-  sort: 'author' | 'none' = 'author';
+  /**
+   * Order: `author` (author, year, title), `year`, `cited` (order of first citation in the page, then
+   * the rest as given), `type` (grouped by type), `none` (as given). Default: `cited` for the numeric
+   * styles (ieee, vancouver), else `author`.
+   */
+  declare sort?: Sort;
 
-  /** Data read from a child `<script type="application/json">`, or the error reading it. */
-  private declare inline?: { data?: unknown; error?: unknown };
+  /** Shows only the entries cited in the page by `<hearth-cite>`. */
+  onlyCited = false;
+
+  /** Shows a control for readers to sort or group the list (by author, year, order cited, type). */
+  controls = false;
+
+  /** `none` hides the reader tools (Copy citation and Cite per entry, Download for the list). */
+  declare tools?: string;
+
+  /** Data read from a child script, or the error reading it. */
+  private declare inline?: { data?: unknown; error?: unknown; issues?: InputIssue[] };
+
+  /** What the polite live region says (copy results). */
+  private declare said?: string;
 
   #inlineText?: string;
   #observer?: MutationObserver;
   #announced?: unknown;
   /** What the last render showed: [data] when loaded, [key, error] when failed, [] otherwise. */
   #outcome: unknown[] = [];
-  /** What #entries were built from: [data, sort, locale]. */
+  /** What #entries were built from. */
   #entriesFor: unknown[] = [];
   #entries: Entry[] = [];
+  #byKey = new Map<string, Entry>();
+  /** Formatted entries of the current style, by item. */
+  #formatted = new WeakMap<object, Run[]>();
+  #formattedBy?: CitationStyle;
+  #style?: CitationStyle;
+  /** Loading the style's chunk failed (offline): shown as an error with Retry. */
+  #styleError?: HearthError;
+  /** The data's unreadable entries (parser issues and CSL-JSON items without an id). */
+  #issues: InputIssue[] = [];
+
+  /** This list's citations in page order, and what they cite (see #linkCites). */
+  #cites: CiteLink[] = [];
+  #citedKeys: string[] = [];
+  #citedIds = new Map<string, string[]>();
+  #citesKey = '';
+
+  /** The lazy tools module once loaded (COinS and JSON-LD render then). */
+  #tools?: Tools;
+  #jsonLd?: HTMLScriptElement;
 
   /** The state of the `src` or `list` fetch. */
-  private declare remote?: { data?: unknown; error?: unknown };
+  private declare remote?: { data?: unknown; error?: unknown; issues?: InputIssue[] };
   #fetching?: AbortController;
   #fetchedFor?: readonly unknown[];
 
   /**
-   * Fetches `src` or `list` when they (or the backend) change and no local data wins; a newer fetch
-   * or disconnecting aborts the older one, whose late answer is then ignored. (A few lines instead
-   * of @lit/task, which would cost a tenth of this element's size budget.)
+   * Fetches `src` or `list` when they (or the backend, or the format) change and no local data wins;
+   * a newer fetch or disconnecting aborts the older one, whose late answer is then ignored. (A few
+   * lines instead of @lit/task, which would cost a tenth of this element's size budget.)
    */
   #fetchIfNeeded(): void {
     const local = this.items !== undefined || this.inline !== undefined;
-    const args = [local, this.src, this.list, this.effectiveBackend] as const;
+    const args = [local, this.src, this.list, this.effectiveBackend, this.format] as const;
     if (args.every((arg, i) => arg === this.#fetchedFor?.[i])) return;
     this.#fetchedFor = args;
     this.#fetching?.abort();
@@ -108,14 +187,17 @@ export class HearthReferences extends HearthElement {
       return;
     }
     const { signal } = (this.#fetching = new AbortController());
+    const format = formatOf(this.format, undefined, src);
     this.remote = {};
     (src
-      ? getJson(src, signal)
+      ? format == 'csl-json'
+        ? getJson(src, signal).then((data) => ({ data, issues: [] }))
+        : getText(src, signal).then((text) => parseText(text, format))
       : backend
-        ? backend.getReferences(list!, { signal })
+        ? backend.getReferences(list!, { signal }).then((data) => ({ data, issues: [] }))
         : Promise.reject(new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>'))
     ).then(
-      (data) => signal.aborted || (this.remote = { data }),
+      (parsed: Parsed) => signal.aborted || (this.remote = parsed),
       (error) => signal.aborted || (this.remote = { error }),
     );
   }
@@ -127,8 +209,9 @@ export class HearthReferences extends HearthElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStyles(this, referencesStyles);
+    lists.add(this);
     this.#readInline();
-    // Inline JSON may be parsed after the element upgrades, or be replaced later by a script.
+    // Inline data may be parsed after the element upgrades, or be replaced later by a script.
     this.#observer = new MutationObserver(() => this.#readInline());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     addEventListener('hashchange', this.#onHashChange);
@@ -137,14 +220,19 @@ export class HearthReferences extends HearthElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    lists.delete(this);
     this.#fetching?.abort();
     this.#fetchedFor = undefined;
     this.#observer?.disconnect();
+    this.#jsonLd?.remove();
+    this.#jsonLd = undefined;
     removeEventListener('hashchange', this.#onHashChange);
+    this.#cites.forEach((cite) => cite.requestUpdate());
   }
 
   /** Loads the data again (what the Retry button does). */
   retry(): void {
+    this.#styleError = undefined;
     this.#inlineText = undefined;
     this.#fetchedFor = undefined;
     this.#readInline();
@@ -152,22 +240,30 @@ export class HearthReferences extends HearthElement {
   }
 
   #readInline(): void {
-    const script = this.querySelector<HTMLScriptElement>(`:scope > ${INLINE_DATA}`);
+    const script = this.querySelector<HTMLScriptElement>(Object.keys(SCRIPT_TYPES).map((t) => `:scope>script[type="${t}"]`).join());
     const text = script?.textContent ?? undefined;
+    const format = formatOf(this.format, script?.type);
     if (text === this.#inlineText) return;
     this.#inlineText = text;
     if (text === undefined) {
       this.inline = undefined;
       return;
     }
+    const done = (inline: typeof this.inline) => text === this.#inlineText && (this.inline = inline);
     try {
-      this.inline = { data: JSON.parse(text) };
-    } catch (cause) {
-      this.inline = { error: new HearthError('malformed', `Inline JSON: ${cause}`, { cause }) };
+      const parsed = parseText(text, format);
+      if ('then' in parsed) {
+        this.inline = {};
+        parsed.then(done, (error) => done({ error }));
+      } else {
+        this.inline = parsed;
+      }
+    } catch (error) {
+      this.inline = { error };
     }
   }
 
-  get #source(): { data?: unknown; error?: unknown } | undefined {
+  get #source(): { data?: unknown; error?: unknown; issues?: InputIssue[] } | undefined {
     if (this.items !== undefined) return { data: this.items };
     return this.inline ?? this.remote;
   }
@@ -175,48 +271,212 @@ export class HearthReferences extends HearthElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#fetchIfNeeded();
+    this.#linkCites();
+    // Until a style's chunk arrives the list keeps showing the previous style (or the skeleton).
+    const style = this.#styleError ? undefined : styleNamed(this.citationStyle || 'apa');
+    if (style && 'entry' in style) this.#style = style;
+    else
+      style?.then(
+        () => this.requestUpdate(),
+        (cause) => {
+          this.#styleError = new HearthError('offline', `Citation style ${this.citationStyle}: ${cause}`, { cause });
+          this.requestUpdate();
+        },
+      );
   }
 
-  #entriesOf(data: unknown): Entry[] {
-    const key = [data, this.sort, this.locale];
-    if (key.every((part, i) => part === this.#entriesFor[i])) return this.#entries;
-    const { items } = normalizeItems(data);
-    const ordered = this.sort === 'none' ? items : sortItems(items, this.locale);
-    const seen = new Set<string>();
-    this.#entries = [];
-    for (const item of ordered as CslItem[]) {
-      const id = `ref-${String(item.id).replace(/\s/g, '-')}`; // normalizeItems trimmed it
-      if (seen.has(id)) continue;
-      seen.add(id);
-      this.#entries.push({ id, citation: formatApa(item), annotation: parseSafeMarkup(item.annotation) });
+  /**
+   * Finds this list's citations (see `listOf`) in page order, numbers the cited keys by first
+   * citation and gives every citation of a key its own id, `cite-<key>-<k>`, for the back-links.
+   */
+  #linkCites(): void {
+    const mine = [...cites].filter((cite) => listOf(cite) === this);
+    mine.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const ids = new Map<string, string[]>();
+    for (const cite of mine) {
+      cite.targets = cite.keys.map((key) => {
+        const list = ids.get(key) ?? [];
+        ids.set(key, list);
+        list.push(`cite-${key}-${list.length + 1}`);
+        return list[list.length - 1];
+      });
     }
+    this.#cites = mine;
+    this.#citedKeys = [...ids.keys()];
+    this.#citedIds = ids;
+    this.#citesKey = mine.map((cite) => cite.keys.join(' ')).join('|');
+  }
+
+  #entriesOf(data: unknown, style: CitationStyle): Entry[] {
+    const key = [data, this.locale, style, this.#citesKey];
+    if (key.every((part, i) => part === this.#entriesFor[i])) return this.#entries;
+    if (style != this.#formattedBy) this.#formatted = new WeakMap();
+    this.#formattedBy = style;
+    const { items, skipped } = normalizeItems(data);
+    this.#issues = (this.#source?.issues ?? []).concat(
+      skipped ? [{ line: 0, message: `${skipped} item(s) without an id` }] : [],
+    );
+    const byKey = new Map<string, Entry>();
+    for (const item of items) {
+      const key = String(item.id).replace(/\s/g, '-'); // normalizeItems trimmed it
+      if (byKey.has(key)) continue;
+      let citation = this.#formatted.get(item);
+      if (!citation) this.#formatted.set(item, (citation = style.entry(item)));
+      byKey.set(key, { id: `ref-${key}`, key, item, n: 0, citation, label: '', annotation: parseSafeMarkup(item.annotation), cited: this.#citedIds.get(key) ?? [] });
+    }
+    // Numbers: cited entries by first citation, then the rest in the order given.
+    let n = 0;
+    for (const k of this.#citedKeys) {
+      const entry = byKey.get(k);
+      if (entry) entry.n = ++n;
+    }
+    for (const entry of byKey.values()) {
+      entry.n ||= ++n;
+      entry.label = style.label?.(entry.n) ?? '';
+    }
+    this.#byKey = byKey;
+    this.#entries = [...byKey.values()];
     this.#entriesFor = key;
     return this.#entries;
+  }
+
+  /** True once the list shows its entries; `<hearth-cite>` renders from then on. */
+  get ready(): boolean {
+    return this.#outcome.length == 1;
+  }
+
+  /** For `<hearth-cite>`: its citation in this list's style (call when `ready`). */
+  citationOf(keys: string[], locators: string[]): CitationView {
+    const entries: Entry[] = [];
+    const unknown: string[] = [];
+    keys.forEach((key) => {
+      const entry = this.#byKey.get(key);
+      if (entry) entries.push(entry);
+      else unknown.push(key);
+    });
+    const pieces = entries.length
+      ? this.#style!.citation(entries.map((entry, i) => ({ item: entry.item, n: entry.n, locator: locators[keys.indexOf(entry.key)] ?? (i ? '' : locators[0]) })))
+      : [];
+    return { pieces, entries, unknown };
+  }
+
+  /** The entries in the order the list shows them, grouped (by type) or as one group. */
+  #ordered(entries: Entry[], sort: Sort): [label: string, entries: Entry[]][] {
+    if (this.onlyCited) entries = entries.filter((e) => e.cited.length);
+    const by = (f: (e: Entry) => number) => [...entries].sort((a, b) => f(a) - f(b));
+    const author = () => {
+      const order = new Map(sortItems(entries.map((e) => e.item), this.locale).map((item, i) => [item, i]));
+      return by((e) => order.get(e.item)!);
+    };
+    if (sort == 'cited') return [['', by((e) => e.n)]];
+    if (sort == 'none') return [['', entries]];
+    if (sort == 'year') {
+      entries = author();
+      const year = (e: Entry) => +(dateParts(e.item.issued)[0] || 1e6); // undated last
+      return [['', by(year)]];
+    }
+    if (sort != 'type') return [['', author()]];
+    const groups = new Map<string, Entry[]>();
+    for (const entry of author()) {
+      const label = typeLabel(String(entry.item.type ?? ''));
+      groups.set(label, [...(groups.get(label) ?? []), entry]);
+    }
+    return [...groups];
   }
 
   protected override render(): TemplateResult {
     const source = this.#source;
     this.#outcome = [];
     if (!source) return html``;
-    const { data, error } = source;
+    const { data, error = this.#styleError } = source;
+    const style = this.#style;
     if (error !== undefined) return this.#renderError(error, error);
-    if (data === undefined) return this.#renderLoading();
+    if (data === undefined || !style) return this.#renderLoading();
     let entries: Entry[];
     try {
-      entries = this.#entriesOf(data);
+      entries = this.#entriesOf(data, style);
     } catch (cause) {
       return this.#renderError(data, new HearthError('malformed', String(cause), { cause }));
     }
     this.#outcome = [data];
-    if (!entries.length) return html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`;
-    return html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
-      ${entries.map(
-        (entry) => html`<li id=${entry.id} tabindex="-1">
-          <span class="citation">${entry.citation.map(renderRun)}</span>
-          ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
+    const issues = this.#issues.length;
+    const sort = (this.sort ?? (style.label ? 'cited' : 'author')) as Sort;
+    const tools = this.tools != 'none';
+    return html`${this.controls && entries.length > 1
+        ? html`<p class="controls">
+            <label
+              >${msg('Sort by', { id: 'references.sortBy' })}
+              <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as Sort)}>
+                ${SORTS.map((s) => html`<option value=${s} ?selected=${s == sort}>${sortLabel(s)}</option>`)}
+              </select></label
+            >
+          </p>`
+        : nothing}
+      ${entries.length
+        ? this.#ordered(entries, sort).map(
+            ([label, group], g) =>
+              html`${label ? html`<p class="group" id=${this.#uid('g' + g)}>${label}</p>` : nothing}
+                <ul role="list" aria-label=${label ? nothing : msg('References', { id: 'references.label' })} aria-labelledby=${label ? this.#uid('g' + g) : nothing}>
+                  ${group.map((entry) => this.#renderEntry(entry, tools))}
+                </ul>`,
+          )
+        : html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`}
+      ${issues
+        ? html`<p role="status" class="notice">
+            ${issues == 1
+              ? msg('1 entry could not be read and is not shown.', { id: 'references.issues.one' })
+              : msg(str`${issues} entries could not be read and are not shown.`, { id: 'references.issues' })}
+          </p>`
+        : nothing}
+      ${tools && entries.length
+        ? html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
+            ${msg('Download:', { id: 'references.downloadAs' })}
+            ${['BibTeX', 'RIS', 'CSL-JSON'].map((f) => html`<button type="button" @click=${() => this.#tool((t) => t.download(this.#entries.map((e) => e.item), f))}>${f}</button>`)}
+          </p>`
+        : nothing}
+      <p class="hearth-sr" role="status">${this.said}</p>`;
+  }
+
+  #renderEntry(entry: Entry, tools: boolean): TemplateResult {
+    const back = entry.cited;
+    return html`<li id=${entry.id} tabindex="-1">
+      ${entry.label ? html`<span class="label">${entry.label}</span> ` : nothing}<span class="citation" id=${entry.id + '-text'}
+        >${entry.citation.map(renderRun)}</span
+      >
+      ${back.length
+        ? html`<span class="back"
+            >${back.length == 1
+              ? html`<a href=${'#' + back[0]} aria-label=${msg('Back to the citation', { id: 'references.back' })}>↩</a>`
+              : html`↩${back.map(
+                  (id, i) =>
+                    html` <a href=${'#' + id} aria-label=${msg(str`Back to citation ${i + 1}`, { id: 'references.backN' })}>${letter(i)}</a>`,
+                )}`}</span
+          >`
+        : nothing}
+      ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
+      ${tools
+        ? html`<span class="tools"
+            ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => this.#tool((t) => t.copy(entry.citation, this.#say, this))}>
+              ${msg('Copy citation', { id: 'references.copy' })}</button
+            ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => this.#tool((t) => t.cite(entry.item, entry.citation, this))}>
+              ${msg('Cite', { id: 'references.cite' })}
+            </button></span
+          >`
+        : nothing}
+      ${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
+    </li>`;
+  }
+
+  /** An id unique in the page, for this list's labels. */
+  #uid(part: string): string {
+    return `hearth-${(this.id || 'refs').replace(/\s/g, '-')}-${part}`;
+  }
+
+  #say = (text: string) => (this.said = text);
+
+  /** Runs a reader tool from the lazy tools chunk (loaded ahead when the pointer or focus comes near). */
+  #tool(run: (tools: Tools) => unknown): void {
+    loadTools().then(run, () => this.#say(msg('This needs a connection. Try again when you are online.', { id: 'references.toolsOffline' })));
   }
 
   #renderLoading(): TemplateResult {
@@ -235,16 +495,33 @@ export class HearthReferences extends HearthElement {
     </p>`;
   }
 
-  /** Announces what the last render showed, once per data or failure: loaded, or `hearth-error`. */
+  /**
+   * Announces what the last render showed, once per data or failure: loaded (and, when some entries
+   * could not be read, `hearth-error` with them), or `hearth-error`. Citations render again.
+   */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#cites.forEach((cite) => cite.requestUpdate());
     const [key, error] = this.#outcome;
+    if (this.ready && !this.#tools) {
+      // The machine-readable data (COinS per entry, JSON-LD) and the tools load after the list shows.
+      loadTools().then((t) => {
+        this.#tools = t;
+        this.requestUpdate();
+      }, () => {});
+    }
+    if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this.#entries.map((e) => e.item), this.#jsonLd);
     if (key === undefined || key === this.#announced) return;
     this.#announced = key;
     if (error) {
       this.emit<HearthErrorDetail>('hearth-error', { error });
     } else {
       this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.#entries.length });
+      const issues = this.#issues;
+      if (issues.length) {
+        const error = new HearthError('malformed', issues.map((i) => (i.line ? `line ${i.line}: ` : '') + i.message).join('; '));
+        this.emit('hearth-error', { error, issues });
+      }
       this.#focusTarget();
     }
   }
@@ -267,28 +544,32 @@ export class HearthReferences extends HearthElement {
   }
 }
 
-function renderRun(run: Run): TemplateResult | string {
-  const text = run.italic ? html`<i>${run.text}</i>` : run.text;
-  return run.href ? html`<a href=${run.href}>${text}</a>` : (text as TemplateResult | string);
+/** Back-link letters: a … z, then aa, ab … */
+const letter = (i: number): string => (i >= 26 ? letter(i / 26 - 1) : '') + String.fromCharCode(97 + (i % 26));
+
+function sortLabel(sort: string): string {
+  switch (sort) {
+    case 'year':
+      return msg('Year', { id: 'references.sort.year' });
+    case 'cited':
+      return msg('Order cited', { id: 'references.sort.cited' });
+    case 'type':
+      return msg('Type', { id: 'references.sort.type' });
+    default:
+      return msg('Author', { id: 'references.sort.author' });
+  }
 }
 
-function renderMarkup(nodes: MarkupNode[]): unknown[] {
-  return nodes.map((node) => {
-    if (typeof node === 'string') return node;
-    const children = renderMarkup(node.children);
-    switch (node.tag) {
-      case 'i':
-        return html`<i>${children}</i>`;
-      case 'em':
-        return html`<em>${children}</em>`;
-      case 'b':
-        return html`<b>${children}</b>`;
-      case 'strong':
-        return html`<strong>${children}</strong>`;
-      default:
-        return node.href ? html`<a href=${node.href} rel="noopener">${children}</a>` : children;
-    }
-  });
+/** The group of a CSL type when the list is grouped by type. */
+function typeLabel(type: string): string {
+  if (/^(book|classic)$/.test(type)) return msg('Books', { id: 'references.type.books' });
+  if (/^(chapter|entry)/.test(type)) return msg('Chapters and entries', { id: 'references.type.chapters' });
+  if (/^article/.test(type)) return msg('Articles', { id: 'references.type.articles' });
+  if (/^paper-conference|speech$/.test(type)) return msg('Conference papers and talks', { id: 'references.type.papers' });
+  if (/^(report|thesis)$/.test(type)) return msg('Reports and theses', { id: 'references.type.reports' });
+  if (/^(webpage|post)/.test(type)) return msg('Web pages and posts', { id: 'references.type.web' });
+  if (/^(motion_picture|broadcast|song)$/.test(type)) return msg('Films and recordings', { id: 'references.type.media' });
+  return msg('Other', { id: 'references.type.other' });
 }
 
 /** What the reader is told, by what went wrong. */

@@ -49,6 +49,24 @@ test('every state renders under a strict CSP with Trusted Types, without a viola
   assert.equal(await page.$$eval('[style]', (els) => els.length), 0);
   assert.equal(await page.$$eval('#loaded img', (els) => els.length), 0);
 
+  // BibTeX input (a lazy parser chunk), a lazy style, the partial-failure notice.
+  await page.waitForFunction(() => document.querySelector('#bibtex #ref-fromm1956 .citation')?.textContent.startsWith('Fromm, Erich. 1956.'));
+  await page.waitForSelector('#bibtex .notice');
+  // Citations, their preview (a popover placed through the CSSOM, which CSP allows) and the unknown key.
+  await page.waitForSelector('hearth-cite button');
+  assert.equal(await page.$eval('hearth-cite [popover]', (p) => p.querySelector('img')), null);
+  assert.match(await page.$eval('hearth-cite[key="evil nokey"]', (c) => c.textContent), /\[\?nokey\]/);
+  await page.click('hearth-cite[key="fromm1956"] button');
+  await page.waitForSelector('hearth-cite [popover]:popover-open');
+  // The reader tools and the machine-readable data (lazy chunk): COinS spans, JSON-LD under Trusted Types, the Cite dialog.
+  await page.waitForSelector('#loaded li span.Z3988');
+  await page.waitForFunction(() => [...document.querySelectorAll('script[type="application/ld+json"]')].some((s) => s.textContent.includes('Art of Loving')));
+  await page.click('#loaded #ref-fromm1956 .tools button:nth-of-type(2)');
+  await page.waitForSelector('dialog.hearth-dialog[open] pre');
+  assert.match(await page.$eval('dialog.hearth-dialog pre', (p) => p.textContent), /@book\{fromm1956/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('dialog.hearth-dialog'));
+
   const violations = await page.evaluate(() => window.__violations);
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);

@@ -3,18 +3,39 @@ import { apa } from '../../src/references/format/apa.js';
 import { citeText } from '../../src/references/format/style.js';
 import { oracleTests } from './oracle.js';
 
+const shared = 'hearth behaviour shared by every style (see the comment at the top of apa.ts)';
 oracleTests('apa', apa, {
+  'chapter: two editors, abbreviated page range expanded': {
+    bibliography: 'Doe, J. (2010). A chapter. In J. Smith & K. Lee (Eds.), *The Big Book* (pp. 321–328). Pub. https://doi.org/10.1000/xyz',
+    why: `a DOI stored with a "doi:" prefix prints once as https://doi.org/…; ${shared}`,
+  },
+  'difference: a DOI stored as a URL prints once': { bibliography: 'A. (2000). *x*. https://doi.org/10.1/x', why: shared },
+  'difference: a javascript: URL is dropped': { bibliography: 'A. (2000). *x*.', why: shared },
+  'difference: given names in lower case are initialized': { bibliography: 'Smith, J.-M. A. (2000). *x*.', why: shared },
+  'difference: a period after a closing quote stays outside': { bibliography: 'A. (2000). *On “care”*. P.', why: shared },
+  'difference: no "[Data set]" label': { bibliography: 'A. (2000). *Survey data*. Repo.', why: 'datasets format like books (see apa.ts)' },
+  'conference paper: in proceedings, event, place, pages, DOI': {
+    bibliography:
+      'Lee, M.-J., & Okafor, C. (2022). Accessible booking interfaces for older adults. In L. Ramos (Ed.), *Proceedings of the ACM Conference on Human Factors in Computing Systems* (pp. 55–67). ACM. https://doi.org/10.1145/0000000.0000055',
+    why: 'the 2023 en-US locale makes citeproc drop the second initial of "Min-jun" (lower-case after the hyphen); hearth initializes it',
+  },
+  'hostile: markup, ampersand and quotes in fields': {
+    bibliography: 'O’Neil & Sons, I. A. I. (2000). *Tom & Jerry <b>bold</b> “quoted” <script>alert(1)</script>*. A & B <Press>.',
+    why: 'field text is plain: citeproc reads <b> and a <i>-wrapped given name as markup; hearth prints what was typed',
+  },
   'book: name with only a family name or only a given name': {
     citation: '(Plato & Madonna, 2000)',
     citationLocator: '(Plato & Madonna, 2000, p. 12)',
     why: 'citeproc drops a name that has only a given name from the citation; hearth names every author',
   },
   'difference: issued as a bare string is read': {
+    bibliography: 'A. (2001). *x*.',
     citation: '(A, 2001)',
     citationLocator: '(A, 2001, p. 12)',
     why: 'hearth reads a bare-string date (see apa.ts)',
   },
   'hostile: date range, circa, literal date': {
+    bibliography: 'Doe, J. (1999). *Dated*. (Original work published ca. 1800)',
     citation: '(Doe, ca. 1800/1999)',
     citationLocator: '(Doe, ca. 1800/1999, p. 12)',
     why: 'only the first date of a range is printed, and "circa" is not read (see apa.ts)',

@@ -9,7 +9,6 @@ import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
 import type { Run } from '../../src/references/format/common.js';
 import { citeText, type CitationStyle } from '../../src/references/format/style.js';
-import data from './styles-corpus.json';
 
 export type StyleKey = 'apa' | 'mla' | 'chicago' | 'ieee' | 'vancouver' | 'harvard';
 type Part = 'bibliography' | 'citation' | 'citationLocator';
@@ -21,6 +20,8 @@ interface Case {
   item: CslItem;
   expected: Record<StyleKey, Partial<Record<Part, string>> & { error?: string }>;
 }
+// Fetched, not imported: the test server serves .json files as JSON (other tests fetch fixtures).
+const data: unknown = await (await fetch(new URL('./styles-corpus.json', import.meta.url))).json();
 export const corpus = (data as unknown as { cases: Case[] }).cases;
 export const clusters = (data as unknown as { clusters: { ids: string[]; expected: Record<StyleKey, string> }[] }).clusters;
 

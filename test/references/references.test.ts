@@ -295,9 +295,18 @@ describe('<hearth-references>', () => {
       expect(ids(el)).to.deep.equal(['ref-fromm1956']);
     });
 
-    it('renders APA for any citation-style until more styles arrive', async () => {
-      const { el } = await loaded(html`<hearth-references citation-style="chicago" .items=${[FROMM]}></hearth-references>`);
-      expect(el.querySelector('.citation')!.textContent).to.contain('Fromm, E. (1956).');
+    it('renders APA for an unknown citation-style, with one console warning', async () => {
+      const warnings: unknown[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args[0]);
+      try {
+        const { el } = await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
+        expect(el.querySelector('.citation')!.textContent).to.contain('Fromm, E. (1956).');
+        await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
+        expect(warnings).to.deep.equal(['hearth: unknown citation-style "klingon"; using apa']);
+      } finally {
+        console.warn = warn;
+      }
     });
   });
 

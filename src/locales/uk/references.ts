@@ -1,4 +1,9 @@
-/** Ukrainian strings of <hearth-references> and the shared ones (common.*). */
+/** Ukrainian strings of <hearth-references>, <hearth-cite> and the shared ones (common.*). */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/** @lit/localize's `str` shape (`${0}` is the source's first value); a local copy keeps this lazy chunk apart from the eager bundles. */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
 export const references = {
   'common.retry': 'Спробувати ще раз',
   'references.label': 'Список джерел',
@@ -9,4 +14,36 @@ export const references = {
   'references.error.notFound': 'Цей список джерел не знайдено.',
   'references.error.malformed': 'Не вдалося прочитати дані джерел.',
   'references.error.generic': 'Не вдалося завантажити джерела. Спробуйте ще раз.',
+  'references.sortBy': 'Упорядкувати за',
+  'references.sort.author': 'Автором',
+  'references.sort.year': 'Роком',
+  'references.sort.cited': 'Порядком цитування',
+  'references.sort.type': 'Типом',
+  'references.type.books': 'Книги',
+  'references.type.chapters': 'Розділи та статті в довідниках',
+  'references.type.articles': 'Статті',
+  'references.type.papers': 'Доповіді',
+  'references.type.reports': 'Звіти та дисертації',
+  'references.type.web': 'Вебсторінки та дописи',
+  'references.type.media': 'Фільми та записи',
+  'references.type.other': 'Інше',
+  'references.issues.one': 'Один запис не вдалося прочитати, його не показано.',
+  'references.issues': str`Не вдалося прочитати записів: ${0}. Їх не показано.`,
+  'references.download': 'Завантажити всі джерела',
+  'references.downloadAs': 'Завантажити:',
+  'references.back': 'Назад до цитування',
+  'references.backN': str`Назад до цитування ${0}`,
+  'references.copy': 'Копіювати посилання',
+  'references.cite': 'Цитувати',
+  'references.toolsOffline': 'Для цього потрібне з’єднання. Спробуйте, коли будете онлайн.',
+  'references.goTo': 'Перейти до джерела',
+  'references.copied': 'Посилання скопійовано',
+  'references.copiedShort': 'Скопійовано',
+  'references.copyFailed': 'Тут копіювати не дозволено: виділіть текст і скопіюйте його.',
+  'references.citeTitle': 'Цитувати це джерело',
+  'references.copyBibtex': 'Копіювати BibTeX',
+  'references.copyRis': 'Копіювати RIS',
+  'references.downloadBib': 'Завантажити .bib',
+  'references.downloadRis': 'Завантажити .ris',
+  'references.close': 'Закрити',
 };

@@ -1,0 +1,238 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import { HearthElement } from '../core/hearth-element.js';
+import { msg } from '../core/localization.js';
+import { adoptStyles } from '../core/styles.js';
+import { referencesStyles } from './references.styles.js';
+import { runs } from './format/common.js';
+import { cites, citesChanged, listOf } from './links.js';
+import type { HearthReferences } from './references.js';
+import { renderMarkup, renderRun } from './render.js';
+
+const warned = new Set<string>();
+let ids = 0;
+
+/** Back-links (`#cite-…`) focus the citation they point at, so keyboard users continue from there. */
+const onHash = () => {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id.startsWith('cite-') && document.getElementById(id);
+  if (target) {
+    returning = target;
+    target.focus();
+    returning = undefined;
+  }
+};
+let returning: Element | undefined;
+let listening = false;
+
+/**
+ * An in-text citation: `<hearth-cite key="fromm1956" locator="p. 12"></hearth-cite>` renders
+ * "(Fromm, 1956, p. 12)" in the style of its references list — the nearest `<hearth-references>`
+ * (the first one inside the closest ancestor that has one) or the one whose id is in `for`.
+ *
+ * Each cited key is a button that shows a preview of the entry: on hover (mouse), on keyboard
+ * focus, and on click or tap (which pins it open). The preview is a popover with the entry and a
+ * "Go to reference" link; Escape or a click outside closes it, and focus returns to the citation.
+ * The list links back to every citation of an entry (↩ a b c).
+ *
+ * Several keys: `key="a b"`; their locators separated by ";" in the same order
+ * (`locator="p. 12; chap. 3"`). A key the list does not have renders as "[?key]" with a console
+ * warning. Until the list has loaded, the element's own content (a fallback text) stays.
+ *
+ * Renders in the light DOM (like the list), so the citation is part of the sentence for reader
+ * modes, copy and print, and its back-link target is in the document.
+ *
+ * @summary In-text citation of entries of a `<hearth-references>` list, with preview and back-links.
+ * @customElement hearth-cite
+ */
+export class HearthCite extends HearthElement {
+  static override properties: PropertyDeclarations = {
+    key: {},
+    locator: {},
+    for: {},
+    open: { state: true },
+  };
+
+  /** Key(s) of the cited entries (their CSL `id`), separated by spaces. */
+  declare key?: string;
+
+  /** Where in the work ("p. 12", "pp. 3–5", "chap. 2"); for several keys separated by ";". */
+  declare locator?: string;
+
+  /** Id of the references list, when it is not the nearest one. */
+  declare for?: string;
+
+  /** The index (in the list's view) of the entry whose preview shows, or -1. @internal */
+  private declare open: number;
+
+  /** The ids of this citation's buttons, one per key (set by the list). @internal */
+  targets: string[] = [];
+
+  #uid = `hearth-cite-${++ids}`;
+  #list?: HearthReferences;
+  #pinned = false;
+  #hover?: ReturnType<typeof setTimeout>;
+  #cleared = false;
+
+  constructor() {
+    super();
+    this.open = -1;
+  }
+
+  /** The cited keys. */
+  get keys(): string[] {
+    return (this.key ?? '').split(/\s+/).filter(Boolean);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptStyles(this, referencesStyles);
+    cites.add(this);
+    citesChanged();
+    if (!listening) addEventListener('hashchange', onHash);
+    listening = true;
+    this.addEventListener('focusout', this.#onFocusOut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cites.delete(this);
+    citesChanged();
+    this.removeEventListener('focusout', this.#onFocusOut);
+  }
+
+  /** Renders once the list shows its entries; until then the element's own content stays. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.has('key') || changed.has('for')) citesChanged();
+    this.#list = listOf(this) as HearthReferences | undefined;
+    return !!this.#list?.ready;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.#cleared) this.replaceChildren();
+    this.#cleared = true;
+    super.update(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const keys = this.keys;
+    const { pieces, entries, unknown } = this.#list!.citationOf(keys, (this.locator ?? '').split(/\s*;\s*/));
+    for (const key of unknown) {
+      if (!warned.has(key)) console.warn(`hearth-cite: no entry "${key}" in the references list`);
+      warned.add(key);
+    }
+    const target = (i: number) => this.targets[keys.indexOf(entries[i].key)];
+    return html`${pieces.map((piece) =>
+      typeof piece == 'string'
+        ? runs(piece, '').map(renderRun)
+        : html`<button
+            type="button"
+            class="hearth-cite"
+            id=${target(piece[1]) ?? nothing}
+            popovertarget=${this.#uid + '-' + piece[1]}
+            aria-expanded=${this.open == piece[1]}
+            aria-describedby=${this.#uid + '-' + piece[1] + '-text'}
+            @click=${(e: Event) => this.#onClick(e, piece[1])}
+            @focus=${(e: FocusEvent) => this.#onFocus(e, piece[1])}
+            @pointerenter=${(e: PointerEvent) => e.pointerType == 'mouse' && this.#hoverOpen(piece[1])}
+            @pointerleave=${this.#hoverClose}
+          >${runs(piece[0], '').map(renderRun)}</button
+          ><span
+            popover
+            class="hearth-preview"
+            id=${this.#uid + '-' + piece[1]}
+            @toggle=${(e: ToggleEvent) => this.#onToggle(e, piece[1])}
+            @pointerenter=${() => clearTimeout(this.#hover)}
+            @pointerleave=${this.#hoverClose}
+            ><span id=${this.#uid + '-' + piece[1] + '-text'}
+              >${entries[piece[1]].label ? entries[piece[1]].label + ' ' : ''}${entries[piece[1]].citation.map(renderRun)}</span
+            >${entries[piece[1]].annotation.length ? html`<span class="annotation">${renderMarkup(entries[piece[1]].annotation)}</span>` : nothing}<a
+              href=${'#' + entries[piece[1]].id}
+              >${msg('Go to the reference', { id: 'references.goTo' })}</a
+            ></span
+          >`,
+    )}${unknown.map((key) => html`<span class="hearth-unknown">[?${key}]</span>`)}`;
+  }
+
+  #popover(i: number): HTMLElement | null {
+    return this.querySelector(`#${this.#uid}-${i}`);
+  }
+
+  #show(i: number, pinned: boolean): void {
+    clearTimeout(this.#hover);
+    this.#pinned = pinned;
+    const popover = this.#popover(i);
+    if (!popover?.showPopover || popover.matches(':popover-open')) return;
+    popover.showPopover();
+    this.open = i;
+    this.#place();
+  }
+
+  /** Puts the open preview under its citation (above it when there is no room below), inside the viewport. */
+  #place = (): void => {
+    const popover = this.#popover(this.open);
+    const button = popover?.previousElementSibling;
+    if (!button) return;
+    const b = button.getBoundingClientRect();
+    const { width, height } = popover!.getBoundingClientRect();
+    const room = document.documentElement.clientWidth;
+    popover!.style.left = Math.max(8, Math.min(b.left, room - width - 8)) + 'px';
+    popover!.style.top = (b.bottom + height + 8 > innerHeight && b.top > height + 8 ? b.top - height - 4 : b.bottom + 4) + 'px';
+  };
+
+  #hide(): void {
+    clearTimeout(this.#hover);
+    if (this.open >= 0) this.#popover(this.open)?.hidePopover();
+  }
+
+  #onClick(e: Event, i: number): void {
+    // A preview opened by hover or focus: the click pins it (instead of the button closing it).
+    if (this.open == i && !this.#pinned) {
+      e.preventDefault();
+      this.#pinned = true;
+    } else if (this.open != i) {
+      // Opening by click: the browser's popovertarget shows it; this only records how.
+      this.#pinned = true;
+    }
+  }
+
+  #onFocus(e: FocusEvent, i: number): void {
+    if (returning != e.target && (e.target as Element).matches(':focus-visible')) this.#show(i, false);
+  }
+
+  #hoverOpen(i: number): void {
+    clearTimeout(this.#hover);
+    this.#hover = setTimeout(() => this.#show(i, false), 250);
+  }
+
+  #hoverClose = (e: PointerEvent): void => {
+    if (e.pointerType != 'mouse' || this.#pinned) return;
+    clearTimeout(this.#hover);
+    this.#hover = setTimeout(() => this.#hide(), 300);
+  };
+
+  #onToggle(e: ToggleEvent, i: number): void {
+    if (e.newState == 'open') {
+      if (this.open != i) this.open = i;
+      this.#place();
+      addEventListener('scroll', this.#place, { passive: true, capture: true });
+      addEventListener('resize', this.#place);
+      return;
+    }
+    if (this.open == i) this.open = -1;
+    this.#pinned = false;
+    removeEventListener('scroll', this.#place, { capture: true });
+    removeEventListener('resize', this.#place);
+    const popover = e.target as HTMLElement;
+    if (popover.contains(document.activeElement)) (popover.previousElementSibling as HTMLElement).focus();
+  }
+
+  /** Focus left the citation and its preview: the preview closes. */
+  #onFocusOut = (e: FocusEvent): void => {
+    if (!this.contains(e.relatedTarget as Node)) this.#hide();
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The reader tools of `<hearth-references>` and its machine-readable data, in one lazy chunk: it
+ * loads after the list shows, so the list's first paint never waits for it.
+ *
+ * - `copy`: an entry to the clipboard as plain text and as HTML (italics kept).
+ * - `cite`: a modal dialog with the entry in BibTeX and RIS, each to copy or download.
+ * - `download`: the whole list as BibTeX, RIS or CSL-JSON.
+ * - `coins`: the COinS `title` of an entry's `<span class="Z3988">` (Zotero's translator reads it).
+ * - `jsonLd`: one `<script type="application/ld+json">` in the document head: the page as a
+ *   schema.org `Article` whose `citation` lists the entries, for search engines.
+ */
+import { html, render } from 'lit-html';
+import type { CslItem } from '../core/backend.js';
+import { localeOf, msg, withLocale } from '../core/localization.js';
+import { toBibtex } from './export/bibtex.js';
+import { toRis } from './export/ris.js';
+import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
+import { renderRun } from './render.js';
+
+export { coins } from './export/coins.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+
+/** The entry as HTML for the clipboard: text escaped, italics as <i>, the link as <a>. */
+const toHtml = (citation: Run[]) =>
+  citation
+    .map((r) => {
+      const text = r.italic ? `<i>${escapeHtml(r.text)}</i>` : escapeHtml(r.text);
+      return r.href ? `<a href="${escapeHtml(r.href)}">${text}</a>` : text;
+    })
+    .join('');
+
+/** Writes to the clipboard (rich when the browser can); false when the page may not. */
+async function write(text: string, rich?: string): Promise<boolean> {
+  try {
+    if (!rich) throw 0;
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([rich], { type: 'text/html' }) }),
+    ]);
+    return true;
+  } catch {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** "Copy citation": the formatted entry, as plain text and as HTML; `say` announces the outcome. */
+export async function copy(citation: Run[], say: (text: string) => void, host: Element): Promise<void> {
+  const ok = await write(toPlainText(citation), toHtml(citation));
+  withLocale(localeOf(host), () =>
+    say(
+      ok
+        ? msg('Citation copied', { id: 'references.copied' })
+        : msg('Copying is not allowed here: select the text and copy it.', { id: 'references.copyFailed' }),
+    ),
+  );
+}
+
+const FORMATS = {
+  BibTeX: [toBibtex, 'application/x-bibtex', 'bib'],
+  RIS: [toRis, 'application/x-research-info-systems', 'ris'],
+  'CSL-JSON': [(items: CslItem[]) => JSON.stringify(items, null, 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
+} as const;
+
+/** Saves `items` as a file in that format ("BibTeX", "RIS" or "CSL-JSON"). */
+export function download(items: CslItem[], format: keyof typeof FORMATS | string, name = 'references'): void {
+  const [serialize, type, extension] = FORMATS[format as keyof typeof FORMATS] ?? FORMATS['CSL-JSON'];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([serialize(items)], { type }));
+  a.download = `${name}.${extension}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
+}
+
+let dialogs = 0;
+
+/**
+ * "Cite": a modal dialog with the entry in BibTeX and RIS, each with Copy and Download. Escape or
+ * Close closes it and focus returns to the button that opened it.
+ */
+export function cite(item: CslItem, citation: Run[], host: Element): HTMLDialogElement {
+  const id = `hearth-cite-dialog-${++dialogs}`;
+  const dialog = document.createElement('dialog');
+  const opener = document.activeElement as HTMLElement | null;
+  dialog.className = 'hearth-dialog';
+  dialog.setAttribute('aria-labelledby', id);
+  dialog.lang = localeOf(host);
+  let said = '';
+  const show = () =>
+    withLocale(localeOf(host), () =>
+      render(
+        html`<h2 id=${id}>${msg('Cite this source', { id: 'references.citeTitle' })}</h2>
+          <p>${citation.map(renderRun)}</p>
+          ${(['BibTeX', 'RIS'] as const).map((format) => {
+            const text = FORMATS[format][0]([item]);
+            return html`<h3>${format}</h3>
+              <pre tabindex="0" aria-label=${format}>${text}</pre>
+              <p>
+                <button
+                  type="button"
+                  @click=${async () => {
+                    said = (await write(text))
+                      ? withLocale(localeOf(host), () => msg('Copied', { id: 'references.copiedShort' }))
+                      : withLocale(localeOf(host), () => msg('Copying is not allowed here: select the text and copy it.', { id: 'references.copyFailed' }));
+                    show();
+                  }}
+                >
+                  ${format == 'BibTeX' ? msg('Copy BibTeX', { id: 'references.copyBibtex' }) : msg('Copy RIS', { id: 'references.copyRis' })}</button
+                ><button type="button" @click=${() => download([item], format, String(item.id))}>
+                  ${format == 'BibTeX' ? msg('Download .bib', { id: 'references.downloadBib' }) : msg('Download .ris', { id: 'references.downloadRis' })}
+                </button>
+              </p>`;
+          })}
+          <p role="status" class="hearth-sr">${said}</p>
+          <form method="dialog"><button>${msg('Close', { id: 'references.close' })}</button></form>`,
+        dialog,
+      ),
+    );
+  show();
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener?.focus();
+  });
+  host.after(dialog);
+  dialog.showModal();
+  return dialog;
+}
+
+/** schema.org types by CSL type (CreativeWork otherwise). */
+const TYPES: Record<string, string> = {
+  book: 'Book',
+  chapter: 'Chapter',
+  'article-journal': 'ScholarlyArticle',
+  'article-magazine': 'Article',
+  'article-newspaper': 'NewsArticle',
+  'paper-conference': 'ScholarlyArticle',
+  report: 'Report',
+  thesis: 'Thesis',
+  webpage: 'WebPage',
+  'post-weblog': 'BlogPosting',
+  post: 'SocialMediaPosting',
+  motion_picture: 'Movie',
+  dataset: 'Dataset',
+};
+
+/** An item as a schema.org CreativeWork (the fields search engines read). */
+function schema(item: CslItem): Record<string, unknown> {
+  const d = dateParts(item.issued);
+  const f = (k: string) => str(item[k]) || undefined;
+  const doi = doiUrl(str(item.DOI));
+  return {
+    '@type': TYPES[str(item.type)] ?? 'CreativeWork',
+    name: f('title'),
+    author: nameParts(item.author).map((n) =>
+      n.literal ? { '@type': 'Organization', name: n.literal } : { '@type': 'Person', name: cat(' ', n.given, n.particle, n.family, n.suffix) },
+    ),
+    datePublished: typeof d == 'string' ? d || undefined : d.map((p, i) => (i ? String(p).padStart(2, '0') : p)).join('-'),
+    isPartOf: f('container-title') && { '@type': 'CreativeWork', name: f('container-title') },
+    publisher: f('publisher') && { '@type': 'Organization', name: f('publisher') },
+    pagination: f('page'),
+    identifier: doi || undefined,
+    url: safeUrl(str(item.URL)) || doi || undefined,
+  };
+}
+
+/**
+ * The list's JSON-LD: one `<script type="application/ld+json">` in the document head, updated in
+ * place. Its text goes in as a text node (no Trusted Types sink; the script never runs).
+ */
+export function jsonLd(items: CslItem[], script = document.createElement('script')): HTMLScriptElement {
+  script.type = 'application/ld+json';
+  const text = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    url: location.href.replace(/#.*/, ''),
+    citation: items.map(schema),
+  }).replace(/</g, '\\u003c');
+  if (script.textContent != text) script.replaceChildren(text);
+  if (!script.isConnected) document.head.append(script);
+  return script;
+}

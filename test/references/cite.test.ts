@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../src/define/hearth-references.js';
+import type { HearthReferences } from '../../src/references/references.js';
+import type { HearthCite } from '../../src/references/cite.js';
+
+const FROMM = {
+  id: 'fromm1956',
+  type: 'book',
+  title: 'The Art of Loving',
+  author: [{ family: 'Fromm', given: 'Erich' }],
+  issued: { 'date-parts': [[1956]] },
+  publisher: 'Harper & Brothers',
+  annotation: 'Love as a <em>practice</em>.',
+};
+const JACKSON = {
+  id: 'jackson1982',
+  type: 'article-journal',
+  title: 'Epiphenomenal Qualia',
+  author: [{ family: 'Jackson', given: 'Frank' }],
+  issued: { 'date-parts': [[1982]] },
+  'container-title': 'The Philosophical Quarterly',
+  volume: 32,
+  issue: 127,
+  page: '127-136',
+};
+const ADAMS = { id: 'adams', type: 'book', title: 'Zebra', author: [{ family: 'Adams', given: 'Ann' }], issued: { 'date-parts': [[2001]] } };
+
+/** An essay: paragraphs with citations, then the list; resolves when the list and its citations have rendered. */
+async function essay(body: ReturnType<typeof html>, items: unknown[] = [FROMM, JACKSON, ADAMS], attrs: { style?: string; onlyCited?: boolean } = {}) {
+  const root = await fixture<HTMLElement>(html`<article>
+    ${body}
+    <hearth-references citation-style=${attrs.style ?? 'apa'} ?only-cited=${attrs.onlyCited} .items=${items}></hearth-references>
+  </article>`);
+  const list = root.querySelector<HearthReferences>('hearth-references')!;
+  await waitUntil(() => list.ready, 'list ready');
+  await settle(root);
+  return { root, list, cites: [...root.querySelectorAll<HearthCite>('hearth-cite')] };
+}
+
+async function settle(root: Element) {
+  for (let i = 0; i < 3; i++) {
+    await Promise.all([...root.querySelectorAll<HearthCite | HearthReferences>('hearth-cite, hearth-references')].map((e) => e.updateComplete));
+    await aTimeout(0);
+  }
+}
+
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+/** The citation as the reader sees it: without its previews (and lit's comment markers). */
+const visibleText = (cite: Element) => {
+  const copy = cite.cloneNode(true) as Element;
+  copy.querySelectorAll('[popover]').forEach((p) => p.remove());
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+};
+const isOpen = (button: Element) => (button.nextElementSibling as HTMLElement).matches(':popover-open');
+
+describe('<hearth-cite>', () => {
+  afterEach(async () => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('renders the in-text citation of the list’s style, with the locator, and keeps its fallback until the list is ready', async () => {
+    const root = await fixture<HTMLElement>(html`<article>
+      <p>Love is an art <hearth-cite key="fromm1956" locator="p. 12">(Fromm 1956)</hearth-cite>.</p>
+    </article>`);
+    const cite = root.querySelector('hearth-cite')!;
+    expect(text(cite)).to.equal('(Fromm 1956)');
+    const list = document.createElement('hearth-references') as HearthReferences;
+    list.items = [FROMM, JACKSON];
+    root.append(list);
+    await waitUntil(() => list.ready);
+    await settle(root);
+    expect(visibleText(cite)).to.equal('(Fromm, 1956, p. 12)');
+    const button = cite.querySelector('button')!;
+    expect(button.textContent!.trim()).to.equal('Fromm, 1956, p. 12');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.id).to.equal('cite-fromm1956-1');
+    await expect(root).to.be.accessible();
+  });
+
+  it('cites several keys with a locator each, one button per entry', async () => {
+    const { cites } = await essay(html`<p><hearth-cite key="jackson1982 fromm1956" locator="p. 3; p. 12"></hearth-cite></p>`);
+    expect(visibleText(cites[0])).to.equal('(Fromm, 1956, p. 12; Jackson, 1982, p. 3)');
+    expect([...cites[0].querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Fromm, 1956, p. 12', 'Jackson, 1982, p. 3']);
+  });
+
+  it('renders an unknown key visibly as [?key] and warns once', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const { cites } = await essay(html`<p><hearth-cite key="nokey"></hearth-cite> <hearth-cite key="fromm1956 nokey"></hearth-cite></p>`);
+      expect(visibleText(cites[0])).to.equal('[?nokey]');
+      expect(visibleText(cites[1])).to.equal('(Fromm, 1956)[?nokey]');
+      expect(warnings.filter((w) => String(w).includes('nokey'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('gives each entry back-links to every place it is cited (↩ a b)', async () => {
+    const { list } = await essay(html`<p>
+      <hearth-cite key="fromm1956"></hearth-cite> <hearth-cite key="jackson1982"></hearth-cite> <hearth-cite key="fromm1956"></hearth-cite>
+    </p>`);
+    const fromm = list.querySelector('#ref-fromm1956 .back')!;
+    expect(text(fromm)).to.equal('↩ a b');
+    expect([...fromm.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#cite-fromm1956-1', '#cite-fromm1956-2']);
+    const jackson = list.querySelector('#ref-jackson1982 .back a')!;
+    expect(jackson.getAttribute('href')).to.equal('#cite-jackson1982-1');
+    expect(jackson.getAttribute('aria-label')).to.equal('Back to the citation');
+    expect(list.querySelector('#ref-adams .back')).to.equal(null);
+    for (const a of fromm.querySelectorAll('a')) expect(document.getElementById(a.getAttribute('href')!.slice(1))).to.be.instanceOf(HTMLButtonElement);
+    await expect(list).to.be.accessible();
+  });
+
+  it('numeric styles number entries by first citation, then the rest, and list them in that order', async () => {
+    const { list, cites } = await essay(
+      html`<p><hearth-cite key="jackson1982"></hearth-cite> <hearth-cite key="fromm1956"></hearth-cite> <hearth-cite key="jackson1982"></hearth-cite></p>`,
+      [FROMM, JACKSON, ADAMS],
+      { style: 'ieee' },
+    );
+    await waitUntil(() => list.querySelector('.label'), 'ieee loaded');
+    await settle(list.parentElement!);
+    expect(cites.map(visibleText)).to.deep.equal(['[1]', '[2]', '[1]']);
+    expect([...list.querySelectorAll('li')].map((li) => li.id)).to.deep.equal(['ref-jackson1982', 'ref-fromm1956', 'ref-adams']);
+    expect([...list.querySelectorAll('.label')].map((l) => l.textContent)).to.deep.equal(['[1]', '[2]', '[3]']);
+  });
+
+  it('follows the list’s style when it changes', async () => {
+    const { list, cites } = await essay(html`<p><hearth-cite key="fromm1956" locator="p. 12"></hearth-cite></p>`);
+    list.citationStyle = 'chicago';
+    await waitUntil(() => visibleText(cites[0]) == '(Fromm 1956, 12)', 'chicago citation');
+    expect(text(list.querySelector('#ref-fromm1956 .citation')!)).to.match(/^Fromm, Erich\. 1956\./);
+    list.citationStyle = 'vancouver';
+    await waitUntil(() => visibleText(cites[0]) == '(1)', 'vancouver citation');
+  });
+
+  it('only-cited hides the entries nobody cites; citations added later appear', async () => {
+    const { root, list } = await essay(html`<p><hearth-cite key="jackson1982"></hearth-cite></p>`, undefined, { onlyCited: true });
+    expect([...list.querySelectorAll('li')].map((li) => li.id)).to.deep.equal(['ref-jackson1982']);
+    const cite = document.createElement('hearth-cite');
+    cite.setAttribute('key', 'adams');
+    root.querySelector('p')!.append(cite);
+    await waitUntil(() => list.querySelectorAll('li').length == 2, 'new citation linked');
+    expect([...list.querySelectorAll('li')].map((li) => li.id)).to.deep.equal(['ref-adams', 'ref-jackson1982']);
+  });
+
+  it('for="id" picks a list other than the nearest', async () => {
+    const root = await fixture<HTMLElement>(html`<div>
+      <section><p><hearth-cite key="x1" for="other"></hearth-cite></p><hearth-references id="near" .items=${[FROMM]}></hearth-references></section>
+      <hearth-references id="other" .items=${[{ id: 'x1', title: 'Other', author: [{ family: 'Zed' }], issued: { 'date-parts': [[2020]] } }]}></hearth-references>
+    </div>`);
+    await waitUntil(() => root.querySelector<HearthReferences>('#other')!.ready);
+    await settle(root);
+    expect(visibleText(root.querySelector('hearth-cite')!)).to.equal('(Zed, 2020)');
+    expect(root.querySelector('#near #ref-x1')).to.equal(null);
+    expect(root.querySelector('#other .back a')!.getAttribute('href')).to.equal('#cite-x1-1');
+  });
+
+  describe('preview', () => {
+    it('opens on keyboard focus, Enter pins it, Escape closes it and focus stays on the citation', async () => {
+      const { cites, root } = await essay(html`<p><button id="before">before</button> <hearth-cite key="fromm1956"></hearth-cite></p>`);
+      const button = cites[0].querySelector('button')!;
+      root.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(button);
+      await waitUntil(() => isOpen(button), 'preview opens on focus');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      const preview = button.nextElementSibling as HTMLElement;
+      expect(text(preview)).to.contain('Fromm, E. (1956). The Art of Loving. Harper & Brothers.');
+      expect(text(preview)).to.contain('Love as a practice.');
+      await expect(root).to.be.accessible();
+      await sendKeys({ press: 'Enter' }); // pins, does not close
+      await aTimeout(50);
+      expect(isOpen(button)).to.be.true;
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !isOpen(button), 'Escape closes');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(document.activeElement).to.equal(button);
+    });
+
+    it('Tab moves into the preview; its link goes to the entry, and the back-link returns to the citation', async () => {
+      const { cites, list, root } = await essay(html`<p><button id="before">before</button> <hearth-cite key="jackson1982"></hearth-cite></p>`);
+      const button = cites[0].querySelector('button')!;
+      root.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => isOpen(button));
+      await sendKeys({ press: 'Tab' });
+      const link = document.activeElement as HTMLAnchorElement;
+      expect(link.getAttribute('href')).to.equal('#ref-jackson1982');
+      expect(text(link)).to.equal('Go to the reference');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => document.activeElement?.id == 'ref-jackson1982', 'entry focused');
+      await waitUntil(() => !isOpen(button), 'preview closes when focus leaves');
+      await sendKeys({ press: 'Tab' });
+      expect((document.activeElement as HTMLElement).closest('.back')).to.not.equal(null);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => document.activeElement == button, 'back at the citation');
+      expect(list.contains(document.activeElement)).to.be.false;
+    });
+
+    it('opens on mouse hover and closes when the pointer leaves', async () => {
+      const { cites } = await essay(html`<p style="margin-top:100px">Text <hearth-cite key="fromm1956"></hearth-cite> more text</p>`);
+      const button = cites[0].querySelector('button')!;
+      const r = button.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(r.left + 5), Math.round(r.top + r.height / 2)] });
+      await waitUntil(() => isOpen(button), 'hover opens');
+      await sendMouse({ type: 'move', position: [5, 5] });
+      await waitUntil(() => !isOpen(button), 'leaving closes');
+    });
+
+    it('a tap opens it (pinned) and a tap outside closes it; touch never opens by hover', async () => {
+      const { cites, root } = await essay(html`<p><hearth-cite key="fromm1956"></hearth-cite></p>`);
+      const button = cites[0].querySelector('button')!;
+      button.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
+      await aTimeout(400);
+      expect(isOpen(button)).to.be.false;
+      button.click();
+      await waitUntil(() => isOpen(button), 'tap opens');
+      await waitUntil(() => button.getAttribute('aria-expanded') == 'true', 'aria-expanded');
+      button.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'touch' }));
+      await aTimeout(400);
+      expect(isOpen(button), 'stays open').to.be.true;
+      const r = root.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.right - 2), Math.round(r.bottom + 40)] });
+      await waitUntil(() => !isOpen(button), 'tap outside closes');
+    });
+
+    it('stays on screen on a 320 px phone', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const { cites } = await essay(html`<p style="text-align:right">A long sentence that ends with a citation <hearth-cite key="jackson1982"></hearth-cite></p>`);
+      const button = cites[0].querySelector('button')!;
+      button.click();
+      await waitUntil(() => isOpen(button));
+      await aTimeout(50);
+      const r = (button.nextElementSibling as HTMLElement).getBoundingClientRect();
+      expect(r.left).to.be.at.least(0);
+      expect(r.right).to.be.at.most(320);
+      expect(r.top).to.be.at.least(0);
+      expect(r.bottom).to.be.at.most(640);
+    });
+  });
+
+  it('escapes hostile strings in keys and locators', async () => {
+    const { cites } = await essay(html`<p><hearth-cite key="<img src=x onerror=alert(1)>" locator="<b>p. 1</b>"></hearth-cite></p>`);
+    expect(cites[0].querySelector('img, b')).to.equal(null);
+    expect(visibleText(cites[0])).to.equal('[?<img][?src=x][?onerror=alert(1)>]');
+  });
+});
+
+describe('<hearth-references> with citations: events', () => {
+  it('fires hearth-references-loaded once even as citations re-render', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    let count = 0;
+    root.addEventListener('hearth-references-loaded', () => count++);
+    const event = oneEvent(root, 'hearth-references-loaded');
+    await fixture(html`<div><hearth-cite key="fromm1956"></hearth-cite><hearth-references .items=${[FROMM]}></hearth-references></div>`, { parentNode: root });
+    await event;
+    await aTimeout(50);
+    expect(count).to.equal(1);
+  });
+});

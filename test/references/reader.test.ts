@@ -1,0 +1,267 @@
+/** <hearth-references>: BibTeX/RIS input, partial failures, reader tools, controls, machine-readable data. */
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import '../../src/define/hearth-references.js';
+import type { HearthReferences } from '../../src/references/references.js';
+import { parseBibtex } from '../../src/references/parse/bibtex.js';
+import { parseRis } from '../../src/references/parse/ris.js';
+
+const BIB = String.raw`
+@book{fromm1956,
+  author = {Fromm, Erich},
+  title = {The Art of Loving},
+  year = 1956,
+  publisher = {Harper \& Brothers},
+  address = {New York},
+  annotation = {Love as a practice.}
+}
+@article{jackson1982,
+  author = {Frank Jackson},
+  title = {Epiphenomenal {Qualia}},
+  journal = {The Philosophical Quarterly},
+  year = {1982}, volume = 32, number = 127, pages = {127--136},
+  doi = {10.2307/2960077}
+}
+@book{who2022, author = {{World Health Organization}}, title = {World Mental Health Report}, year = 2022, publisher = {WHO}}
+@misc{godel1931, author = {G{\"o}del, Kurt and others}, title = {{\"U}ber formal unentscheidbare S{\"a}tze}, year = 1931}
+`;
+const RIS = `TY  - BOOK
+ID  - fromm1956
+AU  - Fromm, Erich
+TI  - The Art of Loving
+PY  - 1956
+PB  - Harper & Brothers
+CY  - New York
+N1  - Love as a practice.
+ER  - 
+
+TY  - JOUR
+ID  - jackson1982
+AU  - Jackson, Frank
+TI  - Epiphenomenal Qualia
+JO  - The Philosophical Quarterly
+PY  - 1982
+VL  - 32
+IS  - 127
+SP  - 127
+EP  - 136
+ER  - 
+`;
+
+async function loaded(template: ReturnType<typeof html>) {
+  const parent = document.createElement('div');
+  document.body.append(parent);
+  const event = oneEvent(parent, 'hearth-references-loaded');
+  const el = await fixture<HearthReferences>(template, { parentNode: parent });
+  await event;
+  await el.updateComplete;
+  return el;
+}
+const ids = (el: Element) => [...el.querySelectorAll('li')].map((li) => li.id);
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+const citation = (el: Element, id: string) => text(el.querySelector(`#${id} .citation`)!);
+
+describe('<hearth-references> inputs', () => {
+  it('reads inline BibTeX: accents, escapes, corporate authors, "and others"', async () => {
+    const el = await loaded(html`<hearth-references><script type="application/x-bibtex">${BIB}</script></hearth-references>`);
+    expect(ids(el)).to.have.members(['ref-fromm1956', 'ref-jackson1982', 'ref-who2022', 'ref-godel1931']);
+    expect(citation(el, 'ref-fromm1956')).to.equal('Fromm, E. (1956). The Art of Loving. Harper & Brothers.');
+    expect(citation(el, 'ref-jackson1982')).to.equal(
+      'Jackson, F. (1982). Epiphenomenal Qualia. The Philosophical Quarterly, 32(127), 127–136. https://doi.org/10.2307/2960077',
+    );
+    expect(citation(el, 'ref-who2022')).to.equal('World Health Organization. (2022). World Mental Health Report. WHO.');
+    expect(text(el)).to.contain('Gödel, K. (1931). Über formal unentscheidbare Sätze.');
+    expect(text(el.querySelector('#ref-fromm1956 .annotation')!)).to.equal('Love as a practice.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads inline RIS (format from the script type)', async () => {
+    const el = await loaded(html`<hearth-references><script type="application/x-research-info-systems">${RIS}</script></hearth-references>`);
+    expect(ids(el)).to.deep.equal(['ref-fromm1956', 'ref-jackson1982']);
+    expect(citation(el, 'ref-jackson1982')).to.equal('Jackson, F. (1982). Epiphenomenal Qualia. The Philosophical Quarterly, 32(127), 127–136.');
+    expect(text(el.querySelector('#ref-fromm1956 .annotation')!)).to.equal('Love as a practice.');
+  });
+
+  it('reads a .bib file from src, and format="ris" for a file without the extension', async () => {
+    const bib = URL.createObjectURL(new Blob([BIB], { type: 'text/plain' }));
+    const el = await loaded(html`<hearth-references src=${bib} format="bibtex"></hearth-references>`);
+    expect(ids(el)).to.include('ref-jackson1982');
+    const ris = URL.createObjectURL(new Blob([RIS], { type: 'application/octet-stream' }));
+    const el2 = await loaded(html`<hearth-references src=${ris} format="ris"></hearth-references>`);
+    expect(ids(el2)).to.deep.equal(['ref-fromm1956', 'ref-jackson1982']);
+  });
+
+  it('shows the entries that parse and reports the rest once, politely, with hearth-error', async () => {
+    const bad = BIB + '\n@book{broken, title = {Unclosed\n\n@article{, title={no key}}\n';
+    const parent = document.createElement('div');
+    document.body.append(parent);
+    const errors: CustomEvent[] = [];
+    parent.addEventListener('hearth-error', (e) => errors.push(e as CustomEvent));
+    const event = oneEvent(parent, 'hearth-references-loaded');
+    const el = await fixture<HearthReferences>(html`<hearth-references><script type="application/x-bibtex">${bad}</script></hearth-references>`, { parentNode: parent });
+    await event;
+    await aTimeout(20);
+    expect(ids(el)).to.include.members(['ref-fromm1956', 'ref-jackson1982', 'ref-who2022']);
+    const notice = el.querySelector('.notice')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(text(notice)).to.match(/^\d entr(y|ies) could not be read and (is|are) not shown\.$/);
+    expect(errors).to.have.length(1);
+    expect(errors[0].detail.error.kind).to.equal('malformed');
+    expect(errors[0].detail.issues.length).to.be.at.least(1);
+    expect(errors[0].detail.issues[0].line).to.be.a('number');
+    await expect(el).to.be.accessible();
+    // Re-rendering (a style change) does not report again.
+    el.sort = 'year';
+    await el.updateComplete;
+    await aTimeout(20);
+    expect(errors).to.have.length(1);
+  });
+
+  it('shows an error (never a blank list) when nothing parses', async () => {
+    const parent = document.createElement('div');
+    document.body.append(parent);
+    const event = oneEvent(parent, 'hearth-error');
+    const el = await fixture<HearthReferences>(html`<hearth-references><script type="application/x-bibtex">@book{x, title = {never closed</script></hearth-references>`, { parentNode: parent });
+    const { detail } = await event;
+    expect(detail.error.kind).to.equal('malformed');
+    await el.updateComplete;
+    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('The references data could not be read.');
+  });
+});
+
+describe('<hearth-references> reader tools', () => {
+  let written: ClipboardItem[][] = [];
+  let texts: string[] = [];
+  const clipboard = navigator.clipboard;
+  beforeEach(() => {
+    written = [];
+    texts = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { write: async (items: ClipboardItem[]) => void written.push(items), writeText: async (t: string) => void texts.push(t) },
+    });
+  });
+  afterEach(() => Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard }));
+
+  it('"Copy citation" puts the entry on the clipboard as text and HTML with italics, and says so', async () => {
+    const el = await loaded(html`<hearth-references><script type="application/x-bibtex">${BIB}</script></hearth-references>`);
+    const button = [...el.querySelectorAll<HTMLButtonElement>('#ref-fromm1956 .tools button')].find((b) => text(b) == 'Copy citation')!;
+    expect(button.getAttribute('aria-describedby')).to.equal('ref-fromm1956-text');
+    button.click();
+    await waitUntil(() => written.length, 'clipboard written');
+    const item = written[0][0];
+    expect(await (await item.getType('text/plain')).text()).to.equal('Fromm, E. (1956). The Art of Loving. Harper & Brothers.');
+    expect(await (await item.getType('text/html')).text()).to.equal('Fromm, E. (1956). <i>The Art of Loving</i>. Harper &amp; Brothers.');
+    await waitUntil(() => text(el).includes('Citation copied'), 'announced');
+  });
+
+  it('says when the page may not copy', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write: () => Promise.reject(new Error('no')), writeText: () => Promise.reject(new Error('no')) } });
+    const el = await loaded(html`<hearth-references .items=${[{ id: 'a', title: 'A' }]}></hearth-references>`);
+    el.querySelector<HTMLButtonElement>('#ref-a .tools button')!.click();
+    await waitUntil(() => text(el).includes('Copying is not allowed here'), 'failure announced');
+  });
+
+  it('"Cite" opens a dialog with BibTeX and RIS (with the annotation) that parse back; Escape closes it and focus returns', async () => {
+    const el = await loaded(html`<hearth-references><script type="application/x-bibtex">${BIB}</script></hearth-references>`);
+    const button = [...el.querySelectorAll<HTMLButtonElement>('#ref-fromm1956 .tools button')].find((b) => text(b) == 'Cite')!;
+    button.focus();
+    button.click();
+    const dialog = await waitUntil(() => document.querySelector<HTMLDialogElement>('dialog.hearth-dialog[open]'), 'dialog open');
+    const [bib, ris] = [...dialog!.querySelectorAll('pre')].map((p) => p.textContent!);
+    const fromBib = parseBibtex(bib).items[0];
+    expect(fromBib).to.include({ id: 'fromm1956', title: 'The Art of Loving', publisher: 'Harper & Brothers', annotation: 'Love as a practice.' });
+    const fromRis = parseRis(ris).items[0];
+    expect(fromRis).to.include({ title: 'The Art of Loving', annotation: 'Love as a practice.' });
+    expect(ris).to.match(/^N1 {2}- Love as a practice\.$/m);
+    expect(bib).to.match(/annotation\s*=\s*\{Love as a practice\.\}/);
+    await expect(dialog!).to.be.accessible();
+    const copy = [...dialog!.querySelectorAll('button')].find((b) => text(b) == 'Copy BibTeX')!;
+    copy.click();
+    await waitUntil(() => texts.length || written.length, 'copied');
+    dialog!.dispatchEvent(new Event('cancel'));
+    dialog!.close();
+    await waitUntil(() => !dialog!.isConnected, 'dialog removed');
+    expect(document.activeElement).to.equal(button);
+  });
+
+  it('downloads the whole list as BibTeX, RIS and CSL-JSON that parse back', async () => {
+    const el = await loaded(html`<hearth-references><script type="application/x-bibtex">${BIB}</script></hearth-references>`);
+    const files: { name: string; blob: Blob }[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (b: Blob) => {
+      const url = create(b);
+      blobs.set(url, b);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      files.push({ name: this.download, blob: blobs.get(this.href)! });
+    };
+    try {
+      const group = el.querySelector('.tools[role="group"]')!;
+      expect(group.getAttribute('aria-label')).to.equal('Download all references');
+      for (const b of group.querySelectorAll('button')) b.click();
+      await waitUntil(() => files.length == 3, 'three files');
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(files.map((f) => f.name)).to.deep.equal(['references.bib', 'references.ris', 'references.json']);
+    const [bib, ris, json] = await Promise.all(files.map((f) => f.blob.text()));
+    expect(parseBibtex(bib).items.map((i) => i.id)).to.have.members(ids(el).map((id) => id.slice(4)));
+    expect(parseBibtex(bib).errors).to.deep.equal([]);
+    expect(parseRis(ris).items).to.have.length(4);
+    expect(JSON.parse(json).map((i: { id: string }) => i.id)).to.have.members(ids(el).map((id) => id.slice(4)));
+  });
+
+  it('tools="none" hides the reader tools', async () => {
+    const el = await loaded(html`<hearth-references tools="none" .items=${[{ id: 'a', title: 'A' }]}></hearth-references>`);
+    expect(el.querySelector('.tools')).to.equal(null);
+  });
+});
+
+describe('<hearth-references> controls and machine-readable data', () => {
+  const items = [
+    { id: 'b', type: 'book', title: 'Book', author: [{ family: 'Zed', given: 'A' }], issued: { 'date-parts': [[1999]] } },
+    { id: 'a', type: 'article-journal', title: 'Art', author: [{ family: 'Abe', given: 'B' }], issued: { 'date-parts': [[2010]] }, 'container-title': 'J', DOI: '10.1/x' },
+    { id: 'w', type: 'webpage', title: 'Web', author: [{ family: 'Moe', given: 'C' }], issued: { 'date-parts': [[1980]] }, URL: 'https://example.org/' },
+  ];
+
+  it('lets readers sort by author, year and type (grouped) with a labelled select', async () => {
+    const el = await loaded(html`<hearth-references controls .items=${items}></hearth-references>`);
+    const select = el.querySelector('select')!;
+    expect(text(select.closest('label')!)).to.match(/^Sort by/);
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['author', 'year', 'cited', 'type']);
+    expect(ids(el)).to.deep.equal(['ref-a', 'ref-w', 'ref-b']);
+    select.value = 'year';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['ref-w', 'ref-b', 'ref-a']);
+    select.value = 'type';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect([...el.querySelectorAll('.group')].map(text)).to.deep.equal(['Articles', 'Books', 'Web pages and posts']);
+    const lists = [...el.querySelectorAll('ul')];
+    expect(lists).to.have.length(3);
+    expect(lists[0].getAttribute('aria-labelledby')).to.equal(el.querySelector('.group')!.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts a COinS span in each entry and one JSON-LD block in the head', async () => {
+    const el = await loaded(html`<hearth-references .items=${items}></hearth-references>`);
+    await waitUntil(() => el.querySelectorAll('span.Z3988').length == 3, 'COinS');
+    const coins = el.querySelector('#ref-a span.Z3988')!.getAttribute('title')!;
+    expect(coins).to.contain('ctx_ver=Z39.88-2004');
+    expect(decodeURIComponent(coins)).to.contain('Art');
+    const scripts = [...document.head.querySelectorAll('script[type="application/ld+json"]')];
+    const ld = scripts.map((s) => JSON.parse(s.textContent!)).find((d) => d.citation?.some((c: { name: string }) => c.name == 'Art'))!;
+    expect(ld['@context']).to.equal('https://schema.org');
+    expect(ld.citation.map((c: { '@type': string }) => c['@type'])).to.have.members(['Book', 'ScholarlyArticle', 'WebPage']);
+    const art = ld.citation.find((c: { name: string }) => c.name == 'Art');
+    expect(art).to.deep.include({ datePublished: '2010', identifier: 'https://doi.org/10.1/x' });
+    expect(art.author).to.deep.equal([{ '@type': 'Person', name: 'B Abe' }]);
+    el.remove();
+    expect(scripts.filter((s) => s.isConnected).length).to.be.lessThan(scripts.length);
+  });
+});
