@@ -90,7 +90,7 @@ export const pageRange = (s: string): string =>
  * "xii"), or '' when it names something else ("chap. 2", "fig. 3"), which styles print as typed.
  */
 export const pageLocator = (loc: string): string =>
-  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(loc)?.[1] || '');
+  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(str(loc))?.[1] || '');
 
 /** A role in the plural when there is more than one name: "Ed." -> "Eds.", "Director" -> "Directors". */
 export const plural = (s: string, ns: unknown[]): string => (ns[1] ? s.replace(/\.?$/, 's$&') : s);

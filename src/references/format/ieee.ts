@@ -1,0 +1,165 @@
+/**
+ * IEEE reference-list entries and in-text citations from CSL-JSON, following what citeproc-js prints
+ * with the official ieee.csl (2021-05-07, en-US locale): initials first ("E. S. Fromm"), "and",
+ * "*et al.*" after the first name from seven names, titles in quotes (books, films: italics), the
+ * journal's short name, abbreviated months, "vol.", "no.", "pp.", "doi: …", "[Online]. Available: URL"
+ * and "Accessed: …" for other items online, "URL (accessed …)." for web pages. Numeric: the list is in
+ * citation order, each entry after its label "[1]"; citations "[1]", "[1, p. 12]", "[1], [2]", and
+ * "[1]–[3]" for three or more consecutive numbers without locators (a cite with a locator stands alone).
+ *
+ * Deliberate differences from citeproc-js:
+ * - Bugs of the 2021 style file: a space between the two sentences of books and other items
+ *   ("*The Art of Loving*. New York: …"; citeproc: "*The Art of Loving*.New York: …"); a film is
+ *   "Location. *Title*. (date)." as in the IEEE guide for videos (citeproc: "Paris. *Amour*, (date).").
+ * - Shared by all of hearth's styles (see apa.ts): a DOI stored as a URL or with "doi:" prints once,
+ *   as the bare DOI linked to https://doi.org/…; URLs other than absolute http(s) are dropped; `issued`
+ *   as a bare string is read; given names in lower case are initialized; a period after a closing
+ *   quote typed in a field stays outside it; field text is plain (rich-text tags print as typed);
+ *   only the first date of a range is printed.
+ * - A locator that is not a page prints as typed ("[1, chap. 2]"; citeproc: "[1, Ch. 2]" from its label).
+ * - Double quotes typed in a quoted title turn single (“‘Quoted’ start,”); typed single quotes stay
+ *   single (citeproc turns them double).
+ * - Not handled: "circa" dates; `status` ("In press") is not bold.
+ */
+import type { CslItem } from '../../core/backend.js';
+import {
+  around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageLocator, pageRange, plural, runs,
+  safeUrl, str, titleCase, type Name, type Run,
+} from './common.js';
+import type { Cite, CitationStyle, CitePiece } from './style.js';
+
+/**
+ * A numeric citation's cites in order of their numbers (a stable sort), as groups of indices into
+ * `cites`: `[first, last]` for a run of three or more consecutive numbers, else `[index]`. A cite for
+ * which `alone` is true is never part of a run (IEEE: one with a locator).
+ */
+export function numbered(cites: Cite[], alone: (c: Cite) => unknown = () => 0): number[][] {
+  const n = (i: number) => +cites[i].n;
+  const seqs: number[][] = [];
+  for (const i of cites.map((_, i) => i).sort((a, b) => n(a) - n(b) || 0)) {
+    const seq = seqs[seqs.length - 1];
+    const last = seq?.[seq.length - 1];
+    if (seq && !alone(cites[i]) && !alone(cites[last]) && n(i) == n(last) + 1) seq.push(i);
+    else seqs.push([i]);
+  }
+  return seqs.flatMap((s) => (s.length < 3 ? s.map((i) => [i]) : [[s[0], s[s.length - 1]]]));
+}
+
+/** A page locator as "p. 12" / "pp. 12–14", another as typed. */
+const locator = (s: string): string => {
+  const page = pageLocator(s);
+  return page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : s;
+};
+
+export const ieee: CitationStyle = {
+  entry: formatIeee,
+  label: (n) => `[${n}]`,
+  citation: (cites) =>
+    numbered(cites, (c) => str(c.locator)).flatMap(([i, j], k): CitePiece[] => [
+      k ? ', [' : '[',
+      ...(j === undefined
+        ? [[cat(', ', str(cites[i].n), locator(str(cites[i].locator))), i] as CitePiece]
+        : [[str(cites[i].n), i] as CitePiece, ']–[', [str(cites[j].n), j] as CitePiece]),
+      ']',
+    ]),
+};
+
+/** "Jan.", "May", "Sep."; seasons in full. */
+const month = (m: number): string => {
+  const s = MONTHS[m - 1] || '';
+  return m < 13 && s.length > 3 ? s.slice(0, 3) + '.' : s;
+};
+
+/** A date: `form` 0 "2005", 1 "Mar. 2005", 2 "Mar. 07, 2005"; a literal date as is, '' without one. */
+function date(v: unknown, form: number): string {
+  const d = dateParts(v);
+  if (typeof d == 'string') return d;
+  const [y, m, day] = d;
+  return cat(' ', form && month(m), form > 1 && day && String(day).padStart(2, '0') + ',', y < 0 ? -y + ' BC' : y);
+}
+
+/** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
+const end = (s: string): string => s.replace(/[^.?!\t\r][\t\r]?$/, '$&.');
+
+/** "A", "A and B", "A, B, and C"; from `etAl` names only the first and "*et al.*". */
+const nameList = (ns: Name[], etAl = Infinity): string => {
+  const s = ns.map((n) => join('', displayName(n)));
+  const n = s.length;
+  return n >= etAl ? s[0] + ' ' + italic('et al.') : n > 2 ? s.slice(0, -1).join(', ') + ', and ' + s[n - 1] : s.join(' and ');
+};
+
+export function formatIeee(item: CslItem): Run[] {
+  item = Object(item); // null or a primitive reads as an empty item
+  const f = (k: string) => join('', ' ' + str(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
+  const type = str(item.type);
+  const is = (types: string) => types.split(' ').includes(type);
+  const [title, ct, publisher, place, genre, num, issue, ed] = 'title container-title publisher publisher-place genre number issue edition'
+    .split(' ')
+    .map(f);
+  const volume = pageRange(f('volume'));
+  const page = f('page').replace(/\s*[-–—]+\s*/g, '–');
+  const DOI = doiUrl(str(item.DOI));
+  const URL = safeUrl(str(item.URL));
+  const web = is('webpage post post-weblog');
+  const [a, e, t] = [item.author, item.editor, item.translator].map(names);
+  // The author element: the authors, else the editors, else the translators, with their role.
+  const [who, role] = a[0] ? [a, ''] : e[0] ? [e, 'Ed.'] : [t, 'Tran.'];
+  const bookish = is('bill book chapter graphic legal_case legislation motion_picture paper-conference song');
+
+  // The title in quotes: "\r" marks the closing quote, which a following comma or period goes before.
+  const T = is('bill book graphic legal_case legislation motion_picture song')
+    ? italic(title)
+    : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\r'); // quotes in quotes: single
+  const edition =
+    bookish || type == 'report' ? (/^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : ed && end(capFirst(ed))) : '';
+  const locators = cat(', ', edition, around('vol. ', volume), around('', f('number-of-volumes'), ' vols.'), around('no. ', issue));
+  const pages = type == 'article-journal' && num ? 'Art. no. ' + num : around(/[–,&]/.test(page) ? 'pp. ' : 'p. ', page);
+  const status = page || issue || volume ? '' : capFirst(f('status'));
+  const pub = bookish ? cat(': ', place, publisher) : cat(', ', publisher, place);
+  const g = (...xs: string[]) => cat(', ', ...xs);
+  // Published in proceedings (in *Proceedings*, place) or presented (presented at the Event, place).
+  const event = g(
+    e[0] || names(item['collection-editor'])[0] || issue || page || volume
+      ? around('in ', italic(ct))
+      : around('presented at the ', f('event-title') || f('event')),
+    f('event-place'),
+  );
+
+  /** The entry after the author element, by type (as the style's `choose`). */
+  const body = (): string => {
+    const issued = (form: number) => date(item.issued, form);
+    if (type == 'article-journal')
+      return g(T, italic(f('container-title-short') || ct), locators, pages, issued(1), status) + (DOI || URL ? ',' : '.');
+    if (is('paper-conference speech')) return end(g(T, event, issued(type == 'speech' ? 2 : 1), locators, pages, status));
+    if (type == 'report') return end(g(T, pub, cat(' ', genre, num), issued(1)));
+    if (type == 'thesis') return end(g(T, genre, pub, issued(0)));
+    if (web) return end(g(T, italic(ct), issued(2)));
+    if (type == 'patent') return g(T, num, issued(2));
+    // "Location. *Title*. (Date)." (the style: "Location. *Title*, (Date).")
+    if (type == 'motion_picture') return cat(' ', end(titleCase(place || f('event-place'))), end(T), end(around('(', issued(2), ')')));
+    // Two sentences (the style: no space between them).
+    if (is('bill book graphic legal_case legislation song')) return cat(' ', end(g(T, locators)), end(g(pub, issued(0), pages)));
+    if (is('article-magazine article-newspaper broadcast interview manuscript map personal_communication'))
+      return end(g(T, italic(ct), locators, pub, pages, issued(2)));
+    // "“Title,” in *Book*, 2nd ed., J. Smith, Ed. Place: Publisher, 2010, pp. 1–9."
+    if (type == 'chapter')
+      return end(
+        g(
+          g(T, around('in ', italic(ct)), locators),
+          cat(' ', who == e ? '' : around('', nameList(e), ', ' + plural('Ed.', e)), g(pub, issued(0), pages)),
+        ),
+      );
+    return cat(' ', end(g(T, italic(ct), locators)), end(g(pub, pages, issued(2))));
+  };
+
+  const access = web
+    ? URL && ' \n' + around(' (accessed ', date(item.accessed, 2), ').')
+    : DOI
+      ? ' doi: \n.'
+      : URL &&
+        ` ${cat('. ', around('Accessed: ', date(item.accessed, 2)), `[Online${type == 'motion_picture' ? ' Video' : ''}]`)}. Available: \n`;
+  const link = web ? URL : DOI || URL;
+  const s = g(who[0] ? nameList(who, 7) + around(', ', role && plural(role, who)) : '', body()) + access;
+  // The link shows the bare DOI ("doi: 10.1/x") or the URL.
+  return runs(s.replace(/\r([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
+}

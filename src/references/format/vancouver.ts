@@ -1,0 +1,146 @@
+/**
+ * Vancouver (ICMJE/NLM) reference-list entries and in-text citations from CSL-JSON, following what
+ * citeproc-js prints with the official vancouver.csl (2022-04-14, en-US locale): "Fromm ES" (initials
+ * without periods), six names then "et al.", no italics or quotes, "Title. 2nd ed.", the journal's
+ * short name without periods, "2017 Jul 1;390(10101):12–9." (minimal page ranges), "[Internet]",
+ * "[cited 2020 Jan 5]" and "Available from: URL" for items online; no DOI (the style prints none).
+ * Numeric: the list is in citation order, each entry after its label "1."; citations "(1)", "(1,2)",
+ * "(1–3,5)" (three or more consecutive numbers collapse); locators are not printed.
+ *
+ * Deliberate differences from citeproc-js:
+ * - Bugs of the 2022 style file: a conference paper with neither proceedings nor editors (a talk) is
+ *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc: "In 2019.");
+ *   no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc: "2000 Mar 7;").
+ * - Shared by all of hearth's styles (see apa.ts): URLs other than absolute http(s) are dropped;
+ *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
+ *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
+ *   typed); only the first date of a range is printed.
+ * - Not handled: bills and legislation (section, number), patents, "circa" dates.
+ */
+import type { CslItem } from '../../core/backend.js';
+import {
+  around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, type Run,
+} from './common.js';
+import type { Cite, CitationStyle, CitePiece } from './style.js';
+
+/**
+ * The cites in order of their numbers (a stable sort), as groups of indices into `cites`: `[first, last]`
+ * for a run of three or more consecutive numbers, else `[index]`. (As `numbered` in ieee.ts, which
+ * this chunk should not load.)
+ */
+function numbered(cites: Cite[]): number[][] {
+  const n = (i: number) => +cites[i].n;
+  const seqs: number[][] = [];
+  for (const i of cites.map((_, i) => i).sort((a, b) => n(a) - n(b) || 0)) {
+    const seq = seqs[seqs.length - 1];
+    if (seq && n(i) == n(seq[seq.length - 1]) + 1) seq.push(i);
+    else seqs.push([i]);
+  }
+  return seqs.flatMap((s) => (s.length < 3 ? s.map((i) => [i]) : [[s[0], s[s.length - 1]]]));
+}
+
+export const vancouver: CitationStyle = {
+  entry: formatVancouver,
+  label: (n) => n + '.',
+  citation: (cites) => [
+    '(',
+    ...numbered(cites).flatMap(([i, j], k): CitePiece[] => [
+      ...(k ? [','] : []),
+      [str(cites[i].n), i],
+      ...(j === undefined ? [] : ['–', [str(cites[j].n), j] as CitePiece]),
+    ]),
+    ')',
+  ],
+};
+
+/** Names in sort order with bare initials ("van Gogh V", "Humboldt A von", "King ML Jr."). */
+const nameTexts = (v: unknown): string[] =>
+  nameParts(v).map(({ family, given, literal, particle, dropping, suffix }) =>
+    join('', literal || (family ? cat(' ', particle, family, initials(given).replace(/[\s.-]/g, ''), dropping, suffix) : given)),
+  );
+
+/** Six names, then "et al."; with the role ("editor", "editors") when given. */
+const nameList = (ns: string[], role = '') =>
+  cat(', ', ...ns.slice(0, ns[6] ? 6 : ns.length), ns[6] && 'et al.', ns[0] && role && (ns[1] ? role + 's' : role));
+
+/** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full); a literal date as is. */
+function date(v: unknown, parts: number): string {
+  const d = dateParts(v);
+  if (typeof d == 'string') return d;
+  const [y, m, day] = d;
+  return cat(' ', y < 0 ? -y + ' BC' : y, parts > 1 && (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3), parts > 2 && day);
+}
+
+/** Page ranges with the second number shortened: "127-136" -> "127–36", "1099-1107" -> "1099–107", "e12-e19" -> "e12–9". */
+const minimal = (s: string) =>
+  pageRange(s).replace(/([a-z]*)(\d+)–\1(\d+)/gi, (_, p: string, a: string, b: string) => {
+    let i = 0;
+    while (a.length == b.length && i < a.length - 1 && a[i] == b[i]) i++;
+    return p + a + '–' + b.slice(i);
+  });
+
+/** The texts that are not empty, each ending in a period (unless it ends in . ? or !), joined with spaces. */
+const dots = (...xs: unknown[]) =>
+  xs
+    .filter(Boolean)
+    .map((x) => (x as string).replace(/[^.?!]$/, '$&.'))
+    .join(' ');
+
+export function formatVancouver(item: CslItem): Run[] {
+  item = Object(item); // null or a primitive reads as an empty item
+  const f = (k: string) => join('', ' ' + str(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
+  const t = str(item.type);
+  // A conference paper with neither proceedings nor editors is a talk: formatted as a speech.
+  const type = t == 'paper-conference' && !f('container-title') && !nameParts(item.editor)[0] ? 'speech' : t;
+  const is = (types: string) => types.split(' ').includes(type);
+  const [title, ct, publisher, place, genre, issue, ed, series] =
+    'title container-title publisher publisher-place genre issue edition collection-title'.split(' ').map(f);
+  const volume = pageRange(f('volume'));
+  const page = minimal(f('page'));
+  const URL = safeUrl(str(item.URL));
+  const journal = is('article-journal article-magazine review review-book');
+  const periodical = journal || is('article-newspaper');
+  /** Titled parts of something else: the container is named after the title ("In: …" for chapters). */
+  const part = periodical || is('chapter paper-conference entry-dictionary entry-encyclopedia');
+  const [a, e, seriesEditors] = [item.author, item.editor, item['collection-editor']].map(nameTexts);
+  const editors = a[0] && e[0] ? nameList(e, 'editor') + '.' : ''; // else they are the author element
+
+  const edition = /^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : dots(ed);
+  const internet = URL && '[Internet]';
+  const head = cat(' ', title, !part && internet);
+  const container = part
+    ? cat(' ', dots(ct && cat(' ', (journal && f('container-title-short')) || ct, internet).replace(/\./g, '')), edition)
+    : type == 'speech'
+      ? cat(': ', genre && capFirst(genre) + ' presented at', f('event-title') || f('event')).replace(/.$/, '$&;')
+      : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, ct));
+  const inner = cat(' ', editors, container);
+  const pub = cat(': ', type == 'thesis' ? place && `[${place}]` : type == 'speech' ? '' : place, publisher);
+  const cited = URL && around('[cited ', date(item.accessed, 3), ']');
+  const nop = f('number-of-pages');
+  const pages = is('book') ? around(' ', cat(' ', nop, numeric(nop) && 'p.')) : page && ' p. ' + page;
+  const dated = periodical
+    ? cat(';', cat(' ', date(item.issued, 3), cited), cat(':', journal && volume + (issue && `(${issue})`), page))
+    : (type == 'report'
+        ? cat(' ', date(item.issued, 2), cited)
+        : type == 'speech'
+          ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
+          : dots(cat(' ', date(item.issued, 1), cited))) + pages;
+
+  return runs(
+    cat(
+      ' ',
+      // Authors. Title [Internet]. 2nd ed. [Thesis genre].
+      dots(
+        a[0] ? nameList(a) : nameList(e, 'editor'),
+        cat(' ', !part && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
+      ),
+      // In: editors. Container. Place: Publisher; date;volume(issue):pages.
+      dots(cat(' ', cat(': ', inner && part && !periodical && 'In', inner), pub && pub + ';', dated).replace(/;$/, '')),
+      // (Series editors, editor. Series; vol. 2).
+      !periodical && series && dots(`(${cat(' ', dots(nameList(seriesEditors, 'editor')), cat('; ', series, around('vol. ', volume)))})`),
+      type == 'report' && dots(f('number') && 'Report No.: ' + f('number')),
+      URL && 'Available from: \n',
+    ),
+    URL,
+  );
+}

@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { vancouver } from '../../src/references/format/vancouver.js';
+import { citeText, type Cite } from '../../src/references/format/style.js';
+import { entryText, oracleTests } from './oracle.js';
+
+const shared = 'hearth behaviour shared by every style (see the comment at the top of apa.ts)';
+const semicolon =
+  'bug of the 2022 style file: a semicolon dangles where nothing follows ("P;", "2000 Mar 7; Available from"); hearth ends with a period';
+const talk = 'bug of the 2022 style file: an unpublished talk prints "In 2019."; hearth formats it as the style formats a speech';
+const hyphen = `citeproc with the 2023 en-US locale drops the lower-case "jun" of "Min-jun"; hearth initializes it (${shared})`;
+
+oracleTests('vancouver', vancouver, {
+  'book: no date': { bibliography: '1. Doe J. Undated. P.', why: semicolon },
+  'newspaper article: full date and URL': { bibliography: '1. Doe J. News. The New York Times [Internet]. 2000 Mar 7. Available from: https://nyt.example/x', why: semicolon },
+  'magazine article: season': { bibliography: '1. A. x. M. 2000 Spring.', why: semicolon },
+  'conference paper: presentation (event and place, full date)': { bibliography: '1. Doe J. A talk. Paper presentation presented at: Conference of Things; 2019 May 3; Boston, MA.', why: talk },
+  'difference: a DOI stored as a URL prints once': { bibliography: '1. A. x. 2000.', why: semicolon },
+  'difference: a javascript: URL is dropped': { bibliography: '1. A. x. 2000.', why: shared },
+  'difference: issued as a bare string is read': { bibliography: '1. A. x. 2001.', why: shared },
+  'difference: given names in lower case are initialized': { bibliography: '1. Smith JMA. x. 2000.', why: shared },
+  'difference: a period after a closing quote stays outside': { bibliography: '1. A. On “care”. P; 2000.', why: shared },
+  'conference paper: in proceedings, event, place, pages, DOI': { bibliography: '1. Lee MJ, Okafor C. Accessible booking interfaces for older adults. In: Ramos L, editor. Proceedings of the ACM Conference on Human Factors in Computing Systems. New York: ACM; 2022. p. 55–67.', why: hyphen },
+  'conference paper: unpublished talk, event and place, full date': { bibliography: '1. Nakamura Y. Home care after discharge. Paper presentation presented at: Annual Meeting of the Gerontological Society; 2018 Nov 16; Boston, MA.', why: talk },
+  'hostile: markup, ampersand and quotes in fields': { bibliography: '1. O’Neil & Sons IAI. Tom & Jerry <b>bold</b> “quoted” <script>alert(1)</script>. A & B <Press>; 2000.', why: 'field text is plain: citeproc reads <b> and a <i>-wrapped given name as markup; hearth prints what was typed' },
+  'hostile: date range, circa, literal date': { bibliography: '1. Doe J. Dated. 1999.', why: 'only the first date of a range is printed (see apa.ts)' },
+});
+
+const fromm = {
+  id: 'f', type: 'book', title: 'The Art of Loving', author: [{ family: 'Fromm', given: 'Erich' }], issued: { 'date-parts': [[1956]] },
+};
+/** Items of the wrong shape: a field of the wrong type reads as absent. */
+const wrongShapes = [
+  null, 7, 'x', {}, [], { title: 5, author: 'x' },
+  { title: ['a'], author: [null, 5, { family: {} }], issued: { 'date-parts': 'x' }, page: {}, URL: 5, DOI: [], type: 7 },
+];
+const cite = (cites: Partial<Cite>[]) => citeText(vancouver.citation(cites.map((c) => ({ item: fromm, n: 1, ...c }))));
+
+describe('vancouver: numbers and in-text citations', () => {
+  it('prints the number of the entry', () => {
+    expect(vancouver.label!(12)).to.equal('12.');
+    expect(entryText(vancouver, fromm, 3)).to.equal('3. Fromm E. The Art of Loving. 1956.');
+    expect(vancouver.citation([{ item: fromm, n: 7 }])).to.deep.equal(['(', ['7', 0], ')']);
+  });
+
+  it('sorts the cites by number and collapses three or more consecutive numbers', () => {
+    expect(cite([{ n: 2 }, { n: 1 }])).to.equal('(1,2)');
+    expect(cite([{ n: 5 }, { n: 3 }, { n: 1 }, { n: 2 }])).to.equal('(1–3,5)');
+    // A range links its two ends.
+    expect(vancouver.citation([1, 2, 3, 5].map((n) => ({ item: fromm, n })))).to.deep.equal([
+      '(', ['1', 0], '–', ['3', 2], ',', ['5', 3], ')',
+    ]);
+    expect(cite([2, 3, 4, 6, 7].map((n) => ({ n })))).to.equal('(2–4,6,7)');
+  });
+
+  it('prints no locator', () => {
+    expect(cite([{ locator: 'p. 12' }])).to.equal('(1)');
+    expect(cite([{ n: 1 }, { n: 2, locator: '5' }, { n: 3 }])).to.equal('(1–3)');
+  });
+});
+
+describe('vancouver: entries', () => {
+  it('prints a journal article with its short name, full date, volume, issue and minimal page range', () => {
+    const item = {
+      id: 'a', type: 'article-journal', title: 'T', author: [{ family: 'Doe', given: 'Jean-Paul' }], 'container-title': 'J. Appl. Phys.',
+      volume: 3, issue: 2, page: '1099-1107', issued: { 'date-parts': [[2020, 5, 4]] },
+      URL: 'https://x.example', accessed: { 'date-parts': [[2021, 1, 2]] },
+    };
+    expect(entryText(vancouver, item)).to.equal(
+      '1. Doe JP. T. J Appl Phys [Internet]. 2020 May 4 [cited 2021 Jan 2];3(2):1099–107. Available from: https://x.example',
+    );
+    expect(vancouver.entry(item).at(-1)).to.deep.equal({ text: 'https://x.example', href: 'https://x.example' });
+  });
+
+  it('formats an unpublished talk as a speech', () => {
+    const item = {
+      id: 't', type: 'paper-conference', title: 'T', 'event-title': 'Conf', 'event-place': 'Rome', issued: { 'date-parts': [[2000, 5, 1]] },
+    };
+    expect(entryText(vancouver, item)).to.equal('1. T. Conf; 2000 May 1; Rome.');
+  });
+
+  it('survives items of the wrong shape', () => {
+    for (const item of wrongShapes) {
+      expect(() => vancouver.entry(item as never)).to.not.throw();
+      expect(citeText(vancouver.citation([{ item: item as never, n: 1 }]))).to.equal('(1)');
+    }
+    expect(entryText(vancouver, {})).to.equal('1. ');
+    expect(entryText(vancouver, { title: 5, author: 'x' })).to.equal('1. x. 5.');
+  });
+
+  it('keeps hostile strings as plain text and links only http(s) URLs', () => {
+    const runs = vancouver.entry({
+      id: 'h', type: 'webpage', title: '<img src=x onerror=alert(1)>', URL: 'javascript:alert(1)',
+      author: [{ family: '<script>', given: 'x' }],
+    });
+    expect(runs).to.deep.equal([{ text: '<script> X. <img src=x onerror=alert(1)>.' }]);
+  });
+});
