@@ -46,7 +46,7 @@ for (const { name, entry, budget } of elements) {
   // What the page must load before the element works: the entry and every chunk it imports
   // statically (shared code), measured as one gzip stream. Dynamic imports are the lazy rest.
   const outputs = result.metafile.outputs;
-  const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint);
+  const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint === entry);
   const eager = new Set();
   const visit = (file) => {
     if (eager.has(file)) return;

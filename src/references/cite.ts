@@ -1,13 +1,102 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
-import { msg } from '../core/localization.js';
+import { msg, str } from '../core/localization.js';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { adoptStyles } from '../core/styles.js';
-import { referencesStyles } from './references.styles.js';
+import { apa } from './format/apa.js';
 import { runs } from './format/common.js';
-import { cites, citesChanged, listOf } from './links.js';
-import type { HearthReferences } from './references.js';
+import { cites, citesChanged, kit, listOf } from './links.js';
+import type { Entry, HearthReferences } from './references.js';
+import type { CitePiece } from './format/style.js';
 import { renderMarkup, renderRun } from './render.js';
+
+// APA's in-text citations, the linking of citations and the back-links live here, not with the
+// list: a page without citations never loads them.
+kit.apaCitation = apa.citation;
+
+/**
+ * Finds a list's citations (see `listOf`) in page order and gives every citation of a key its own
+ * id, `cite-<key>-<k>`, for the back-links; the map's keys are in order of first citation.
+ */
+kit.link = (list) => {
+  const mine = [...cites].filter((cite) => listOf(cite) === list);
+  mine.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const ids = new Map<string, string[]>();
+  for (const cite of mine) {
+    cite.targets = cite.keys.map((key) => {
+      const list = ids.get(key) ?? [];
+      ids.set(key, list);
+      list.push(`cite-${key}-${list.length + 1}`);
+      return list[list.length - 1];
+    });
+  }
+  return [mine, ids, mine.map((cite) => cite.keys.join(' ')).join('|')];
+};
+
+/** Back-link letters: a … z, then aa, ab … */
+const letter = (i: number): string => (i >= 26 ? letter(i / 26 - 1) : '') + String.fromCharCode(97 + (i % 26));
+
+kit.backlinks = (ids) =>
+  html`<span class="back"
+    >${ids.length == 1
+      ? html`<a href=${'#' + ids[0]} aria-label=${msg('Back to the citation', { id: 'references.back' })}>↩</a>`
+      : html`↩${ids.map((id, i) => html` <a href=${'#' + id} aria-label=${msg(str`Back to citation ${i + 1}`, { id: 'references.backN' })}>${letter(i)}</a>`)}`}</span
+  >`;
+
+/** The entries of a list by key (rebuilt when the list's entries change). */
+const byKey = new WeakMap<readonly Entry[], Map<string, Entry>>();
+
+/** A citation of `keys` in the list's style: the pieces for the known keys, their entries, the unknown keys. */
+function citationOf(list: HearthReferences, keys: string[], locators: string[]): { pieces: CitePiece[]; entries: Entry[]; unknown: string[] } {
+  const all = list.entries;
+  let map = byKey.get(all);
+  if (!map) byKey.set(all, (map = new Map(all.map((e) => [e.key, e]))));
+  const entries: Entry[] = [];
+  const unknown: string[] = [];
+  keys.forEach((key) => (map.has(key) ? entries.push(map.get(key)!) : unknown.push(key)));
+  const pieces = entries.length
+    ? list.formatter!.citation(entries.map((entry, i) => ({ item: entry.item, n: entry.n, locator: locators[keys.indexOf(entry.key)] ?? (i ? '' : locators[0]) })))
+    : [];
+  return { pieces, entries, unknown };
+}
+
+/** Styles of the citations and their previews (zero specificity, adopted where the citation is). */
+const citeStyles = css`
+  :where(hearth-cite .hearth-cite) {
+    font: inherit;
+    color: var(--hearth-color-accent, LinkText);
+    background: none;
+    border: 0;
+    padding: 0;
+    text-decoration: underline dotted;
+    cursor: pointer;
+  }
+  :where(hearth-cite .hearth-unknown) {
+    color: var(--hearth-color-danger, #b3261e);
+  }
+  :where(hearth-cite .hearth-preview) {
+    font: var(--hearth-font, inherit);
+    color: var(--hearth-color-text, CanvasText);
+    background: var(--hearth-color-surface, Canvas);
+    border: 1px solid var(--hearth-color-muted, GrayText);
+    border-radius: var(--hearth-radius, 4px);
+    box-shadow: 0 4px 16px #0003;
+    padding: 0.75em 1em;
+    inset: auto;
+    margin: 0;
+    position: fixed;
+    width: min(24em, calc(100vw - 16px));
+    box-sizing: border-box;
+  }
+  :where(hearth-cite .hearth-preview > *) {
+    display: block;
+    margin-top: 0.5em;
+  }
+  :where(hearth-cite .hearth-preview > :first-child) {
+    margin: 0;
+  }
+`;
 
 const warned = new Set<string>();
 let ids = 0;
@@ -90,7 +179,7 @@ export class HearthCite extends HearthElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptStyles(this, referencesStyles);
+    adoptStyles(this, citeStyles);
     cites.add(this);
     citesChanged();
     if (!listening) addEventListener('hashchange', onHash);
@@ -120,7 +209,7 @@ export class HearthCite extends HearthElement {
 
   protected override render(): TemplateResult {
     const keys = this.keys;
-    const { pieces, entries, unknown } = this.#list!.citationOf(keys, (this.locator ?? '').split(/\s*;\s*/));
+    const { pieces, entries, unknown } = citationOf(this.#list!, keys, (this.locator ?? '').split(/\s*;\s*/));
     for (const key of unknown) {
       if (!warned.has(key)) console.warn(`hearth-cite: no entry "${key}" in the references list`);
       warned.add(key);

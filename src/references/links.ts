@@ -1,3 +1,5 @@
+import type { CitationStyle } from './format/style.js';
+
 /**
  * How `<hearth-cite>` elements and `<hearth-references>` lists find each other without importing
  * each other: the connected citations and lists, and a batched "citations changed" signal.
@@ -13,6 +15,18 @@ export interface CiteLink extends HTMLElement {
 }
 
 export const cites = new Set<CiteLink>();
+
+/**
+ * What the `<hearth-cite>` chunk brings when it loads (a page without citations never needs it):
+ * APA's in-text citations, the linking of a list's citations and the back-links of an entry.
+ */
+export const kit: {
+  apaCitation?: CitationStyle['citation'];
+  /** A list's citations in page order, the ids of each cited key's citations (keys in order of first citation), and a key of both. */
+  link?: (list: Element) => [CiteLink[], Map<string, string[]>, string];
+  /** An entry's back-links (↩ a b c) to these citation ids. */
+  backlinks?: (ids: string[]) => unknown;
+} = {};
 export const lists = new Set<{ requestUpdate(): void }>();
 let queued = false;
 

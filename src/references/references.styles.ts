@@ -54,74 +54,12 @@ export const referencesStyles = css`
     position: absolute;
     clip-path: inset(50%);
   }
-  :where(hearth-references .tools, hearth-references .back, hearth-references .notice, hearth-references .controls) {
+  :where(hearth-references .back, hearth-references .notice) {
     color: var(--hearth-color-muted, inherit);
     font-size: 0.9em;
-  }
-  :where(hearth-references li .tools) {
-    display: block;
-    text-indent: 0;
-  }
-  :where(hearth-references li .tools button) {
-    margin: 0.25em 0.5em 0 0;
-  }
-  :where(hearth-references .group) {
-    font-weight: bold;
-    margin: 1em 0 0.5em;
   }
   :where(hearth-references .back a) {
     text-decoration: none;
     padding: 0 0.15em;
-  }
-  :where(hearth-cite .hearth-cite) {
-    font: inherit;
-    color: var(--hearth-color-accent, LinkText);
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline dotted;
-    cursor: pointer;
-  }
-  :where(hearth-cite .hearth-unknown) {
-    color: var(--hearth-color-danger, #b3261e);
-  }
-  :where(hearth-cite .hearth-preview, .hearth-dialog) {
-    font: var(--hearth-font, inherit);
-    color: var(--hearth-color-text, CanvasText);
-    background: var(--hearth-color-surface, Canvas);
-    border: 1px solid var(--hearth-color-muted, GrayText);
-    border-radius: var(--hearth-radius, 4px);
-    box-shadow: 0 4px 16px #0003;
-    padding: 0.75em 1em;
-  }
-  :where(hearth-cite .hearth-preview) {
-    inset: auto;
-    margin: 0;
-    position: fixed;
-    width: min(24em, calc(100vw - 16px));
-    box-sizing: border-box;
-  }
-  :where(hearth-cite .hearth-preview > *) {
-    display: block;
-    margin-top: 0.5em;
-  }
-  :where(hearth-cite .hearth-preview > :first-child) {
-    margin: 0;
-  }
-  :where(.hearth-dialog) {
-    max-width: min(40em, calc(100vw - 32px));
-  }
-  :where(.hearth-dialog pre) {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-    font-size: 0.85em;
-  }
-  :where(.hearth-dialog h2) {
-    font-size: 1.25em;
-    margin-top: 0;
-  }
-  :where(.hearth-dialog button) {
-    font: inherit;
-    margin-right: 0.5em;
   }
 `;

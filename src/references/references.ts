@@ -7,10 +7,10 @@ import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
 import { adoptStyles } from '../core/styles.js';
-import { dateParts, normalizeItems, sortItems, type Run } from './format/common.js';
-import type { CitationStyle, CitePiece } from './format/style.js';
+import { normalizeItems, sortItems, type Run } from './format/common.js';
+import type { CitationStyle } from './format/style.js';
 import { formatOf, parseText, SCRIPT_TYPES, type InputIssue, type Parsed } from './input.js';
-import { cites, lists, listOf, type CiteLink } from './links.js';
+import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
 import { renderMarkup, renderRun } from './render.js';
 import { styleNamed } from './style-loader.js';
@@ -32,19 +32,13 @@ export interface Entry {
   cited: string[];
 }
 
-/** What a `<hearth-cite>` shows: the style's pieces for the known keys, and the unknown keys. */
-export interface CitationView {
-  pieces: CitePiece[];
-  /** The entries of the known keys, in the order the pieces index them. */
-  entries: Entry[];
-  unknown: string[];
-}
+/** List orders (see `sort`); readers choose among the first four with `controls`. */
+export type Sort = 'author' | 'year' | 'cited' | 'type' | 'none';
 
-/** Sort orders a reader can choose with `controls` (and a page with `sort`). */
-const SORTS = ['author', 'year', 'cited', 'type'] as const;
-type Sort = (typeof SORTS)[number] | 'none';
-
-/** The lazy module with the reader tools (copy, cite, download) and the machine-readable data. */
+/**
+ * The lazy module with the reader tools (copy, cite, download, the sort control, year and type
+ * order) and the machine-readable data (COinS, JSON-LD). It loads after the list first shows.
+ */
 type Tools = typeof import('./tools.js');
 let tools: Promise<Tools> | undefined;
 const loadTools = () => (tools ??= import('./tools.js'));
@@ -145,7 +139,6 @@ export class HearthReferences extends HearthElement {
   /** What #entries were built from. */
   #entriesFor: unknown[] = [];
   #entries: Entry[] = [];
-  #byKey = new Map<string, Entry>();
   /** Formatted entries of the current style, by item. */
   #formatted = new WeakMap<object, Run[]>();
   #formattedBy?: CitationStyle;
@@ -155,9 +148,8 @@ export class HearthReferences extends HearthElement {
   /** The data's unreadable entries (parser issues and CSL-JSON items without an id). */
   #issues: InputIssue[] = [];
 
-  /** This list's citations in page order, and what they cite (see #linkCites). */
+  /** This list's citations in page order, the ids of each key's citations (in order of first citation) and a key of both. */
   #cites: CiteLink[] = [];
-  #citedKeys: string[] = [];
   #citedIds = new Map<string, string[]>();
   #citesKey = '';
 
@@ -285,26 +277,9 @@ export class HearthReferences extends HearthElement {
       );
   }
 
-  /**
-   * Finds this list's citations (see `listOf`) in page order, numbers the cited keys by first
-   * citation and gives every citation of a key its own id, `cite-<key>-<k>`, for the back-links.
-   */
+  /** Links this list's citations (the `<hearth-cite>` chunk does it; a page without citations has none). */
   #linkCites(): void {
-    const mine = [...cites].filter((cite) => listOf(cite) === this);
-    mine.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    const ids = new Map<string, string[]>();
-    for (const cite of mine) {
-      cite.targets = cite.keys.map((key) => {
-        const list = ids.get(key) ?? [];
-        ids.set(key, list);
-        list.push(`cite-${key}-${list.length + 1}`);
-        return list[list.length - 1];
-      });
-    }
-    this.#cites = mine;
-    this.#citedKeys = [...ids.keys()];
-    this.#citedIds = ids;
-    this.#citesKey = mine.map((cite) => cite.keys.join(' ')).join('|');
+    [this.#cites, this.#citedIds, this.#citesKey] = kit.link?.(this) ?? [[], new Map(), ''];
   }
 
   #entriesOf(data: unknown, style: CitationStyle): Entry[] {
@@ -326,7 +301,7 @@ export class HearthReferences extends HearthElement {
     }
     // Numbers: cited entries by first citation, then the rest in the order given.
     let n = 0;
-    for (const k of this.#citedKeys) {
+    for (const k of this.#citedIds.keys()) {
       const entry = byKey.get(k);
       if (entry) entry.n = ++n;
     }
@@ -334,7 +309,6 @@ export class HearthReferences extends HearthElement {
       entry.n ||= ++n;
       entry.label = style.label?.(entry.n) ?? '';
     }
-    this.#byKey = byKey;
     this.#entries = [...byKey.values()];
     this.#entriesFor = key;
     return this.#entries;
@@ -345,43 +319,24 @@ export class HearthReferences extends HearthElement {
     return this.#outcome.length == 1;
   }
 
-  /** For `<hearth-cite>`: its citation in this list's style (call when `ready`). */
-  citationOf(keys: string[], locators: string[]): CitationView {
-    const entries: Entry[] = [];
-    const unknown: string[] = [];
-    keys.forEach((key) => {
-      const entry = this.#byKey.get(key);
-      if (entry) entries.push(entry);
-      else unknown.push(key);
-    });
-    const pieces = entries.length
-      ? this.#style!.citation(entries.map((entry, i) => ({ item: entry.item, n: entry.n, locator: locators[keys.indexOf(entry.key)] ?? (i ? '' : locators[0]) })))
-      : [];
-    return { pieces, entries, unknown };
+  /** The entries, in the order of the data (empty until `ready`). */
+  get entries(): readonly Entry[] {
+    return this.#entries;
   }
 
-  /** The entries in the order the list shows them, grouped (by type) or as one group. */
-  #ordered(entries: Entry[], sort: Sort): [label: string, entries: Entry[]][] {
+  /** The citation style in use (for `<hearth-cite>`; undefined until it has loaded). */
+  get formatter(): CitationStyle | undefined {
+    return this.#style;
+  }
+
+  /** The entries in the order the list shows them, grouped (by type) or as one group (year and type: from the tools chunk). */
+  #ordered(entries: Entry[], sort: Sort, tools: Tools): [label: string, entries: Entry[]][] {
     if (this.onlyCited) entries = entries.filter((e) => e.cited.length);
-    const by = (f: (e: Entry) => number) => [...entries].sort((a, b) => f(a) - f(b));
-    const author = () => {
-      const order = new Map(sortItems(entries.map((e) => e.item), this.locale).map((item, i) => [item, i]));
-      return by((e) => order.get(e.item)!);
-    };
-    if (sort == 'cited') return [['', by((e) => e.n)]];
     if (sort == 'none') return [['', entries]];
-    if (sort == 'year') {
-      entries = author();
-      const year = (e: Entry) => +(dateParts(e.item.issued)[0] || 1e6); // undated last
-      return [['', by(year)]];
-    }
-    if (sort != 'type') return [['', author()]];
-    const groups = new Map<string, Entry[]>();
-    for (const entry of author()) {
-      const label = typeLabel(String(entry.item.type ?? ''));
-      groups.set(label, [...(groups.get(label) ?? []), entry]);
-    }
-    return [...groups];
+    if (sort == 'cited') return [['', [...entries].sort((a, b) => a.n - b.n)]];
+    const order = new Map(sortItems(entries.map((e) => e.item), this.locale).map((item, i) => [item, i]));
+    entries = [...entries].sort((a, b) => order.get(a.item)! - order.get(b.item)!);
+    return tools ? tools.order(entries, sort) : [['', entries]];
   }
 
   protected override render(): TemplateResult {
@@ -390,8 +345,11 @@ export class HearthReferences extends HearthElement {
     if (!source) return html``;
     const { data, error = this.#styleError } = source;
     const style = this.#style;
+    const sort = (this.sort ?? (style?.label ? 'cited' : 'author')) as Sort;
+    const tools = this.#tools;
     if (error !== undefined) return this.#renderError(error, error);
-    if (data === undefined || !style) return this.#renderLoading();
+    // Ordering by year or type is in the tools chunk: the skeleton shows until it has loaded.
+    if (data === undefined || !style || (!tools && /^(year|type)$/.test(sort))) return this.#renderLoading();
     let entries: Entry[];
     try {
       entries = this.#entriesOf(data, style);
@@ -400,24 +358,14 @@ export class HearthReferences extends HearthElement {
     }
     this.#outcome = [data];
     const issues = this.#issues.length;
-    const sort = (this.sort ?? (style.label ? 'cited' : 'author')) as Sort;
-    const tools = this.tools != 'none';
-    return html`${this.controls && entries.length > 1
-        ? html`<p class="controls">
-            <label
-              >${msg('Sort by', { id: 'references.sortBy' })}
-              <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as Sort)}>
-                ${SORTS.map((s) => html`<option value=${s} ?selected=${s == sort}>${sortLabel(s)}</option>`)}
-              </select></label
-            >
-          </p>`
-        : nothing}
+    const withTools = tools && this.tools != 'none';
+    return html`${this.controls && tools && entries.length > 1 ? tools.controls(sort, (s) => (this.sort = s)) : nothing}
       ${entries.length
-        ? this.#ordered(entries, sort).map(
+        ? this.#ordered(entries, sort, tools!).map(
             ([label, group], g) =>
               html`${label ? html`<p class="group" id=${this.#uid('g' + g)}>${label}</p>` : nothing}
                 <ul role="list" aria-label=${label ? nothing : msg('References', { id: 'references.label' })} aria-labelledby=${label ? this.#uid('g' + g) : nothing}>
-                  ${group.map((entry) => this.#renderEntry(entry, tools))}
+                  ${group.map((entry) => this.#renderEntry(entry, withTools ? tools : undefined))}
                 </ul>`,
           )
         : html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`}
@@ -428,42 +376,18 @@ export class HearthReferences extends HearthElement {
               : msg(str`${issues} entries could not be read and are not shown.`, { id: 'references.issues' })}
           </p>`
         : nothing}
-      ${tools && entries.length
-        ? html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
-            ${msg('Download:', { id: 'references.downloadAs' })}
-            ${['BibTeX', 'RIS', 'CSL-JSON'].map((f) => html`<button type="button" @click=${() => this.#tool((t) => t.download(this.#entries.map((e) => e.item), f))}>${f}</button>`)}
-          </p>`
-        : nothing}
+      ${withTools && entries.length ? tools.listTools(this.#entries.map((e) => e.item)) : nothing}
       <p class="hearth-sr" role="status">${this.said}</p>`;
   }
 
-  #renderEntry(entry: Entry, tools: boolean): TemplateResult {
-    const back = entry.cited;
+  #renderEntry(entry: Entry, tools?: Tools): TemplateResult {
     return html`<li id=${entry.id} tabindex="-1">
       ${entry.label ? html`<span class="label">${entry.label}</span> ` : nothing}<span class="citation" id=${entry.id + '-text'}
         >${entry.citation.map(renderRun)}</span
       >
-      ${back.length
-        ? html`<span class="back"
-            >${back.length == 1
-              ? html`<a href=${'#' + back[0]} aria-label=${msg('Back to the citation', { id: 'references.back' })}>↩</a>`
-              : html`↩${back.map(
-                  (id, i) =>
-                    html` <a href=${'#' + id} aria-label=${msg(str`Back to citation ${i + 1}`, { id: 'references.backN' })}>${letter(i)}</a>`,
-                )}`}</span
-          >`
-        : nothing}
+      ${entry.cited.length ? kit.backlinks!(entry.cited) : nothing}
       ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
-      ${tools
-        ? html`<span class="tools"
-            ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => this.#tool((t) => t.copy(entry.citation, this.#say, this))}>
-              ${msg('Copy citation', { id: 'references.copy' })}</button
-            ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => this.#tool((t) => t.cite(entry.item, entry.citation, this))}>
-              ${msg('Cite', { id: 'references.cite' })}
-            </button></span
-          >`
-        : nothing}
-      ${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
+      ${tools?.entryTools(entry, this, this.#say)}${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
     </li>`;
   }
 
@@ -473,11 +397,6 @@ export class HearthReferences extends HearthElement {
   }
 
   #say = (text: string) => (this.said = text);
-
-  /** Runs a reader tool from the lazy tools chunk (loaded ahead when the pointer or focus comes near). */
-  #tool(run: (tools: Tools) => unknown): void {
-    loadTools().then(run, () => this.#say(msg('This needs a connection. Try again when you are online.', { id: 'references.toolsOffline' })));
-  }
 
   #renderLoading(): TemplateResult {
     return html`<div role="status" aria-busy="true">
@@ -503,12 +422,21 @@ export class HearthReferences extends HearthElement {
     super.updated(changed);
     this.#cites.forEach((cite) => cite.requestUpdate());
     const [key, error] = this.#outcome;
-    if (this.ready && !this.#tools) {
-      // The machine-readable data (COinS per entry, JSON-LD) and the tools load after the list shows.
-      loadTools().then((t) => {
-        this.#tools = t;
-        this.requestUpdate();
-      }, () => {});
+    if ((this.ready || /^(year|type)$/.test(this.sort!)) && !this.#tools) {
+      // The reader tools and the machine-readable data (COinS per entry, JSON-LD) load after the list shows.
+      loadTools().then(
+        (t) => {
+          this.#tools = t;
+          t.adopt(this);
+          this.requestUpdate();
+        },
+        (cause) => {
+          // Offline: only an order that needs the chunk turns into an error (with Retry); the rest is extra.
+          if (/^(year|type)$/.test(this.sort!)) this.#styleError = new HearthError('offline', `Reader tools: ${cause}`, { cause });
+          tools = undefined;
+          this.requestUpdate();
+        },
+      );
     }
     if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this.#entries.map((e) => e.item), this.#jsonLd);
     if (key === undefined || key === this.#announced) return;
@@ -544,33 +472,6 @@ export class HearthReferences extends HearthElement {
   }
 }
 
-/** Back-link letters: a … z, then aa, ab … */
-const letter = (i: number): string => (i >= 26 ? letter(i / 26 - 1) : '') + String.fromCharCode(97 + (i % 26));
-
-function sortLabel(sort: string): string {
-  switch (sort) {
-    case 'year':
-      return msg('Year', { id: 'references.sort.year' });
-    case 'cited':
-      return msg('Order cited', { id: 'references.sort.cited' });
-    case 'type':
-      return msg('Type', { id: 'references.sort.type' });
-    default:
-      return msg('Author', { id: 'references.sort.author' });
-  }
-}
-
-/** The group of a CSL type when the list is grouped by type. */
-function typeLabel(type: string): string {
-  if (/^(book|classic)$/.test(type)) return msg('Books', { id: 'references.type.books' });
-  if (/^(chapter|entry)/.test(type)) return msg('Chapters and entries', { id: 'references.type.chapters' });
-  if (/^article/.test(type)) return msg('Articles', { id: 'references.type.articles' });
-  if (/^paper-conference|speech$/.test(type)) return msg('Conference papers and talks', { id: 'references.type.papers' });
-  if (/^(report|thesis)$/.test(type)) return msg('Reports and theses', { id: 'references.type.reports' });
-  if (/^(webpage|post)/.test(type)) return msg('Web pages and posts', { id: 'references.type.web' });
-  if (/^(motion_picture|broadcast|song)$/.test(type)) return msg('Films and recordings', { id: 'references.type.media' });
-  return msg('Other', { id: 'references.type.other' });
-}
 
 /** What the reader is told, by what went wrong. */
 function describeError(error: unknown): string {

@@ -1,9 +1,10 @@
-import { apa } from './format/apa.js';
+import { formatApa } from './format/apa.js';
+import { kit } from './links.js';
 import type { CitationStyle } from './format/style.js';
 
 /**
- * The citation styles by `citation-style` value. APA ships with the element; every other style is
- * a lazy chunk, so a page downloads only the styles it uses.
+ * The citation styles by `citation-style` value. APA's entries ship with the element; every other
+ * style is a lazy chunk, so a page downloads only the styles it uses.
  */
 const importers: Record<string, () => Promise<CitationStyle>> = {
   mla: () => import('./format/mla.js').then((m) => m.mla),
@@ -12,7 +13,11 @@ const importers: Record<string, () => Promise<CitationStyle>> = {
   vancouver: () => import('./format/vancouver.js').then((m) => m.vancouver),
   harvard: () => import('./format/harvard.js').then((m) => m.harvard),
 };
-const styles: Record<string, CitationStyle | Promise<unknown>> = { apa };
+/**
+ * APA's entries ship with the list; its in-text citations come with the `<hearth-cite>` chunk (they are
+ * only asked for by citations, so the chunk has loaded by then).
+ */
+const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) } };
 const warned = new Set<string>();
 
 /**

@@ -9,9 +9,12 @@
  * - `jsonLd`: one `<script type="application/ld+json">` in the document head: the page as a
  *   schema.org `Article` whose `citation` lists the entries, for search engines.
  */
-import { html, render } from 'lit-html';
+import { html, render, type TemplateResult } from 'lit-html';
+import { css } from '@lit/reactive-element/css-tag.js';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
+import { adoptStyles } from '../core/styles.js';
+import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
 import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
@@ -47,6 +50,123 @@ async function write(text: string, rich?: string): Promise<boolean> {
     }
   }
 }
+
+/** Styles of the tools, the sort control, groups and the Cite dialog (zero specificity, like the list's). */
+const toolStyles = css`
+  :where(hearth-references .tools, hearth-references .controls) {
+    color: var(--hearth-color-muted, inherit);
+    font-size: 0.9em;
+  }
+  :where(hearth-references li .tools) {
+    display: block;
+    text-indent: 0;
+  }
+  :where(hearth-references li .tools button) {
+    margin: 0.25em 0.5em 0 0;
+  }
+  :where(hearth-references .group) {
+    font-weight: bold;
+    margin: 1em 0 0.5em;
+  }
+  :where(.hearth-dialog) {
+    font: var(--hearth-font, inherit);
+    color: var(--hearth-color-text, CanvasText);
+    background: var(--hearth-color-surface, Canvas);
+    border: 1px solid var(--hearth-color-muted, GrayText);
+    border-radius: var(--hearth-radius, 4px);
+    padding: 1em 1.25em;
+    max-width: min(40em, calc(100vw - 32px));
+  }
+  :where(.hearth-dialog pre) {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font-size: 0.85em;
+  }
+  :where(.hearth-dialog h2) {
+    font-size: 1.25em;
+    margin-top: 0;
+  }
+  :where(.hearth-dialog button) {
+    font: inherit;
+    margin-right: 0.5em;
+  }
+`;
+
+/** Adopts the tools' styles where the list is. */
+export const adopt = (host: Element) => adoptStyles(host, toolStyles);
+
+const SORTS = ['author', 'year', 'cited', 'type'] as const;
+
+/** The reader's "Sort by" control (`controls`). */
+export const controls = (sort: Sort, set: (sort: Sort) => void): TemplateResult =>
+  html`<p class="controls">
+    <label
+      >${msg('Sort by', { id: 'references.sortBy' })}
+      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Sort)}>
+        ${SORTS.map((s) => html`<option value=${s} ?selected=${s == sort}>${sortLabel(s)}</option>`)}
+      </select></label
+    >
+  </p>`;
+
+function sortLabel(sort: string): string {
+  switch (sort) {
+    case 'year':
+      return msg('Year', { id: 'references.sort.year' });
+    case 'cited':
+      return msg('Order cited', { id: 'references.sort.cited' });
+    case 'type':
+      return msg('Type', { id: 'references.sort.type' });
+    default:
+      return msg('Author', { id: 'references.sort.author' });
+  }
+}
+
+/** The groups when the list is grouped by type, in this order: [CSL types, label]. */
+const GROUPS: [RegExp, () => string][] = [
+  [/^(book|classic)$/, () => msg('Books', { id: 'references.type.books' })],
+  [/^(chapter|entry)/, () => msg('Chapters and entries', { id: 'references.type.chapters' })],
+  [/^article/, () => msg('Articles', { id: 'references.type.articles' })],
+  [/^(paper-conference|speech)$/, () => msg('Conference papers and talks', { id: 'references.type.papers' })],
+  [/^(report|thesis)$/, () => msg('Reports and theses', { id: 'references.type.reports' })],
+  [/^(webpage|post)/, () => msg('Web pages and posts', { id: 'references.type.web' })],
+  [/^(motion_picture|broadcast|song)$/, () => msg('Films and recordings', { id: 'references.type.media' })],
+  [/$/, () => msg('Other', { id: 'references.type.other' })],
+];
+
+/**
+ * Entries already in author order, ordered by `year` (oldest first, undated last) or grouped by
+ * `type` (books, chapters, articles, papers, reports and theses, web, films, other); any other
+ * order as they are.
+ */
+export function order(entries: Entry[], sort: Sort): [label: string, entries: Entry[]][] {
+  if (sort == 'year') {
+    const year = (e: Entry) => +(dateParts(e.item.issued)[0] || 1e6);
+    return [['', [...entries].sort((a, b) => year(a) - year(b))]];
+  }
+  if (sort != 'type') return [['', entries]];
+  return GROUPS.map(([types, label]): [string, Entry[]] => {
+    const group = entries.filter((e) => types.test(str(e.item.type)));
+    entries = entries.filter((e) => !group.includes(e));
+    return [label(), group];
+  }).filter(([, group]) => group.length);
+}
+
+/** An entry's tools: Copy citation and Cite, described by the entry's text. */
+export const entryTools = (entry: Entry, host: HearthReferences, say: (text: string) => void): TemplateResult =>
+  html`<span class="tools"
+    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, say, host)}>
+      ${msg('Copy citation', { id: 'references.copy' })}</button
+    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry.item, entry.citation, host)}>
+      ${msg('Cite', { id: 'references.cite' })}
+    </button></span
+  >`;
+
+/** The list's Download group. */
+export const listTools = (items: CslItem[]): TemplateResult =>
+  html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
+    ${msg('Download:', { id: 'references.downloadAs' })}
+    ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(items, f)}>${f}</button>`)}
+  </p>`;
 
 /** "Copy citation": the formatted entry, as plain text and as HTML; `say` announces the outcome. */
 export async function copy(citation: Run[], say: (text: string) => void, host: Element): Promise<void> {

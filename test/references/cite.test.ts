@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/define/hearth-references.js';
 import type { HearthReferences } from '../../src/references/references.js';
@@ -26,9 +26,13 @@ const JACKSON = {
 };
 const ADAMS = { id: 'adams', type: 'book', title: 'Zebra', author: [{ family: 'Adams', given: 'Ann' }], issued: { 'date-parts': [[2001]] } };
 
-/** An essay: paragraphs with citations, then the list; resolves when the list and its citations have rendered. */
+/**
+ * An essay: paragraphs with citations, then the list; resolves when the list and its citations have
+ * rendered. (fixtureSync: `fixture` waits for an animation frame on plain elements, which never comes
+ * in a page the test runner keeps in the background.)
+ */
 async function essay(body: ReturnType<typeof html>, items: unknown[] = [FROMM, JACKSON, ADAMS], attrs: { style?: string; onlyCited?: boolean } = {}) {
-  const root = await fixture<HTMLElement>(html`<article>
+  const root = fixtureSync<HTMLElement>(html`<article>
     ${body}
     <hearth-references citation-style=${attrs.style ?? 'apa'} ?only-cited=${attrs.onlyCited} .items=${items}></hearth-references>
   </article>`);
@@ -39,6 +43,7 @@ async function essay(body: ReturnType<typeof html>, items: unknown[] = [FROMM, J
 }
 
 async function settle(root: Element) {
+  await customElements.whenDefined('hearth-cite'); // a lazy chunk, loaded once the page has a citation
   for (let i = 0; i < 3; i++) {
     await Promise.all([...root.querySelectorAll<HearthCite | HearthReferences>('hearth-cite, hearth-references')].map((e) => e.updateComplete));
     await aTimeout(0);
@@ -61,7 +66,7 @@ describe('<hearth-cite>', () => {
   });
 
   it('renders the in-text citation of the list’s style, with the locator, and keeps its fallback until the list is ready', async () => {
-    const root = await fixture<HTMLElement>(html`<article>
+    const root = fixtureSync<HTMLElement>(html`<article>
       <p>Love is an art <hearth-cite key="fromm1956" locator="p. 12">(Fromm 1956)</hearth-cite>.</p>
     </article>`);
     const cite = root.querySelector('hearth-cite')!;
@@ -147,7 +152,7 @@ describe('<hearth-cite>', () => {
   });
 
   it('for="id" picks a list other than the nearest', async () => {
-    const root = await fixture<HTMLElement>(html`<div>
+    const root = fixtureSync<HTMLElement>(html`<div>
       <section><p><hearth-cite key="x1" for="other"></hearth-cite></p><hearth-references id="near" .items=${[FROMM]}></hearth-references></section>
       <hearth-references id="other" .items=${[{ id: 'x1', title: 'Other', author: [{ family: 'Zed' }], issued: { 'date-parts': [[2020]] } }]}></hearth-references>
     </div>`);
@@ -200,14 +205,32 @@ describe('<hearth-cite>', () => {
       expect(list.contains(document.activeElement)).to.be.false;
     });
 
-    it('opens on mouse hover and closes when the pointer leaves', async () => {
-      const { cites } = await essay(html`<p style="margin-top:100px">Text <hearth-cite key="fromm1956"></hearth-cite> more text</p>`);
+    // Pointer events as a mouse sends them (the test runner keeps some pages in the background, where
+    // real mouse input waits for a frame that never comes).
+    const pointer = (el: Element, type: string) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse' }));
+
+    it('opens on mouse hover, stays while the pointer is on the preview, closes when it leaves', async () => {
+      const { cites } = await essay(html`<p>Text <hearth-cite key="fromm1956"></hearth-cite> more text</p>`);
       const button = cites[0].querySelector('button')!;
-      const r = button.getBoundingClientRect();
-      await sendMouse({ type: 'move', position: [Math.round(r.left + 5), Math.round(r.top + r.height / 2)] });
+      pointer(button, 'pointerenter');
       await waitUntil(() => isOpen(button), 'hover opens');
-      await sendMouse({ type: 'move', position: [5, 5] });
+      const preview = button.nextElementSibling!;
+      pointer(button, 'pointerleave');
+      pointer(preview, 'pointerenter');
+      await aTimeout(400);
+      expect(isOpen(button), 'stays open over the preview').to.be.true;
+      pointer(preview, 'pointerleave');
       await waitUntil(() => !isOpen(button), 'leaving closes');
+    });
+
+    it('a hover that leaves before the delay opens nothing', async () => {
+      const { cites } = await essay(html`<p><hearth-cite key="fromm1956"></hearth-cite></p>`);
+      const button = cites[0].querySelector('button')!;
+      pointer(button, 'pointerenter');
+      await aTimeout(50);
+      pointer(button, 'pointerleave');
+      await aTimeout(400);
+      expect(isOpen(button)).to.be.false;
     });
 
     it('a tap opens it (pinned) and a tap outside closes it; touch never opens by hover', async () => {
@@ -256,7 +279,7 @@ describe('<hearth-references> with citations: events', () => {
     let count = 0;
     root.addEventListener('hearth-references-loaded', () => count++);
     const event = oneEvent(root, 'hearth-references-loaded');
-    await fixture(html`<div><hearth-cite key="fromm1956"></hearth-cite><hearth-references .items=${[FROMM]}></hearth-references></div>`, { parentNode: root });
+    fixtureSync(html`<div><hearth-cite key="fromm1956"></hearth-cite><hearth-references .items=${[FROMM]}></hearth-references></div>`, { parentNode: root });
     await event;
     await aTimeout(50);
     expect(count).to.equal(1);

@@ -166,7 +166,8 @@ describe('<hearth-references> reader tools', () => {
     const button = [...el.querySelectorAll<HTMLButtonElement>('#ref-fromm1956 .tools button')].find((b) => text(b) == 'Cite')!;
     button.focus();
     button.click();
-    const dialog = await waitUntil(() => document.querySelector<HTMLDialogElement>('dialog.hearth-dialog[open]'), 'dialog open');
+    await waitUntil(() => document.querySelector('dialog.hearth-dialog[open]'), 'dialog open');
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.hearth-dialog[open]');
     const [bib, ris] = [...dialog!.querySelectorAll('pre')].map((p) => p.textContent!);
     const fromBib = parseBibtex(bib).items[0];
     expect(fromBib).to.include({ id: 'fromm1956', title: 'The Art of Loving', publisher: 'Harper & Brothers', annotation: 'Love as a practice.' });
@@ -241,7 +242,7 @@ describe('<hearth-references> controls and machine-readable data', () => {
     select.value = 'type';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect([...el.querySelectorAll('.group')].map(text)).to.deep.equal(['Articles', 'Books', 'Web pages and posts']);
+    expect([...el.querySelectorAll('.group')].map(text)).to.deep.equal(['Books', 'Articles', 'Web pages and posts']);
     const lists = [...el.querySelectorAll('ul')];
     expect(lists).to.have.length(3);
     expect(lists[0].getAttribute('aria-labelledby')).to.equal(el.querySelector('.group')!.id);
