@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/define/hearth-references.js';
 import type { HearthReferences } from '../../src/references/references.js';

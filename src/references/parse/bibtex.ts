@@ -1,0 +1,406 @@
+/**
+ * BibTeX and BibLaTeX (.bib) to CSL-JSON items, for `<hearth-references>` lists kept as .bib files.
+ *
+ * Reads `@type{key, field = {…} | "…" | 123 | macro # "concat", …}` (or `@type(…)`), `@string` macros
+ * and the month macros; skips `@comment` and `@preamble` and any text outside entries (and `%` comments
+ * between fields, as biber does). Field text goes from LaTeX to plain Unicode text (see `tex`), never
+ * HTML: accents and the usual symbol commands become characters, `--`/`---` dashes, `~` a no-break
+ * space; other commands are dropped and the text of their braces kept (`\emph{x}` -> "x"); braces that
+ * protect case are removed. `url` and `doi` are read verbatim. Names: see `parseNames`. Types and
+ * fields of BibTeX and BibLaTeX map to CSL as in `TYPES`, `TEXT` and `toCsl`. `crossref` works both
+ * ways round and through up to 8 levels, BibLaTeX-style: the parent's title becomes the child's
+ * `booktitle`, other missing fields are inherited (never title, subtitle, shorttitle, ids, key).
+ *
+ * Robustness: never throws and runs in linear time. Matching braces are found in one pass before
+ * parsing (an `@word{` at the start of a line closes everything still open, so one unbalanced
+ * entry cannot swallow the rest of the file); an entry that cannot be read is skipped and reported with
+ * the line of its `@`, and parsing resumes at the next `@`. The key becomes the item's `id`; of
+ * duplicate keys the first entry is kept and the others are reported. Macros may expand to at most four
+ * times the text's length in all (against `@string{b = a # a}` bombs). Deliberate leniencies: an
+ * undefined macro reads as its name (BibTeX: empty), `\{` and `\}` are escaped braces (BibTeX counts them).
+ */
+import type { CslDate, CslItem, CslName } from '../../core/backend.js';
+
+/** An entry that could not be read, or a duplicate key: `line` is the 1-based line of its `@`. */
+export interface ParseIssue {
+  line: number;
+  message: string;
+  key?: string;
+}
+
+export interface ParseResult {
+  items: CslItem[];
+  errors: ParseIssue[];
+}
+
+/** Field name (lower case) -> raw value, LaTeX and braces as written (outer delimiters removed). */
+type Fields = Record<string, string>;
+
+interface Entry {
+  type: string;
+  key: string;
+  fields: Fields;
+}
+
+const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+
+/** Text fields read as they are: CSL field, then the fields it is read from (the first given wins). */
+const TEXT = `title-short shorttitle|container-title-short shortjournal|collection-title series|volume volume|number-of-volumes volumes|
+number eid|number-of-pages pagetotal|chapter-number chapter|edition edition|publisher publisher school institution organization|
+publisher-place location address|event-title eventtitle|event-place venue|ISBN isbn|ISSN issn|abstract abstract|note note|
+annotation annotation annote`
+  .split('|')
+  .map((l) => l.trim().split(' '));
+
+/** Entry type -> CSL type; anything else is a `document`. */
+const TYPES: Record<string, string> = {};
+`article-journal article|book book proceedings collection mvbook mvcollection reference mvreference manual|
+chapter inbook incollection bookinbook|paper-conference inproceedings conference|thesis phdthesis mastersthesis thesis|
+report techreport report|webpage online www electronic|manuscript unpublished|pamphlet booklet|dataset dataset|
+software software|patent patent|entry-encyclopedia inreference|motion_picture movie video|periodical periodical`
+  .split('|')
+  .map((l) => l.trim().split(' '))
+  .forEach(([csl, ...bib]) => bib.forEach((b) => (TYPES[b] = csl)));
+
+/** Thesis and report types (entry types and BibLaTeX `type` keys) -> genre. */
+const GENRES: Record<string, string> = { phdthesis: 'PhD thesis', mastersthesis: "Master's thesis", mathesis: "Master's thesis", techreport: 'Technical report' };
+
+/** babel/polyglossia language names (`langid`) -> BCP 47. */
+const LANGS: Record<string, string> = {
+  english: 'en', american: 'en-US', british: 'en-GB', german: 'de', ngerman: 'de', french: 'fr', spanish: 'es',
+  italian: 'it', dutch: 'nl', portuguese: 'pt', russian: 'ru', polish: 'pl', swedish: 'sv', danish: 'da', finnish: 'fi',
+};
+
+/** `o[k]` if it is `o`'s own (so "constructor" or "__proto__" in the input read nothing). */
+const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+
+// ---------------------------------------------------------------------------------------------
+// LaTeX to text
+
+/** Accent commands and the combining characters they stand for. */
+const ACCENTS = '`\'^~=u."rHvdckb';
+const COMBINING = '\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0323\u0327\u0328\u0331';
+
+/** Commands that stand for a character. */
+const SYMBOLS: Record<string, string> = {};
+const sym = `ss ß ae æ AE Æ oe œ OE Œ aa å AA Å o ø O Ø l ł L Ł i ı j ȷ dots … ldots … textendash – textemdash — textquoteleft ‘
+textquoteright ’ textquotedblleft “ textquotedblright ” textbackslash \\ textasciitilde ~ textasciicircum ^ textunderscore _
+textless < textgreater > textbar | S § P ¶ copyright © textregistered ® texttrademark ™ pounds £ euro € textdegree °`.split(/\s+/);
+for (let i = 0; i < sym.length; i += 2) SYMBOLS[sym[i]] = sym[i + 1];
+
+const TEX =
+  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?)\s*\}|\\[ij](?![a-zA-Z])|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
+
+/**
+ * LaTeX field text as plain Unicode text, whitespace collapsed: `{\"u}`, `\"{u}`, `\c{c}`, `\ss` ->
+ * "ü", "ü", "ç", "ß"; `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
+ * unknown commands (`\emph`, `\textsc`, `\url`) dropped, their braces' text kept; braces and math `$` removed.
+ */
+export const tex = (s: string): string =>
+  s
+    .replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
+      if (acc) {
+        const letter = arg!.replace(/[{}\s\\]/g, '');
+        return letter ? letter + COMBINING[ACCENTS.indexOf(acc)] : /\w/.test(acc) ? '' : acc;
+      }
+      if (cmd) return own(SYMBOLS, cmd) ?? '';
+      if (ch != null) return ch == '\\' ? ' ' : /[-/]/.test(ch) ? '' : ch;
+      return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
+    })
+    .normalize('NFC')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
+
+/** A verbatim field (url, doi): `\url{}` unwrapped, backslashes before specials and whitespace removed. */
+const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
+
+/** The text with everything inside braces (and the braces) replaced by "_": separators at depth 0 show. */
+function mask(s: string): string {
+  let d = 0;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c == '{') d++;
+    out += d ? '_' : c;
+    if (c == '}' && d) d--;
+    else if (c == '\\' && d && ++i < s.length) out += '_';
+  }
+  return out;
+}
+
+/** `s` split where `re` (global) matches at brace depth 0, the pieces trimmed. */
+function splitTop(s: string, re: RegExp): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of mask(s).matchAll(re)) {
+    out.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  return [...out, s.slice(last)].map((x) => x.trim());
+}
+
+/** A von-part word: its first letter is lower case (a word in braces counts as capitalized). */
+const isVon = (w: string) => !/^\{[^\\]/.test(w) && /^[^\p{L}]*\p{Ll}/u.test(tex(w));
+
+/**
+ * A BibTeX name list: "Last, First", "First Last", "von Last, Jr, First"; a name all in braces
+ * ("{World Health Organization}") is a literal name. "and others" is dropped: it only says the list
+ * was cut, and the styles apply their own et-al rules to the names given.
+ */
+export function parseNames(raw: string): CslName[] {
+  return splitTop(raw, /\s+and\s+/gi).flatMap((name): CslName[] => {
+    if (!name || /^others$/i.test(name)) return [];
+    if (name[0] == '{' && !/[^_]/.test(mask(name))) return [{ literal: tex(name) }];
+    const parts = splitTop(name, /,/g);
+    const words = splitTop(parts[0], /[\s~]+/g).filter(Boolean);
+    const first = parts.length == 1; // "First von Last"
+    let i = 0; // first word of the von part
+    if (first) while (i < words.length - 1 && !isVon(words[i])) i++;
+    let j = words.length - 1; // one after the last von word (the last word is always the family name)
+    while (j > i && !isVon(words[j - 1])) j--;
+    const given = first ? words.slice(0, i) : [parts[parts.length - 1]];
+    const von = words.slice(i, j);
+    const o: CslName = {};
+    const set = (k: keyof CslName, ws: string[]) => {
+      const v = tex(ws.join(' '));
+      if (v) o[k] = v;
+    };
+    set('family', words.slice(j));
+    set('given', given);
+    set('non-dropping-particle', von);
+    if (parts[2]) set('suffix', [parts[1]]);
+    return [o];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** An EDTF-like date ("2020", "2020-03-01", ranges "2020-03-01/2020-03-05", "1999/2001") as a CSL date. */
+export function parseDate(s: string): CslDate | undefined {
+  if (!s) return;
+  const parts = s.split('/').map((p) => /^(-?\d{1,4})(?:-(\d\d?))?(?:-(\d\d?))?(?:T|$)/.exec(p.trim()));
+  return parts[0] ? { 'date-parts': parts.flatMap((m) => (m ? [m.slice(1).filter(Boolean).map(Number)] : [])) } : { literal: s };
+}
+
+/** `year`, `month` (name, abbreviation, macro or number) and `day` as a CSL date. */
+function yearMonth(year: string, month: string, day: string): CslDate | undefined {
+  if (!/^-?\d+$/.test(year)) return year ? { literal: year } : undefined;
+  const m = +month || MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1;
+  return { 'date-parts': [[+year, ...(m > 0 && m < 13 ? (+day ? [m, +day] : [m]) : [])]] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading entries
+
+/**
+ * For every `{` (not `\{`), the index of its `}`, or 0 when it has none. An `@word{` or `@word(` at
+ * the start of a line closes all open braces.
+ */
+function matchBraces(s: string): Int32Array {
+  const match = new Int32Array(s.length);
+  const open: number[] = [];
+  const entry = /@\s*\w+\s*[{(]/y;
+  let lineStart = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c == '\\') i++;
+    else if (c == '{') open.push(i);
+    else if (c == '}' && open.length) match[open.pop()!] = i;
+    else if (c == '@' && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0;
+    lineStart = c == '\n' || (lineStart && (c == ' ' || c == '\t' || c == '\r'));
+  }
+  return match;
+}
+
+/** Parses BibTeX/BibLaTeX text into CSL items; never throws (see the module comment). */
+export function parseBibtex(text: string): ParseResult {
+  const s = typeof text == 'string' ? text : '';
+  const match = matchBraces(s);
+  const macros: Record<string, string> = Object.create(null);
+  MONTHS.forEach((m) => (macros[m] = m));
+  const entries: Entry[] = [];
+  const byKey = new Map<string, Entry>();
+  const errors: ParseIssue[] = [];
+  let i = 0;
+  let line = 1;
+  let lineAt = 0;
+  let budget = 4 * s.length;
+
+  const fail = (message: string): never => {
+    throw message;
+  };
+  /** Skips whitespace and `%` comments. */
+  const ws = () => {
+    const re = /(?:\s+|%.*)*/y;
+    re.lastIndex = i;
+    re.test(s);
+    i = re.lastIndex;
+  };
+  const read = (re: RegExp): string => {
+    re.lastIndex = i;
+    const m = re.exec(s)?.[0] ?? '';
+    i += m.length;
+    return m;
+  };
+  let close = '';
+  /** Fails: the entry's end is missing when the next entry or the end of the text comes first. */
+  const bad = (what: string): never => fail(s[i] == '@' || !s[i] ? `missing "${close}"` : 'expected ' + what);
+  const expect = (c: string, what: string) => (s[i] == c ? i++ : bad(`"${c}" ${what}`));
+  /** One value: parts joined with `#`. */
+  const value = (): string => {
+    let v = '';
+    for (;;) {
+      const c = s[i];
+      if (c == '{') {
+        const end = match[i] || fail('unbalanced braces');
+        v += s.slice(i + 1, end);
+        i = end + 1;
+      } else if (c == '"') {
+        const re = /\\[^]|[{}"]/g;
+        re.lastIndex = i + 1;
+        let m;
+        while ((m = re.exec(s)) && m[0] != '"') {
+          if (m[0] == '}') fail('unbalanced braces');
+          if (m[0] == '{') re.lastIndex = (match[m.index] || fail('unbalanced braces')) + 1;
+        }
+        if (!m) fail('unterminated quoted value');
+        v += s.slice(i + 1, m!.index);
+        i = m!.index + 1;
+      } else {
+        const word = read(/[^\s"#%'(),={}@]+/y) || fail('expected a value');
+        const m = macros[word.toLowerCase()] ?? word;
+        // Macros may nest (b = a # a): text they expand to is limited to a few times the input's size.
+        if ((budget -= m.length) < 0) fail('macros expand too much');
+        v += m;
+      }
+      ws();
+      if (s[i] != '#') return v;
+      i++;
+      ws();
+    }
+  };
+
+  while ((i = s.indexOf('@', i)) >= 0) {
+    const at = i++;
+    while (lineAt < at) if (s[lineAt++] == '\n') line++;
+    let k = at;
+    while (k && /[ \t]/.test(s[k - 1])) k--;
+    const atLineStart = !k || /[\n\r]/.test(s[k - 1]);
+    let key: string | undefined;
+    try {
+      ws();
+      const type = read(/[a-z]\w*/iy).toLowerCase();
+      ws();
+      close = s[i] == '{' ? '}' : s[i] == '(' ? ')' : '';
+      if (type == 'comment') {
+        if (close == '}') i = (match[i] || i) + 1;
+        continue;
+      }
+      if (!type || !close) {
+        if (atLineStart) fail('expected "@type{"');
+        continue; // an @ in text outside entries
+      }
+      i++;
+      ws();
+      if (type == 'string' || type == 'preamble') {
+        const name = type == 'string' ? read(/[^\s"#%'(),={}@]+/y).toLowerCase() || fail('expected a macro name') : '';
+        ws();
+        if (name) {
+          expect('=', 'after the macro name');
+          ws();
+        }
+        const v = value();
+        if (name) macros[name] = v;
+        if (s[i] == ',') {
+          i++;
+          ws();
+        }
+        expect(close, 'at the end');
+        continue;
+      }
+      const name = read(/[^\s,{}()"#%'=\\]+/y);
+      ws();
+      if (!name || (s[i] != ',' && s[i] != close)) fail('missing key');
+      key = name;
+      const fields: Fields = Object.create(null);
+      while (s[i] != close) {
+        expect(',', 'between fields');
+        ws();
+        if (s[i] == close) break;
+        const name = read(/[^\s"#%'(),={}@]+/y).toLowerCase() || bad('a field name');
+        ws();
+        expect('=', `after "${name}"`);
+        ws();
+        const v = value();
+        fields[name] ??= v;
+      }
+      i++;
+      if (byKey.has(key!)) fail('duplicate key, entry skipped');
+      const e = { type, key: key!, fields };
+      byKey.set(key!, e);
+      entries.push(e);
+    } catch (message) {
+      errors.push({ line, message: String(message), ...(key && { key }) });
+      if (s[i] != '@') i = at + 1;
+    }
+  }
+
+  return {
+    items: entries.map((e) => {
+      // Fields missing from an entry are inherited from its `crossref` parent (and its parent…),
+      // BibLaTeX-style: the parent's title and subtitle become the child's booktitle and booksubtitle.
+      const chain = [e];
+      for (let p = e; chain.length < 9 && (p = byKey.get(p.fields.crossref)!); ) chain.push(p);
+      return toCsl(e, (k) => {
+        if (/^(title|subtitle|shorttitle|crossref|ids|key)$/.test(k)) return e.fields[k];
+        const book = /^book(sub)?title$/.test(k);
+        for (const p of chain) {
+          const v = (book && p != e && p.fields[k.slice(4)]) || p.fields[k];
+          if (v != null) return v;
+        }
+        return undefined;
+      });
+    }),
+    errors,
+  };
+}
+
+/** The CSL item of an entry (`f`: its raw fields, inherited ones included). */
+function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
+  const t = (k: string) => (f(k) ? tex(f(k)!) : '');
+  const names = (k: string) => parseNames(f(k) ?? '');
+  const sub = t('entrysubtype');
+  let type = own(TYPES, e.type) ?? 'document';
+  if (type == 'article-journal' && /^(magazine|newspaper)$/.test(sub)) type = 'article-' + sub;
+  const o: CslItem = { id: e.key, type };
+  const set = (k: string, v: unknown) => {
+    if (v && Object(v).length !== 0) o[k] ??= v;
+  };
+  const article = type.startsWith('article');
+  const how = f('howpublished') ?? '';
+  const howUrl = /^\s*(\\url\{)?\s*https?:/.test(how);
+  const url = verbatim(f('url') ?? (howUrl ? how : ''));
+
+  set('title', [t('title'), t('subtitle')].filter(Boolean).join(': '));
+  set('container-title', t('journaltitle') || t('journal') || (type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ')));
+  set('author', names('author'));
+  set('container-author', names('bookauthor'));
+  set('translator', names('translator'));
+  set(/^director$/i.test(t('editortype')) ? 'director' : 'editor', names('editor'));
+  set('issued', parseDate(t('date')) ?? yearMonth(t('year'), t('month'), t('day')));
+  set('original-date', parseDate(t('origdate')));
+  set('accessed', parseDate(t('urldate')));
+  for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
+  set('issue', t('issue') || (article && t('number')));
+  set(f('series') && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
+  set('page', t('pages').replace(/\s*[-–—‐]+\s*/g, '–'));
+  set('publisher', !howUrl && t('howpublished'));
+  set('genre', own(GENRES, t('type').toLowerCase()) ?? (t('type') || (type == 'thesis' && own(GENRES, e.type))));
+  set('DOI', verbatim(f('doi') ?? ''));
+  set('URL', url);
+  set('language', own(LANGS, t('langid').toLowerCase()) ?? (t('langid') || t('language')));
+  // A misc entry whose only locator is a URL is a web page.
+  if (e.type == 'misc' && url && !(o.publisher || o['container-title'] || o.DOI)) o.type = 'webpage';
+  return o;
+}
