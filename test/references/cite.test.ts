@@ -266,7 +266,7 @@ describe('<hearth-cite>', () => {
   });
 
   it('escapes hostile strings in keys and locators', async () => {
-    const { cites } = await essay(html`<p><hearth-cite key="<img src=x onerror=alert(1)>" locator="<b>p. 1</b>"></hearth-cite></p>`);
+    const { cites } = await essay(html`<p><hearth-cite key=${'<img src=x onerror=alert(1)>'} locator=${'<b>p. 1</b>'}></hearth-cite></p>`);
     expect(cites[0].querySelector('img, b')).to.equal(null);
     expect(visibleText(cites[0])).to.equal('[?<img][?src=x][?onerror=alert(1)>]');
   });
