@@ -288,8 +288,28 @@ function schema(item: CslItem): Record<string, unknown> {
 }
 
 /**
+ * A Trusted Types policy for the JSON-LD text (a page that requires Trusted Types for scripts
+ * reports any script text set without one, even a data block that never runs). It only ever gets
+ * JSON made below. A page whose CSP names its allowed policies must allow `hearth-json-ld`; if it
+ * does not, the list has no JSON-LD (COinS and the visible entries remain).
+ */
+let policy: { createScript(s: string): unknown } | null | undefined;
+function scriptText(json: string): unknown {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }).trustedTypes;
+  if (policy === undefined) {
+    try {
+      policy = tt?.createPolicy('hearth-json-ld', { createScript: (s: string) => s }) ?? null;
+    } catch {
+      policy = null;
+      return undefined;
+    }
+  }
+  return policy ? policy.createScript(json) : tt ? undefined : json;
+}
+
+/**
  * The list's JSON-LD: one `<script type="application/ld+json">` in the document head, updated in
- * place. Its text goes in as a text node (no Trusted Types sink; the script never runs).
+ * place (removed with the list).
  */
 export function jsonLd(items: CslItem[], script = document.createElement('script')): HTMLScriptElement {
   script.type = 'application/ld+json';
@@ -299,7 +319,8 @@ export function jsonLd(items: CslItem[], script = document.createElement('script
     url: location.href.replace(/#.*/, ''),
     citation: items.map(schema),
   }).replace(/</g, '\\u003c');
-  if (script.textContent != text) script.replaceChildren(text);
-  if (!script.isConnected) document.head.append(script);
+  const value = script.textContent != text && scriptText(text);
+  if (value) (script as { text: unknown }).text = value;
+  if (!script.isConnected && script.text) document.head.append(script);
   return script;
 }

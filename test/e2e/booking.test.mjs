@@ -39,7 +39,7 @@ const recordEvents = (page) =>
   });
 const events = (page, type) => page.evaluate((type) => window.__events.filter((e) => e.type == type).map((e) => e.detail), type);
 
-async function tabTo(page, predicate, max = 30) {
+async function tabTo(page, predicate, max = 90) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (predicate(await deepActive(page))) return;

@@ -59,7 +59,7 @@ test('every state renders under a strict CSP with Trusted Types, without a viola
   await page.click('hearth-cite[key="fromm1956"] button');
   await page.waitForSelector('hearth-cite [popover]:popover-open');
   // The reader tools and the machine-readable data (lazy chunk): COinS spans, JSON-LD under Trusted Types, the Cite dialog.
-  await page.waitForSelector('#loaded li span.Z3988');
+  await page.waitForSelector('#loaded li span.Z3988', { state: 'attached' });
   await page.waitForFunction(() => [...document.querySelectorAll('script[type="application/ld+json"]')].some((s) => s.textContent.includes('Art of Loving')));
   await page.click('#loaded #ref-fromm1956 .tools button:nth-of-type(2)');
   await page.waitForSelector('dialog.hearth-dialog[open] pre');

@@ -35,7 +35,7 @@ test('the demo essay shows its three annotated references in APA, and the furthe
   assert.ok(further.includes('Nagel, T. (1974). What Is It Like to Be a Bat? The Philosophical Review, 83(4), 435–450. https://doi.org/10.2307/2183914'), further.join('\n'));
   assert.ok(further.some((t) => t.startsWith('World Health Organization. (2022).')), further.join('\n'));
   // Machine-readable: a COinS span per entry and JSON-LD.
-  await page.waitForSelector('#references li span.Z3988');
+  await page.waitForSelector('#references li span.Z3988', { state: 'attached' });
   const ld = await page.$$eval('script[type="application/ld+json"]', (s) => s.map((e) => JSON.parse(e.textContent)));
   assert.ok(ld.some((d) => d.citation?.length === 3));
   await page.close();
@@ -55,7 +55,9 @@ test('a reader follows a citation to its entry and back with the keyboard alone'
   await page.waitForFunction(() => document.activeElement.getAttribute('aria-expanded') === 'true');
   const preview = await page.evaluate(() => document.activeElement.nextElementSibling.textContent);
   assert.match(preview, /Jackson, F\. \(1982\)\. Epiphenomenal Qualia/);
-  // Tab into the preview, Enter on "Go to the reference".
+  // Tab into the preview (its DOI link, then "Go to the reference"), Enter.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), 'https://doi.org/10.2307/2960077');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#ref-jackson1982');
   await page.keyboard.press('Enter');
@@ -93,7 +95,14 @@ test('the style switcher changes the list and the in-text citations (keyboard)',
   await page.focus('#citation-style');
   await page.selectOption('#citation-style', 'ieee');
   await page.waitForFunction(() => document.querySelector('hearth-cite[key="jackson1982"] button')?.textContent.trim() === '3');
-  const cites = await page.$$eval('hearth-cite', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim().match(/^\[[^\]]*\]/)?.[0]));
+  // The citation as shown (without its preview).
+  const shown = (els) =>
+    els.map((e) => {
+      const copy = e.cloneNode(true);
+      copy.querySelectorAll('[popover]').forEach((p) => p.remove());
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    });
+  const cites = await page.$$eval('hearth-cite', shown);
   assert.deepEqual(cites, ['[1, p. 9]', '[2]', '[3]', '[1]']);
   const labels = await page.$$eval('#references li', (lis) => lis.map((li) => [li.id, li.querySelector('.label')?.textContent]));
   assert.deepEqual(labels, [['ref-fromm1956', '[1]'], ['ref-kurzweil2005', '[2]'], ['ref-jackson1982', '[3]']]);

@@ -35,7 +35,6 @@ export const references = {
   'references.backN': str`Назад до цитування ${0}`,
   'references.copy': 'Копіювати посилання',
   'references.cite': 'Цитувати',
-  'references.toolsOffline': 'Для цього потрібне з’єднання. Спробуйте, коли будете онлайн.',
   'references.goTo': 'Перейти до джерела',
   'references.copied': 'Посилання скопійовано',
   'references.copiedShort': 'Скопійовано',
