@@ -2,11 +2,13 @@ import { defineConfig, type Plugin } from 'vite';
 import { transform } from 'esbuild';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { finalMinify } from './scripts/minify.mjs';
 
 /**
  * Vite's library mode keeps whitespace in ES output (and its own transpile step re-prints whatever
- * renderChunk returns), so the finished chunks are minified once more, fully, when the bundle is
- * written. Source maps would no longer match, so dist/hearth.js ships without them; dist/lib has
+ * renderChunk returns), so the finished chunks are minified once more, fully (esbuild, then terser:
+ * scripts/minify.mjs), when the bundle is written. Source maps would no longer match, so dist/hearth.js ships without them; dist/lib has
  * maps for npm users.
  */
 const minifyChunks: Plugin = {
@@ -16,7 +18,7 @@ const minifyChunks: Plugin = {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
       const result = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-      chunk.code = result.code;
+      chunk.code = await finalMinify(result.code);
     }
   },
 };

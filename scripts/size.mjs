@@ -4,8 +4,9 @@
 // when it needs them.
 import { build } from 'esbuild';
 import { minifyTemplatesEsbuild } from './minify-templates.mjs';
+import { finalMinify } from './minify.mjs';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -46,6 +47,8 @@ for (const { name, entry, budget } of elements) {
   // What the page must load before the element works: the entry and every chunk it imports
   // statically (shared code), measured as one gzip stream. Dynamic imports are the lazy rest.
   const outputs = result.metafile.outputs;
+  // The same last pass as dist/ (scripts/minify.mjs).
+  for (const file of Object.keys(outputs)) if (file.endsWith('.js')) writeFileSync(file, await finalMinify(readFileSync(file, 'utf8')));
   const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint === entry);
   const eager = new Set();
   const visit = (file) => {

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/styles.js';
 
 /**
  * Styles of `<hearth-references>`, adopted into the document (or enclosing shadow root) because the

@@ -78,7 +78,6 @@ const loadTools = () => (tools ??= import('./tools.js'));
  * @cssproperty --hearth-space - Space between entries.
  */
 export class HearthReferences extends HearthElement {
-  static override styles = referencesStyles;
   static override properties: PropertyDeclarations = {
     items: { attribute: false },
     src: {},
@@ -91,7 +90,6 @@ export class HearthReferences extends HearthElement {
     tools: {},
     inline: { state: true },
     remote: { state: true },
-    said: { state: true },
   };
 
   /** CSL-JSON items; wins over every other source. */
@@ -128,8 +126,6 @@ export class HearthReferences extends HearthElement {
   /** Data read from a child script, or the error reading it. */
   private declare inline?: { data?: unknown; error?: unknown; issues?: InputIssue[] };
 
-  /** What the polite live region says (copy results). */
-  private declare said?: string;
 
   #inlineText?: string;
   #observer?: MutationObserver;
@@ -183,10 +179,10 @@ export class HearthReferences extends HearthElement {
     this.remote = {};
     (src
       ? format == 'csl-json'
-        ? getJson(src, signal).then((data) => ({ data, issues: [] }))
+        ? getJson(src, signal).then((data) => ({ data }))
         : getText(src, signal).then((text) => parseText(text, format))
       : backend
-        ? backend.getReferences(list!, { signal }).then((data) => ({ data, issues: [] }))
+        ? backend.getReferences(list!, { signal }).then((data) => ({ data }))
         : Promise.reject(new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>'))
     ).then(
       (parsed: Parsed) => signal.aborted || (this.remote = parsed),
@@ -219,7 +215,6 @@ export class HearthReferences extends HearthElement {
     this.#jsonLd?.remove();
     this.#jsonLd = undefined;
     removeEventListener('hashchange', this.#onHashChange);
-    this.#cites.forEach((cite) => cite.requestUpdate());
   }
 
   /** Loads the data again (what the Retry button does). */
@@ -232,7 +227,7 @@ export class HearthReferences extends HearthElement {
   }
 
   #readInline(): void {
-    const script = this.querySelector<HTMLScriptElement>(Object.keys(SCRIPT_TYPES).map((t) => `:scope>script[type="${t}"]`).join());
+    const script = [...this.children].find((c): c is HTMLScriptElement => c instanceof HTMLScriptElement && !!SCRIPT_TYPES[c.type]);
     const text = script?.textContent ?? undefined;
     const format = formatOf(this.format, script?.type);
     if (text === this.#inlineText) return;
@@ -271,14 +266,18 @@ export class HearthReferences extends HearthElement {
       style?.then(
         () => this.requestUpdate(),
         (cause) => {
-          this.#styleError = new HearthError('offline', `Citation style ${this.citationStyle}: ${cause}`, { cause });
+          this.#styleError = new HearthError('offline', String(cause), { cause });
           this.requestUpdate();
         },
       );
   }
 
-  /** Links this list's citations (the `<hearth-cite>` chunk does it; a page without citations has none). */
+  /**
+   * Links this list's citations. The `<hearth-cite>` chunk does it: it loads when the page has a
+   * citation (a page without citations never loads it).
+   */
   #linkCites(): void {
+    if (!kit.link && this.ownerDocument.querySelector('hearth-cite')) import('../define/hearth-cite.js');
     [this.#cites, this.#citedIds, this.#citesKey] = kit.link?.(this) ?? [[], new Map(), ''];
   }
 
@@ -289,7 +288,7 @@ export class HearthReferences extends HearthElement {
     this.#formattedBy = style;
     const { items, skipped } = normalizeItems(data);
     this.#issues = (this.#source?.issues ?? []).concat(
-      skipped ? [{ line: 0, message: `${skipped} item(s) without an id` }] : [],
+      skipped ? [{ line: 0, message: `${skipped} without an id` }] : [],
     );
     const byKey = new Map<string, Entry>();
     for (const item of items) {
@@ -329,14 +328,14 @@ export class HearthReferences extends HearthElement {
     return this.#style;
   }
 
-  /** The entries in the order the list shows them, grouped (by type) or as one group (year and type: from the tools chunk). */
-  #ordered(entries: Entry[], sort: Sort, tools: Tools): [label: string, entries: Entry[]][] {
+  /** The entries in the order the list shows them (year and type: sorted by the tools chunk). */
+  #ordered(entries: Entry[], sort: Sort, tools?: Tools): Entry[] {
     if (this.onlyCited) entries = entries.filter((e) => e.cited.length);
-    if (sort == 'none') return [['', entries]];
-    if (sort == 'cited') return [['', [...entries].sort((a, b) => a.n - b.n)]];
+    if (sort == 'none') return entries;
+    if (sort == 'cited') return [...entries].sort((a, b) => a.n - b.n);
     const order = new Map(sortItems(entries.map((e) => e.item), this.locale).map((item, i) => [item, i]));
     entries = [...entries].sort((a, b) => order.get(a.item)! - order.get(b.item)!);
-    return tools ? tools.order(entries, sort) : [['', entries]];
+    return tools ? tools.order(entries, sort) : entries;
   }
 
   protected override render(): TemplateResult {
@@ -359,25 +358,22 @@ export class HearthReferences extends HearthElement {
     this.#outcome = [data];
     const issues = this.#issues.length;
     const withTools = tools && this.tools != 'none';
+    const entry = (e: Entry) => this.#renderEntry(e, withTools ? tools : undefined);
+    const ordered = this.#ordered(entries, sort, tools);
     return html`${this.controls && tools && entries.length > 1 ? tools.controls(sort, (s) => (this.sort = s)) : nothing}
       ${entries.length
-        ? this.#ordered(entries, sort, tools!).map(
-            ([label, group], g) =>
-              html`${label ? html`<p class="group" id=${this.#uid('g' + g)}>${label}</p>` : nothing}
-                <ul role="list" aria-label=${label ? nothing : msg('References', { id: 'references.label' })} aria-labelledby=${label ? this.#uid('g' + g) : nothing}>
-                  ${group.map((entry) => this.#renderEntry(entry, withTools ? tools : undefined))}
-                </ul>`,
-          )
+        ? sort == 'type'
+          ? tools!.grouped(ordered, entry, this.id)
+          : html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
+              ${ordered.map(entry)}
+            </ul>`
         : html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`}
       ${issues
         ? html`<p role="status" class="notice">
-            ${issues == 1
-              ? msg('1 entry could not be read and is not shown.', { id: 'references.issues.one' })
-              : msg(str`${issues} entries could not be read and are not shown.`, { id: 'references.issues' })}
+            ${msg(str`Some entries could not be read and are not shown (${issues}).`, { id: 'references.issues' })}
           </p>`
         : nothing}
-      ${withTools && entries.length ? tools.listTools(this.#entries.map((e) => e.item)) : nothing}
-      <p class="hearth-sr" role="status">${this.said}</p>`;
+      ${withTools && entries.length ? tools.listTools(this.#entries.map((e) => e.item), this) : nothing}`;
   }
 
   #renderEntry(entry: Entry, tools?: Tools): TemplateResult {
@@ -387,16 +383,9 @@ export class HearthReferences extends HearthElement {
       >
       ${entry.cited.length ? kit.backlinks!(entry.cited) : nothing}
       ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
-      ${tools?.entryTools(entry, this, this.#say)}${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
+      ${tools?.entryTools(entry, this)}${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
     </li>`;
   }
-
-  /** An id unique in the page, for this list's labels. */
-  #uid(part: string): string {
-    return `hearth-${(this.id || 'refs').replace(/\s/g, '-')}-${part}`;
-  }
-
-  #say = (text: string) => (this.said = text);
 
   #renderLoading(): TemplateResult {
     return html`<div role="status" aria-busy="true">
@@ -432,7 +421,7 @@ export class HearthReferences extends HearthElement {
         },
         (cause) => {
           // Offline: only an order that needs the chunk turns into an error (with Retry); the rest is extra.
-          if (/^(year|type)$/.test(this.sort!)) this.#styleError = new HearthError('offline', `Reader tools: ${cause}`, { cause });
+          if (/^(year|type)$/.test(this.sort!)) this.#styleError = new HearthError('offline', String(cause), { cause });
           tools = undefined;
           this.requestUpdate();
         },

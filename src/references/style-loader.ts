@@ -27,7 +27,7 @@ const warned = new Set<string>();
 export function styleNamed(name: string): CitationStyle | Promise<unknown> {
   name = name.toLowerCase();
   if (!importers[name] && name != 'apa') {
-    if (!warned.has(name)) console.warn(`hearth: unknown citation-style "${name}"; using apa`);
+    if (!warned.has(name)) console.warn(`hearth: citation-style ${name}? Using apa`);
     warned.add(name);
     name = 'apa';
   }

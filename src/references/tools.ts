@@ -10,10 +10,9 @@
  *   schema.org `Article` whose `citation` lists the entries, for search engines.
  */
 import { html, render, type TemplateResult } from 'lit-html';
-import { css } from '@lit/reactive-element/css-tag.js';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
-import { adoptStyles } from '../core/styles.js';
+import { adoptStyles, css } from '../core/styles.js';
 import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
@@ -133,40 +132,54 @@ const GROUPS: [RegExp, () => string][] = [
   [/$/, () => msg('Other', { id: 'references.type.other' })],
 ];
 
-/**
- * Entries already in author order, ordered by `year` (oldest first, undated last) or grouped by
- * `type` (books, chapters, articles, papers, reports and theses, web, films, other); any other
- * order as they are.
- */
-export function order(entries: Entry[], sort: Sort): [label: string, entries: Entry[]][] {
-  if (sort == 'year') {
-    const year = (e: Entry) => +(dateParts(e.item.issued)[0] || 1e6);
-    return [['', [...entries].sort((a, b) => year(a) - year(b))]];
-  }
-  if (sort != 'type') return [['', entries]];
-  return GROUPS.map(([types, label]): [string, Entry[]] => {
-    const group = entries.filter((e) => types.test(str(e.item.type)));
-    entries = entries.filter((e) => !group.includes(e));
-    return [label(), group];
-  }).filter(([, group]) => group.length);
+/** Entries already in author order, by `year` (oldest first, undated last); in any other order as they are. */
+export function order(entries: Entry[], sort: Sort): Entry[] {
+  const year = (e: Entry) => +(dateParts(e.item.issued)[0] || 1e6);
+  return sort == 'year' ? [...entries].sort((a, b) => year(a) - year(b)) : entries;
 }
 
+/**
+ * The list grouped by type (books, chapters, articles, papers, reports and theses, web, films,
+ * other): a heading-like label and a list for each group that has entries.
+ */
+export function grouped(entries: Entry[], render: (entry: Entry) => unknown, id: string): unknown[] {
+  return GROUPS.map(([types, label], g) => {
+    const group = entries.filter((e) => types.test(str(e.item.type)));
+    entries = entries.filter((e) => !group.includes(e));
+    const labelId = `hearth-${(id || 'refs').replace(/\s/g, '-')}-g${g}`;
+    return group.length
+      ? html`<p class="group" id=${labelId}>${label()}</p>
+          <ul role="list" aria-labelledby=${labelId}>
+            ${group.map(render)}
+          </ul>`
+      : '';
+  });
+}
+
+/** What each list's polite live region says (copy results). */
+const said = new WeakMap<HearthReferences, string>();
+const say = (host: HearthReferences, text: string) => {
+  said.set(host, text);
+  host.requestUpdate();
+};
+
 /** An entry's tools: Copy citation and Cite, described by the entry's text. */
-export const entryTools = (entry: Entry, host: HearthReferences, say: (text: string) => void): TemplateResult =>
+export const entryTools = (entry: Entry, host: HearthReferences): TemplateResult =>
   html`<span class="tools"
-    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, say, host)}>
+    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, (text) => say(host, text), host)}>
       ${msg('Copy citation', { id: 'references.copy' })}</button
     ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry.item, entry.citation, host)}>
       ${msg('Cite', { id: 'references.cite' })}
     </button></span
   >`;
 
-/** The list's Download group. */
-export const listTools = (items: CslItem[]): TemplateResult =>
+/** The list's Download group, and its live region for the tools' announcements. */
+export const listTools = (items: CslItem[], host: HearthReferences): TemplateResult =>
   html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
-    ${msg('Download:', { id: 'references.downloadAs' })}
-    ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(items, f)}>${f}</button>`)}
-  </p>`;
+      ${msg('Download:', { id: 'references.downloadAs' })}
+      ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(items, f)}>${f}</button>`)}
+    </p>
+    <p class="hearth-sr" role="status">${said.get(host)}</p>`;
 
 /** "Copy citation": the formatted entry, as plain text and as HTML; `say` announces the outcome. */
 export async function copy(citation: Run[], say: (text: string) => void, host: Element): Promise<void> {

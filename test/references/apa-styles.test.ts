@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apa } from '../../src/references/format/apa.js';
+import { apa } from '../../src/references/format/apa-style.js';
 import { citeText } from '../../src/references/format/style.js';
 import { oracleTests } from './oracle.js';
 

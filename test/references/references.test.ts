@@ -303,7 +303,7 @@ describe('<hearth-references>', () => {
         const { el } = await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
         expect(el.querySelector('.citation')!.textContent).to.contain('Fromm, E. (1956).');
         await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
-        expect(warnings).to.deep.equal(['hearth: unknown citation-style "klingon"; using apa']);
+        expect(warnings).to.deep.equal(['hearth: citation-style klingon? Using apa']);
       } finally {
         console.warn = warn;
       }

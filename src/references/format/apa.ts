@@ -31,45 +31,9 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, numeric, ordinal, pageLocator,
-  pageRange, plural, runs, safeUrl, sortItems, str, titleCase, type Run,
+  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, numeric, ordinal, pageRange,
+  plural, runs, safeUrl, str, titleCase, type Run,
 } from './common.js';
-import type { CitationStyle, CitePiece } from './style.js';
-
-/**
- * APA 7: entries as `formatApa`; in-text citations "(Fromm, 1956, p. 12; Jackson, 1982)", the items
- * in reference-list order, "&" between two authors and "et al." from three, the title for works
- * without author (in italics or quotes as in the entry), "n.d." without a date, the original date
- * first ("1975/1977"). A page locator prints "p. 12" / "pp. 12–14", any other as typed.
- * Deliberate differences: no year suffixes, no "(Fromm, 1956, 1962)" grouping of one author's works.
- */
-export const apa: CitationStyle = {
-  entry: formatApa,
-  citation(cites) {
-    const order = sortItems(cites.map((c, i) => ({ ...Object(c.item), i }))).map((x) => x.i as number);
-    return [
-      '(',
-      ...order.flatMap((i, k): CitePiece[] => {
-        const { item, locator = '' } = cites[i];
-        const [who] = creators(Object(item));
-        const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
-        const page = pageLocator(locator);
-        const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || 'n.d.';
-        const part = join(
-          ', ',
-          who[0]
-            ? cat(', ', who[1] ? who[0][0] + (who[2] ? ' et al.' : ' & ' + who[1][0]) : who[0][0], date)
-            : /^(article|chapter|entry|paper|post-|speech)/.test(str(item?.type))
-              ? around('“', title, ',” ') + date
-              : cat(', ', italic(title), date),
-          page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : str(locator),
-        );
-        return k ? ['; ', [part, i]] : [[part, i]];
-      }),
-      ')',
-    ];
-  },
-};
 
 export function formatApa(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
