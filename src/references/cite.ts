@@ -86,6 +86,8 @@ const citeStyles = css`
     margin: 0;
     position: fixed;
     width: min(24em, calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+    overflow: auto;
     box-sizing: border-box;
   }
   :where(hearth-cite .hearth-preview > *) {
@@ -260,7 +262,10 @@ export class HearthCite extends HearthElement {
     this.#place();
   }
 
-  /** Puts the open preview under its citation (above it when there is no room below), inside the viewport. */
+  /**
+   * Puts the open preview under its citation, else above it, else as low as fits: always inside the
+   * viewport (its CSS caps its height to the viewport and scrolls what does not fit).
+   */
   #place = (): void => {
     const popover = this.#popover(this.open);
     const button = popover?.previousElementSibling;
@@ -269,7 +274,8 @@ export class HearthCite extends HearthElement {
     const { width, height } = popover!.getBoundingClientRect();
     const room = document.documentElement.clientWidth;
     popover!.style.left = Math.max(8, Math.min(b.left, room - width - 8)) + 'px';
-    popover!.style.top = (b.bottom + height + 8 > innerHeight && b.top > height + 8 ? b.top - height - 4 : b.bottom + 4) + 'px';
+    popover!.style.top =
+      (b.bottom + height + 8 <= innerHeight ? b.bottom + 4 : b.top > height + 8 ? b.top - height - 4 : Math.max(8, innerHeight - height - 8)) + 'px';
   };
 
   #hide(): void {

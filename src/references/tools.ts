@@ -13,6 +13,7 @@ import { html, render, type TemplateResult } from 'lit-html';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
 import { adoptStyles, css } from '../core/styles.js';
+import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
 import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
@@ -193,9 +194,14 @@ export async function copy(citation: Run[], say: (text: string) => void, host: E
   );
 }
 
+/** Annotations go out as plain text (their markup subset read, tags dropped, entities decoded). */
+const plainNotes = (items: CslItem[]): CslItem[] =>
+  items.map((item) => (item.annotation ? { ...item, annotation: markupText(parseSafeMarkup(item.annotation)) } : item));
+const markupText = (nodes: MarkupNode[]): string => nodes.map((n) => (typeof n == 'string' ? n : markupText(n.children))).join('');
+
 const FORMATS = {
-  BibTeX: [toBibtex, 'application/x-bibtex', 'bib'],
-  RIS: [toRis, 'application/x-research-info-systems', 'ris'],
+  BibTeX: [(items: CslItem[]) => toBibtex(plainNotes(items)), 'application/x-bibtex', 'bib'],
+  RIS: [(items: CslItem[]) => toRis(plainNotes(items)), 'application/x-research-info-systems', 'ris'],
   'CSL-JSON': [(items: CslItem[]) => JSON.stringify(items, null, 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
 } as const;
 

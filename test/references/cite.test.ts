@@ -4,6 +4,9 @@ import '../../src/define/hearth-references.js';
 import type { HearthReferences } from '../../src/references/references.js';
 import type { HearthCite } from '../../src/references/cite.js';
 
+/** waitUntil with room for the test runner's background pages, whose timers are throttled to ~1/s. */
+const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 4000 });
+
 const FROMM = {
   id: 'fromm1956',
   type: 'book',
@@ -37,7 +40,7 @@ async function essay(body: ReturnType<typeof html>, items: unknown[] = [FROMM, J
     <hearth-references citation-style=${attrs.style ?? 'apa'} ?only-cited=${attrs.onlyCited} .items=${items}></hearth-references>
   </article>`);
   const list = root.querySelector<HearthReferences>('hearth-references')!;
-  await waitUntil(() => list.ready, 'list ready');
+  await until(() => list.ready, 'list ready');
   await settle(root);
   return { root, list, cites: [...root.querySelectorAll<HearthCite>('hearth-cite')] };
 }
@@ -74,7 +77,7 @@ describe('<hearth-cite>', () => {
     const list = document.createElement('hearth-references') as HearthReferences;
     list.items = [FROMM, JACKSON];
     root.append(list);
-    await waitUntil(() => list.ready);
+    await until(() => list.ready);
     await settle(root);
     expect(visibleText(cite)).to.equal('(Fromm, 1956, p. 12)');
     const button = cite.querySelector('button')!;
@@ -125,7 +128,7 @@ describe('<hearth-cite>', () => {
       [FROMM, JACKSON, ADAMS],
       { style: 'ieee' },
     );
-    await waitUntil(() => list.querySelector('.label'), 'ieee loaded');
+    await until(() => list.querySelector('.label'), 'ieee loaded');
     await settle(list.parentElement!);
     expect(cites.map(visibleText)).to.deep.equal(['[1]', '[2]', '[1]']);
     expect([...list.querySelectorAll('li')].map((li) => li.id)).to.deep.equal(['ref-jackson1982', 'ref-fromm1956', 'ref-adams']);
@@ -135,10 +138,10 @@ describe('<hearth-cite>', () => {
   it('follows the list’s style when it changes', async () => {
     const { list, cites } = await essay(html`<p><hearth-cite key="fromm1956" locator="p. 12"></hearth-cite></p>`);
     list.citationStyle = 'chicago';
-    await waitUntil(() => visibleText(cites[0]) == '(Fromm 1956, 12)', 'chicago citation');
+    await until(() => visibleText(cites[0]) == '(Fromm 1956, 12)', 'chicago citation');
     expect(text(list.querySelector('#ref-fromm1956 .citation')!)).to.match(/^Fromm, Erich\. 1956\./);
     list.citationStyle = 'vancouver';
-    await waitUntil(() => visibleText(cites[0]) == '(1)', 'vancouver citation');
+    await until(() => visibleText(cites[0]) == '(1)', 'vancouver citation');
   });
 
   it('only-cited hides the entries nobody cites; citations added later appear', async () => {
@@ -147,7 +150,7 @@ describe('<hearth-cite>', () => {
     const cite = document.createElement('hearth-cite');
     cite.setAttribute('key', 'adams');
     root.querySelector('p')!.append(cite);
-    await waitUntil(() => list.querySelectorAll('li').length == 2, 'new citation linked');
+    await until(() => list.querySelectorAll('li').length == 2, 'new citation linked');
     expect([...list.querySelectorAll('li')].map((li) => li.id)).to.deep.equal(['ref-adams', 'ref-jackson1982']);
   });
 
@@ -156,7 +159,7 @@ describe('<hearth-cite>', () => {
       <section><p><hearth-cite key="x1" for="other"></hearth-cite></p><hearth-references id="near" .items=${[FROMM]}></hearth-references></section>
       <hearth-references id="other" .items=${[{ id: 'x1', title: 'Other', author: [{ family: 'Zed' }], issued: { 'date-parts': [[2020]] } }]}></hearth-references>
     </div>`);
-    await waitUntil(() => root.querySelector<HearthReferences>('#other')!.ready);
+    await until(() => root.querySelector<HearthReferences>('#other')!.ready);
     await settle(root);
     expect(visibleText(root.querySelector('hearth-cite')!)).to.equal('(Zed, 2020)');
     expect(root.querySelector('#near #ref-x1')).to.equal(null);
@@ -170,7 +173,7 @@ describe('<hearth-cite>', () => {
       root.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(document.activeElement).to.equal(button);
-      await waitUntil(() => isOpen(button), 'preview opens on focus');
+      await until(() => isOpen(button), 'preview opens on focus');
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       const preview = button.nextElementSibling as HTMLElement;
       expect(text(preview)).to.contain('Fromm, E. (1956). The Art of Loving. Harper & Brothers.');
@@ -180,7 +183,7 @@ describe('<hearth-cite>', () => {
       await aTimeout(50);
       expect(isOpen(button)).to.be.true;
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !isOpen(button), 'Escape closes');
+      await until(() => !isOpen(button), 'Escape closes');
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(document.activeElement).to.equal(button);
     });
@@ -190,18 +193,18 @@ describe('<hearth-cite>', () => {
       const button = cites[0].querySelector('button')!;
       root.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({ press: 'Tab' });
-      await waitUntil(() => isOpen(button));
+      await until(() => isOpen(button));
       await sendKeys({ press: 'Tab' });
       const link = document.activeElement as HTMLAnchorElement;
       expect(link.getAttribute('href')).to.equal('#ref-jackson1982');
       expect(text(link)).to.equal('Go to the reference');
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => document.activeElement?.id == 'ref-jackson1982', 'entry focused');
-      await waitUntil(() => !isOpen(button), 'preview closes when focus leaves');
+      await until(() => document.activeElement?.id == 'ref-jackson1982', 'entry focused');
+      await until(() => !isOpen(button), 'preview closes when focus leaves');
       await sendKeys({ press: 'Tab' });
       expect((document.activeElement as HTMLElement).closest('.back')).to.not.equal(null);
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => document.activeElement == button, 'back at the citation');
+      await until(() => document.activeElement == button, 'back at the citation');
       expect(list.contains(document.activeElement)).to.be.false;
     });
 
@@ -213,14 +216,14 @@ describe('<hearth-cite>', () => {
       const { cites } = await essay(html`<p>Text <hearth-cite key="fromm1956"></hearth-cite> more text</p>`);
       const button = cites[0].querySelector('button')!;
       pointer(button, 'pointerenter');
-      await waitUntil(() => isOpen(button), 'hover opens');
+      await until(() => isOpen(button), 'hover opens');
       const preview = button.nextElementSibling!;
       pointer(button, 'pointerleave');
       pointer(preview, 'pointerenter');
       await aTimeout(400);
       expect(isOpen(button), 'stays open over the preview').to.be.true;
       pointer(preview, 'pointerleave');
-      await waitUntil(() => !isOpen(button), 'leaving closes');
+      await until(() => !isOpen(button), 'leaving closes');
     });
 
     it('a hover that leaves before the delay opens nothing', async () => {
@@ -240,14 +243,14 @@ describe('<hearth-cite>', () => {
       await aTimeout(400);
       expect(isOpen(button)).to.be.false;
       button.click();
-      await waitUntil(() => isOpen(button), 'tap opens');
-      await waitUntil(() => button.getAttribute('aria-expanded') == 'true', 'aria-expanded');
+      await until(() => isOpen(button), 'tap opens');
+      await until(() => button.getAttribute('aria-expanded') == 'true', 'aria-expanded');
       button.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'touch' }));
       await aTimeout(400);
       expect(isOpen(button), 'stays open').to.be.true;
       const r = root.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(r.right - 2), Math.round(r.bottom + 40)] });
-      await waitUntil(() => !isOpen(button), 'tap outside closes');
+      await until(() => !isOpen(button), 'tap outside closes');
     });
 
     it('stays on screen on a 320 px phone', async () => {
@@ -255,7 +258,7 @@ describe('<hearth-cite>', () => {
       const { cites } = await essay(html`<p style="text-align:right">A long sentence that ends with a citation <hearth-cite key="jackson1982"></hearth-cite></p>`);
       const button = cites[0].querySelector('button')!;
       button.click();
-      await waitUntil(() => isOpen(button));
+      await until(() => isOpen(button));
       await aTimeout(50);
       const r = (button.nextElementSibling as HTMLElement).getBoundingClientRect();
       expect(r.left).to.be.at.least(0);
