@@ -373,7 +373,7 @@ export class HearthReferences extends HearthElement {
             ${msg(str`Some entries could not be read and are not shown (${issues}).`, { id: 'references.issues' })}
           </p>`
         : nothing}
-      ${withTools && entries.length ? tools.listTools(this.#entries.map((e) => e.item), this) : nothing}`;
+      ${withTools && entries.length ? tools.listTools(this.#entries, this) : nothing}`;
   }
 
   #renderEntry(entry: Entry, tools?: Tools): TemplateResult {

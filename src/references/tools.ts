@@ -13,7 +13,7 @@ import { html, render, type TemplateResult } from 'lit-html';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
 import { adoptStyles, css } from '../core/styles.js';
-import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
+import type { MarkupNode } from '../core/safe-markup.js';
 import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
@@ -169,16 +169,16 @@ export const entryTools = (entry: Entry, host: HearthReferences): TemplateResult
   html`<span class="tools"
     ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, (text) => say(host, text), host)}>
       ${msg('Copy citation', { id: 'references.copy' })}</button
-    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry.item, entry.citation, host)}>
+    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry, host)}>
       ${msg('Cite', { id: 'references.cite' })}
     </button></span
   >`;
 
 /** The list's Download group, and its live region for the tools' announcements. */
-export const listTools = (items: CslItem[], host: HearthReferences): TemplateResult =>
+export const listTools = (entries: Entry[], host: HearthReferences): TemplateResult =>
   html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
       ${msg('Download:', { id: 'references.downloadAs' })}
-      ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(items, f)}>${f}</button>`)}
+      ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(entries, f)}>${f}</button>`)}
     </p>
     <p class="hearth-sr" role="status">${said.get(host)}</p>`;
 
@@ -195,21 +195,21 @@ export async function copy(citation: Run[], say: (text: string) => void, host: E
 }
 
 /** Annotations go out as plain text (their markup subset read, tags dropped, entities decoded). */
-const plainNotes = (items: CslItem[]): CslItem[] =>
-  items.map((item) => (item.annotation ? { ...item, annotation: markupText(parseSafeMarkup(item.annotation)) } : item));
+const plainNotes = (entries: Entry[]): CslItem[] =>
+  entries.map(({ item, annotation }) => (annotation.length ? { ...item, annotation: markupText(annotation) } : item));
 const markupText = (nodes: MarkupNode[]): string => nodes.map((n) => (typeof n == 'string' ? n : markupText(n.children))).join('');
 
 const FORMATS = {
-  BibTeX: [(items: CslItem[]) => toBibtex(plainNotes(items)), 'application/x-bibtex', 'bib'],
-  RIS: [(items: CslItem[]) => toRis(plainNotes(items)), 'application/x-research-info-systems', 'ris'],
-  'CSL-JSON': [(items: CslItem[]) => JSON.stringify(items, null, 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
+  BibTeX: [(entries: Entry[]) => toBibtex(plainNotes(entries)), 'application/x-bibtex', 'bib'],
+  RIS: [(entries: Entry[]) => toRis(plainNotes(entries)), 'application/x-research-info-systems', 'ris'],
+  'CSL-JSON': [(entries: Entry[]) => JSON.stringify(entries.map((e) => e.item), null, 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
 } as const;
 
-/** Saves `items` as a file in that format ("BibTeX", "RIS" or "CSL-JSON"). */
-export function download(items: CslItem[], format: keyof typeof FORMATS | string, name = 'references'): void {
+/** Saves the entries as a file in that format ("BibTeX", "RIS" or "CSL-JSON"). */
+export function download(entries: Entry[], format: keyof typeof FORMATS | string, name = 'references'): void {
   const [serialize, type, extension] = FORMATS[format as keyof typeof FORMATS] ?? FORMATS['CSL-JSON'];
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([serialize(items)], { type }));
+  a.href = URL.createObjectURL(new Blob([serialize(entries)], { type }));
   a.download = `${name}.${extension}`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
@@ -221,7 +221,8 @@ let dialogs = 0;
  * "Cite": a modal dialog with the entry in BibTeX and RIS, each with Copy and Download. Escape or
  * Close closes it and focus returns to the button that opened it.
  */
-export function cite(item: CslItem, citation: Run[], host: Element): HTMLDialogElement {
+export function cite(entry: Entry, host: Element): HTMLDialogElement {
+  const { item, citation } = entry;
   const id = `hearth-cite-dialog-${++dialogs}`;
   const dialog = document.createElement('dialog');
   const opener = document.activeElement as HTMLElement | null;
@@ -235,7 +236,7 @@ export function cite(item: CslItem, citation: Run[], host: Element): HTMLDialogE
         html`<h2 id=${id}>${msg('Cite this source', { id: 'references.citeTitle' })}</h2>
           <p>${citation.map(renderRun)}</p>
           ${(['BibTeX', 'RIS'] as const).map((format) => {
-            const text = FORMATS[format][0]([item]);
+            const text = FORMATS[format][0]([entry]);
             return html`<h3>${format}</h3>
               <pre tabindex="0" aria-label=${format}>${text}</pre>
               <p>
@@ -249,7 +250,7 @@ export function cite(item: CslItem, citation: Run[], host: Element): HTMLDialogE
                   }}
                 >
                   ${format == 'BibTeX' ? msg('Copy BibTeX', { id: 'references.copyBibtex' }) : msg('Copy RIS', { id: 'references.copyRis' })}</button
-                ><button type="button" @click=${() => download([item], format, String(item.id))}>
+                ><button type="button" @click=${() => download([entry], format, String(item.id))}>
                   ${format == 'BibTeX' ? msg('Download .bib', { id: 'references.downloadBib' }) : msg('Download .ris', { id: 'references.downloadRis' })}
                 </button>
               </p>`;
