@@ -70,7 +70,8 @@ console.log(`  citation-js (citeproc)    ${b.toFixed(2)} ms`);
 console.log(`  ratio                     hearth is ${(b / a).toFixed(1)}x faster`);
 
 // From BibTeX: the same items written as BibTeX once by citation-js (neutral), then parsed and formatted.
-const bibtex = new Cite(items.map((item) => ({ ...item, annotation: undefined }))).format('bibtex');
+// Unique keys (citation-js would derive author-year-word keys, some of them duplicates).
+const bibtex = new Cite(items.map((item) => ({ ...item, annotation: undefined, 'citation-key': item.id }))).format('bibtex');
 const oursBib = () => sortItems(parseBibtex(bibtex).items).map((item) => toPlainText(formatApa(item)));
 const theirsBib = () => new Cite(bibtex).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
 if (oursBib().length !== N) throw new Error(`hearth parsed ${oursBib().length} of ${N} BibTeX entries`);

@@ -151,6 +151,7 @@ export class HearthReferences extends HearthElement {
 
   /** The lazy tools module once loaded (COinS and JSON-LD render then). */
   #tools?: Tools;
+  #asked?: boolean;
   #jsonLd?: HTMLScriptElement;
 
   /** The state of the `src` or `list` fetch. */
@@ -347,8 +348,7 @@ export class HearthReferences extends HearthElement {
     const sort = (this.sort ?? (style?.label ? 'cited' : 'author')) as Sort;
     const tools = this.#tools;
     if (error !== undefined) return this.#renderError(error, error);
-    // Ordering by year or type is in the tools chunk: the skeleton shows until it has loaded.
-    if (data === undefined || !style || (!tools && /^(year|type)$/.test(sort))) return this.#renderLoading();
+    if (data === undefined || !style) return this.#renderLoading();
     let entries: Entry[];
     try {
       entries = this.#entriesOf(data, style);
@@ -362,8 +362,8 @@ export class HearthReferences extends HearthElement {
     const ordered = this.#ordered(entries, sort, tools);
     return html`${this.controls && tools && entries.length > 1 ? tools.controls(sort, (s) => (this.sort = s)) : nothing}
       ${entries.length
-        ? sort == 'type'
-          ? tools!.grouped(ordered, entry, this.id)
+        ? sort == 'type' && tools
+          ? tools.grouped(ordered, entry, this.id)
           : html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
               ${ordered.map(entry)}
             </ul>`
@@ -411,20 +411,20 @@ export class HearthReferences extends HearthElement {
     super.updated(changed);
     this.#cites.forEach((cite) => cite.requestUpdate());
     const [key, error] = this.#outcome;
-    if ((this.ready || /^(year|type)$/.test(this.sort!)) && !this.#tools) {
-      // The reader tools and the machine-readable data (COinS per entry, JSON-LD) load after the list shows.
-      loadTools().then(
-        (t) => {
-          this.#tools = t;
-          t.adopt(this);
-          this.requestUpdate();
-        },
-        (cause) => {
-          // Offline: only an order that needs the chunk turns into an error (with Retry); the rest is extra.
-          if (/^(year|type)$/.test(this.sort!)) this.#styleError = new HearthError('offline', String(cause), { cause });
-          tools = undefined;
-          this.requestUpdate();
-        },
+    if (this.ready && !this.#tools && !this.#asked) {
+      // The reader tools, the year and type orders and the machine-readable data (COinS per entry,
+      // JSON-LD) load once the list has shown, when the browser is idle: their render never delays
+      // the list's first paint. (Until then a list sorted by year or type shows in author order.)
+      this.#asked = true;
+      (self.requestIdleCallback || setTimeout)(() =>
+        loadTools().then(
+          (t) => {
+            this.#tools = t;
+            t.adopt(this);
+            this.requestUpdate();
+          },
+          () => (tools = this.#asked = undefined), // offline: the list works without them; tried again at the next update
+        ),
       );
     }
     if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this.#entries.map((e) => e.item), this.#jsonLd);

@@ -268,6 +268,14 @@ describe('<hearth-cite>', () => {
     });
   });
 
+  it('speaks the page’s language (Ukrainian): preview link and back-link', async () => {
+    const { root, list, cites } = await essay(html`<p lang="uk"><hearth-cite key="fromm1956"></hearth-cite></p>`);
+    root.setAttribute('lang', 'uk');
+    await until(() => list.querySelector('#ref-fromm1956 .back a')?.getAttribute('aria-label') == 'Назад до цитування', 'uk back-link');
+    await until(() => cites[0].querySelector('[popover] a:last-child')?.textContent == 'Перейти до джерела', 'uk preview link');
+    await expect(root).to.be.accessible();
+  });
+
   it('escapes hostile strings in keys and locators', async () => {
     const { cites } = await essay(html`<p><hearth-cite key=${'<img src=x onerror=alert(1)>'} locator=${'<b>p. 1</b>'}></hearth-cite></p>`);
     expect(cites[0].querySelector('img, b')).to.equal(null);

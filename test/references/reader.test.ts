@@ -57,6 +57,8 @@ async function loaded(template: ReturnType<typeof html>) {
   const el = await fixture<HearthReferences>(template, { parentNode: parent });
   await event;
   await el.updateComplete;
+  // The reader tools (a lazy chunk) render when the browser is idle after the list has shown.
+  if (el.tools != 'none' && el.querySelector('li')) await until(() => el.querySelector('p.tools'), 'reader tools');
   return el;
 }
 const ids = (el: Element) => [...el.querySelectorAll('li')].map((li) => li.id);

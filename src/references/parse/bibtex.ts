@@ -97,6 +97,10 @@ const TEX =
  * unknown commands (`\emph`, `\textsc`, `\url`) dropped, their braces' text kept; braces and math `$` removed.
  */
 export const tex = (s: string): string =>
+  // Most field text has no LaTeX at all: only whitespace to collapse.
+  (/[\\{}$~]|--|``|''/.test(s) ? texMarkup(s) : s).replace(/[ \t\r\n]+/g, ' ').trim();
+
+const texMarkup = (s: string): string =>
   s
     .replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
       if (acc) {
@@ -107,15 +111,14 @@ export const tex = (s: string): string =>
       if (ch != null) return ch == '\\' ? ' ' : /[-/]/.test(ch) ? '' : ch;
       return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
     })
-    .normalize('NFC')
-    .replace(/[ \t\r\n]+/g, ' ')
-    .trim();
+    .normalize('NFC');
 
 /** A verbatim field (url, doi): `\url{}` unwrapped, backslashes before specials and whitespace removed. */
 const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
 
 /** The text with everything inside braces (and the braces) replaced by "_": separators at depth 0 show. */
 function mask(s: string): string {
+  if (!s.includes('{')) return s;
   let d = 0;
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -213,6 +216,8 @@ function matchBraces(s: string): Int32Array {
   return match;
 }
 
+const WS = /(?:\s+|%.*)*/y;
+
 /** Parses BibTeX/BibLaTeX text into CSL items; never throws (see the module comment). */
 export function parseBibtex(text: string): ParseResult {
   const s = typeof text == 'string' ? text : '';
@@ -232,10 +237,9 @@ export function parseBibtex(text: string): ParseResult {
   };
   /** Skips whitespace and `%` comments. */
   const ws = () => {
-    const re = /(?:\s+|%.*)*/y;
-    re.lastIndex = i;
-    re.test(s);
-    i = re.lastIndex;
+    WS.lastIndex = i;
+    WS.test(s);
+    i = WS.lastIndex;
   };
   const read = (re: RegExp): string => {
     re.lastIndex = i;
