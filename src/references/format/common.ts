@@ -225,7 +225,8 @@ export const doiUrl = (doi: string): string => (doi ? 'https://doi.org/' + doi.r
 /** The URL when it is an absolute http(s) URL; '' for anything else (javascript:, data:, relative, garbage). */
 export function safeUrl(url: string): string {
   try {
-    return /^https?:$/.test(new URL(url).protocol) ? url : '';
+    // The test first: most fields are empty, and a URL that throws is slow.
+    return /^https?:\/\//i.test(url) && new URL(url) ? url : '';
   } catch {
     return '';
   }
