@@ -3,31 +3,14 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/define/hearth-references.js';
 import type { HearthReferences } from '../../src/references/references.js';
 import type { HearthCite } from '../../src/references/cite.js';
+import { ADAMS, FROMM, JACKSON as JACKSON_DOI } from './items.js';
 
 /** waitUntil with room for the test runner's background pages, whose timers are throttled to ~1/s. */
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 4000 });
 
-const FROMM = {
-  id: 'fromm1956',
-  type: 'book',
-  title: 'The Art of Loving',
-  author: [{ family: 'Fromm', given: 'Erich' }],
-  issued: { 'date-parts': [[1956]] },
-  publisher: 'Harper & Brothers',
-  annotation: 'Love as a <em>practice</em>.',
-};
-const JACKSON = {
-  id: 'jackson1982',
-  type: 'article-journal',
-  title: 'Epiphenomenal Qualia',
-  author: [{ family: 'Jackson', given: 'Frank' }],
-  issued: { 'date-parts': [[1982]] },
-  'container-title': 'The Philosophical Quarterly',
-  volume: 32,
-  issue: 127,
-  page: '127-136',
-};
-const ADAMS = { id: 'adams', type: 'book', title: 'Zebra', author: [{ family: 'Adams', given: 'Ann' }], issued: { 'date-parts': [[2001]] } };
+
+/** Without a DOI: the preview's only link is then "Go to the reference". */
+const JACKSON = { ...JACKSON_DOI, DOI: undefined };
 
 /**
  * An essay: paragraphs with citations, then the list; resolves when the list and its citations have

@@ -4,29 +4,8 @@ import '../../src/define/hearth-provider.js';
 import type { HearthReferences } from '../../src/references/references.js';
 import type { HearthBackend } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
+import { ADAMS, FROMM, JACKSON } from './items.js';
 
-const FROMM = {
-  id: 'fromm1956',
-  type: 'book',
-  title: 'The Art of Loving',
-  author: [{ family: 'Fromm', given: 'Erich' }],
-  issued: { 'date-parts': [[1956]] },
-  publisher: 'Harper & Brothers',
-  annotation: 'Love as a <em>practice</em>.',
-};
-const JACKSON = {
-  id: 'jackson1982',
-  type: 'article-journal',
-  title: 'Epiphenomenal Qualia',
-  author: [{ family: 'Jackson', given: 'Frank' }],
-  issued: { 'date-parts': [[1982]] },
-  'container-title': 'The Philosophical Quarterly',
-  volume: 32,
-  issue: 127,
-  page: '127-136',
-  DOI: '10.2307/2960077',
-};
-const ADAMS = { id: 'adams', type: 'book', title: 'Zebra', author: [{ family: 'Adams', given: 'Ann' }], issued: { 'date-parts': [[2001]] } };
 
 /** A backend whose answers the test controls. */
 function stubBackend(answer: (listId: string, signal?: AbortSignal) => Promise<unknown>) {
