@@ -8,7 +8,8 @@ import { runs } from './format/common.js';
 import { cites, citesChanged, kit, listOf } from './links.js';
 import type { Entry, HearthReferences } from './references.js';
 import type { CitePiece } from './format/style.js';
-import { renderMarkup, renderRun } from './render.js';
+import { markupInto, runsInto } from './render.js';
+import type { Run } from './format/common.js';
 
 // APA's in-text citations, the linking of citations and the back-links live here, not with the
 // list: a page without citations never loads them.
@@ -32,6 +33,9 @@ kit.link = (list) => {
   }
   return [mine, ids, mine.map((cite) => cite.keys.join(' ')).join('|')];
 };
+
+/** A run of a citation as text, `<i>` and/or `<a>`. */
+const renderRun = (run: Run): TemplateResult | string => (run.italic ? html`<i>${run.text}</i>` : run.text);
 
 /** Back-link letters: a … z, then aa, ab … */
 const letter = (i: number): string => (i >= 26 ? letter(i / 26 - 1) : '') + String.fromCharCode(97 + (i % 26));
@@ -239,8 +243,8 @@ export class HearthCite extends HearthElement {
             @pointerenter=${() => clearTimeout(this.#hover)}
             @pointerleave=${this.#hoverClose}
             ><span id=${this.#uid + '-' + piece[1] + '-text'}
-              >${entries[piece[1]].label ? entries[piece[1]].label + ' ' : ''}${entries[piece[1]].citation.map(renderRun)}</span
-            >${entries[piece[1]].annotation.length ? html`<span class="annotation">${renderMarkup(entries[piece[1]].annotation)}</span>` : nothing}<a
+              >${entries[piece[1]].label ? entries[piece[1]].label + ' ' : ''}${runsInto(document.createElement('span'), entries[piece[1]].citation)}</span
+            >${entries[piece[1]].annotation.length ? markupInto(Object.assign(document.createElement('span'), { className: 'annotation' }), entries[piece[1]].annotation) : nothing}<a
               href=${'#' + entries[piece[1]].id}
               >${msg('Go to the reference', { id: 'references.goTo' })}</a
             ></span

@@ -12,7 +12,7 @@ import type { CitationStyle } from './format/style.js';
 import { formatOf, parseText, SCRIPT_TYPES, type InputIssue, type Parsed } from './input.js';
 import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
-import { renderMarkup, renderRun } from './render.js';
+import { markupInto, runsInto } from './render.js';
 import { styleNamed } from './style-loader.js';
 import type { ReferencesLoadedDetail, HearthErrorDetail } from '../events.js';
 
@@ -30,6 +30,9 @@ export interface Entry {
   annotation: MarkupNode[];
   /** The ids of the citations of this entry, in page order (its back-links). */
   cited: string[];
+  /** The entry's text (`span.citation`) and annotation (`span.annotation`) as DOM, built once. */
+  text: HTMLElement;
+  note?: HTMLElement;
 }
 
 /** List orders (see `sort`); readers choose among the first four with `controls`. */
@@ -184,7 +187,7 @@ export class HearthReferences extends HearthElement {
         : getText(src, signal).then((text) => parseText(text, format))
       : backend
         ? backend.getReferences(list!, { signal }).then((data) => ({ data }))
-        : Promise.reject(new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>'))
+        : Promise.reject(new HearthError('bad-request', 'No backend (api, .backend or <hearth-provider>)'))
     ).then(
       (parsed: Parsed) => signal.aborted || (this.remote = parsed),
       (error) => signal.aborted || (this.remote = { error }),
@@ -297,7 +300,20 @@ export class HearthReferences extends HearthElement {
       if (byKey.has(key)) continue;
       let citation = this.#formatted.get(item);
       if (!citation) this.#formatted.set(item, (citation = style.entry(item)));
-      byKey.set(key, { id: `ref-${key}`, key, item, n: 0, citation, label: '', annotation: parseSafeMarkup(item.annotation), cited: this.#citedIds.get(key) ?? [] });
+      const id = `ref-${key}`;
+      const annotation = parseSafeMarkup(item.annotation);
+      byKey.set(key, {
+        id,
+        key,
+        item,
+        n: 0,
+        citation,
+        label: '',
+        annotation,
+        cited: this.#citedIds.get(key) ?? [],
+        text: runsInto(Object.assign(document.createElement('span'), { className: 'citation', id: id + '-text' }), citation),
+        note: annotation[0] ? markupInto(Object.assign(document.createElement('span'), { className: 'annotation' }), annotation) : undefined,
+      });
     }
     // Numbers: cited entries by first citation, then the rest in the order given.
     let n = 0;
@@ -378,11 +394,9 @@ export class HearthReferences extends HearthElement {
 
   #renderEntry(entry: Entry, tools?: Tools): TemplateResult {
     return html`<li id=${entry.id} tabindex="-1">
-      ${entry.label ? html`<span class="label">${entry.label}</span> ` : nothing}<span class="citation" id=${entry.id + '-text'}
-        >${entry.citation.map(renderRun)}</span
-      >
+      ${entry.label ? html`<span class="label">${entry.label}</span> ` : nothing}${entry.text}
       ${entry.cited.length ? kit.backlinks!(entry.cited) : nothing}
-      ${entry.annotation.length ? html`<span class="annotation">${renderMarkup(entry.annotation)}</span>` : nothing}
+      ${entry.note ?? nothing}
       ${tools?.entryTools(entry, this)}${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
     </li>`;
   }

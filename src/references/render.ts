@@ -1,29 +1,37 @@
-import { html, type TemplateResult } from 'lit-html';
 import type { MarkupNode } from '../core/safe-markup.js';
 import type { Run } from './format/common.js';
 
-/** A run of an entry or citation as text, `<i>` and/or `<a>` (never HTML from the data). */
-export function renderRun(run: Run): TemplateResult | string {
-  const text = run.italic ? html`<i>${run.text}</i>` : run.text;
-  return run.href ? html`<a href=${run.href}>${text}</a>` : (text as TemplateResult | string);
+/**
+ * Entries are built as DOM nodes, not lit-html templates: an entry is rendered once per data and
+ * style, and a thousand entries with a few runs each would otherwise be thousands of template
+ * parts. Text only ever goes in as text nodes; links only with hrefs the formatters and the markup
+ * reader have checked.
+ */
+const el = (tag: string, ...children: (Node | string)[]): HTMLElement => {
+  const e = document.createElement(tag);
+  e.append(...children);
+  return e;
+};
+
+/** The runs of an entry (text, italic, link) into `into`. */
+export function runsInto(into: HTMLElement, runs: Run[]): HTMLElement {
+  for (const r of runs) {
+    const text = r.italic ? el('i', r.text) : r.text;
+    into.append(r.href ? Object.assign(el('a', text), { href: r.href }) : text);
+  }
+  return into;
 }
 
-/** An annotation's safe markup (see safe-markup.ts) as lit-html values. */
-export function renderMarkup(nodes: MarkupNode[]): unknown[] {
-  return nodes.map((node) => {
-    if (typeof node === 'string') return node;
-    const children = renderMarkup(node.children);
-    switch (node.tag) {
-      case 'i':
-        return html`<i>${children}</i>`;
-      case 'em':
-        return html`<em>${children}</em>`;
-      case 'b':
-        return html`<b>${children}</b>`;
-      case 'strong':
-        return html`<strong>${children}</strong>`;
-      default:
-        return node.href ? html`<a href=${node.href} rel="noopener">${children}</a>` : children;
+/** An annotation's safe markup (see safe-markup.ts) into `into`. */
+export function markupInto(into: HTMLElement, nodes: MarkupNode[]): HTMLElement {
+  for (const node of nodes) {
+    if (typeof node == 'string') into.append(node);
+    else {
+      const e = markupInto(el(node.tag), node.children);
+      if (node.href) Object.assign(e, { href: node.href, rel: 'noopener' });
+      if (node.tag == 'a' && !node.href) into.append(...e.childNodes); // a link without a usable href: its text
+      else into.append(e);
     }
-  });
+  }
+  return into;
 }

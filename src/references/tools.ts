@@ -18,7 +18,7 @@ import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
 import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
-import { renderRun } from './render.js';
+import { runsInto } from './render.js';
 
 export { coins } from './export/coins.js';
 
@@ -234,7 +234,7 @@ export function cite(entry: Entry, host: Element): HTMLDialogElement {
     withLocale(localeOf(host), () =>
       render(
         html`<h2 id=${id}>${msg('Cite this source', { id: 'references.citeTitle' })}</h2>
-          <p>${citation.map(renderRun)}</p>
+          ${runsInto(document.createElement('p'), citation)}
           ${(['BibTeX', 'RIS'] as const).map((format) => {
             const text = FORMATS[format][0]([entry]);
             return html`<h3>${format}</h3>
