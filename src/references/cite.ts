@@ -5,11 +5,40 @@ import { msg, str } from '../core/localization.js';
 import { adoptStyles, css } from '../core/styles.js';
 import { apa } from './format/apa-style.js';
 import { runs } from './format/common.js';
-import { cites, citesChanged, kit, listOf } from './links.js';
+import { kit, lists, type CiteLink } from './links.js';
 import type { Entry, HearthReferences } from './references.js';
 import type { CitePiece } from './format/style.js';
 import { markupInto, runsInto } from './render.js';
 import type { Run } from './format/common.js';
+
+/** The connected citations. */
+const cites = new Set<CiteLink>();
+
+let queued = false;
+
+/** A citation came, went or changed its keys: every list re-links its citations (once per task). */
+function citesChanged(): void {
+  if (queued) return;
+  queued = true;
+  queueMicrotask(() => {
+    queued = false;
+    lists.forEach((list) => list.requestUpdate());
+  });
+}
+
+/**
+ * The list a citation belongs to: the one whose id is in `for`, else the nearest one (the first
+ * `<hearth-references>` inside the citation's closest ancestor that has one).
+ */
+function listOf(cite: Element): Element | null {
+  const id = cite.getAttribute('for');
+  if (id) return (cite.getRootNode() as Document).getElementById?.(id) ?? null;
+  for (let e = cite.parentElement; e; e = e.parentElement) {
+    const list = e.querySelector('hearth-references');
+    if (list) return list;
+  }
+  return null;
+}
 
 // APA's in-text citations, the linking of citations and the back-links live here, not with the
 // list: a page without citations never loads them.

@@ -2,7 +2,9 @@ import type { CitationStyle } from './format/style.js';
 
 /**
  * How `<hearth-cite>` elements and `<hearth-references>` lists find each other without importing
- * each other: the connected citations and lists, and a batched "citations changed" signal.
+ * each other: the connected lists, and what the citation chunk lends the lists once it has loaded.
+ * (The citations' own registry, and finding a citation's list, live in cite.ts: a page without
+ * citations never loads them.)
  */
 
 /** What a list needs of a citation. */
@@ -13,8 +15,6 @@ export interface CiteLink extends HTMLElement {
   targets: string[];
   requestUpdate(): void;
 }
-
-export const cites = new Set<CiteLink>();
 
 /**
  * What the `<hearth-cite>` chunk brings when it loads (a page without citations never needs it):
@@ -27,29 +27,6 @@ export const kit: {
   /** An entry's back-links (↩ a b c) to these citation ids. */
   backlinks?: (ids: string[]) => unknown;
 } = {};
+
+/** The connected lists (a citation that comes, goes or changes asks them to link again). */
 export const lists = new Set<{ requestUpdate(): void }>();
-let queued = false;
-
-/** A citation came, went or changed its keys: every list re-links its citations (once per task). */
-export function citesChanged(): void {
-  if (queued) return;
-  queued = true;
-  queueMicrotask(() => {
-    queued = false;
-    lists.forEach((list) => list.requestUpdate());
-  });
-}
-
-/**
- * The list a citation belongs to: the one whose id is in `for`, else the nearest one (the first
- * `<hearth-references>` inside the citation's closest ancestor that has one).
- */
-export function listOf(cite: Element): Element | null {
-  const id = cite.getAttribute('for');
-  if (id) return (cite.getRootNode() as Document).getElementById?.(id) ?? null;
-  for (let e = cite.parentElement; e; e = e.parentElement) {
-    const list = e.querySelector('hearth-references');
-    if (list) return list;
-  }
-  return null;
-}
