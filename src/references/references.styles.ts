@@ -22,6 +22,9 @@ export const referencesStyles = css`
     padding-left: 2em;
     text-indent: -2em;
     scroll-margin-top: 4rem;
+    /* Long lists: entries off screen are not laid out or painted until they come near. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3em;
   }
   :where(hearth-references li:target, hearth-references li:focus) {
     outline: 2px solid var(--hearth-color-accent, currentColor);
