@@ -70,6 +70,30 @@ export function oracleTests(key: StyleKey, style: CitationStyle, differences: Di
         expect(linked.every((i) => i >= 0 && i < ids.length)).to.be.true;
       });
     }
+    it('never throws, and prints only text and http(s) links, on items of the wrong shape', () => {
+      const junk: unknown[] = [
+        null,
+        undefined,
+        7,
+        'x',
+        [],
+        {},
+        { title: 5, author: 'x', issued: 'garbage', URL: 'javascript:alert(1)', DOI: {}, page: [] },
+        { type: 'article-journal', author: [null, 5, {}, { literal: '<img src=x onerror=alert(1)>' }], editor: {}, 'container-title': ['a'], volume: NaN },
+        { type: 'webpage', title: '<script>alert(1)</script>', URL: 'data:text/html,x', accessed: { 'date-parts': [['x']] } },
+      ];
+      for (const item of junk) {
+        for (const run of style.entry(item as CslItem)) {
+          expect(run.text).to.be.a('string');
+          if (run.href !== undefined) expect(run.href).to.match(/^https?:\/\//);
+        }
+        for (const locator of [undefined, '', 'p. 1', 5 as never, {} as never]) {
+          const pieces = style.citation([{ item: item as CslItem, n: 1, locator }]);
+          expect(citeText(pieces)).to.be.a('string');
+        }
+      }
+    });
+
     it('lists no difference that does not exist', () => {
       const unknown = Object.keys(differences).filter(
         (name) => !corpus.some((c) => c.name === name) && !clusters.some((c) => c.ids.join(' ') === name),
