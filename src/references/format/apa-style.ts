@@ -3,9 +3,10 @@
  * so that the list, which needs only the entries, does not ship the citation code (esbuild splits
  * shared code by module): it comes with the `<hearth-cite>` chunk.
  */
-import { around, cat, creators, dateText, italic, join, pageLocator, sortItems, str, titleCase } from './common.js';
+import { around, cat, creators, dateText, italic, join, sortItems, str, titleCase } from './common.js';
 import { formatApa } from './apa.js';
 import type { CitationStyle, CitePiece } from './style.js';
+import { pagesOrAsTyped } from './citing.js';
 
 /**
  * APA 7: entries as `formatApa`; in-text citations "(Fromm, 1956, p. 12; Jackson, 1982)", the items
@@ -24,7 +25,6 @@ export const apa: CitationStyle = {
         const { item, locator = '' } = cites[i];
         const [who] = creators(Object(item));
         const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
-        const page = pageLocator(locator);
         const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || 'n.d.';
         const part = join(
           ', ',
@@ -33,7 +33,7 @@ export const apa: CitationStyle = {
             : /^(article|chapter|entry|paper|post-|speech)/.test(str(item?.type))
               ? around('“', title, ',” ') + date
               : cat(', ', italic(title), date),
-          page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : str(locator),
+          pagesOrAsTyped(locator),
         );
         return k ? ['; ', [part, i]] : [[part, i]];
       }),

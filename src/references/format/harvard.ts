@@ -20,10 +20,11 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, pageLocator, runs, safeUrl, str,
+  around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, runs, safeUrl, str,
   titleCase, type NameParts, type Run,
 } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
+import { pagesOrAsTyped } from './citing.js';
 
 /** Names joined with "and" (`comma`: ", and" from three names), or the first and `etal` from four. */
 function list(ns: string[], comma?: unknown, etal = 'et al.'): string {
@@ -88,11 +89,7 @@ export const harvard: CitationStyle = {
       '(',
       ...order.flatMap((i, k): CitePiece[] => {
         const { item, locator } = cites[i];
-        const loc = str(locator);
-        const page = pageLocator(loc);
-        const part = close(
-          join(', ', parts(Object(item), 1).author, year(item?.issued), page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : loc),
-        );
+        const part = close(join(', ', parts(Object(item), 1).author, year(item?.issued), pagesOrAsTyped(locator)));
         return k ? ['; ', [part, i]] : [[part, i]];
       }),
       ')',

@@ -23,33 +23,11 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageLocator, pageRange, plural, runs,
+  around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageRange, plural, runs,
   safeUrl, str, titleCase, type Name, type Run,
 } from './common.js';
-import type { Cite, CitationStyle, CitePiece } from './style.js';
-
-/**
- * A numeric citation's cites in order of their numbers (a stable sort), as groups of indices into
- * `cites`: `[first, last]` for a run of three or more consecutive numbers, else `[index]`. A cite for
- * which `alone` is true is never part of a run (IEEE: one with a locator).
- */
-export function numbered(cites: Cite[], alone: (c: Cite) => unknown = () => 0): number[][] {
-  const n = (i: number) => +cites[i].n;
-  const seqs: number[][] = [];
-  for (const i of cites.map((_, i) => i).sort((a, b) => n(a) - n(b) || 0)) {
-    const seq = seqs[seqs.length - 1];
-    const last = seq?.[seq.length - 1];
-    if (seq && !alone(cites[i]) && !alone(cites[last]) && n(i) == n(last) + 1) seq.push(i);
-    else seqs.push([i]);
-  }
-  return seqs.flatMap((s) => (s.length < 3 ? s.map((i) => [i]) : [[s[0], s[s.length - 1]]]));
-}
-
-/** A page locator as "p. 12" / "pp. 12–14", another as typed. */
-const locator = (s: string): string => {
-  const page = pageLocator(s);
-  return page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : s;
-};
+import type { CitationStyle, CitePiece } from './style.js';
+import { numbered, pagesOrAsTyped } from './citing.js';
 
 export const ieee: CitationStyle = {
   entry: formatIeee,
@@ -58,7 +36,7 @@ export const ieee: CitationStyle = {
     numbered(cites, (c) => str(c.locator)).flatMap(([i, j], k): CitePiece[] => [
       k ? ', [' : '[',
       ...(j === undefined
-        ? [[cat(', ', str(cites[i].n), locator(str(cites[i].locator))), i] as CitePiece]
+        ? [[cat(', ', str(cites[i].n), pagesOrAsTyped(cites[i].locator)), i] as CitePiece]
         : [[str(cites[i].n), i] as CitePiece, ']–[', [str(cites[j].n), j] as CitePiece]),
       ']',
     ]),

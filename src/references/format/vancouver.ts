@@ -21,23 +21,8 @@ import type { CslItem } from '../../core/backend.js';
 import {
   around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, type Run,
 } from './common.js';
-import type { Cite, CitationStyle, CitePiece } from './style.js';
-
-/**
- * The cites in order of their numbers (a stable sort), as groups of indices into `cites`: `[first, last]`
- * for a run of three or more consecutive numbers, else `[index]`. (As `numbered` in ieee.ts, which
- * this chunk should not load.)
- */
-function numbered(cites: Cite[]): number[][] {
-  const n = (i: number) => +cites[i].n;
-  const seqs: number[][] = [];
-  for (const i of cites.map((_, i) => i).sort((a, b) => n(a) - n(b) || 0)) {
-    const seq = seqs[seqs.length - 1];
-    if (seq && n(i) == n(seq[seq.length - 1]) + 1) seq.push(i);
-    else seqs.push([i]);
-  }
-  return seqs.flatMap((s) => (s.length < 3 ? s.map((i) => [i]) : [[s[0], s[s.length - 1]]]));
-}
+import type { CitationStyle, CitePiece } from './style.js';
+import { numbered } from './citing.js';
 
 export const vancouver: CitationStyle = {
   entry: formatVancouver,
