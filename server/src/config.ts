@@ -11,16 +11,34 @@ export interface Config {
   minNoticeHours: number;
   messagesPerMinute: number;
   bookingsPerHour: number;
-  /** Failed sign-in attempts per email address per 15 minutes; per client address it is 3× this. */
+  /** Failed sign-in attempts per email address per 15 minutes; per client address it is 3× this (the old scheme; see login-throttle.ts). */
   loginsPer15Min: number;
+  /** Failed sign-ins per (email, client address) pair without delay; then the delay doubles per failure (login-throttle.ts). */
+  loginFreeFailures: number;
+  /** The longest delay between attempts of one (email, address) pair, in seconds. */
+  loginMaxDelaySeconds: number;
+  /** Failed sign-ins per client address (over all emails) per 15 minutes. */
+  loginFailuresPerAddressPer15Min: number;
+  /** Successful sign-ins per account per 15 minutes. */
+  loginsPerAccountPer15Min: number;
   /** Account sign-ups per client address per hour. */
   signupsPerHour: number;
   /** Take the client address from X-Forwarded-For and the scheme/host from X-Forwarded-Proto/Host. */
   trustProxy: boolean;
   /** One JSON line per request on stdout. */
   log: boolean;
-  /** The server's public origin, e.g. "https://care.example"; otherwise taken from each request. */
+  /**
+   * The server's public origin, e.g. "https://care.example": absolute URLs and the own-origin checks
+   * use only this (never the Host header). Required when `demo` is off; main.ts sets
+   * http://localhost:<port> in demo mode. Unset only for in-process use (tests): see ownOrigin.
+   */
   publicUrl?: string;
+  /** Demo mode (HEARTH_DEMO, default on): demo data is seeded and HEARTH_PUBLIC_URL may be left out. */
+  demo: boolean;
+  /** Node's headersTimeout: a request's headers must arrive within this many ms (else 408). */
+  headersTimeoutMs: number;
+  /** Node's requestTimeout: the whole request (headers and body) must arrive within this many ms (else 408). */
+  requestTimeoutMs: number;
 }
 
 export const defaultConfig: Config = {
@@ -31,13 +49,20 @@ export const defaultConfig: Config = {
   messagesPerMinute: 10,
   bookingsPerHour: 5,
   loginsPer15Min: 10,
+  loginFreeFailures: 5,
+  loginMaxDelaySeconds: 900,
+  loginFailuresPerAddressPer15Min: 100,
+  loginsPerAccountPer15Min: 20,
   signupsPerHour: 10,
   trustProxy: false,
   log: true,
+  demo: true,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
 };
 
 /** "https://a.example/, http://localhost:3000" → normalized origins; throws on anything else. */
-export function parseOrigins(value: string): string[] {
+export function parseOrigins(value: string, name = 'HEARTH_ALLOWED_ORIGINS'): string[] {
   return value
     .split(',')
     .map((s) => s.trim())
@@ -47,9 +72,9 @@ export function parseOrigins(value: string): string[] {
       try {
         url = new URL(s);
       } catch {
-        throw new Error(`HEARTH_ALLOWED_ORIGINS: not an origin: ${JSON.stringify(s)}`);
+        throw new Error(`${name}: not an origin: ${JSON.stringify(s)}`);
       }
-      if (!/^https?:$/.test(url.protocol) || url.origin === 'null') throw new Error(`HEARTH_ALLOWED_ORIGINS: not an http(s) origin: ${s}`);
+      if (!/^https?:$/.test(url.protocol) || url.origin === 'null') throw new Error(`${name}: not an http(s) origin: ${s}`);
       return url.origin;
     });
 }
@@ -66,8 +91,23 @@ function number(env: Record<string, string | undefined>, name: string, fallback:
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const port = number(env, 'PORT', defaultConfig.port, 0);
   if (!Number.isInteger(port) || port > 65535) throw new Error(`PORT: expected 0–65535, got ${env.PORT}`);
+  const demoRaw = env.HEARTH_DEMO?.trim();
+  if (demoRaw && demoRaw !== '0' && demoRaw !== '1') throw new Error(`HEARTH_DEMO: expected 0 or 1, got ${JSON.stringify(env.HEARTH_DEMO)}`);
+  const demo = demoRaw ? demoRaw === '1' : defaultConfig.demo;
   let publicUrl: string | undefined;
-  if (env.HEARTH_PUBLIC_URL) publicUrl = parseOrigins(env.HEARTH_PUBLIC_URL)[0];
+  if (env.HEARTH_PUBLIC_URL?.trim()) {
+    const origins = parseOrigins(env.HEARTH_PUBLIC_URL, 'HEARTH_PUBLIC_URL');
+    if (origins.length !== 1) throw new Error(`HEARTH_PUBLIC_URL: expected one origin such as https://care.example, got ${JSON.stringify(env.HEARTH_PUBLIC_URL)}`);
+    publicUrl = origins[0];
+  } else if (!demo) {
+    throw new Error(
+      'HEARTH_PUBLIC_URL is required when HEARTH_DEMO=0: set it to the public origin of this server, e.g. HEARTH_PUBLIC_URL=https://care.example (links and the own-origin checks never follow the Host header)',
+    );
+  }
+  const headersTimeoutMs = Math.floor(number(env, 'HEARTH_HEADERS_TIMEOUT_MS', defaultConfig.headersTimeoutMs, 1));
+  const requestTimeoutMs = Math.floor(number(env, 'HEARTH_REQUEST_TIMEOUT_MS', defaultConfig.requestTimeoutMs, 1));
+  if (headersTimeoutMs > requestTimeoutMs)
+    throw new Error(`HEARTH_HEADERS_TIMEOUT_MS: must not exceed HEARTH_REQUEST_TIMEOUT_MS (${requestTimeoutMs}), got ${headersTimeoutMs}`);
   return {
     port,
     dbPath: env.HEARTH_DB || defaultConfig.dbPath,
@@ -76,9 +116,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     messagesPerMinute: Math.floor(number(env, 'HEARTH_RATE_LIMIT_MESSAGES_PER_MINUTE', defaultConfig.messagesPerMinute, 1)),
     bookingsPerHour: Math.floor(number(env, 'HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR', defaultConfig.bookingsPerHour, 1)),
     loginsPer15Min: Math.floor(number(env, 'HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN', defaultConfig.loginsPer15Min, 1)),
+    loginFreeFailures: Math.floor(number(env, 'HEARTH_LOGIN_FREE_FAILURES', defaultConfig.loginFreeFailures, 1)),
+    loginMaxDelaySeconds: Math.floor(number(env, 'HEARTH_LOGIN_MAX_DELAY_SECONDS', defaultConfig.loginMaxDelaySeconds, 1)),
+    loginFailuresPerAddressPer15Min: Math.floor(
+      number(env, 'HEARTH_RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS_PER_15_MIN', defaultConfig.loginFailuresPerAddressPer15Min, 1),
+    ),
+    loginsPerAccountPer15Min: Math.floor(number(env, 'HEARTH_RATE_LIMIT_LOGINS_PER_ACCOUNT_PER_15_MIN', defaultConfig.loginsPerAccountPer15Min, 1)),
     signupsPerHour: Math.floor(number(env, 'HEARTH_RATE_LIMIT_SIGNUPS_PER_HOUR', defaultConfig.signupsPerHour, 1)),
     trustProxy: env.HEARTH_TRUST_PROXY === '1',
     log: env.HEARTH_LOG !== '0',
     publicUrl,
+    demo,
+    headersTimeoutMs,
+    requestTimeoutMs,
   };
 }
