@@ -55,6 +55,8 @@ export class HearthError extends Error {
   /**
    * Messages per field (always an object; empty unless the server sent `errors`). Keys are field
    * names as sent; a JSON pointer `/a/b` becomes `a.b`; errors tied to no field are under `''`.
+   * Read it with `Object.hasOwn` (or copy it into an `Object.create(null)` map): a server may name
+   * a field `constructor`.
    */
   declare readonly fieldErrors: Record<string, string[]>;
   /** Seconds to wait before trying again (from `Retry-After`). */
@@ -68,7 +70,7 @@ export class HearthError extends Error {
     init: HearthErrorInit = {},
   ) {
     super(message, init);
-    Object.assign(this, { fieldErrors: {} }, init);
+    Object.assign(this, { fieldErrors: Object.create(null) }, init);
   }
 }
 

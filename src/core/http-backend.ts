@@ -1,5 +1,6 @@
 import type { AvailabilityQuery, HearthBackend, RequestOptions, WriteOptions } from './backend.js';
 import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
+import { clampDelay } from './delay.js';
 import { HearthError } from './errors.js';
 import { errorFromResponse } from './problem.js';
 import { tokenFor } from './tokens.js';
@@ -95,37 +96,38 @@ export class HttpBackend implements HearthBackend {
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       const timer = AbortSignal.timeout(timeout);
-      let error: HearthError;
+      let error: HearthError | undefined;
+      let response: Response | undefined;
+      let text = '';
       try {
-        const response = await (o.fetch ?? fetch)((path ? o.baseUrl.replace(/\/+$/, '') : o.baseUrl) + path, {
+        response = await (o.fetch ?? fetch)((path ? o.baseUrl.replace(/\/+$/, '') : o.baseUrl) + path, {
           method,
           headers,
           body: JSON.stringify(body), // undefined stays undefined
           credentials: o.credentials, // fetch's default is 'same-origin'
           signal: AbortSignal.any([timer, signal ?? timer]),
         });
-        const text = await response.text();
-        const status = response.status;
-        if (response.ok) {
-          if (asText) return text as T;
-          if (status === 204 || !text) return undefined as T;
-          const type = response.headers.get('Content-Type');
-          try {
-            // A body not declared as JSON is not trusted to be JSON.
-            return JSON.parse(/[/+]json($|;)/i.test(type ?? '') ? text : '') as T;
-          } catch (e) {
-            // Not retried: the same answer would come again.
-            throw new HearthError('malformed', `Bad JSON (${type})`, { status, cause: e });
-          }
-        }
-        error = errorFromResponse(response, text);
+        text = await response.text();
       } catch (e) {
+        // Only the network is caught here: a bug in reading an answer must not pass for "offline" (and be retried).
         if (signal?.aborted) throw signal.reason;
-        if (e instanceof HearthError) throw e;
         if (timer.aborted) error = new HearthError('timeout', `No answer in ${timeout} ms`, { cause: e });
         else if (e instanceof TypeError) error = new HearthError('offline', 'Network error; navigator.onLine=' + navigator.onLine, { cause: e });
         else throw e;
       }
+      if (response?.ok) {
+        if (asText) return text as T;
+        if (response.status === 204 || !text) return undefined as T;
+        const type = response.headers.get('Content-Type');
+        try {
+          // A body not declared as JSON is not trusted to be JSON.
+          return JSON.parse(/[/+]json($|;)/i.test(type ?? '') ? text : '') as T;
+        } catch (e) {
+          // Not retried: the same answer would come again.
+          throw new HearthError('malformed', `Bad JSON (${type})`, { status: response.status, cause: e });
+        }
+      }
+      error ??= errorFromResponse(response!, text); // there is a response when the network did not fail
       // Retry reads only, only after offline, timeout, 5xx or 429 (never after an abort or a 4xx).
       const status = error.status ?? 503;
       const after = error.retryAfter! * 1e3; // NaN without Retry-After
@@ -134,7 +136,7 @@ export class HttpBackend implements HearthBackend {
       // The wait ends early when the caller aborts; the loop then throws the abort reason.
       if (!signal?.aborted) {
         await new Promise((wake) => {
-          setTimeout(wake, after >= 0 ? after : Math.random() * Math.min(retryDelay * 2 ** attempt, maxRetryDelay));
+          setTimeout(wake, clampDelay(after >= 0 ? after : Math.random() * Math.min(retryDelay * 2 ** attempt, maxRetryDelay)));
           signal?.addEventListener('abort', wake);
         });
       }

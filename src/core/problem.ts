@@ -5,9 +5,12 @@
  */
 import { HearthError, type HearthErrorKind, type ProblemDetails } from './errors.js';
 
-/** Normalizes a problem's `errors` member into `{field: [messages]}`. */
+/**
+ * Normalizes a problem's `errors` member into `{field: [messages]}`: a prototype-free object, so a
+ * field named `constructor`, `toString` or `__proto__` is a field like any other.
+ */
 export function fieldErrorsOf(errors: unknown): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out: Record<string, string[]> = Object.create(null);
   const add = (field: string, msg: unknown) => {
     if (msg != null) (out[field.replace(/^#?\//, '').replace(/\//g, '.')] ||= []).push(String(msg));
   };

@@ -173,6 +173,25 @@ describe('errorFromResponse', () => {
     });
   });
 
+  it('reads 422 fields named constructor, toString and __proto__ as fields: a validation error, not "offline", not retried', async () => {
+    const body = '{"status":422,"errors":{"constructor":["Not allowed"],"toString":"Bad","__proto__":["Odd"]}}';
+    const s = stub(new Response(body, { status: 422, headers: { 'Content-Type': 'application/problem+json' } }));
+    const e = await rejection(backend(s).request('POST', '/messages', { body: {} }));
+    expect(e.kind).to.equal('validation');
+    expect(Object.getPrototypeOf(e.fieldErrors)).to.equal(null);
+    expect(Object.keys(e.fieldErrors)).to.deep.equal(['constructor', 'toString', '__proto__']);
+    expect(e.fieldErrors.constructor).to.deep.equal(['Not allowed']);
+    expect(e.fieldErrors.toString).to.deep.equal(['Bad']);
+    expect(Object.getOwnPropertyDescriptor(e.fieldErrors, '__proto__')!.value).to.deep.equal(['Odd']);
+    expect(s.requests).to.have.length(1);
+    // The array shape, too; and an error without field errors has a prototype-free map.
+    const listed = errorFromResponse(new Response('', { status: 422 }), '[]');
+    expect(Object.getPrototypeOf(listed.fieldErrors)).to.equal(null);
+    const array = errorFromResponse(new Response('', { status: 422 }), '{"errors":[{"field":"constructor","detail":"No"},{"pointer":"/hasOwnProperty","detail":"No"}]}');
+    expect({ ...array.fieldErrors }).to.deep.equal({ constructor: ['No'], hasOwnProperty: ['No'] });
+    expect(Object.getPrototypeOf(new HearthError('server').fieldErrors)).to.equal(null);
+  });
+
   it('ignores an `errors` member of an unknown shape', () => {
     const e = errorFromResponse(new Response('', { status: 422 }), '{"errors":"bad"}');
     expect(e.fieldErrors).to.deep.equal({});
@@ -464,6 +483,18 @@ describe('HttpBackend: retries', () => {
     expect(e.retryAfter).to.equal(60);
     expect(s.requests).to.have.length(1);
     expect(Date.now() - started).to.be.below(200);
+  });
+
+  it('never waits past the longest delay: a Retry-After beyond setTimeout\'s range (or 1e400) does not fire at once', async () => {
+    for (const value of ['2147484', '1e400', new Date(Date.now() + 400 * 864e5).toUTCString()]) {
+      const s = stub(problem(503, {}, { 'Retry-After': value }), json(200, 'ok'));
+      const controller = new AbortController();
+      const pending = rejection(backend(s, { maxRetryDelay: Infinity }).request('GET', '/x', { signal: controller.signal }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(s.requests, value).to.have.length(1);
+      controller.abort();
+      await pending;
+    }
   });
 
   it('retries a 429 without Retry-After with backoff', async () => {

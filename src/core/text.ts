@@ -1,0 +1,7 @@
+/**
+ * Strings are made well-formed before anything encodes them to send or export: a lone surrogate
+ * (half of an emoji cut off by a backend, a paste, a truncation) makes encodeURIComponent throw
+ * and is refused by the server, so it becomes U+FFFD, as TextEncoder would write it.
+ */
+export const wellFormed = (s: string): string =>
+  (s as { toWellFormed?(): string }).toWellFormed?.() ?? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
