@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import type { Config } from './config.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store, User } from './store.js';
-import { problem, toResponse, type Answer } from './problem.js';
+import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
+import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
 
 export interface Deps {
   store: Store;
@@ -110,7 +111,8 @@ export type BodyResult = { ok: true; value: unknown; text: string } | { ok: fals
 
 /**
  * Reads a JSON request body: 413 (too large, by Content-Length or by bytes read), 415 unless the
- * Content-Type is application/json, 400 for bytes that are not UTF-8 JSON.
+ * Content-Type is application/json, 400 for bytes that are not UTF-8 JSON, 422 (`errors` by field
+ * path, e.g. `name` or `extra.list.1`) when any string or key in it has a lone surrogate.
  */
 export async function readJsonBody(c: Ctx): Promise<BodyResult> {
   const length = c.req.header('content-length')?.trim();
@@ -121,13 +123,22 @@ export async function readJsonBody(c: Ctx): Promise<BodyResult> {
   const read = await readText(c);
   if (!read.ok) return { ok: false, response: send(read.answer) };
   try {
-    return { ok: true, value: JSON.parse(read.text), text: read.text };
+    value = JSON.parse(read.text);
   } catch {
+  let value: unknown;
     return { ok: false, response: send(problem(400, 'The request body is not valid JSON.', { name: 'malformed-json' })) };
   }
 }
 
 export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
+  // "\ud800" escapes parse into lone surrogates: text that can be neither stored faithfully nor shown.
+  const broken = loneSurrogatePaths(value);
+  if (broken.length) {
+    const errors: FieldErrors = {};
+    for (const path of broken) errors[path] = [NAME_MESSAGES.surrogate];
+    return { ok: false, response: send(validationProblem(errors, 'Some fields contain broken characters (lone surrogates).')) };
+  }
+  return { ok: true, value, text: read.text };
 
 /** Registers routes and remembers them (for 405 answers, OPTIONS and the log's route names). */
 export interface Router {

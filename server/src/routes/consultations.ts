@@ -12,12 +12,12 @@ import { html, readForm } from '../forms.js';
 import { bookingNotFoundPage, managePage } from '../pages.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
+import { cleanName } from '../text-rules.js';
 
 /** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
 export const CONSENT_VERSION = 'consent-v1';
 export const MAX_RANGE_DAYS = 62;
 
-const oneLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 const noNul = (s: string) => !/[\u0000]/.test(s);
 const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
 
@@ -29,7 +29,7 @@ export const bookingSchema = z.object({
     .trim()
     .min(1, 'Enter your name')
     .max(100, 'Use at most 100 characters')
-    .refine(oneLine, 'Use a single line without control characters'),
+    .superRefine(cleanName),
   email: z
     .string({ required_error: 'Enter your email address', invalid_type_error: 'Enter your email address' })
     .trim()
@@ -128,7 +128,12 @@ export function consultationRoutes(r: Router, deps: Deps): void {
         return validationProblem(errors, 'The booking could not be made: check the fields.');
       const data = parsed.data;
 
-      const limit = deps.limiter.take([`bookings-email\n${data.email.toLowerCase()}`, `bookings-ip\n${ip}`], config.bookingsPerHour, 3_600_000, now.getTime());
+      // Only successful bookings count. The hit is taken before the insert and given back when the
+      // insert fails (slot taken, or any error): all of it runs synchronously inside the write's
+      // transaction, so concurrent requests cannot get past the quota between the check and the insert.
+      const quotaKeys = [`bookings-email\n${data.email.toLowerCase()}`, `bookings-ip\n${ip}`];
+      const at = now.getTime();
+      const limit = deps.limiter.take(quotaKeys, config.bookingsPerHour, 3_600_000, at);
       if (!limit.ok)
         return problem(429, `Too many bookings from you in the last hour: try again in ${Math.ceil(limit.retryAfter / 60)} minutes.`, {
           name: 'rate-limited',
@@ -138,6 +143,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
       const id = randomUUID();
       const secret = newToken();
       const b = { id, start: iso(start), end: iso(addMinutes(start, SLOT_MINUTES)) };
+      let booked = false;
       try {
         store.insertBooking({
           ...b,
@@ -152,9 +158,12 @@ export function consultationRoutes(r: Router, deps: Deps): void {
           manageHash: hashToken(secret),
           createdAt: iso(now),
         });
+        booked = true;
       } catch (e) {
         if (!(e instanceof SlotTakenError)) throw e;
         return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
+      } finally {
+        if (!booked) for (const k of quotaKeys) deps.limiter.untake(k, at);
       }
       const manageUrl = `${own}/api/consultations/manage/${secret}`;
       return { status: 201, body: { ...b, manageUrl, icsUrl: `${manageUrl}/ics` } };

@@ -5,14 +5,14 @@ import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem } from '../problem.js';
 import { readJsonBody, send, type Deps, type Router } from '../http.js';
 import { iso } from '../time.js';
+import { cleanName } from '../text-rules.js';
 
-const oneLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 const noNul = (s: string) => !/[\u0000]/.test(s);
 const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
 
 export const messageSchema = z.object({
-  to: optional(z.string().trim().max(100, 'Use at most 100 characters').refine(oneLine, 'Use a single line without control characters')),
-  subject: optional(z.string().trim().max(200, 'Use at most 200 characters').refine(oneLine, 'Use a single line without control characters')),
+  to: optional(z.string().trim().max(100, 'Use at most 100 characters').superRefine(cleanName)),
+  subject: optional(z.string().trim().max(200, 'Use at most 200 characters').superRefine(cleanName)),
   body: z
     .string({ required_error: 'Write a message', invalid_type_error: 'Write a message' })
     .trim()
