@@ -122,15 +122,12 @@ export async function readJsonBody(c: Ctx): Promise<BodyResult> {
     return { ok: false, response: send(problem(415, 'Send the request body as JSON with Content-Type: application/json.')) };
   const read = await readText(c);
   if (!read.ok) return { ok: false, response: send(read.answer) };
+  let value: unknown;
   try {
     value = JSON.parse(read.text);
   } catch {
-  let value: unknown;
     return { ok: false, response: send(problem(400, 'The request body is not valid JSON.', { name: 'malformed-json' })) };
   }
-}
-
-export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
   // "\ud800" escapes parse into lone surrogates: text that can be neither stored faithfully nor shown.
   const broken = loneSurrogatePaths(value);
   if (broken.length) {
@@ -139,6 +136,9 @@ export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
     return { ok: false, response: send(validationProblem(errors, 'Some fields contain broken characters (lone surrogates).')) };
   }
   return { ok: true, value, text: read.text };
+}
+
+export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
 
 /** Registers routes and remembers them (for 405 answers, OPTIONS and the log's route names). */
 export interface Router {
