@@ -12,6 +12,9 @@ import { cors, csrf, securityHeaders } from './security.js';
 import { authenticate } from './sessions.js';
 import { serveStatic, type StaticRoots } from './static.js';
 import { authRoutes } from './routes/auth.js';
+import { signupRoutes } from './routes/signup.js';
+import { handoffRoutes } from './handoff.js';
+import { noMailer, type Mailer } from './mail.js';
 import { messageRoutes } from './routes/messages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
@@ -27,6 +30,8 @@ export interface AppOptions {
   log?: LogSink;
   /** Rate-limit memory (tests may share or inspect one). Default: a new one. */
   limiter?: RateLimiter;
+  /** Where email goes. Default: nowhere (noMailer). */
+  mailer?: Mailer;
 }
 
 interface Registered {
@@ -39,7 +44,7 @@ const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config } = options;
-  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), limiter: options.limiter ?? createRateLimiter() };
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), limiter: options.limiter ?? createRateLimiter(), mailer: options.mailer ?? noMailer };
   const app = new Hono<AppEnv>();
   const registered: Registered[] = [];
 
@@ -67,6 +72,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     },
   };
   authRoutes(router, deps);
+  signupRoutes(router, deps);
+  handoffRoutes(router, deps);
   messageRoutes(router, deps);
   consultationRoutes(router, deps);
   referenceRoutes(router, deps);

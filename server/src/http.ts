@@ -1,6 +1,7 @@
 // Request plumbing shared by the routes: the app's types, origins, client address, body reading.
 import type { Context } from 'hono';
 import type { Config } from './config.js';
+import type { Mailer } from './mail.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store, User } from './store.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
@@ -11,14 +12,16 @@ export interface Deps {
   config: Config;
   now: () => Date;
   limiter: RateLimiter;
+  /** Where email goes (see mail.ts). */
+  mailer: Mailer;
 }
 
 export interface Auth {
   user: User | null;
   /** How the request authenticated (null when it did not). */
   via: 'cookie' | 'bearer' | null;
-  /** SHA-256 of the presented session token, when one was valid. */
-  tokenHash?: string;
+  /** The sign-in (session family) of the presented token, when one was valid. */
+  family?: string;
 }
 
 export type AppEnv = {
@@ -30,25 +33,31 @@ export type Ctx = Context<AppEnv>;
 /** Most bytes a request body may have. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** The server's own origin: HEARTH_PUBLIC_URL, else (behind a trusted proxy) X-Forwarded-*, else the request URL. */
+/** The own origin assumed when neither HEARTH_PUBLIC_URL nor a loopback request URL gives one. */
+export const FALLBACK_ORIGIN = 'http://localhost';
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The server's own origin, for absolute URLs (manage links, .ics, loginUrl) and the own-origin
+ * checks (CORS, CSRF, forms): `config.publicUrl` (HEARTH_PUBLIC_URL; main.ts always sets one).
+ * The `Host` header (and `X-Forwarded-Host`) is never trusted for it: anyone can send
+ * `Host: evil.example`, and links and credentialed CORS would follow. Without publicUrl (only
+ * in-process use, e.g. tests calling createApp) it is the request URL's origin when that names a
+ * loopback host (localhost, 127.0.0.1, [::1], any port), else FALLBACK_ORIGIN: never a foreign host.
+ */
 export function ownOrigin(c: Ctx, config: Config): string {
   if (config.publicUrl) return config.publicUrl;
-  const url = new URL(c.req.url);
-  if (config.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    try {
-      return new URL(`${proto === 'https' ? 'https' : url.protocol.slice(0, -1)}://${host || url.host}`).origin;
-    } catch {
-      return url.origin;
-    }
+  try {
+    const url = new URL(c.req.url);
+    return LOOPBACK.has(url.hostname) && /^https?:$/.test(url.protocol) ? url.origin : FALLBACK_ORIGIN;
+  } catch {
+    return FALLBACK_ORIGIN;
   }
-  return url.origin;
 }
 
 export const isHttps = (c: Ctx, config: Config) => ownOrigin(c, config).startsWith('https:');
 
-/** True for the server's own origin and allowlisted ones. */
+/** True for the server's own origin (`ownOrigin`: publicUrl, never the Host header) and allowlisted ones. */
 export function isAllowedOrigin(c: Ctx, config: Config, origin: string | undefined): origin is string {
   return !!origin && (origin === ownOrigin(c, config) || config.allowedOrigins.includes(origin));
 }
@@ -144,39 +153,6 @@ export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
 export interface Router {
   on(method: 'GET' | 'POST' | 'DELETE', path: string, handler: RouteHandler): void;
 }
-
-/** A same-origin path to return to after sign-in, or undefined (no open redirects). */
-export function safeReturnPath(raw: string | null | undefined, own: string): string | undefined {
-  if (!raw || raw.length > 2000 || !raw.startsWith('/') || /^\/[/\\]/.test(raw) || /[\u0000-\u001f\\]/.test(raw)) return undefined;
-  try {
-    const url = new URL(raw, own);
-    return url.origin === own ? url.pathname + url.search + url.hash : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where to go after sign-in: a same-origin path (`safeReturnPath`; an absolute URL of the server's
- * own origin becomes its path), or an absolute http(s) URL of an allowlisted origin, without its
- * fragment (the token goes there). Anything else is undefined (no open redirects).
- */
-export function safeReturnTo(raw: string | null | undefined, own: string, allowed: readonly string[]): string | undefined {
-  const path = safeReturnPath(raw, own);
-  if (path || !raw || raw.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(raw) || !/^https?:\/\//i.test(raw)) return path;
-  try {
-    const url = new URL(raw);
-    if (url.username || url.password) return undefined;
-    url.hash = '';
-    if (url.origin === own) return safeReturnPath(url.pathname + url.search, own);
-    return allowed.includes(url.origin) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** True for a return target that is another site's page (it gets a bearer token in its fragment). */
-export const isExternalReturn = (returnTo: string | undefined): returnTo is string => !!returnTo && !returnTo.startsWith('/');
 
 /**
  * True when the request prefers an HTML page to JSON (a browser navigation): its `Accept` names

@@ -89,4 +89,40 @@ export const migrations: Migration[] = [
       CREATE INDEX idempotency_expiry ON idempotency_keys(expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'sign-in families, one-time login codes, pending sign-ups',
+    sql: `
+      -- A family is one sign-in: the cookie session and every bearer token minted from it share it,
+      -- so signing out ends them all. Older rows are their own family.
+      ALTER TABLE sessions ADD COLUMN family TEXT;
+      UPDATE sessions SET family = token_hash WHERE family IS NULL;
+      CREATE INDEX sessions_family ON sessions(family);
+      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+
+      -- One-time codes handed to another site's page (popup message or URL fragment) instead of a
+      -- token: single use, a minute long, bound to the widget's PKCE challenge and the site's origin.
+      CREATE TABLE login_codes (
+        code_hash  TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        family     TEXT NOT NULL,
+        challenge  TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX login_codes_expiry ON login_codes(expires_at);
+
+      -- Sign-ups waiting for the owner of the address to follow the emailed link.
+      CREATE TABLE pending_signups (
+        token_hash    TEXT PRIMARY KEY,
+        email         TEXT NOT NULL COLLATE NOCASE,
+        name          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        return_to     TEXT,
+        created_at    TEXT NOT NULL,
+        expires_at    TEXT NOT NULL
+      );
+      CREATE INDEX pending_signups_expiry ON pending_signups(expires_at);
+    `,
+  },
 ];

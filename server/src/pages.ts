@@ -62,27 +62,39 @@ ${err ? `<p class="field-error" id="${f.name}-error"><span class="visually-hidde
 </div>`;
 }
 
-/** Query string carrying the popup origin and return path between the two pages. */
-export function carry(p: { origin?: string; returnTo?: string }): string {
+/**
+ * Where a sign-in goes once it succeeds, carried between the pages: the popup's opener origin or
+ * the return target, and for another site the widget's PKCE `challenge` and (by redirect) `state`.
+ */
+export interface Handoff {
+  origin?: string;
+  returnTo?: string;
+  challenge?: string;
+  state?: string;
+}
+
+const CARRIED = [
+  ['origin', 'origin'],
+  ['returnTo', 'return'],
+  ['challenge', 'challenge'],
+  ['state', 'state'],
+] as const;
+
+/** Query string carrying the handoff between the pages. */
+export function carry(p: Handoff): string {
   const q = new URLSearchParams();
-  if (p.origin) q.set('origin', p.origin);
-  if (p.returnTo) q.set('return', p.returnTo);
+  for (const [key, name] of CARRIED) if (p[key]) q.set(name, p[key]);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
-function hidden(p: { origin?: string; returnTo?: string }): string {
-  return (
-    (p.origin ? `<input type="hidden" name="origin" value="${esc(p.origin)}">` : '') +
-    (p.returnTo ? `<input type="hidden" name="return" value="${esc(p.returnTo)}">` : '')
-  );
+function hidden(p: Handoff): string {
+  return CARRIED.map(([key, name]) => (p[key] ? `<input type="hidden" name="${name}" value="${esc(p[key])}">` : '')).join('');
 }
 
-export interface FormPage {
+export interface FormPage extends Handoff {
   values?: Fields;
   errors?: Errors;
-  origin?: string;
-  returnTo?: string;
   /** A notice above the form (e.g. why a popup cannot hand out a token). */
   notice?: string;
 }
@@ -124,16 +136,62 @@ ${field({ name: 'password', label: 'Password', type: 'password', autocomplete: '
   );
 }
 
+const hostOf = (origin: string) => new URL(origin).host;
+
 /**
- * After a popup sign-in: /auth.js posts `{type: "hearth:session", token}` to `window.opener` with
- * exactly `origin` as targetOrigin, then closes the window.
+ * A visitor already signed in here, asked to sign in on another site: nothing is handed to that
+ * site without this click. "Not you?" signs out (POST /logout) and comes back to the sign-in form.
  */
-export function popupDonePage(p: { name: string; origin: string; token: string }): string {
+export function continuePage(p: Handoff & { name: string; site: string }): string {
+  const host = esc(hostOf(p.site));
+  return layout(
+    'Continue',
+    `<h1>Continue to ${host}</h1>
+<p>You are signed in as <strong>${esc(p.name)}</strong>.</p>
+<form method="post" action="/login/continue">
+${hidden(p)}
+<button type="submit">Continue to ${host} as ${esc(p.name)}</button>
+</form>
+<form method="post" action="/logout" class="secondary">
+${hidden(p)}
+<button type="submit" class="link">Not you? Sign out</button>
+</form>`,
+  );
+}
+
+/**
+ * After a popup sign-in: /auth.js posts `{type: "hearth:session", code}` to `window.opener` with
+ * exactly `origin` as targetOrigin, then closes the window. The code is single-use, lives a
+ * minute, and is worth a token only with the verifier that stayed in the widget.
+ */
+export function popupDonePage(p: { name: string; origin: string; code: string }): string {
   return layout(
     'Signed in',
     `<h1>You are signed in</h1>
-<p>Signed in as ${esc(p.name)}. You can close this window and return to <strong>${esc(new URL(p.origin).host)}</strong>.</p>
-<div id="hearth-session" hidden data-origin="${esc(p.origin)}" data-token="${esc(p.token)}"></div>`,
+<p>Signed in as ${esc(p.name)}. You can close this window and return to <strong>${esc(hostOf(p.origin))}</strong>.</p>
+<div id="hearth-session" hidden data-origin="${esc(p.origin)}" data-code="${esc(p.code)}"></div>`,
+  );
+}
+
+/** After a sign-up: the same page whether or not the address had an account already. */
+export function checkEmailPage(): string {
+  return layout(
+    'Check your email',
+    `<h1>Check your email to finish</h1>
+<p role="status">We have sent a link to the address you gave. Open it to finish creating your account; it works for 24 hours.</p>
+<p>No email after a few minutes? Look in your spam folder, or <a href="/signup">try again</a>.</p>`,
+  );
+}
+
+/** The emailed link's page: a button, so that mail scanners that open links create nothing. */
+export function confirmSignupPage(token: string): string {
+  return layout(
+    'Finish creating your account',
+    `<h1>Finish creating your account</h1>
+<form method="post" action="/signup/confirm">
+<input type="hidden" name="token" value="${esc(token)}">
+<button type="submit">Create my account</button>
+</form>`,
   );
 }
 

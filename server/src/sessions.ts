@@ -1,26 +1,40 @@
 // Sessions: random tokens, of which the database keeps only a SHA-256. Two kinds:
 //  - cookie: `hearth_session`, HttpOnly, SameSite=Lax, Secure over HTTPS, 7 days — same-site use;
-//  - bearer: a 2-hour token handed to an embedding widget through the login popup.
+//  - bearer: a 2-hour token an embedding widget gets by exchanging a one-time login code
+//    (routes/login-codes.ts).
+// Each kind works only as presented: a cookie token sent as a bearer token is unknown, and back.
+// A sign-in is a family: the cookie session and the bearer tokens minted from it share one id, and
+// signing out ends the whole family. An account keeps at most MAX_SIGNINS families (oldest end).
 import { createHash, randomBytes } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { isHttps, type AppEnv, type Ctx, type Deps } from './http.js';
+import type { SessionKind } from './store.js';
 import { iso } from './time.js';
 
 export const COOKIE_NAME = 'hearth_session';
 export const COOKIE_DAYS = 7;
 export const BEARER_HOURS = 2;
+/** Live sign-ins (families) per account; a new one ends the oldest beyond this. */
+export const MAX_SIGNINS = 10;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
-/** Creates a session for `userId`; returns the token (shown to the client once, never stored). */
-export function startSession(deps: Deps, userId: string, kind: 'cookie' | 'bearer'): string {
+/**
+ * Creates a session for `userId`: a new sign-in, or (with `family`) one more token of an existing
+ * one. Returns the token (shown to the client once, never stored) and the family.
+ */
+export function startSession(deps: Deps, userId: string, kind: SessionKind, family?: string): { token: string; family: string } {
   const token = newToken();
+  const tokenHash = hashToken(token);
   const now = deps.now();
   const ms = kind === 'cookie' ? COOKIE_DAYS * 86_400_000 : BEARER_HOURS * 3_600_000;
-  deps.store.createSession({ tokenHash: hashToken(token), userId, kind, createdAt: iso(now), expiresAt: iso(now.getTime() + ms) });
-  return token;
+  deps.store.transaction(() => {
+    deps.store.createSession({ tokenHash, userId, kind, family: family ?? tokenHash, createdAt: iso(now), expiresAt: iso(now.getTime() + ms) });
+    if (!family) deps.store.capSessionFamilies(userId, MAX_SIGNINS);
+  });
+  return { token, family: family ?? tokenHash };
 }
 
 export function sessionCookie(c: Ctx, deps: Deps, token: string | null): string {
@@ -53,9 +67,8 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
         via = 'cookie';
       }
     }
-    const tokenHash = token ? hashToken(token) : undefined;
-    const user = tokenHash ? (deps.store.findSessionUser(tokenHash, iso(deps.now())) ?? null) : null;
-    c.set('auth', user ? { user, via, tokenHash } : { user: null, via: null });
+    const found = token && via ? deps.store.findSession(hashToken(token), via, iso(deps.now())) : undefined;
+    c.set('auth', found ? { user: found.user, via, family: found.family } : { user: null, via: null });
     await next();
   };
 }

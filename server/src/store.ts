@@ -49,6 +49,40 @@ export interface Booking {
   cancelledAt: string | null;
 }
 
+export type SessionKind = 'cookie' | 'bearer';
+
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  kind: SessionKind;
+  /** The sign-in this session belongs to (see migration 2). */
+  family: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface LoginCode {
+  codeHash: string;
+  userId: string;
+  family: string;
+  /** base64url SHA-256 of the widget's verifier. */
+  challenge: string;
+  /** The site the code was handed to. */
+  origin: string;
+  expiresAt: string;
+}
+
+export interface PendingSignup {
+  tokenHash: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** A same-origin path to go to once the account exists. */
+  returnTo: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface IdempotencyRecord {
   keyHash: string;
   fingerprint: string;
@@ -75,10 +109,21 @@ export interface Store {
   createUser(u: User & { passwordHash: string; createdAt: string }): void;
   findUserByEmail(email: string): (User & { passwordHash: string }) | undefined;
 
-  createSession(s: { tokenHash: string; userId: string; kind: 'cookie' | 'bearer'; createdAt: string; expiresAt: string }): void;
-  /** The user of an unexpired session. */
-  findSessionUser(tokenHash: string, now: string): User | undefined;
-  deleteSession(tokenHash: string): void;
+  createSession(s: NewSession): void;
+  /** The user and family of an unexpired session of that kind (a cookie token is no bearer token, and back). */
+  findSession(tokenHash: string, kind: SessionKind, now: string): { user: User; family: string } | undefined;
+  /** Ends a sign-in: the cookie session, every bearer token minted from it, and its unused login codes. */
+  deleteSessionFamily(family: string): void;
+  /** Keeps the `keep` most recent sign-ins of a user and ends the older ones. */
+  capSessionFamilies(userId: string, keep: number): void;
+
+  insertLoginCode(c: LoginCode): void;
+  /** Removes and returns an unexpired login code (each code is used once, even by racing requests). */
+  takeLoginCode(codeHash: string, now: string): LoginCode | undefined;
+
+  insertPendingSignup(p: PendingSignup): void;
+  /** Removes and returns an unexpired pending sign-up. */
+  takePendingSignup(tokenHash: string, now: string): PendingSignup | undefined;
 
   findIdempotency(keyHash: string): IdempotencyRecord | undefined;
   /** Inserts or replaces (an expired record may still be there). */
@@ -143,11 +188,31 @@ export function createSqliteStore(path: string): SqliteStore {
   const s = {
     insertUser: q('INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
     userByEmail: q('SELECT id, name, email, password_hash AS passwordHash FROM users WHERE email = ?'),
-    insertSession: q('INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
-    sessionUser: q(
-      'SELECT u.id, u.name, u.email FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?',
+    insertSession: q('INSERT INTO sessions (token_hash, user_id, kind, family, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    session: q(
+      `SELECT u.id, u.name, u.email, s.family FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ?`,
     ),
-    deleteSession: q('DELETE FROM sessions WHERE token_hash = ?'),
+    deleteFamily: q('DELETE FROM sessions WHERE family = ?'),
+    deleteFamilyCodes: q('DELETE FROM login_codes WHERE family = ?'),
+    capFamilies: q(
+      `DELETE FROM sessions WHERE user_id = ?1 AND family NOT IN (
+         SELECT family FROM sessions WHERE user_id = ?1 GROUP BY family ORDER BY MAX(created_at) DESC, family LIMIT ?2)`,
+    ),
+    insertCode: q('INSERT INTO login_codes (code_hash, user_id, family, challenge, origin, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    takeCode: q(
+      `DELETE FROM login_codes WHERE code_hash = ? AND expires_at > ?
+       RETURNING code_hash AS codeHash, user_id AS userId, family, challenge, origin, expires_at AS expiresAt`,
+    ),
+    insertPending: q(
+      'INSERT OR REPLACE INTO pending_signups (token_hash, email, name, password_hash, return_to, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    takePending: q(
+      `DELETE FROM pending_signups WHERE token_hash = ? AND expires_at > ?
+       RETURNING token_hash AS tokenHash, email, name, password_hash AS passwordHash, return_to AS returnTo, created_at AS createdAt, expires_at AS expiresAt`,
+    ),
+    purgeCodes: q('DELETE FROM login_codes WHERE expires_at <= ?'),
+    purgePending: q('DELETE FROM pending_signups WHERE expires_at <= ?'),
     findIdem: q('SELECT key_hash AS keyHash, fingerprint, status, answer, created_at AS createdAt, expires_at AS expiresAt FROM idempotency_keys WHERE key_hash = ?'),
     saveIdem: q('INSERT OR REPLACE INTO idempotency_keys (key_hash, fingerprint, status, answer, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
     purgeIdem: q('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
@@ -190,15 +255,31 @@ export function createSqliteStore(path: string): SqliteStore {
     },
     findUserByEmail: (email) => s.userByEmail.get(email) as (User & { passwordHash: string }) | undefined,
 
-    createSession: (x) => void s.insertSession.run(x.tokenHash, x.userId, x.kind, x.createdAt, x.expiresAt),
-    findSessionUser: (hash, now) => s.sessionUser.get(hash, now) as User | undefined,
-    deleteSession: (hash) => void s.deleteSession.run(hash),
+    createSession: (x) => void s.insertSession.run(x.tokenHash, x.userId, x.kind, x.family, x.createdAt, x.expiresAt),
+    findSession(hash, kind, now) {
+      const row = s.session.get(hash, kind, now) as (User & { family: string }) | undefined;
+      return row && { user: { id: row.id, name: row.name, email: row.email }, family: row.family };
+    },
+    deleteSessionFamily(family) {
+      s.deleteFamily.run(family);
+      s.deleteFamilyCodes.run(family);
+    },
+    capSessionFamilies: (userId, keep) => void s.capFamilies.run(userId, keep),
+
+    insertLoginCode: (x) => void s.insertCode.run(x.codeHash, x.userId, x.family, x.challenge, x.origin, x.expiresAt),
+    takeLoginCode: (hash, now) => s.takeCode.get(hash, now) as LoginCode | undefined,
+
+    insertPendingSignup: (x) =>
+      void s.insertPending.run(x.tokenHash, x.email, x.name, x.passwordHash, x.returnTo, x.createdAt, x.expiresAt),
+    takePendingSignup: (hash, now) => s.takePending.get(hash, now) as PendingSignup | undefined,
 
     findIdempotency: (hash) => s.findIdem.get(hash) as IdempotencyRecord | undefined,
     saveIdempotency: (r) => void s.saveIdem.run(r.keyHash, r.fingerprint, r.status, r.answer, r.createdAt, r.expiresAt),
     purgeExpired(now) {
       s.purgeIdem.run(now);
       s.purgeSessions.run(now);
+      s.purgeCodes.run(now);
+      s.purgePending.run(now);
     },
 
     insertMessage: (m) => void s.insertMessage.run(m.id, m.userId, m.to ?? null, m.subject ?? null, m.body, m.pageUrl ?? null, m.createdAt),

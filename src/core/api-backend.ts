@@ -17,6 +17,9 @@ export const apiBackend = (baseUrl: string): HearthBackend =>
       METHOD.test(String(name)) ? async (...args: unknown[]) => ((await client(baseUrl)) as unknown as Record<string, (...a: unknown[]) => unknown>)[name as string](...args) : undefined,
   }));
 
+/** The base URL of an `api` backend; undefined for a site's own adapter object. */
+export const apiBaseOf = (backend: HearthBackend): string | undefined => Object.keys(backends).find((url) => backends[url] === backend);
+
 /** The names of HearthBackend's methods (getReferences, getSession, logout, sendMessage, getSpecialists, getAvailability, bookConsultation). */
 const METHOD = /^(get[A-Z]\w+|logout|sendMessage|bookConsultation)$/;
 

@@ -31,6 +31,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges a one-time sign-in code (from the popup's message or the `#hearth-code=` fragment) for a bearer token.
+         * @description `code` is single-use and valid for 60 seconds; `verifier` is the random value whose
+         *     base64url SHA-256 the widget sent as `challenge` to the sign-in page; the request's `Origin`
+         *     must be the site the code was handed to. The token belongs to the same sign-in as the
+         *     cookie session it came from: signing out ends both. Any mismatch: 400
+         *     `/problems/invalid-code` (sign in again).
+         */
+        post: operations["exchangeSignInCode"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/logout": {
         parameters: {
             query?: never;
@@ -41,7 +77,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ends the session presented (bearer token or cookie); clears the cookie.
+         * Ends the whole sign-in presented (bearer token or cookie) — the cookie session and every token minted from it; clears the cookie.
          * @description No request body. Always 204, also when no session was presented. An Idempotency-Key is accepted and ignored (logout is idempotent by nature).
          */
         post: operations["logout"];
@@ -363,29 +399,68 @@ export interface paths {
         };
         /**
          * The sign-in page.
-         * @description `?origin=<origin>`: the page was opened as a popup by a widget on that site. The origin must
-         *     be allowlisted (`HEARTH_ALLOWED_ORIGINS`) or the server's own, else 400 and no token is ever
-         *     issued. After sign-in the popup page carries a 2-hour bearer token and the origin in data-
-         *     attributes; `/auth.js` posts `{type: "hearth:session", token}` to `window.opener` with
-         *     exactly that targetOrigin, then closes the window. A visitor already signed in by cookie
-         *     gets that page at once.
+         * @description `?origin=<origin>&challenge=<c>`: the page was opened as a popup by a widget on that site.
+         *     The origin must be allowlisted (`HEARTH_ALLOWED_ORIGINS`) or the server's own, else 400.
+         *     After sign-in the popup page carries a one-time code and the origin in data- attributes;
+         *     `/auth.js` posts `{type: "hearth:session", code}` to `window.opener` with exactly that
+         *     targetOrigin, then closes the window; the widget exchanges the code with its verifier at
+         *     `POST /api/session/token`.
          *     `?return=<path or URL>`: where to go back to after a non-popup sign-in: a same-origin path,
          *     or (the widget's popup having been blocked) an absolute http(s) URL whose origin is
-         *     allowlisted in `HEARTH_ALLOWED_ORIGINS`. For such a URL the answer is a 303 to it, without
-         *     any fragment it had, plus `#hearth-token=<token>` (a 2-hour bearer token; a fragment
-         *     reaches no server and no log; `Referrer-Policy: no-referrer`). The widget accepts it only
-         *     in the tab that started the sign-in. Anything else (other sites, `javascript:`, `data:`,
-         *     `//host`) is ignored and the answer goes to `/`: no open redirects. A visitor already
-         *     signed in by cookie is sent on at once.
+         *     allowlisted, with `challenge` and `state`. For such a URL the answer is a 303 to it, without
+         *     any fragment it had, plus `#hearth-code=<code>&state=<state>`. The return target is checked
+         *     after URL parsing (`/.//host`, `/x/..//host`, `/%2e//host` are refused): anything but a
+         *     same-origin path or an allowlisted URL is ignored and the answer goes to `/`.
+         *     Handing a sign-in to another site without `challenge` (and, by redirect, `state`) is 400.
+         *     A visitor already signed in by cookie: for another site, the page "Continue to <site> as
+         *     <name>" (POST /login/continue) with "Not you? Sign out" (POST /logout); for a same-origin
+         *     path, a 303 there at once.
          */
         get: operations["loginPage"];
         put?: never;
         /**
          * Signs in (the login form).
-         * @description Sets the session cookie. A popup sign-in answers the token page (200); otherwise 303 to the return path (an allowlisted site's URL with `#hearth-token=<token>`, see GET) or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
+         * @description Sets the session cookie. A popup sign-in answers the code page (200); otherwise 303 to the return path (an allowlisted site's URL with `#hearth-code=<code>&state=<state>`, see GET) or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
          *     Failed attempts are limited per email address (case-insensitive; `HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN`, default 10 per 15 minutes) and per client address (3× that). Over either limit the answer is 429 with `Retry-After` and the sign-in page saying when to try again, with the email kept; the same for every email, existing or not, and even with the right password. A successful sign-in clears the email's count, not the address's.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/continue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Continue to <site> as <name>": hands the cookie sign-in to another site (a one-time code, as after POST /login).
+         * @description Needs the session cookie (else the sign-in form again, 200) and the same handoff fields as the login form. A cross-site post 403.
+         */
+        post: operations["continueSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Not you? Sign out" on the sign-in pages: ends the sign-in (as POST /api/logout), clears the cookie, and 303 to /login with the same handoff. */
+        post: operations["signOutPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,10 +478,28 @@ export interface paths {
         get: operations["signupPage"];
         put?: never;
         /**
-         * Creates an account and signs in.
-         * @description Name 1–100 characters, a valid email (≤ 254), password 8–200 characters; 422 page with an error summary otherwise, or when the email is registered already. Sign-ups are limited per client address (`HEARTH_RATE_LIMIT_SIGNUPS_PER_HOUR`, default 10 per hour; every valid form counts, also one whose email is registered already); over it, 429 with `Retry-After` and the page saying when to try again.
+         * Starts creating an account; the owner of the address finishes it from an emailed link.
+         * @description Name 1–100 characters without control or bidirectional-override characters, a valid email (≤ 254), password 8–200 characters and not a common one; 422 page with an error summary otherwise. A valid form answers 200 "Check your email to finish" whether or not the address has an account (no account oracle); a new address is mailed a 24-hour link to `/signup/confirm`, an existing one a note with a link to sign in. Sign-ups are limited per client address (`HEARTH_RATE_LIMIT_SIGNUPS_PER_HOUR`, default 10 per hour; every valid form counts, also one whose email is registered already); over it, 429 with `Retry-After` and the page saying when to try again.
          */
         post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signup/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The emailed link's page, with a "Create my account" button (mail scanners that open links create nothing). */
+        get: operations["confirmSignupPage"];
+        put?: never;
+        /** Creates the account (once per link, within 24 hours) and signs in by cookie. */
+        post: operations["confirmSignup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -454,11 +547,24 @@ export interface components {
             user: components["schemas"]["User"] | null;
             /**
              * Format: uri
-             * @description Absolute. A widget opening it as a popup appends `?origin=<its page origin>`.
+             * @description Absolute http(s), on the API's origin (widgets refuse anything else). A widget opening it as a popup appends `?origin=<its page origin>&challenge=<…>`; by redirect `?return=<its page URL>&challenge=<…>&state=<…>`.
              */
             loginUrl: string;
             /** Format: uri */
             signupUrl: string;
+            /**
+             * Format: uri
+             * @description Where a widget exchanges a one-time sign-in code for a bearer token (`POST /api/session/token`). Without it (a site's own backend) the widget only reads the session again after sign-in.
+             */
+            tokenUrl?: string;
+        };
+        TokenRequest: {
+            code: string;
+            verifier: string;
+        };
+        TokenAnswer: {
+            token: string;
+            expiresAt: components["schemas"]["Instant"];
         };
         MessageRequest: {
             /** @description A specialist id or a team ("contact us"); single line. */
@@ -578,7 +684,7 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description Signed in; on to the return path (or `/`), or to an allowlisted site's return URL with `#hearth-token=<bearer token>` (valid 2 hours). */
+        /** @description Signed in; on to the return path (or `/`), or to an allowlisted site's return URL with `#hearth-code=<one-time code>&state=<state>`. */
         SignedInRedirect: {
             headers: {
                 Location: string;
@@ -710,7 +816,7 @@ export interface components {
         ManageToken: string;
         /** @description The origin of the site whose widget opened this page as a popup. */
         PopupOrigin: string;
-        /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
+        /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a one-time code and the state in the fragment); anything else is ignored. */
         ReturnPath: string;
     };
     requestBodies: never;
@@ -747,6 +853,35 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exchangeSignInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The bearer token. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -1087,7 +1222,7 @@ export interface operations {
             query?: {
                 /** @description The origin of the site whose widget opened this page as a popup. */
                 origin?: components["parameters"]["PopupOrigin"];
-                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
+                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a one-time code and the state in the fragment); anything else is ignored. */
                 return?: components["parameters"]["ReturnPath"];
             };
             header?: never;
@@ -1116,6 +1251,8 @@ export interface operations {
                     password: string;
                     origin?: string;
                     return?: string;
+                    challenge?: string;
+                    state?: string;
                 };
             };
         };
@@ -1132,12 +1269,66 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    continueSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    origin?: string;
+                    return?: string;
+                    challenge?: string;
+                    state?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            403: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    signOutPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Signed out; back to the sign-in form. */
+            303: {
+                headers: {
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     signupPage: {
         parameters: {
             query?: {
                 /** @description The origin of the site whose widget opened this page as a popup. */
                 origin?: components["parameters"]["PopupOrigin"];
-                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a bearer token in the fragment); anything else is ignored. */
+                /** @description Where to return after signing in — a same-origin path, or an absolute http(s) URL on an allowlisted origin (then with a one-time code and the state in the fragment); anything else is ignored. */
                 return?: components["parameters"]["ReturnPath"];
             };
             header?: never;
@@ -1167,6 +1358,8 @@ export interface operations {
                     password: string;
                     origin?: string;
                     return?: string;
+                    challenge?: string;
+                    state?: string;
                 };
             };
         };
@@ -1179,6 +1372,47 @@ export interface operations {
             415: components["responses"]["Page"];
             422: components["responses"]["Page"];
             429: components["responses"]["TooManyAttemptsPage"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    confirmSignupPage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Page"];
+            400: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    confirmSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Page"];
+            303: components["responses"]["SignedInRedirect"];
+            400: components["responses"]["Page"];
+            403: components["responses"]["Page"];
+            409: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
             500: components["responses"]["ServerError"];
         };
     };

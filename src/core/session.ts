@@ -3,9 +3,11 @@
  * signs the visitor in or out, every gate and message box on the page learns of it at once.
  *
  * The session is read with `GET /session`; sign-in from an embedded widget goes through a popup
- * that posts a bearer token back (see tokens.ts and `<hearth-login-gate>`), or, when the popup is
- * blocked, through a full-page visit that comes back with `#hearth-token=…` (see `takeReturnToken`).
+ * that posts a one-time code back, or, when the popup is blocked, through a full-page visit that
+ * comes back with `#hearth-code=…`; either code is exchanged for a bearer token (see sign-in.ts,
+ * tokens.ts and `<hearth-login-gate>`).
  */
+import { apiBaseOf } from './api-backend.js';
 import type { HearthBackend, Session } from './backend.js';
 import { hasTokenSource, originOf, setToken } from './tokens.js';
 
@@ -47,17 +49,20 @@ export class SharedSession {
   refresh(): Promise<void> {
     const get = this.backend.getSession?.bind(this.backend);
     if (!get) return Promise.resolve();
-    const pending = (this.#pending = get().then(
-      (value) => {
-        if (pending !== this.#pending) return;
-        this.value = value;
-        this.error = undefined;
-      },
-      (error) => {
-        if (pending !== this.#pending) return;
-        this.error = error;
-      },
-    ));
+    const pending = (this.#pending = returning
+      .then(() => get())
+      .then((value) => checked(value, this.backend))
+      .then(
+        (value) => {
+          if (pending !== this.#pending) return;
+          this.value = value;
+          this.error = undefined;
+        },
+        (error) => {
+          if (pending !== this.#pending) return;
+          this.error = error;
+        },
+      ));
     return pending.finally(() => {
       if (pending !== this.#pending) return;
       this.#pending = undefined;
@@ -74,42 +79,39 @@ export class SharedSession {
   }
 }
 
-const PENDING = 'hearth.login';
-
 /**
- * Before the page leaves for another origin's sign-in page (popup blocked): remembers, for this tab
- * only, that it started a sign-in with `origin` (and the page's own fragment, which the way back drops).
- */
-export function markLogin(origin: string): void {
-  try {
-    sessionStorage.setItem(PENDING, JSON.stringify([origin, location.hash, Date.now()]));
-  } catch {
-    // storage disabled: the token that comes back will be ignored
-  }
-}
-
-/**
- * Back from that sign-in page, the address ends in `#hearth-token=<token>`: the token is kept for
- * the backend origin this tab started the sign-in with (within the hour), like a popup's. Without
- * that marker (a crafted link planting someone else's session) it is ignored. Either way the
- * fragment leaves the address (the page's own one comes back). Runs once when this module loads.
+ * Back from another site's sign-in page with `#hearth-code=…` (see sign-in.ts): the code is
+ * exchanged for a token before any session is read. Resolves false when a code came back and
+ * signing in did not finish (refused, expired, or not started in this tab).
  * @internal
  */
-export function takeReturnToken(): void {
-  const token = /^#hearth-token=([\w-]*)/.exec(location.hash)?.[1];
-  if (token == null) return;
-  let pending: [string, string, number] | null = null;
+export const returning: Promise<boolean> = /^#hearth-code=/.test(location.hash)
+  ? import('./sign-in.js').then((m) => m.takeReturnCode()).catch(() => false)
+  : Promise.resolve(true);
+
+/** True for an absolute http(s) URL on `origin` (when given). */
+function isSignInUrl(url: unknown, origin?: string): boolean {
   try {
-    pending = JSON.parse(sessionStorage.getItem(PENDING)!);
-    sessionStorage.removeItem(PENDING);
+    const u = new URL(url as string);
+    return /^https?:$/.test(u.protocol) && (!origin || u.origin == origin);
   } catch {
-    // nothing pending
+    return false;
   }
-  const [origin, hash = ''] = pending && Date.now() - pending[2] < 36e5 ? pending : [];
-  if (origin && token) setToken(origin, token);
-  history.replaceState(history.state, '', location.pathname + location.search + hash);
 }
-takeReturnToken();
+
+/**
+ * The session answer, refused when its sign-in URLs could run script or lead elsewhere: http(s)
+ * only, and for an `api` backend on the API's origin (a site's own adapter chooses its own).
+ */
+function checked(value: Session, backend: HearthBackend): Session {
+  const base = apiBaseOf(backend);
+  const origin = base && originOf(base);
+  if (!isSignInUrl(value.loginUrl, origin) || !isSignInUrl(value.signupUrl, origin) || (value.tokenUrl != null && !isSignInUrl(value.tokenUrl, origin))) {
+    console.error(`hearth: the backend's sign-in URLs (loginUrl, signupUrl, tokenUrl) must be http(s) URLs${origin ? ` on ${origin}` : ''}; sign-in is disabled.`);
+    throw new TypeError('hearth: unsafe sign-in URL');
+  }
+  return value;
+}
 
 const sessions = new Map<HearthBackend, SharedSession>();
 

@@ -3,8 +3,8 @@ import type { PropertyDeclarations } from '@lit/reactive-element';
 import type { User } from '../core/contract.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { msg, str } from '../core/localization.js';
-import { markLogin, refreshAll, SessionLink, type SharedSession } from '../core/session.js';
-import { originOf, setToken, setTokenSource } from '../core/tokens.js';
+import { refreshAll, returning, SessionLink, type SharedSession } from '../core/session.js';
+import { originOf, setTokenSource } from '../core/tokens.js';
 import type { LoginRequestedDetail } from '../events.js';
 import { gateStyles } from './login-gate.styles.js';
 
@@ -15,13 +15,15 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * skeleton; signed out, "You need to be logged in to {action}" with Log in and Sign up.
  *
  * Sign-in does not depend on third-party cookies: Log in opens the backend's `loginUrl` in a popup,
- * and the gate accepts `{type: "hearth:session", token}` only from that popup and only from the
- * backend's origin. The token is kept in memory and in sessionStorage (this tab) and sent as a
- * bearer token to that origin. When the popup is blocked, the page goes to the sign-in page and
- * comes back to where it was (from another site, with the token in the fragment, which is taken
- * only in the tab that started the sign-in, then removed from the address). Every gate (and
- * message box) of the same backend shares one session, so all of them learn of a sign-in or
- * sign-out at once.
+ * and the gate accepts `{type: "hearth:session", code}` only from that popup and only from the
+ * backend's origin. The one-time code is exchanged, with a verifier that never left this page, for
+ * a bearer token (`tokenUrl`), kept in memory and in sessionStorage (this tab) and sent to that
+ * origin only. When the popup is blocked, the page goes to the sign-in page and comes back to where
+ * it was (from another site, with a code and this tab's random state in the fragment, then removed
+ * from the address). Sign-in URLs that are not http(s) on the API's origin are refused. Signed-in
+ * visitors see "Signed in as … · Sign out"; signing out ends the whole sign-in on the server.
+ * Every gate (and message box) of the same backend shares one session, so all of them learn of a
+ * sign-in or sign-out at once.
  *
  * @summary Shows its content only to signed-in visitors; otherwise Log in / Sign up.
  * @customElement hearth-login-gate
@@ -35,6 +37,8 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * @csspart prompt - The signed-out notice with its buttons.
  * @csspart login - The Log in button.
  * @csspart signup - The Sign up button.
+ * @csspart account - "Signed in as …" with the Sign out button, above the content.
+ * @csspart signout - The Sign out button.
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
@@ -51,6 +55,7 @@ export class HearthLoginGate extends HearthElement {
     action: {},
     getToken: { attribute: false },
     waiting: { state: true },
+    notice: { state: true },
   };
 
   /** What signing in is for, completing "You need to be logged in to …" (e.g. `ask a question`). */
@@ -65,14 +70,24 @@ export class HearthLoginGate extends HearthElement {
   /** The login popup is open. */
   private declare waiting?: boolean;
 
+  /** What the status line says after a sign-in or sign-out ('' when nothing). */
+  private declare notice?: string;
+
   /**
    * How the page goes to the sign-in page when the popup is blocked (tests replace it).
    * @internal
    */
   static navigate = (url: string): void => location.assign(url);
 
+  /**
+   * How the popup, opened blank on the click, is sent to the sign-in page (tests replace it).
+   * @internal
+   */
+  static point = (popup: Window, url: string): void => void (popup.location.href = url);
+
   #link = new SessionLink(() => this.requestUpdate());
   #tokenFor?: [string, TokenGetter | undefined];
+  #focusAccount = false;
   #stopWaiting?: () => void;
 
   /** True when a visitor is signed in. */
@@ -94,7 +109,11 @@ export class HearthLoginGate extends HearthElement {
     return this.#session?.refresh() ?? Promise.resolve();
   }
 
-  /** Signs out (`POST /logout`), forgets the token, and tells every gate. */
+  /**
+   * Signs out: `POST /logout` ends the whole sign-in on the server (the cookie session and every
+   * token minted from it, so the next Log in asks for the password), the token is forgotten, and
+   * every gate learns of it.
+   */
   async logout(): Promise<void> {
     const session = this.#session;
     if (!session) return;
@@ -103,9 +122,21 @@ export class HearthLoginGate extends HearthElement {
     void refreshAll();
   }
 
+  async #signOut(): Promise<void> {
+    await this.logout();
+    this.notice = msg('You are signed out.', { id: 'messages.gate.signedOut' });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~=login]')?.focus(); // the Sign out button is gone
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.requestUpdate(); // subscribes to the session again after a disconnect
+    void returning.then((ok) => ok || this.#failed());
+  }
+
+  #failed(): void {
+    this.notice = msg('Signing in did not finish. Please log in again.', { id: 'messages.gate.failed' });
   }
 
   override disconnectedCallback(): void {
@@ -128,33 +159,66 @@ export class HearthLoginGate extends HearthElement {
     }
   }
 
-  /** Opens the sign-in (or sign-up) page in a popup, or goes there when popups are blocked. */
-  #signIn(mode: 'login' | 'signup'): void {
+  protected override updated(): void {
+    const account = this.#focusAccount && this.renderRoot.querySelector<HTMLElement>('[part~=account]');
+    if (account) {
+      this.#focusAccount = false;
+      account.focus();
+    }
+  }
+
+  /**
+   * Opens the sign-in (or sign-up) page in a popup, or goes there when popups are blocked. The
+   * popup opens at once (it needs the click) and is pointed at the page once the sign-in chunk has
+   * made this attempt's verifier and challenge.
+   */
+  async #signIn(mode: 'login' | 'signup'): Promise<void> {
     const value = this.#session?.value;
     if (!value) return;
     const target = mode == 'login' ? value.loginUrl : value.signupUrl;
     if (!this.emit<LoginRequestedDetail>('hearth-login-requested', { mode, url: target }, true)) return;
+    this.#stopWaiting?.();
+    this.notice = '';
+    const popup = open('', 'hearth-login', 'popup,width=480,height=680');
+    let signIn: typeof import('../core/sign-in.js');
+    let attempt: import('../core/sign-in.js').SignInAttempt;
+    try {
+      signIn = await import('../core/sign-in.js');
+      attempt = await signIn.newAttempt();
+    } catch (error) {
+      console.error(error);
+      popup?.close();
+      return this.#failed();
+    }
     const url = new URL(target);
     const origin = url.origin;
-    url.searchParams.set('origin', location.origin);
-    this.#stopWaiting?.();
-    const popup = open(url.href, 'hearth-login', 'popup,width=480,height=680');
+    const { tokenUrl } = value;
+    url.searchParams.set('challenge', attempt.challenge);
     if (!popup) {
       // The page leaves and comes back: same site, the session cookie carries the sign-in; another
-      // site gets a bearer token in the fragment, taken only because this tab asked for it.
-      url.searchParams.delete('origin');
+      // site gets a one-time code in the fragment, taken only with this tab's state and verifier.
       const same = origin == location.origin;
-      if (!same) markLogin(origin);
+      if (!same && tokenUrl) signIn.markAttempt(tokenUrl, attempt);
+      url.searchParams.set('state', attempt.state);
       url.searchParams.set('return', same ? location.pathname + location.search + location.hash : location.href);
       HearthLoginGate.navigate(url.href);
       return;
     }
-    const onMessage = (event: MessageEvent) => {
-      const token = (event.data as { type?: unknown; token?: unknown } | null)?.token;
+    url.searchParams.set('origin', location.origin);
+    HearthLoginGate.point(popup, url.href);
+    const onMessage = async (event: MessageEvent) => {
+      const code = (event.data as { type?: unknown; code?: unknown } | null)?.code;
       // Only the popup we opened, only from the backend's origin, only this message.
-      if (event.source !== popup || event.origin !== origin || event.data?.type !== 'hearth:session' || typeof token != 'string') return;
+      if (event.source !== popup || event.origin !== origin || event.data?.type !== 'hearth:session' || typeof code != 'string') return;
       stop();
-      setToken(origin, token);
+      try {
+        // Without a tokenUrl (a site's own backend) the sign-in is the backend's business: read the session again.
+        if (tokenUrl) await signIn.exchange(tokenUrl, code, attempt.verifier);
+      } catch (error) {
+        console.error(error);
+        return this.#failed();
+      }
+      this.#focusAccount = true; // Log in goes away: focus "Signed in as …" once it shows
       void refreshAll();
     };
     // The popup closes itself right after posting; give its message a moment to arrive.
@@ -171,7 +235,15 @@ export class HearthLoginGate extends HearthElement {
 
   protected override render(): TemplateResult {
     const session = this.#session;
-    if (session?.signedIn) return html`<slot></slot>`;
+    if (session?.signedIn) {
+      const user = session.value?.user;
+      return html`${user && session.backend.logout
+          ? html`<p part="account" tabindex="-1">
+              ${msg(str`Signed in as ${user.name}`, { id: 'messages.gate.signedInAs' })}
+              <button type="button" part="signout" @click=${this.#signOut}>${msg('Sign out', { id: 'messages.gate.signOut' })}</button>
+            </p>`
+          : ''}<slot></slot>`;
+    }
     if (!session?.known) {
       return session?.error === undefined
         ? html`<div role="status" aria-busy="true">
@@ -194,7 +266,7 @@ export class HearthLoginGate extends HearthElement {
       </p>
       <button type="button" part="login" @click=${() => this.#signIn('login')}>${msg('Log in', { id: 'messages.gate.login' })}</button
       ><button type="button" part="signup" @click=${() => this.#signIn('signup')}>${msg('Sign up', { id: 'messages.gate.signup' })}</button>
-      <div role="status">${this.waiting ? msg('Finish signing in in the window that opened.', { id: 'messages.gate.waiting' }) : ''}</div>
+      <div role="status">${this.waiting ? msg('Finish signing in in the window that opened.', { id: 'messages.gate.waiting' }) : this.notice}</div>
     </div>`;
   }
 }
