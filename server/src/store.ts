@@ -196,8 +196,8 @@ export function createSqliteStore(path: string): SqliteStore {
     deleteFamily: q('DELETE FROM sessions WHERE family = ?'),
     deleteFamilyCodes: q('DELETE FROM login_codes WHERE family = ?'),
     capFamilies: q(
-      `DELETE FROM sessions WHERE user_id = ?1 AND family NOT IN (
-         SELECT family FROM sessions WHERE user_id = ?1 GROUP BY family ORDER BY MAX(created_at) DESC, family LIMIT ?2)`,
+      `DELETE FROM sessions WHERE user_id = ? AND family NOT IN (
+         SELECT family FROM sessions WHERE user_id = ? GROUP BY family ORDER BY MAX(created_at) DESC, family LIMIT ?)`,
     ),
     insertCode: q('INSERT INTO login_codes (code_hash, user_id, family, challenge, origin, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
     takeCode: q(
@@ -264,7 +264,7 @@ export function createSqliteStore(path: string): SqliteStore {
       s.deleteFamily.run(family);
       s.deleteFamilyCodes.run(family);
     },
-    capSessionFamilies: (userId, keep) => void s.capFamilies.run(userId, keep),
+    capSessionFamilies: (userId, keep) => void s.capFamilies.run(userId, userId, keep),
 
     insertLoginCode: (x) => void s.insertCode.run(x.codeHash, x.userId, x.family, x.challenge, x.origin, x.expiresAt),
     takeLoginCode: (hash, now) => s.takeCode.get(hash, now) as LoginCode | undefined,

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { booking, createTestApp, newKey, OLENA_SLOT, type TestApp } from './helpers.js';
+import { attempt, booking, createTestApp, newKey, OLENA_SLOT, type TestApp } from './helpers.js';
 import { checkResponse } from './contract.js';
 
 describe('concurrency', () => {
@@ -49,13 +49,16 @@ describe('concurrency', () => {
   });
 
   test('one message sent 20 times in parallel with one Idempotency-Key: one record', async () => {
+    const a = attempt();
     const login = await fetch(`${base}/login`, {
       method: 'POST',
       redirect: 'manual',
-      body: new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin: base }).toString(),
+      body: new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin: base, challenge: a.challenge }).toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
     });
-    const token = /data-token="([^"]+)"/.exec(await login.text())![1]!;
+    const code = /data-code="([^"]+)"/.exec(await login.text())![1]!;
+    const exchanged = await post('/api/session/token', { code, verifier: a.verifier }, { Origin: base });
+    const { token } = (await exchanged.json()) as { token: string };
     const key = newKey();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => post('/api/messages', { body: 'Once, please.' }, { 'Idempotency-Key': key, Authorization: `Bearer ${token}` })),

@@ -5,6 +5,8 @@ import { defaultConfig, type Config } from '../../server/src/config.js';
 import { seedDemoData, DEMO_USER } from '../../server/src/seed.js';
 import { createSqliteStore } from '../../server/src/store.js';
 import { checkResponse, type Checked } from './contract.js';
+import { memoryMailer, type Mail } from '../../server/src/mail.js';
+import { createHash, randomBytes } from 'node:crypto';
 
 export { DEMO_USER };
 export const ORIGIN = 'http://localhost'; // app.request's base URL: the server's own origin in tests
@@ -22,6 +24,8 @@ export interface TestApp {
   logs: string[];
   /** The app's clock; tests may move it. */
   clock: { now: Date };
+  /** Every mail the app sent. */
+  mail: Mail[];
 }
 
 export function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOptions['staticRoots'] } = {}): TestApp {
@@ -30,8 +34,9 @@ export function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOp
   const config: Config = { ...defaultConfig, dbPath: ':memory:', allowedOrigins: [PARTNER], log: true, ...o.config };
   const logs: string[] = [];
   const clock = { now: NOW };
-  const app = createApp({ store, config, now: () => clock.now, staticRoots: o.staticRoots, log: (l) => logs.push(l) });
-  return { app, store, config, logs, clock };
+  const mailer = memoryMailer();
+  const app = createApp({ store, config, now: () => clock.now, staticRoots: o.staticRoots, log: (l) => logs.push(l), mailer });
+  return { app, store, config, logs, clock, mail: mailer.sent };
 }
 
 export interface CallOptions {
@@ -73,17 +78,29 @@ export async function signInCookie(t: TestApp): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-/** Signs the demo visitor in as a popup of `origin`; returns the bearer token from the page. */
-export async function signInBearer(t: TestApp, origin = PARTNER): Promise<string> {
+/** A widget's sign-in attempt: a random verifier, its base64url SHA-256 as challenge, a random state. */
+export function attempt(): { verifier: string; challenge: string; state: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), state: randomBytes(32).toString('base64url') };
+}
+
+/** POST /api/session/token from `origin`. */
+export const exchange = (t: TestApp, code: string, verifier: string, origin = PARTNER) =>
+  call(t, 'POST', '/api/session/token', { json: { code, verifier }, headers: { Origin: origin } });
+
+/** Signs the demo visitor in as a popup of `origin` and exchanges the page's one-time code; returns the bearer token. */
+export async function signInBearer(t: TestApp, origin = PARTNER, o: { cookie?: string } = {}): Promise<string> {
+  const a = attempt();
   const res = await call(t, 'POST', '/login', {
-    body: new URLSearchParams({ email: DEMO_USER.email, password: DEMO_USER.password, origin }).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+    body: new URLSearchParams({ email: DEMO_USER.email, password: DEMO_USER.password, origin, challenge: a.challenge }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, ...(o.cookie ? { Cookie: o.cookie } : {}) },
   });
   assert.equal(res.status, 200);
-  const html = await res.text();
-  const token = /data-token="([^"]+)"/.exec(html)?.[1];
-  assert.ok(token, 'token page');
-  return token;
+  const code = /data-code="([^"]+)"/.exec(await res.text())?.[1];
+  assert.ok(code, 'code page');
+  const answer = await exchange(t, code, a.verifier, origin);
+  assert.equal(answer.status, 200);
+  return ((await answer.json()) as { token: string }).token;
 }
 
 export const booking = (over: Record<string, unknown> = {}) => ({

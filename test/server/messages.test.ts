@@ -216,10 +216,15 @@ describe('POST /api/messages', () => {
   });
 });
 
+/** A second visitor: signs up, follows the emailed link; returns the Cookie header value. */
 async function signUp(t: TestApp): Promise<string> {
-  const res = await call(t, 'POST', '/signup', {
-    body: new URLSearchParams({ name: 'Second', email: `second${Math.random()}@example.org`, password: 'password2' }).toString(),
+  const form = (fields: Record<string, string>) => ({
+    body: new URLSearchParams(fields).toString(),
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
   });
+  await call(t, 'POST', '/signup', form({ name: 'Second', email: `second${Math.random()}@example.org`, password: 'a second password' }));
+  await new Promise((resolve) => setImmediate(resolve)); // the mail goes out after the answer
+  const token = /token=([\w-]{43})/.exec(t.mail.at(-1)!.text)![1]!;
+  const res = await call(t, 'POST', '/signup/confirm', form({ token }));
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
