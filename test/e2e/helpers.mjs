@@ -100,6 +100,8 @@ export async function signInWithCookie(page, base, { email = 'demo@example.com',
 /** Presses the element at `selector` (a Log in button), signs in in the popup it opens, waits until the popup closes. */
 export async function signInThroughPopup(page, selector, { email = 'demo@example.com', password = 'demo1234' } = {}) {
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(selector)]);
+  // The popup opens blank within the click, then goes to the sign-in page.
+  await popup.waitForURL(/\/login\?/);
   await popup.waitForLoadState();
   await popup.fill('input[type=email]', email);
   await popup.fill('input[type=password]', password);

@@ -1,8 +1,8 @@
 // A message box embedded on ANOTHER site than its API (127.0.0.1:<port> vs localhost:<port>), with
 // popups blocked: Log in goes to the reference server's sign-in page, which sends the visitor back
-// to the page with a bearer token in the fragment; the widget takes it (this tab asked for it),
-// removes the fragment, and the draft written before is sent exactly once. A crafted link carrying
-// a token the tab never asked for is ignored.
+// to the page with a one-time code and this tab's state in the fragment; the widget exchanges the
+// code with its verifier for a token, removes the fragment, and the draft written before is sent
+// exactly once. A crafted link carrying a code the tab never asked for is ignored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaticServer } from '../../scripts/static-server.mjs';
@@ -69,7 +69,10 @@ test('popup blocked on another site: sign in by redirect, back on the page signe
   await page.fill(`${BOX} textarea`, body);
 
   await Promise.all([page.waitForURL((u) => u.origin === apiOrigin() && u.pathname === '/login'), page.click(`${BOX} [part~=login]`)]);
-  assert.equal(new URL(page.url()).searchParams.get('return'), `${pageUrl}#contact`);
+  const asked = new URL(page.url()).searchParams;
+  assert.equal(asked.get('return'), `${pageUrl}#contact`);
+  assert.match(asked.get('challenge'), /^[\w-]{43}$/);
+  assert.match(asked.get('state'), /^[\w-]{43}$/);
   await page.fill('input[type=email]', 'demo@example.com');
   await page.fill('input[type=password]', 'demo1234');
   await Promise.all([page.waitForURL((u) => u.href.startsWith(pageUrl)), page.click('button[type=submit]')]);
@@ -77,7 +80,7 @@ test('popup blocked on another site: sign in by redirect, back on the page signe
   const send = page.locator(`${BOX} button[type=submit]`);
   await send.waitFor();
   assert.equal(await send.innerText(), 'Send now');
-  // The token left the address (the page's own fragment came back) and is kept for the API's origin, this tab only.
+  // The code left the address (the page's own fragment came back); the token it was worth is kept for the API's origin, this tab only.
   assert.equal(page.url(), `${pageUrl}#contact`);
   assert.match(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), apiOrigin()), /^[A-Za-z0-9_-]{43}$/);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('hearth.login')), null);
@@ -89,24 +92,53 @@ test('popup blocked on another site: sign in by redirect, back on the page signe
   const rows = (await messagesIn(db.path)).filter((m) => m.body === body);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].subject, 'Across sites');
-  assert.ok(!rows[0].page_url.includes('hearth-token'), rows[0].page_url);
-  assert.ok(!seen.some((u) => u.includes('hearth-token')), 'the token never reached the site');
+  assert.ok(!rows[0].page_url.includes('hearth-code'), rows[0].page_url);
+  assert.ok(!seen.some((u) => u.includes('hearth-code')), 'the code never reached the site’s server');
   await context.close();
 });
 
-test('a crafted link with someone else’s token (no sign-in started in this tab) is ignored, and the fragment removed', async () => {
-  // A real token for the attacker's own account, handed out for this allowlisted site.
-  const form = new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', return: `${site}/essay` });
+/** A real code for the attacker's own account, handed out for this allowlisted site (the attacker's own challenge and state). */
+async function plantedLink() {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const verifier = randomBytes(32).toString('base64url');
+  const form = new URLSearchParams({
+    email: 'demo@example.com',
+    password: 'demo1234',
+    return: `${site}/essay`,
+    challenge: createHash('sha256').update(verifier).digest('base64url'),
+    state: randomBytes(32).toString('base64url'),
+  });
   const res = await fetch(`${demo.url}login`, { method: 'POST', body: form, redirect: 'manual' });
   assert.equal(res.status, 303);
   const planted = res.headers.get('location');
-  assert.match(planted, /#hearth-token=[A-Za-z0-9_-]{43}$/);
+  assert.match(planted, /#hearth-code=[A-Za-z0-9_-]{43}&state=[A-Za-z0-9_-]{43}$/);
+  return planted;
+}
 
+test('a crafted link with someone else’s code (no sign-in started in this tab) is ignored, and the fragment removed', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(planted);
+  await page.goto(await plantedLink());
   await page.locator(`${BOX} [part~=login]`).waitFor();
   assert.equal(page.url(), `${site}/essay`);
+  assert.equal(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), apiOrigin()), null);
+  assert.equal(await page.locator(`${BOX} button[type=submit]`).isVisible(), false);
+  await context.close();
+});
+
+test('a crafted link arriving while this tab’s own sign-in is pending is ignored too (another state, another verifier)', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.open = () => null;
+  });
+  const page = await context.newPage();
+  await page.goto(`${site}/essay`);
+  await page.locator(`${BOX} [part~=login]`).waitFor();
+  await Promise.all([page.waitForURL((u) => u.origin === apiOrigin()), page.click(`${BOX} [part~=login]`)]);
+  // Instead of signing in, the visitor follows the attacker's link in the same tab.
+  await page.goto(await plantedLink());
+  await page.locator(`${BOX} [part~=login]`).waitFor();
+  await page.getByText('Signing in did not finish').first().waitFor();
   assert.equal(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), apiOrigin()), null);
   assert.equal(await page.locator(`${BOX} button[type=submit]`).isVisible(), false);
   await context.close();
