@@ -1,14 +1,17 @@
 // Starts the hearth reference server: the API under /api, the sign-in pages, the demo page at /
-// and the built widgets at /dist/. Run: node --import tsx server/src/main.ts
+// and the built widgets at /dist/. Run: node --import tsx server/src/main.ts (demo: `npm start`);
+// a production start is HEARTH_DEMO=0 with HEARTH_PUBLIC_URL set (`npm run serve`).
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
 import { createSqliteStore } from './store.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (e) {
@@ -16,7 +19,7 @@ try {
   process.exit(2);
 }
 const store = createSqliteStore(config.dbPath);
-seedDemoData(store);
+if (config.demo) seedDemoData(store);
 
 const app = createApp({
   store,
@@ -27,10 +30,23 @@ const app = createApp({
   ],
 });
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(`hearth demo: http://localhost:${info.port}/`);
-  console.log(`API: http://localhost:${info.port}/api`);
-});
+// Requests whose headers or body never complete are answered 408 and closed after these times
+// (Node checks open connections every `connectionsCheckingInterval`, default 30 s: made shorter).
+const serverOptions = {
+  headersTimeout: config.headersTimeoutMs,
+  requestTimeout: config.requestTimeoutMs,
+  connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+};
+
+const server = serve({ fetch: withHsts(app.fetch, config), port: config.port, serverOptions }, (info) => {
+  // Demo mode without HEARTH_PUBLIC_URL: this machine. (A production start has required it.)
+  config.publicUrl ??= `http://localhost:${info.port}`;
+  console.log(`${config.demo ? 'hearth demo' : 'hearth'}: ${config.publicUrl}/`);
+  console.log(`API: ${config.publicUrl}/api`);
+  console.log(`listening on port ${info.port}`);
+}) as Server;
+// Node's own 400/408/431 answers, with the security headers.
+server.on('clientError', onClientError(config));
 
 function stop() {
   server.close(() => {

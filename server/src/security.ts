@@ -1,7 +1,9 @@
-// Security headers, CORS for /api, and the CSRF rule for cookie-authenticated writes.
+// Security headers (also on Node's own 400/408/431 answers), CORS for /api, and the CSRF rule for
+// cookie-authenticated writes.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { problem } from './problem.js';
+import type { Duplex } from 'node:stream';
 import { isAllowedOrigin, send, type AppEnv, type Deps } from './http.js';
 import { COOKIE_NAME } from './sessions.js';
 
@@ -17,17 +19,109 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export const ALLOWED_HEADERS = 'Content-Type, Authorization, Idempotency-Key';
 export const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed';
 
-/** nosniff and no-referrer everywhere; a CSP on every answer that lacks one. */
+/** No page of this server uses these features: nobody may (nor any frame it embeds). */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()';
+/** HSTS when the server's public origin is https (one year). */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * Pages that open in the sign-in popup another site opens (/login, /signup, /logout and anything
+ * under them: the form, its answers, the token page, "Continue as …", "Not you?"). They must keep
+ * `window.opener` to post the sign-in back, so they get no Cross-Origin-Opener-Policy: any COOP
+ * other than unsafe-none severs a cross-origin opener. New popup pages belong under these paths.
+ */
+export const isPopupPath = (path: string) => /^\/(login|signup|logout)(\/|$)/.test(path);
+
+/**
+ * Cross-Origin-Opener-Policy of an HTML page: none for the popup pages (above);
+ * `same-origin-allow-popups` for the static pages (the demo page opens the sign-in popup and must
+ * keep its handle on it); `same-origin` for the server's other pages (the manage page, errors).
+ */
+export function openerPolicy(path: string, isStaticPage: boolean): string | undefined {
+  if (isPopupPath(path)) return undefined;
+  return isStaticPage ? 'same-origin-allow-popups' : 'same-origin';
+}
+
+/**
+ * On every answer: nosniff, no-referrer, Permissions-Policy and a CSP when the answer has none; on
+ * HTML pages the Cross-Origin-Opener-Policy of `openerPolicy`. (HSTS: `withHsts`, in main.ts.)
+ */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('Referrer-Policy', 'no-referrer');
-    if (!h.has('Content-Security-Policy')) {
-      const isHtml = /^text\/html/i.test(h.get('Content-Type') ?? '');
-      h.set('Content-Security-Policy', isHtml ? PAGE_CSP : API_CSP);
+    h.set('Permissions-Policy', PERMISSIONS_POLICY);
+    const isHtml = /^text\/html/i.test(h.get('Content-Type') ?? '');
+    const isStaticPage = h.get('Content-Security-Policy') === STATIC_CSP;
+    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', isHtml ? PAGE_CSP : API_CSP);
+    if (isHtml && !h.has('Cross-Origin-Opener-Policy')) {
+      const coop = openerPolicy(c.req.path, isStaticPage);
+      if (coop) h.set('Cross-Origin-Opener-Policy', coop);
     }
+  };
+}
+
+/**
+ * The server's fetch with `Strict-Transport-Security` on every answer when the public origin
+ * (HEARTH_PUBLIC_URL) is https; unchanged otherwise. main.ts serves through it.
+ */
+export function withHsts<A extends unknown[]>(
+  fetch: (req: Request, ...rest: A) => Response | Promise<Response>,
+  config: Pick<Deps['config'], 'publicUrl'>,
+): (req: Request, ...rest: A) => Promise<Response> {
+  return async (req, ...rest) => {
+    const res = await fetch(req, ...rest);
+    if (!config.publicUrl?.startsWith('https:')) return res;
+    try {
+      res.headers.set('Strict-Transport-Security', HSTS);
+      return res;
+    } catch {
+      const copy = new Response(res.body, res); // immutable headers: copy them
+      copy.headers.set('Strict-Transport-Security', HSTS);
+      return copy;
+    }
+  };
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, title: string, detail: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request did not arrive in time.'],
+};
+
+/**
+ * The raw HTTP answer to a request Node itself refuses before the app sees it (400 malformed,
+ * 408 headers or body too slow, 431 headers too large): problem+json with the same security
+ * headers as every other answer, and `Connection: close`.
+ */
+export function clientErrorResponse(code: string | undefined, config: Pick<Deps['config'], 'publicUrl'>): string {
+  const [status, title, detail] = CLIENT_ERRORS[code ?? ''] ?? [400, 'Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+  const headers = [
+    `HTTP/1.1 ${status} ${title}`,
+    'Connection: close',
+    'Content-Type: application/problem+json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: no-referrer',
+    `Content-Security-Policy: ${API_CSP}`,
+    `Permissions-Policy: ${PERMISSIONS_POLICY}`,
+    ...(config.publicUrl?.startsWith('https:') ? [`Strict-Transport-Security: ${HSTS}`] : []),
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * A `clientError` listener for the Node server (main.ts): answers like Node's own handler would
+ * (only when nothing was written on the socket yet), but with `clientErrorResponse`.
+ */
+export function onClientError(config: Pick<Deps['config'], 'publicUrl'>) {
+  return (err: Error & { code?: string }, socket: Duplex & { bytesWritten?: number }) => {
+    if (err.code !== 'ECONNRESET' && socket.writable && !socket.bytesWritten) socket.end(clientErrorResponse(err.code, config));
+    socket.destroy();
   };
 }
 
