@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { register } from 'tsx/esm/api';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
@@ -37,14 +37,21 @@ const hello = new Hono();
 hello.get('/hello', (c) => c.text('hello'));
 const bare = await listen(hello.fetch);
 
-// A bearer token, as a widget gets it from the login popup.
+// A bearer token, as a widget gets it: the login popup's one-time code, exchanged with the verifier.
+const verifier = randomBytes(32).toString('base64url');
 const login = await fetch(`${api.url}/login`, {
   method: 'POST',
   redirect: 'manual',
   headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.url },
-  body: new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin: api.url }),
+  body: new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin: api.url, challenge: createHash('sha256').update(verifier).digest('base64url') }),
 });
-const token = /data-token="([^"]+)"/.exec(await login.text())?.[1];
+const code = /data-code="([^"]+)"/.exec(await login.text())?.[1];
+const exchanged = await fetch(`${api.url}/api/session/token`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Origin: api.url },
+  body: JSON.stringify({ code, verifier }),
+});
+const { token } = exchanged.ok ? await exchanged.json() : {};
 if (!token) throw new Error('bench: could not sign in');
 
 const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

@@ -193,17 +193,21 @@ export class HearthLoginGate extends HearthElement {
     const url = new URL(target);
     const origin = url.origin;
     const { tokenUrl } = value;
-    url.searchParams.set('challenge', attempt.challenge);
     if (!popup) {
       // The page leaves and comes back: same site, the session cookie carries the sign-in; another
       // site gets a one-time code in the fragment, taken only with this tab's state and verifier.
-      const same = origin == location.origin;
-      if (!same && tokenUrl) signIn.markAttempt(tokenUrl, attempt);
-      url.searchParams.set('state', attempt.state);
-      url.searchParams.set('return', same ? location.pathname + location.search + location.hash : location.href);
+      if (origin == location.origin) {
+        url.searchParams.set('return', location.pathname + location.search + location.hash);
+      } else {
+        if (tokenUrl) signIn.markAttempt(tokenUrl, attempt);
+        url.searchParams.set('challenge', attempt.challenge);
+        url.searchParams.set('state', attempt.state);
+        url.searchParams.set('return', location.href);
+      }
       HearthLoginGate.navigate(url.href);
       return;
     }
+    url.searchParams.set('challenge', attempt.challenge);
     url.searchParams.set('origin', location.origin);
     HearthLoginGate.point(popup, url.href);
     const onMessage = async (event: MessageEvent) => {

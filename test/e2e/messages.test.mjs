@@ -145,12 +145,13 @@ test('(3) the server fails twice with 503, then accepts: stored once, every atte
 });
 
 test('(4) a session message from another origin (or not from the popup) is ignored', async () => {
-  // A real, valid token, as an attacker with an account could get one for this origin.
+  // A real, valid code, as an attacker with an account could get one for this origin (with the attacker's own challenge).
   const origin = new URL(demo.url).origin;
-  const form = new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin });
+  const challenge = (await import('node:crypto')).createHash('sha256').update('the attacker’s verifier').digest('base64url');
+  const form = new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin, challenge });
   const page0 = await (await fetch(`${demo.url}login`, { method: 'POST', body: form })).text();
-  const token = /data-token="([^"]+)"/.exec(page0)?.[1];
-  assert.ok(token);
+  const code = /data-code="([^"]+)"/.exec(page0)?.[1];
+  assert.ok(code);
 
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -158,14 +159,15 @@ test('(4) a session message from another origin (or not from the popup) is ignor
   await page.locator(`${BOX} [part~=login]`).waitFor();
   // The login popup, navigated to another origin (127.0.0.1 is not localhost), posts a session.
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.click(`${BOX} [part~=login]`)]);
+  await popup.waitForURL(/\/login\?/);
   await popup.waitForLoadState();
   const other = demo.url.replace('localhost', '127.0.0.1');
   // (A navigation by the page itself: one typed into the address bar would cut the opener link.)
   await Promise.all([popup.waitForURL(`${other}login`), popup.evaluate((url) => void (location.href = url), `${other}login`)]);
   assert.equal(await popup.evaluate(() => !!window.opener), true);
-  await popup.evaluate((token) => window.opener.postMessage({ type: 'hearth:session', token }, '*'), token);
+  await popup.evaluate((code) => window.opener.postMessage({ type: 'hearth:session', code }, '*'), code);
   // The page itself (right origin, but not the popup) posts one too.
-  await page.evaluate((token) => window.postMessage({ type: 'hearth:session', token }, '*'), token);
+  await page.evaluate((code) => window.postMessage({ type: 'hearth:session', code }, '*'), code);
   await page.waitForTimeout(1000);
   assert.equal(await page.evaluate((o) => sessionStorage.getItem(`hearth.token:${o}`), origin), null);
   assert.equal(await page.locator(`${BOX} [part~=login]`).isVisible(), true);
@@ -201,6 +203,7 @@ test('(5) the whole flow with the keyboard alone: write, log in in the popup, Se
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'button|Log in');
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  await popup.waitForURL(/\/login\?/); // opened blank within the key press, then sent to the sign-in page
   await popup.waitForLoadState();
   for (let i = 0; i < 6 && !(await popup.evaluate(() => document.activeElement?.getAttribute('type') === 'email')); i++) await popup.keyboard.press('Tab');
   await popup.keyboard.type('demo@example.com');
