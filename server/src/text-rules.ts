@@ -64,18 +64,35 @@ export const cleanName = (s: string, ctx: RefinementCtx): void => {
 /** A field path part as it can be shown: lone surrogates in keys become U+FFFD. */
 const shown = (key: string) => key.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 
-/** Paths of the strings (values or keys) in a parsed JSON value that hold a lone surrogate; [] when none. */
-export function loneSurrogatePaths(value: unknown, path: string[] = [], out: string[] = []): string[] {
-  if (out.length >= 20) return out;
-  if (typeof value === 'string') {
-    if (hasLoneSurrogate(value)) out.push(path.join('.'));
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => loneSurrogatePaths(v, [...path, String(i)], out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = [...path, shown(k)];
-      if (hasLoneSurrogate(k)) out.push(p.join('.'));
-      else loneSurrogatePaths(v, p, out);
+/**
+ * Paths of the strings (values or keys) in a parsed JSON value that hold a lone surrogate; [] when
+ * none; at most 20. Iterative, so any nesting depth is fine (a 16 KiB body can nest 8,000 deep).
+ */
+export function loneSurrogatePaths(value: unknown): string[] {
+  interface Node {
+    value: unknown;
+    key?: string;
+    parent?: Node;
+  }
+  const pathOf = (n: Node) => {
+    const parts: string[] = [];
+    for (let m: Node | undefined = n; m?.key !== undefined; m = m.parent) parts.push(m.key);
+    return parts.reverse().join('.');
+  };
+  const out: string[] = [];
+  const stack: Node[] = [{ value }];
+  while (stack.length && out.length < 20) {
+    const n = stack.pop()!;
+    const v = n.value;
+    if (typeof v === 'string') {
+      if (hasLoneSurrogate(v)) out.push(pathOf(n));
+    } else if (v && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i]!;
+        if (hasLoneSurrogate(k)) stack.push({ value: '\uD800', key: shown(k), parent: n }); // reported at the key's path
+        else stack.push({ value: x, key: k, parent: n });
+      }
     }
   }
   return out;

@@ -48,3 +48,10 @@ test('isCommonPassword: the bundled list of the 10,000 most common passwords', (
   for (const pw of ['correct horse battery staple', 'Tr0ub4dor&3-x', 'hearth-2026-xyz', '']) assert.equal(isCommonPassword(pw), false, pw);
   assert.equal(MIN_PASSWORD_LENGTH, 8);
 });
+
+test('loneSurrogatePaths: any nesting depth (no stack overflow), at most 20 paths', () => {
+  const deep = JSON.parse(`${'['.repeat(8000)}"\\ud800"${']'.repeat(8000)}`);
+  assert.deepEqual(loneSurrogatePaths(deep), [Array(8000).fill('0').join('.')]);
+  assert.deepEqual(loneSurrogatePaths(JSON.parse(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)), []);
+  assert.equal(loneSurrogatePaths(Array(50).fill('\uD800')).length, 20);
+});
