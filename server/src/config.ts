@@ -11,8 +11,6 @@ export interface Config {
   minNoticeHours: number;
   messagesPerMinute: number;
   bookingsPerHour: number;
-  /** Failed sign-in attempts per email address per 15 minutes; per client address it is 3× this (the old scheme; see login-throttle.ts). */
-  loginsPer15Min: number;
   /** Failed sign-ins per (email, client address) pair without delay; then the delay doubles per failure (login-throttle.ts). */
   loginFreeFailures: number;
   /** The longest delay between attempts of one (email, address) pair, in seconds. */
@@ -35,6 +33,10 @@ export interface Config {
   publicUrl?: string;
   /** Demo mode (HEARTH_DEMO, default on): demo data is seeded and HEARTH_PUBLIC_URL may be left out. */
   demo: boolean;
+  /** SMTP server for outgoing mail (HEARTH_SMTP_URL, e.g. smtps://user:pass@mail.example:465); unset: the demo prints mail, production sends none. */
+  smtpUrl?: string;
+  /** The From of outgoing mail (HEARTH_MAIL_FROM). */
+  mailFrom: string;
   /** Node's headersTimeout: a request's headers must arrive within this many ms (else 408). */
   headersTimeoutMs: number;
   /** Node's requestTimeout: the whole request (headers and body) must arrive within this many ms (else 408). */
@@ -48,7 +50,6 @@ export const defaultConfig: Config = {
   minNoticeHours: 12,
   messagesPerMinute: 10,
   bookingsPerHour: 5,
-  loginsPer15Min: 10,
   loginFreeFailures: 5,
   loginMaxDelaySeconds: 900,
   loginFailuresPerAddressPer15Min: 100,
@@ -59,6 +60,7 @@ export const defaultConfig: Config = {
   demo: true,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  mailFrom: 'hearth <no-reply@localhost>',
 };
 
 /** "https://a.example/, http://localhost:3000" → normalized origins; throws on anything else. */
@@ -85,6 +87,18 @@ function number(env: Record<string, string | undefined>, name: string, fallback:
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min) throw new Error(`${name}: expected a number ≥ ${min}, got ${JSON.stringify(raw)}`);
   return n;
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error('HEARTH_SMTP_URL: expected a URL such as smtps://user:password@mail.example:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`HEARTH_SMTP_URL: expected smtp:// or smtps://, got ${url.protocol}//…`);
+  return url.href;
 }
 
 /** The configuration from `env` (default: process.env); throws an Error naming the bad variable. */
@@ -115,7 +129,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     minNoticeHours: number(env, 'HEARTH_MIN_NOTICE_HOURS', defaultConfig.minNoticeHours, 0),
     messagesPerMinute: Math.floor(number(env, 'HEARTH_RATE_LIMIT_MESSAGES_PER_MINUTE', defaultConfig.messagesPerMinute, 1)),
     bookingsPerHour: Math.floor(number(env, 'HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR', defaultConfig.bookingsPerHour, 1)),
-    loginsPer15Min: Math.floor(number(env, 'HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN', defaultConfig.loginsPer15Min, 1)),
     loginFreeFailures: Math.floor(number(env, 'HEARTH_LOGIN_FREE_FAILURES', defaultConfig.loginFreeFailures, 1)),
     loginMaxDelaySeconds: Math.floor(number(env, 'HEARTH_LOGIN_MAX_DELAY_SECONDS', defaultConfig.loginMaxDelaySeconds, 1)),
     loginFailuresPerAddressPer15Min: Math.floor(
@@ -129,5 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo,
     headersTimeoutMs,
     requestTimeoutMs,
+    smtpUrl: smtpUrl(env.HEARTH_SMTP_URL),
+    mailFrom: env.HEARTH_MAIL_FROM?.trim() || defaultConfig.mailFrom,
   };
 }

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { consoleMailer, noMailer, smtpMailer, type Mailer } from './mail.js';
 import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
 import { createSqliteStore } from './store.js';
@@ -21,9 +22,17 @@ try {
 const store = createSqliteStore(config.dbPath);
 if (config.demo) seedDemoData(store);
 
+// Mail: SMTP when configured; the demo prints it in the terminal; a production start without SMTP
+// sends none (sign-ups cannot be finished), and says so once.
+let mailer: Mailer = noMailer;
+if (config.smtpUrl) mailer = smtpMailer(config.smtpUrl, config.mailFrom);
+else if (config.demo) mailer = consoleMailer();
+else console.warn('hearth: HEARTH_SMTP_URL is not set: no mail is sent, so new accounts cannot be confirmed.');
+
 const app = createApp({
   store,
   config,
+  mailer,
   staticRoots: [
     { prefix: '/dist/', dir: `${root}dist` },
     { prefix: '/', dir: `${root}demo` },

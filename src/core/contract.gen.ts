@@ -421,7 +421,7 @@ export interface paths {
         /**
          * Signs in (the login form).
          * @description Sets the session cookie. A popup sign-in answers the code page (200); otherwise 303 to the return path (an allowlisted site's URL with `#hearth-code=<code>&state=<state>`, see GET) or `/`. Wrong credentials 401, missing fields 422, a cross-site post 403 (all HTML pages).
-         *     Failed attempts are limited per email address (case-insensitive; `HEARTH_RATE_LIMIT_LOGINS_PER_15_MIN`, default 10 per 15 minutes) and per client address (3× that). Over either limit the answer is 429 with `Retry-After` and the sign-in page saying when to try again, with the email kept; the same for every email, existing or not, and even with the right password. A successful sign-in clears the email's count, not the address's.
+         *     Failed attempts slow down per (email, client address) pair: 5 free, then 1 s, 2 s, 4 s … between attempts, at most 15 minutes (`HEARTH_LOGIN_FREE_FAILURES`, `HEARTH_LOGIN_MAX_DELAY_SECONDS`), so an attacker elsewhere cannot lock the owner out; 100 failures per client address per 15 minutes over all emails; 20 successful sign-ins per account per 15 minutes. While paused the answer is 429 with `Retry-After` and the sign-in page saying when to try again, with the email kept; the same for every email, existing or not, and even with the right password. A success clears its pair.
          */
         post: operations["login"];
         delete?: never;

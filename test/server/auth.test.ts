@@ -496,7 +496,7 @@ describe('POST /api/logout', () => {
     const code = /data-code="([^"]+)"/.exec(await go.text())![1]!;
     const second = ((await (await exchange(t, code, a.verifier)).json()) as { token: string }).token;
     assert.equal((await checked(t, 'POST', '/api/logout', '/api/logout', { headers: { Authorization: `Bearer ${second}` } })).status, 204);
-    for (const headers of [{ Authorization: `Bearer ${second}` }, { Cookie: cookie }])
+    for (const headers of [{ Authorization: `Bearer ${second}` }, { Cookie: cookie }] as Record<string, string>[])
       assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers })).body.user, null, JSON.stringify(headers));
     // The popup sign-in that made `bearer` was a sign-in of its own (a password was typed), so it stays, as does the other computer.
     assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${bearer}` } })).body.user.id, 'demo-visitor');

@@ -8,6 +8,7 @@ import { carry, continuePage, loginPage, type Handoff } from '../pages.js';
 import { clientIp, ownOrigin, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { finishSignIn, readHandoff, refusal, siteOf } from '../handoff.js';
+import { createLoginThrottle, loginThrottleOptions } from '../login-throttle.js';
 import { isExternalReturn } from '../return-to.js';
 import { sessionCookie, startSession } from '../sessions.js';
 import { PAGE_CSP } from '../security.js';
@@ -16,15 +17,15 @@ const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import
 const AUTH_JS = asset('auth.js');
 const AUTH_CSS = asset('auth.css');
 
-const LOGIN_WINDOW_MS = 15 * 60_000;
-
 const inMinutes = (seconds: number) => {
   const m = Math.max(1, Math.ceil(seconds / 60));
   return m === 1 ? '1 minute' : `${m} minutes`;
 };
-/** The same words whether or not the account exists: the lock depends only on the counts. */
+/** The same words whether or not the account exists: the pause depends only on the counts. */
 const tooManyLogins = (seconds: number) =>
-  `There have been too many attempts to sign in, so signing in is paused for now. Please try again in ${inMinutes(seconds)}.`;
+  seconds < 60
+    ? `There have been too many attempts to sign in, so signing in is paused for now. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`
+    : `There have been too many attempts to sign in, so signing in is paused for now. Please try again in ${inMinutes(seconds)}.`;
 
 /**
  * A page of the sign-in flow. When it returns to another (allowlisted) site, its CSP lets the form
@@ -38,6 +39,7 @@ export const formHtml = (returnTo: string | undefined, body: string, status?: nu
 
 export function authRoutes(r: Router, deps: Deps): void {
   const { store } = deps;
+  const throttle = createLoginThrottle(loginThrottleOptions(deps.config));
 
   r.on('GET', '/auth.js', () => new Response(AUTH_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } }));
   r.on('GET', '/auth.css', () => new Response(AUTH_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } }));
@@ -73,22 +75,25 @@ export function authRoutes(r: Router, deps: Deps): void {
     if (!email || !password) {
       return page(422, { errors: { ...(email ? {} : { email: 'Enter your email address' }), ...(password ? {} : { password: 'Enter your password' }) } });
     }
-    // Failed attempts are limited per email and per client address. The attempt is counted before
-    // the (awaited) password check, so parallel guesses cannot slip past the limit; a success
-    // takes its per-address hit back and clears the email's count. While limited, even the right
-    // password is refused (no oracle) and no scrypt is spent.
-    const at = deps.now().getTime();
-    const emailKey = `login-email\n${email.toLowerCase()}`;
-    const ipKey = `login-ip\n${clientIp(c, deps.config)}`;
-    const perEmail = deps.config.loginsPer15Min;
-    const limit = deps.limiter.takeEach([[emailKey, perEmail], [ipKey, perEmail * 3]], LOGIN_WINDOW_MS, at);
-    if (!limit.ok) return page(429, { errors: { limit: tooManyLogins(limit.retryAfter) } }, { 'Retry-After': String(limit.retryAfter) });
+    // Failed attempts slow down per (email, client address) pair, so guesses from elsewhere never
+    // lock the owner out (login-throttle.ts). The attempt counts before the (awaited) password
+    // check, so parallel guesses cannot slip past; while paused, even the right password is refused
+    // (no oracle) and no scrypt is spent.
+    const ip = clientIp(c, deps.config);
+    const paused = (retryAfter: number) => page(429, { errors: { limit: tooManyLogins(retryAfter) } }, { 'Retry-After': String(retryAfter) });
+    const gate = throttle.check(email, ip, deps.now().getTime());
+    if (!gate.ok) return paused(gate.retryAfter);
     const found = email.length <= 254 ? store.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
-    if (!ok || !found) return page(401, { errors: { email: 'The email address or password is not right' } });
-    deps.limiter.reset(emailKey);
-    deps.limiter.untake(ipKey, at);
+    if (!ok || !found) {
+      throttle.failed(email, ip, deps.now().getTime());
+      return page(401, { errors: { email: 'The email address or password is not right' } });
+    }
+    throttle.succeeded(email, ip, deps.now().getTime());
+    // Successful sign-ins are limited per account too: a known password cannot mint sessions without end.
+    const minted = throttle.takeSuccess(found.id, deps.now().getTime());
+    if (!minted.ok) return paused(minted.retryAfter);
     const { token, family } = startSession(deps, found.id, 'cookie');
     return finishSignIn(deps, found, family, h, { 'Set-Cookie': sessionCookie(c, deps, token) });
   });

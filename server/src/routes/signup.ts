@@ -9,6 +9,7 @@ import { clientIp, ownOrigin, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { readHandoff, refusal } from '../handoff.js';
 import { sendLater } from '../mail.js';
+import { cleanName, isCommonPassword, MIN_PASSWORD_LENGTH } from '../text-rules.js';
 import { isExternalReturn } from '../return-to.js';
 import { hashToken, newToken, sessionCookie, startSession } from '../sessions.js';
 import { EmailTakenError } from '../store.js';
@@ -19,13 +20,16 @@ import { randomUUID } from 'node:crypto';
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 const LINK_HOURS = 24;
 
-const noControls = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
 
 const signupSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your name').max(100, 'Enter a name of at most 100 characters').refine(noControls, 'Enter your name without control characters'),
+  name: z.string().trim().min(1, 'Enter your name').max(100, 'Enter a name of at most 100 characters').superRefine(cleanName),
   email: emailSchema,
-  password: z.string().min(8, 'Enter a password of at least 8 characters').max(200, 'Enter a password of at most 200 characters'),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200, 'Enter a password of at most 200 characters')
+    .refine((pw) => !isCommonPassword(pw), 'This password is one of the most common ones, which are guessed first. Choose another: a few unrelated words are easy to remember.'),
 });
 
 const inMinutes = (seconds: number) => {
