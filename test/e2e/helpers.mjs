@@ -26,8 +26,8 @@ export async function startDemo(env = {}) {
     env: { ...process.env, PORT: '0', HEARTH_DB: ':memory:', HEARTH_LOG: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
   const url = await new Promise((resolve, reject) => {
-    let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /(http:\/\/\S+)/.exec(out);
@@ -35,7 +35,8 @@ export async function startDemo(env = {}) {
     });
     child.on('exit', (code) => reject(new Error(`start.mjs exited with ${code}`)));
   });
-  return { url, stop: () => child.kill() };
+  // `output()`: everything the server printed so far (the demo prints its mail there).
+  return { url, stop: () => child.kill(), output: () => out };
 }
 
 /** The focused element, looking into shadow roots: {text, part, id, host (the id of its shadow host)}. */

@@ -5,6 +5,8 @@
 //    anything over; "Not you? Sign out" asks for the password.
 //  - Dotted return paths (`/.//host`) never leave the server's origin.
 //  - A hostile backend's `javascript:` loginUrl never runs.
+//  - Sign-up says "Check your email" for a new and a taken address alike; the demo's printed link
+//    creates the account.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaticServer } from '../../scripts/static-server.mjs';
@@ -169,5 +171,42 @@ test('(4) a hostile backend’s javascript: sign-in URL never runs: the gate say
   await page.getByText('We could not check whether you are signed in.').waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.ok(errors.some((e) => /sign-in URLs .* must be http\(s\) URLs/.test(e)), errors.join('\n'));
+  await context.close();
+});
+
+test('(5) sign-up by keyboard: the same answer for a taken address; the link the demo prints creates the account', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const signUp = async (email) => {
+    await page.goto(`${demo.url}signup`);
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 6 && !(await page.evaluate(() => document.activeElement?.id === 'name')); i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('Nadia Reader');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // past the hint to the password field
+    if (!(await page.evaluate(() => document.activeElement?.id === 'password'))) await page.focus('#password');
+    await page.keyboard.type('a long enough passphrase');
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.getByRole('heading', { name: 'Check your email to finish' }).waitFor();
+    return page.content();
+  };
+  const taken = await signUp('demo@example.com');
+  const fresh = await signUp('nadia@example.org');
+  assert.equal(taken.replace(/\s+/g, ' '), fresh.replace(/\s+/g, ' '), 'nothing tells the two apart');
+  let link;
+  for (let i = 0; i < 50 && !link; i++) {
+    link = /http:\/\/localhost:\d+\/signup\/confirm\?token=[\w-]{43}/.exec(demo.output())?.[0];
+    if (!link) await page.waitForTimeout(100);
+  }
+  assert.ok(link, 'the demo printed the link');
+  assert.match(demo.output(), /Someone, perhaps you, tried to create a hearth account/);
+  await page.goto(link);
+  const create = page.getByRole('button', { name: 'Create my account' });
+  await create.focus();
+  await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+  await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
+  assert.equal((await serverSession(context)).user?.name, 'Nadia Reader');
   await context.close();
 });
