@@ -17,6 +17,10 @@ export interface OutboxEntry {
   message: MessageRequest;
   /** Set after a failure that needs the visitor (Retry); such entries are not re-sent by themselves. */
   hold?: boolean;
+  /** Set after a 401: re-sent by itself (with the same key) once the visitor has signed in again. */
+  signIn?: boolean;
+  /** The id of the signed-in visitor who sent it: after a 401 it is re-sent only for the same one. */
+  user?: string;
 }
 
 let store: UseStore | undefined;

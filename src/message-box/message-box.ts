@@ -8,15 +8,22 @@ import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
+import { clampDelay } from '../core/delay.js';
+import { wellFormed } from '../core/text.js';
 import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
 import { boxStyles } from './message-box.styles.js';
 
-/** compose: writing (or fixing); sending: first attempt; queued: saved, re-sent by itself; failed: needs Retry. */
-type Phase = 'compose' | 'sending' | 'queued' | 'sent' | 'failed';
+/**
+ * loading: the outbox is being read (after a reload); compose: writing (or fixing); sending: first
+ * attempt; queued: saved, re-sent by itself; signin: saved, re-sent by itself after sign-in (a 401);
+ * failed: needs Retry.
+ */
+type Phase = 'loading' | 'compose' | 'sending' | 'queued' | 'signin' | 'sent' | 'failed';
 
 const SUBJECT_MAX = 200;
-const MAX_DELAY = 60_000;
+/** The longest backoff between attempts (a Retry-After may ask for more, up to clampDelay's hour). */
+const MAX_BACKOFF = 60_000;
 
 /**
  * A message composer inside a login gate, built never to lose what the visitor wrote.
@@ -26,14 +33,17 @@ const MAX_DELAY = 60_000;
  * has confirmed the message. Each message gets its Idempotency-Key when Send is pressed; when the
  * browser is offline, or the request fails for a network reason, a timeout or a 5xx, the message
  * waits in a persistent outbox (IndexedDB) and is re-sent by itself (when the connection returns,
- * on a backoff timer, and after a reload) with the same key, so it is stored exactly once.
+ * on a backoff timer, and after a reload) with the same key, so it is stored exactly once. After a
+ * 401 (the session ended, perhaps after the server had stored the message and its answer was lost)
+ * the message keeps its key in the outbox and is sent again by itself once the same visitor has
+ * signed in again. Until the outbox has been read after a reload, the form is read-only.
  *
  * @summary Login-gated message composer with a persistent draft and an offline outbox.
  * @customElement hearth-message-box
  *
  * @event hearth-message-queued - The message is saved in the outbox and will be re-sent by itself (`detail: {idempotencyKey, error}`: offline, timeout, server, or rate-limited with `retryAfter`).
  * @event hearth-message-sent - The server stored the message (`detail: {id, createdAt, idempotencyKey}`).
- * @event hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized`, `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
+ * @event hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized` (it waits in the outbox and is sent after sign-in), `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
  * @event hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
  *
  * @csspart form - The form.
@@ -89,9 +99,10 @@ export class HearthMessageBox extends HearthElement {
   /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
   retryDelay = 1000;
 
-  #phase: Phase = 'compose';
+  #phase: Phase = 'loading';
   #error?: unknown;
-  #fieldErrors: Record<string, string[]> = {};
+  /** Prototype-free: a field named `constructor` or `__proto__` is a field like any other. */
+  #fieldErrors: Record<string, string[]> = Object.create(null);
   #draft: Draft = emptyDraft();
   #key?: string;
   #entry?: OutboxEntry;
@@ -152,14 +163,18 @@ export class HearthMessageBox extends HearthElement {
     this.#draft = readDraft(key);
     this.#sendNow = !!this.#draft.body;
     this.#entry = this.#error = undefined;
-    this.#phase = 'compose';
+    // Read-only until the outbox is read: a Send before that would give a waiting message a new key.
+    this.#phase = 'loading';
     void entriesOf(key).then(([entry]) => {
-      if (!entry || key !== this.#key || this.#entry) return;
-      this.#entry = entry;
-      this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body };
-      this.#phase = entry.hold ? 'failed' : 'queued';
-      this.#announcedQueued = entry.key; // it was announced before the reload
-      if (!entry.hold) void this.#deliver();
+      if (key !== this.#key) return;
+      this.#phase = 'compose';
+      if (entry) {
+        this.#entry = entry;
+        this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body };
+        this.#phase = entry.hold ? 'failed' : entry.signIn ? 'signin' : 'queued';
+        this.#announcedQueued = entry.key; // it was announced before the reload
+        if (!entry.hold) void this.#deliver();
+      }
       this.requestUpdate();
     });
   }
@@ -168,9 +183,10 @@ export class HearthMessageBox extends HearthElement {
     const session = this.#link.session;
     if (session?.known) {
       const signedIn = session.signedIn;
+      // Signed in again after a 401: the waiting message goes, with its key.
+      if (signedIn && this.#wasSignedIn !== true && this.#phase == 'signin') void this.#deliver();
       if (signedIn && this.#wasSignedIn === false && this.#phase == 'compose') {
         // Back from signing in: the words are still here, with "Send now" ready.
-        if (isHearthError(this.#error) && this.#error.kind == 'unauthorized') this.#error = undefined;
         if (this.#draft.body.trim()) {
           this.#sendNow = true;
           void this.#focus('[type=submit]');
@@ -221,8 +237,9 @@ export class HearthMessageBox extends HearthElement {
       this.#set('sent');
       return;
     }
-    const body = this.#draft.body.trim();
-    const subject = this.#draft.subject.trim();
+    // Well-formed: a lone surrogate would make the request fail for good.
+    const body = wellFormed(this.#draft.body.trim());
+    const subject = wellFormed(this.#draft.subject.trim());
     const errors: Record<string, string[]> = {};
     const tooLong = (max: number) => [msg(str`Use at most ${max.toLocaleString(this.locale)} characters`, { id: 'messages.error.tooLong' })];
     if (!body) errors.body = [msg('Write a message', { id: 'messages.error.empty' })];
@@ -237,20 +254,21 @@ export class HearthMessageBox extends HearthElement {
     if (subject) message.subject = subject;
     if (this.to) message.to = this.to;
     if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
-    const entry: OutboxEntry = { key: newKey(), box: key, message };
+    // Whose message it is: after a 401 it is sent again only for the same visitor.
+    const entry: OutboxEntry = { key: newKey(), box: key, message, user: this.#link.session?.value?.user?.id };
     this.#entry = entry;
     this.#attempts = 0;
     this.#set('sending');
     await putEntry(entry);
     const wait = this.minTime - (Date.now() - Math.min(this.#shownAt, this.#draft.at || Infinity));
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, clampDelay(wait)));
     await this.#deliver();
   }
 
   #invalid(error: HearthError): void {
-    this.#fieldErrors = { ...error.fieldErrors };
+    this.#fieldErrors = Object.assign(Object.create(null), error.fieldErrors);
     this.#set('compose', error);
-    void this.#focus('[aria-invalid=true]');
+    void this.#focus('[aria-invalid=true], textarea');
   }
 
   /** One attempt to deliver the message in the outbox; schedules the next one when it must wait. */
@@ -259,6 +277,16 @@ export class HearthMessageBox extends HearthElement {
     const backend = this.effectiveBackend;
     if (!entry || this.#sending || !this.isConnected) return;
     clearTimeout(this.#timer);
+    if (entry.signIn) {
+      // Waiting for sign-in (a 401): sent only once signed in, and only as the visitor who wrote it.
+      const session = this.#link.session;
+      const user = session?.value?.user?.id;
+      if (!session?.signedIn) return this.#set('signin', this.#error);
+      if (entry.user && user && user != entry.user) {
+        await putEntry((this.#entry = { ...entry, hold: true, signIn: false }));
+        return this.#set('failed');
+      }
+    }
     if (!isOnline()) return this.#queue(new HearthError('offline', 'navigator.onLine is false'));
     this.#sending = true;
     try {
@@ -274,15 +302,17 @@ export class HearthMessageBox extends HearthElement {
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
       if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
-      if (kind == 'unauthorized' || kind == 'validation') {
-        // Nothing was stored: the message goes back to the form, with its text.
+      if (kind == 'unauthorized') {
+        // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
+        // the entry keeps its key and waits for sign-in, then goes again with that key.
+        await putEntry((this.#entry = { ...entry, signIn: true }));
+        this.#set('signin', error);
+        this.#link.session?.signedOut(); // every gate shows Log in
+      } else if (kind == 'validation') {
+        // Refused as written (a replayed key gives the first answer): nothing was stored, the text goes back to the form.
         await removeEntry(entry.key);
         this.#entry = undefined;
-        if (kind == 'validation') this.#invalid(error as HearthError);
-        else {
-          this.#set('compose', error);
-          this.#link.session?.signedOut(); // every gate shows Log in; "Send now" waits after it
-        }
+        this.#invalid(error as HearthError);
       } else {
         await putEntry({ ...entry, hold: true });
         this.#set('failed', error);
@@ -299,8 +329,8 @@ export class HearthMessageBox extends HearthElement {
     this.#set('queued', error);
     if (isOnline()) {
       const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_DELAY);
-      this.#timer = setTimeout(() => void this.#deliver(), delay);
+      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
+      this.#timer = setTimeout(() => void this.#deliver(), clampDelay(delay));
     }
     if (this.#announcedQueued !== entry.key) {
       this.#announcedQueued = entry.key;
@@ -333,13 +363,17 @@ export class HearthMessageBox extends HearthElement {
     const error = this.#error;
     const kind = isHearthError(error) && error.kind;
     switch (this.#phase) {
+      case 'loading':
+        return msg('Loading…', { id: 'messages.status.loading' });
+      case 'signin':
+        return msg('Your sign-in has ended. Log in again and your message will be sent: it is kept here.', { id: 'messages.status.signIn' });
       case 'sending':
         return msg('Sending your message…', { id: 'messages.status.sending' });
       case 'sent':
         return msg('Your message has been sent', { id: 'messages.status.sent' });
       case 'queued':
         if (kind == 'rate-limited' && (error as HearthError).retryAfter !== undefined)
-          return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${(error as HearthError).retryAfter} seconds.`, {
+          return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${clampDelay((error as HearthError).retryAfter! * 1e3) / 1e3} seconds.`, {
             id: 'messages.status.rateLimited',
           });
         return kind == 'offline' || !this.#online
@@ -348,8 +382,10 @@ export class HearthMessageBox extends HearthElement {
       case 'failed':
         return msg('Your message could not be sent. It is kept here: try again, or edit it.', { id: 'messages.status.failed' });
     }
-    if (kind == 'unauthorized') return msg('Your sign-in has ended. Log in again to send your message — it is kept here.', { id: 'messages.status.unauthorized' });
-    if (kind == 'validation') return msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' });
+    if (kind == 'validation')
+      return this.#fieldErrors.body || (this.subject && this.#fieldErrors.subject)
+        ? msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' })
+        : msg('The server did not accept your message. It is kept here: change it, then send it again.', { id: 'messages.status.refused' });
     return '';
   }
 
@@ -374,13 +410,22 @@ export class HearthMessageBox extends HearthElement {
 
   #actions(): TemplateResult | typeof nothing {
     switch (this.#phase) {
+      case 'loading':
       case 'compose':
-        return html`<button type="submit" part="button">${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
+        // While loading: there, and focusable, but not yet usable (aria-disabled, not disabled: focus stays).
+        return html`<button type="submit" part="button" aria-disabled=${this.#phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
       case 'failed':
         return html`<button type="button" part="button" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
           ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
     }
     return nothing;
+  }
+
+  /** When a render removes the focused element (Send while sending, or once the outbox is read), focus goes to the message (or Write another), never to <body>. */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    super.update(changed);
+    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('textarea, .another')?.focus();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -6,6 +6,7 @@ import type { HearthBackend, MessageCreated, MessageRequest, Session } from '../
 import { HearthError } from '../../src/core/errors.js';
 import { clearOutbox, entriesOf } from '../../src/core/outbox.js';
 import { sessionOf } from '../../src/core/session.js';
+import { HttpBackend } from '../../src/core/http-backend.js';
 
 const USER = { id: 'u1', name: 'Demo Visitor' };
 const AUTH = 'https://auth.example';
@@ -37,6 +38,31 @@ function stub(user: typeof USER | null = USER, answers: Array<() => Promise<Mess
 }
 
 const fail = (error: HearthError) => () => Promise.reject(error);
+
+/**
+ * Makes the outbox's IndexedDB read (getAll) answer only when the returned function is called, as a
+ * slow disk would: the element's reading of the outbox stays pending until then.
+ */
+function holdOutbox(): () => void {
+  const proto = IDBObjectStore.prototype;
+  const getAll = proto.getAll;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  proto.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+    const request = getAll.apply(this, args);
+    Object.defineProperty(request, 'onsuccess', {
+      set(handler: () => void) {
+        void released.then(() => (request.readyState == 'done' ? handler() : request.addEventListener('success', handler)));
+      },
+    });
+    return request;
+  };
+  return () => {
+    proto.getAll = getAll;
+    release();
+  };
+}
+
 let keys = 0;
 
 /** A message box; events are listened for before it connects (a stub answers at once). */
@@ -61,8 +87,9 @@ function type(el: HearthMessageBox, text: string, field: 'textarea' | 'input' = 
   target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
-/** Waits until the gate shows its content (the Send button) to a signed-in visitor. */
-const ready = (el: HearthMessageBox) => waitUntil(() => gate(el)?.signedIn && sendButton(el), 'signed in and ready');
+/** Waits until the gate shows its content (the Send button) to a signed-in visitor, and the outbox has been read. */
+const ready = (el: HearthMessageBox) =>
+  waitUntil(() => gate(el)?.signedIn && sendButton(el) && !sendButton(el)!.hasAttribute('aria-disabled'), 'signed in and ready');
 const storedDraft = (key: string) => JSON.parse(localStorage.getItem(`hearth.draft:${key}`) ?? 'null');
 
 describe('<hearth-message-box>', () => {
@@ -294,6 +321,48 @@ describe('<hearth-message-box>', () => {
       expect(await entriesOf('outbox-reload')).to.deep.equal([]);
     });
 
+    it('after a reload, the form stays read-only ("Loading…") until the outbox is read: a click then sends nothing under a new key', async () => {
+      const offline = stub(USER, [fail(new HearthError('offline'))]);
+      const first = await box(offline.backend, { key: 'loading' });
+      first.el.retryDelay = 60_000;
+      await ready(first.el);
+      type(first.el, 'Queued before the reload');
+      const queued = oneEvent(first.el, 'hearth-message-queued');
+      sendButton(first.el)!.click();
+      const { detail } = await queued;
+      first.el.remove();
+
+      const release = holdOutbox();
+      const online = stub();
+      let released = false;
+      try {
+        const { el } = await box(online.backend, { key: 'loading' });
+        await waitUntil(() => gate(el)?.signedIn && sendButton(el), 'signed in, Send shown');
+        expect(textarea(el).value).to.equal('Queued before the reload');
+        expect(textarea(el).readOnly).to.be.true;
+        expect(sendButton(el)!.getAttribute('aria-disabled')).to.equal('true');
+        expect(sendButton(el)!.disabled).to.be.false; // focusable: focus is not thrown out
+        expect(status(el)).to.equal('Loading…');
+        await expect(el).to.be.accessible();
+        sendButton(el)!.focus();
+        sendButton(el)!.click();
+        textarea(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+        await aTimeout(50);
+        expect(online.calls).to.have.length(0);
+        expect(root(el).activeElement === sendButton(el), 'focus stays on Send').to.be.true;
+        const sent = oneEvent(el, 'hearth-message-sent');
+        release();
+        released = true;
+        expect((await sent).detail.idempotencyKey).to.equal(detail.idempotencyKey);
+        expect(online.calls.map((c) => c.key)).to.deep.equal([detail.idempotencyKey]);
+        await el.updateComplete;
+        expect(document.activeElement === el, 'focus never fell to <body>').to.be.true;
+        await waitUntil(() => root(el).activeElement?.classList.contains('another'), 'focus on Write another');
+      } finally {
+        if (!released) release();
+      }
+    });
+
     it('shows an offline banner that appears and disappears with the connection', async () => {
       const { backend } = stub();
       const { el } = await box(backend);
@@ -321,29 +390,103 @@ describe('<hearth-message-box>', () => {
   });
 
   describe('errors', () => {
-    it('401: asks to sign in again, keeps the message, and offers "Send now" after sign-in', async () => {
+    it('401: keeps the entry and its key, says to log in again, and sends by itself with the same key after sign-in', async () => {
       const { backend, calls, signIn } = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
       const { el, key } = await box(backend);
       await ready(el);
       type(el, 'Before my session ended');
       const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.focus();
       sendButton(el)!.click();
       const { detail } = await failed;
       expect((detail.error as HearthError).kind).to.equal('unauthorized');
       await waitUntil(() => gate(el).shadowRoot!.querySelector('[part~=login]'), 'the gate asks to log in again');
-      expect(status(el)).to.equal('Your sign-in has ended. Log in again to send your message — it is kept here.');
+      await el.updateComplete;
+      expect(status(el)).to.equal('Your sign-in has ended. Log in again and your message will be sent: it is kept here.');
       expect(textarea(el).value).to.equal('Before my session ended');
+      expect(textarea(el).readOnly).to.be.true;
       expect(storedDraft(key).body).to.equal('Before my session ended');
-      expect(await entriesOf(key)).to.deep.equal([]);
+      expect((await entriesOf(key)).map((e) => [e.key, e.signIn])).to.deep.equal([[detail.idempotencyKey, true]]);
+      expect(root(el).activeElement === textarea(el), 'focus stays in the box').to.be.true;
       await expect(el).to.be.accessible();
+      const sent = oneEvent(el, 'hearth-message-sent');
       await signIn();
+      expect((await sent).detail.idempotencyKey).to.equal(detail.idempotencyKey);
+      expect(calls.map((c) => c.key)).to.deep.equal([detail.idempotencyKey, detail.idempotencyKey]);
+      expect(await entriesOf(key)).to.deep.equal([]);
+      expect(storedDraft(key)).to.equal(null);
+    });
+
+    it('stored, answer lost (502), session ended (401): after sign-in the same key goes again, and the server keeps one message', async () => {
+      // A server that stores by Idempotency-Key and replays its first answer, as the contract says.
+      const rows = new Map<string, MessageCreated>();
+      let lost = 0;
+      let signedIn = true;
+      const { backend, signIn } = stub(USER);
+      const calls: Call[] = [];
+      backend.sendMessage = async (message, options) => {
+        calls.push({ message, key: options?.idempotencyKey });
+        if (!signedIn) throw new HearthError('unauthorized', 'HTTP 401', { status: 401 });
+        const key = options!.idempotencyKey!;
+        if (!rows.has(key)) rows.set(key, { id: `m${rows.size + 1}`, createdAt: '2026-01-01T00:00:00Z' });
+        if (!lost++) {
+          signedIn = false; // the 2-hour token expires while the answer is lost
+          throw new HearthError('server', 'HTTP 502', { status: 502 });
+        }
+        return rows.get(key)!;
+      };
+      const { el, key } = await box(backend);
       await ready(el);
-      expect(sendButton(el)!.textContent).to.equal('Send now');
-      expect(status(el)).to.equal('');
+      type(el, 'Stored once, whatever happens');
       const sent = oneEvent(el, 'hearth-message-sent');
       sendButton(el)!.click();
+      await waitUntil(() => status(el).startsWith('Your sign-in has ended'), 'asks to log in again');
+      expect(await entriesOf(key)).to.have.length(1);
+      // No "Send now" that could send it under a new key.
+      expect(sendButton(el)).to.equal(null);
+      signedIn = true;
+      await signIn();
       await sent;
-      expect(calls).to.have.length(2);
+      expect(rows.size).to.equal(1);
+      expect(new Set(calls.map((c) => c.key)).size).to.equal(1);
+      expect(calls).to.have.length(3);
+    });
+
+    it('401, then a reload: the waiting message is kept and goes with its key once signed in', async () => {
+      const first = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
+      const { el, key } = await box(first.backend, { key: 'signin-reload' });
+      await ready(el);
+      type(el, 'Across a reload');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      const { detail } = await failed;
+      el.remove();
+
+      const later = stub(null);
+      const again = await box(later.backend, { key });
+      await waitUntil(() => status(again.el).startsWith('Your sign-in has ended'), 'still waiting for sign-in');
+      expect(textarea(again.el).value).to.equal('Across a reload');
+      expect(later.calls).to.have.length(0);
+      const sent = oneEvent(again.el, 'hearth-message-sent');
+      await later.signIn();
+      expect((await sent).detail.idempotencyKey).to.equal(detail.idempotencyKey);
+      expect(later.calls.map((c) => c.key)).to.deep.equal([detail.idempotencyKey]);
+    });
+
+    it('401, then someone else signs in: the message is not sent in their name; it waits, failed, for Retry or Edit', async () => {
+      const { backend, calls, signIn } = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
+      const { el, key } = await box(backend);
+      await ready(el);
+      type(el, 'Only mine');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.click();
+      await failed;
+      await waitUntil(() => status(el).startsWith('Your sign-in has ended'));
+      await signIn({ id: 'u2', name: 'Someone Else' });
+      await waitUntil(() => buttonNamed(el, 'Edit'), 'Retry and Edit');
+      expect(calls).to.have.length(1);
+      expect((await entriesOf(key))[0].hold).to.be.true;
+      await expect(el).to.be.accessible();
     });
 
     it('422: shows the field errors from the server', async () => {
@@ -364,6 +507,62 @@ describe('<hearth-message-box>', () => {
       type(el, 'Fixed');
       await el.updateComplete;
       expect(root(el).querySelector('#body-error')!.textContent).to.equal('');
+    });
+
+    it('429 with a Retry-After past setTimeout\'s range: waits (at most an hour), does not resend at once', async () => {
+      for (const retryAfter of [2_147_484, Infinity]) {
+        const { backend, calls } = stub(USER, [fail(new HearthError('rate-limited', 'HTTP 429', { status: 429, retryAfter }))]);
+        const { el } = await box(backend);
+        await ready(el);
+        type(el, 'Patience');
+        const queued = oneEvent(el, 'hearth-message-queued');
+        sendButton(el)!.click();
+        await queued;
+        await aTimeout(300);
+        expect(calls, String(retryAfter)).to.have.length(1);
+        expect(status(el)).to.equal('You have sent several messages in a short time. Your message is saved and will be sent in 3600 seconds.');
+        el.remove();
+      }
+    });
+
+    it('422 on a field named `constructor` (through the HTTP client): an explained refusal, the text kept, not retried', async () => {
+      const requests: string[] = [];
+      const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+        requests.push(`${init.method} ${new URL(String(input)).pathname}`);
+        return String(input).endsWith('/session')
+          ? new Response(JSON.stringify({ user: USER, loginUrl: `${AUTH}/login`, signupUrl: `${AUTH}/signup` }), { headers: { 'Content-Type': 'application/json' } })
+          : new Response('{"status":422,"errors":{"constructor":["Not accepted"]}}', { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+      };
+      const backend = new HttpBackend({ baseUrl: `${AUTH}/api`, fetch });
+      const { el, key } = await box(backend);
+      await ready(el);
+      type(el, 'Hostile server');
+      const failed = oneEvent(el, 'hearth-message-failed');
+      sendButton(el)!.focus();
+      sendButton(el)!.click();
+      const error = (await failed).detail.error as HearthError;
+      expect(error.kind).to.equal('validation');
+      await waitUntil(() => root(el).activeElement === textarea(el), 'focus on the message');
+      expect(status(el)).to.equal('The server did not accept your message. It is kept here: change it, then send it again.');
+      expect(textarea(el).value).to.equal('Hostile server');
+      expect(textarea(el).readOnly).to.be.false;
+      await aTimeout(200);
+      expect(requests.filter((r) => r.startsWith('POST'))).to.have.length(1);
+      expect(await entriesOf(key)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends well-formed strings: a lone surrogate becomes U+FFFD', async () => {
+      const { backend, calls } = stub();
+      const { el } = await box(backend, { subject: true });
+      await ready(el);
+      type(el, 'Half an emoji \uD83D', 'input');
+      type(el, '\uDE00 and the other half');
+      const sent = oneEvent(el, 'hearth-message-sent');
+      sendButton(el)!.click();
+      await sent;
+      expect(calls[0].message.subject).to.equal('Half an emoji \uFFFD');
+      expect(calls[0].message.body).to.equal('\uFFFD and the other half');
     });
 
     it('429: waits for Retry-After, says so, then sends with the same key', async () => {
