@@ -1,0 +1,193 @@
+// PostgreSQL's versioned schema migrations: the same versions and names as migrations-sqlite.ts, in
+// PostgreSQL's dialect. Applied in order at start (and by `npm run migrate`) under an advisory lock,
+// so two processes starting at once do not both migrate; each runs once, in its own transaction,
+// recorded in schema_migrations. Never edit a migration that has shipped: add a new one.
+//
+// Instants are TEXT in the one format the server emits, "YYYY-MM-DDTHH:MM:SSZ" (not timestamptz),
+// so they compare as strings exactly as in SQLite. Emails are unique case-insensitively through a
+// unique index on lower(email) (SQLite: COLLATE NOCASE).
+import type pg from 'pg';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE users (
+        id            TEXT PRIMARY KEY,
+        email         TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX users_email_lower ON users (lower(email));
+
+      -- Only a SHA-256 of each session token is stored.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('cookie', 'bearer')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+      CREATE TABLE messages (
+        id         TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        recipient  TEXT,
+        subject    TEXT,
+        body       TEXT NOT NULL,
+        page_url   TEXT,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE specialists (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        time_zone  TEXT NOT NULL,
+        schedule   TEXT NOT NULL, -- JSON: [{weekday, start, end}]
+        sort_order INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE bookings (
+        id              TEXT PRIMARY KEY,
+        specialist_id   TEXT NOT NULL REFERENCES specialists(id),
+        start           TEXT NOT NULL,
+        "end"           TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        email           TEXT NOT NULL,
+        phone           TEXT,
+        note            TEXT,
+        time_zone       TEXT NOT NULL,
+        consent_at      TEXT NOT NULL,
+        consent_version TEXT NOT NULL,
+        manage_hash     TEXT NOT NULL UNIQUE, -- SHA-256 of the manage token
+        created_at      TEXT NOT NULL,
+        cancelled_at    TEXT
+      );
+      -- A slot is booked once among active bookings: the database, not the code, enforces it.
+      CREATE UNIQUE INDEX bookings_active_slot ON bookings(specialist_id, start) WHERE cancelled_at IS NULL;
+
+      CREATE TABLE reference_lists (
+        id    TEXT PRIMARY KEY,
+        items TEXT NOT NULL -- JSON: CSL-JSON array
+      );
+
+      -- key_hash = SHA-256 of scope + key; the stored answer is encrypted with a key derived from the
+      -- Idempotency-Key itself, so the table alone never reveals a manage token.
+      CREATE TABLE idempotency_keys (
+        key_hash    TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        status      INTEGER NOT NULL,
+        answer      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      );
+      CREATE INDEX idempotency_expiry ON idempotency_keys(expires_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'sign-in families, one-time login codes, pending sign-ups',
+    sql: `
+      -- A family is one sign-in: the cookie session and every bearer token minted from it share it,
+      -- so signing out ends them all. Older rows are their own family.
+      ALTER TABLE sessions ADD COLUMN family TEXT;
+      UPDATE sessions SET family = token_hash WHERE family IS NULL;
+      CREATE INDEX sessions_family ON sessions(family);
+      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+
+      -- One-time codes handed to another site's page (popup message or URL fragment) instead of a
+      -- token: single use, a minute long, bound to the widget's PKCE challenge and the site's origin.
+      CREATE TABLE login_codes (
+        code_hash  TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        family     TEXT NOT NULL,
+        challenge  TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX login_codes_expiry ON login_codes(expires_at);
+      CREATE INDEX login_codes_family ON login_codes(family); -- deleteSessionFamily (not in SQLite: small table)
+
+      -- Sign-ups waiting for the owner of the address to follow the emailed link.
+      CREATE TABLE pending_signups (
+        token_hash    TEXT PRIMARY KEY,
+        email         TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        return_to     TEXT,
+        created_at    TEXT NOT NULL,
+        expires_at    TEXT NOT NULL
+      );
+      CREATE INDEX pending_signups_expiry ON pending_signups(expires_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'rate-limit hits',
+    sql: `
+      -- Sliding-window rate limits in the database, so that every process counts the same hits.
+      -- key_hash = SHA-256 of the limit's key (no email or address in clear); at = ms since 1970.
+      CREATE TABLE rate_hits (
+        key_hash TEXT NOT NULL,
+        at       BIGINT NOT NULL
+      );
+      CREATE INDEX rate_hits_key ON rate_hits(key_hash, at);
+      CREATE INDEX rate_hits_at ON rate_hits(at); -- purgeExpired
+    `,
+  },
+];
+
+/** The advisory lock held while migrating (any constant; "hearth-migrate" in ASCII, truncated). */
+const MIGRATION_LOCK = 0x6865617274686d69n;
+
+/**
+ * Applies pending migrations, each in its own transaction, under a session-level advisory lock:
+ * a second process starting at the same time waits, then finds nothing left to do. Returns the
+ * versions applied now.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [String(MIGRATION_LOCK)]);
+    try {
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      const applied: number[] = [];
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            m.version,
+            m.name,
+            new Date().toISOString(),
+          ]);
+          await client.query('COMMIT');
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+        applied.push(m.version);
+      }
+      return applied;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [String(MIGRATION_LOCK)]).catch((e: Error) => (broken = e));
+    }
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,375 @@
+// The PostgreSQL store (`pg`, a connection pool), chosen by HEARTH_DATABASE_URL=postgres://…
+// Several server processes may share one database: every invariant is the database's.
+//
+// - `transaction(fn)` runs `fn` on one dedicated client between BEGIN and COMMIT (ROLLBACK on a
+//   throw). A `transaction` or a top-level repository call made inside a transaction's async
+//   context joins it (AsyncLocalStorage), like the SQLite store, so helpers that take the store
+//   never wait for a second connection behind their own transaction.
+// - Writes a caller may expect to fail (a taken slot, a taken email, a claimed idempotency key)
+//   use ON CONFLICT … DO NOTHING rather than a raised unique violation: a raised error would abort
+//   the surrounding transaction in PostgreSQL, while in SQLite the transaction goes on. The unique
+//   index still arbitrates concurrent writers: the second waits until the first commits or rolls back.
+// - Rate limits: hits are rows; `take` locks each key (pg_advisory_xact_lock on its hash, in a
+//   fixed order) for the rest of its transaction, counts, and inserts only when every key is under
+//   its limit, so the window is exact across processes.
+import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { WeeklyWindow } from '../availability.js';
+import { migratePostgres } from './migrations-postgres.js';
+import {
+  EmailTakenError,
+  SlotTakenError,
+  type Booking,
+  type IdempotencyRecord,
+  type LoginCode,
+  type PendingSignup,
+  type Repositories,
+  type Specialist,
+  type Store,
+  type User,
+} from './types.js';
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** Apply pending migrations before resolving (default true). */
+  migrate?: boolean;
+  /** Anything else for pg.Pool (connectionString comes from `url`). */
+  pool?: Omit<pg.PoolConfig, 'connectionString'>;
+  /** Errors of idle pooled connections (the pool drops them); without it they are ignored. */
+  onError?: (error: Error) => void;
+}
+
+export interface PostgresStore extends Store {
+  readonly kind: 'postgres';
+  /** The pool, for tests, maintenance and the pub/sub's publishing side. */
+  readonly pool: pg.Pool;
+  /** Migration versions applied by this start. */
+  readonly applied: number[];
+}
+
+/** What the repositories run on: the pool (one query, one connection) or a transaction's client. */
+interface Exec {
+  rows<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  count(sql: string, params?: unknown[]): Promise<number>;
+  /** Runs `f` in a transaction: this one when already in one, else a new one. */
+  atomic<T>(f: (e: Exec) => Promise<T>): Promise<T>;
+}
+
+interface Tx {
+  exec: Exec;
+  repositories: Repositories;
+}
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('base64');
+/** A 64-bit advisory lock id for a hashed rate-limit key. */
+const lockIdOf = (hash: string) => Buffer.from(hash, 'base64').readBigInt64BE(0);
+
+/**
+ * `?` placeholders to PostgreSQL's `$1, $2, …`, leaving `?` inside string literals, quoted
+ * identifiers, dollar-quoted strings and comments alone.
+ */
+export function toPositional(sql: string): string {
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const skipTo = (end: number) => {
+      const j = end < 0 ? sql.length : end;
+      out += sql.slice(i, j);
+      i = j;
+    };
+    if (c === "'" || c === '"') {
+      // Doubled quotes ('' or "") escape themselves: scanning pairs of literals back to back works.
+      const close = sql.indexOf(c, i + 1);
+      skipTo(close < 0 ? -1 : close + 1);
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const eol = sql.indexOf('\n', i);
+      skipTo(eol < 0 ? -1 : eol + 1);
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      skipTo(close < 0 ? -1 : close + 2);
+    } else if (c === '$' && /^\$[A-Za-z_]?[A-Za-z0-9_]*\$/.test(sql.slice(i)) && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) {
+      const tag = /^\$[A-Za-z_]?[A-Za-z0-9_]*\$/.exec(sql.slice(i))![0];
+      const close = sql.indexOf(tag, i + tag.length);
+      skipTo(close < 0 ? -1 : close + tag.length);
+    } else if (c === '?') {
+      out += `$${++n}`;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+// BIGINT (rate-limit instants in ms, counts) as numbers, as SQLite gives them: every value stored
+// here is far below 2^53.
+const INT8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+type SpecialistRow = Omit<Specialist, 'schedule'> & { schedule: string };
+const specialistOf = (r: SpecialistRow | undefined): Specialist | undefined =>
+  r && { id: r.id, name: r.name, title: r.title, timeZone: r.timeZone, schedule: JSON.parse(r.schedule) as WeeklyWindow[] };
+
+const BOOKING_COLUMNS = 'id, specialist_id AS "specialistId", start, "end", cancelled_at AS "cancelledAt"';
+const CODE_COLUMNS = 'code_hash AS "codeHash", user_id AS "userId", family, challenge, origin, expires_at AS "expiresAt"';
+const PENDING_COLUMNS =
+  'token_hash AS "tokenHash", email, name, password_hash AS "passwordHash", return_to AS "returnTo", created_at AS "createdAt", expires_at AS "expiresAt"';
+const IDEM_COLUMNS = 'key_hash AS "keyHash", fingerprint, status, answer, created_at AS "createdAt", expires_at AS "expiresAt"';
+
+function repositoriesOn(e: Exec): Repositories {
+  const one = async <R>(sql: string, params: unknown[]) => (await e.rows<R>(sql, params))[0];
+  return {
+    accounts: {
+      async createUser(u) {
+        const inserted = await e.count(
+          `INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT ((lower(email))) DO NOTHING`,
+          [u.id, u.email, u.name, u.passwordHash, u.createdAt],
+        );
+        if (!inserted) throw new EmailTakenError('email taken');
+      },
+      findUserByEmail: (email) =>
+        one<User & { passwordHash: string }>('SELECT id, name, email, password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)', [email]),
+      createSession: async (x) =>
+        void (await e.count('INSERT INTO sessions (token_hash, user_id, kind, family, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          x.tokenHash,
+          x.userId,
+          x.kind,
+          x.family,
+          x.createdAt,
+          x.expiresAt,
+        ])),
+      async findSession(hash, kind, now) {
+        const row = await one<User & { family: string }>(
+          `SELECT u.id, u.name, u.email, s.family FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3`,
+          [hash, kind, now],
+        );
+        return row && { user: { id: row.id, name: row.name, email: row.email }, family: row.family };
+      },
+      deleteSessionFamily: async (family) =>
+        void (await e.count('WITH s AS (DELETE FROM sessions WHERE family = $1) DELETE FROM login_codes WHERE family = $1', [family])),
+      capSessionFamilies: async (userId, keep) =>
+        void (await e.count(
+          `DELETE FROM sessions WHERE user_id = $1 AND family NOT IN (
+             SELECT family FROM sessions WHERE user_id = $1 GROUP BY family ORDER BY MAX(created_at) DESC, family LIMIT $2)`,
+          [userId, keep],
+        )),
+      insertLoginCode: async (x) =>
+        void (await e.count('INSERT INTO login_codes (code_hash, user_id, family, challenge, origin, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          x.codeHash,
+          x.userId,
+          x.family,
+          x.challenge,
+          x.origin,
+          x.expiresAt,
+        ])),
+      takeLoginCode: (hash, now) =>
+        one<LoginCode>(`DELETE FROM login_codes WHERE code_hash = $1 AND expires_at > $2 RETURNING ${CODE_COLUMNS}`, [hash, now]),
+      insertPendingSignup: async (x) =>
+        void (await e.count(
+          `INSERT INTO pending_signups (token_hash, email, name, password_hash, return_to, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (token_hash) DO UPDATE SET email = excluded.email, name = excluded.name, password_hash = excluded.password_hash,
+             return_to = excluded.return_to, created_at = excluded.created_at, expires_at = excluded.expires_at`,
+          [x.tokenHash, x.email, x.name, x.passwordHash, x.returnTo, x.createdAt, x.expiresAt],
+        )),
+      takePendingSignup: (hash, now) =>
+        one<PendingSignup>(`DELETE FROM pending_signups WHERE token_hash = $1 AND expires_at > $2 RETURNING ${PENDING_COLUMNS}`, [hash, now]),
+    },
+    messages: {
+      insert: async (m) =>
+        void (await e.count('INSERT INTO messages (id, user_id, recipient, subject, body, page_url, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          m.id,
+          m.userId,
+          m.to ?? null,
+          m.subject ?? null,
+          m.body,
+          m.pageUrl ?? null,
+          m.createdAt,
+        ])),
+    },
+    specialists: {
+      upsert: async (x, order) =>
+        void (await e.count(
+          `INSERT INTO specialists (id, name, title, time_zone, schedule, sort_order) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title, time_zone = excluded.time_zone,
+             schedule = excluded.schedule, sort_order = excluded.sort_order`,
+          [x.id, x.name, x.title, x.timeZone, JSON.stringify(x.schedule), order],
+        )),
+      list: async () =>
+        (await e.rows<SpecialistRow>('SELECT id, name, title, time_zone AS "timeZone", schedule FROM specialists ORDER BY sort_order, id')).map(
+          (r) => specialistOf(r)!,
+        ),
+      get: async (id) => specialistOf(await one<SpecialistRow>('SELECT id, name, title, time_zone AS "timeZone", schedule FROM specialists WHERE id = $1', [id])),
+    },
+    bookings: {
+      async insert(b) {
+        const inserted = await e.count(
+          `INSERT INTO bookings (id, specialist_id, start, "end", name, email, phone, note, time_zone, consent_at, consent_version, manage_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT (specialist_id, start) WHERE cancelled_at IS NULL DO NOTHING`,
+          [b.id, b.specialistId, b.start, b.end, b.name, b.email, b.phone ?? null, b.note ?? null, b.timeZone, b.consentAt, b.consentVersion, b.manageHash, b.createdAt],
+        );
+        if (!inserted) throw new SlotTakenError('slot taken');
+      },
+      bookedStarts: async (id, from, to) =>
+        (
+          await e.rows<{ start: string }>(
+            'SELECT start FROM bookings WHERE specialist_id = $1 AND cancelled_at IS NULL AND start >= $2 AND start < $3 ORDER BY start',
+            [id, from, to],
+          )
+        ).map((r) => r.start),
+      findByManageHash: (hash) => one<Booking>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE manage_hash = $1`, [hash]),
+      cancel: async (id, at) => (await e.count('UPDATE bookings SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL', [at, id])) > 0,
+    },
+    idempotency: {
+      claim: async (r) =>
+        (await e.count(
+          `INSERT INTO idempotency_keys (key_hash, fingerprint, status, answer, created_at, expires_at) VALUES ($1, $2, 0, '', $3, $4)
+           ON CONFLICT (key_hash) DO NOTHING`,
+          [r.keyHash, r.fingerprint, r.createdAt, r.expiresAt],
+        )) > 0,
+      find: (hash) => one<IdempotencyRecord>(`SELECT ${IDEM_COLUMNS} FROM idempotency_keys WHERE key_hash = $1`, [hash]),
+      complete: async (hash, status, answer) =>
+        void (await e.count('UPDATE idempotency_keys SET status = $1, answer = $2 WHERE key_hash = $3', [status, answer, hash])),
+      release: async (hash) => void (await e.count('DELETE FROM idempotency_keys WHERE key_hash = $1 AND status = 0', [hash])),
+      removeExpired: async (hash, now) => void (await e.count('DELETE FROM idempotency_keys WHERE key_hash = $1 AND expires_at <= $2', [hash, now])),
+    },
+    references: {
+      put: async (id, items) =>
+        void (await e.count('INSERT INTO reference_lists (id, items) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET items = excluded.items', [
+          id,
+          JSON.stringify(items),
+        ])),
+      async get(id) {
+        const row = await one<{ items: string }>('SELECT items FROM reference_lists WHERE id = $1', [id]);
+        return row && (JSON.parse(row.items) as unknown[]);
+      },
+    },
+    limits: {
+      take: (entries, windowMs, now) =>
+        e.atomic(async (t) => {
+          const keys = entries.map(([key, limit]) => ({ hash: hashKey(key), limit }));
+          const hashes = [...new Set(keys.map((k) => k.hash))];
+          // Locks in ascending order: two takes over overlapping keys cannot deadlock each other.
+          const locks = hashes.map(lockIdOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          await t.rows('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [locks.map(String)]);
+          // A statement after the locks: its snapshot sees every hit committed before we got them.
+          const rows = await t.rows<{ key_hash: string; at: number }>(
+            'SELECT key_hash, at FROM rate_hits WHERE key_hash = ANY($1) AND at > $2 ORDER BY at',
+            [hashes, now - windowMs],
+          );
+          const lists = new Map<string, number[]>(hashes.map((h) => [h, []]));
+          for (const r of rows) lists.get(r.key_hash)!.push(r.at);
+          const full = keys.map(({ hash, limit }) => ({ list: lists.get(hash)!, limit })).filter(({ list, limit }) => list.length >= limit);
+          if (full.length) {
+            const freeAt = Math.max(...full.map(({ list, limit }) => list[list.length - limit]! + windowMs));
+            return { ok: false as const, retryAfter: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+          }
+          await t.count('INSERT INTO rate_hits (key_hash, at) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys.map((k) => k.hash), now]);
+          return { ok: true as const };
+        }),
+      untake: async (key, at) =>
+        void (await e.count('DELETE FROM rate_hits WHERE ctid = (SELECT ctid FROM rate_hits WHERE key_hash = $1 AND at = $2 LIMIT 1)', [hashKey(key), at])),
+      reset: async (key) => void (await e.count('DELETE FROM rate_hits WHERE key_hash = $1', [hashKey(key)])),
+    },
+  };
+}
+
+/** Opens a pool on `url`, migrates (unless told not to) and returns the store. */
+export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const pool = new pg.Pool({ max: options.max ?? 10, types, ...options.pool, connectionString: url });
+  pool.on('error', (error) => options.onError?.(error));
+
+  const inTransaction = new AsyncLocalStorage<Tx>();
+
+  /** A transaction on a dedicated client: BEGIN, `fn`, COMMIT (ROLLBACK when it throws). */
+  const begin = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let over = false;
+    const onClient = async <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
+      if (over) throw new Error('the transaction is over: use the repositories only inside its function');
+      return client.query<R>(sql, params);
+    };
+    const exec: Exec = {
+      rows: async <R>(sql: string, params?: unknown[]) => (await onClient(sql, params)).rows as R[],
+      count: async (sql, params) => (await onClient(sql, params)).rowCount ?? 0,
+      atomic: (f) => f(exec),
+    };
+    const tx: Tx = { exec, repositories: repositoriesOn(exec) };
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await inTransaction.run(tx, () => fn(tx));
+      // COMMIT of a transaction that an error aborted answers ROLLBACK without raising.
+      const commit = await client.query('COMMIT');
+      if (commit.command !== 'COMMIT') throw new Error('the transaction was aborted by an earlier error and rolled back');
+      return result;
+    } catch (e) {
+      // A connection that cannot even roll back is dropped instead of going back to the pool.
+      await client.query('ROLLBACK').catch((r: Error) => (broken = r));
+      throw e;
+    } finally {
+      over = true;
+      client.release(broken);
+    }
+  };
+
+  // Top-level calls: one pooled query each, or the transaction whose async context they run in.
+  const onPool: Exec = {
+    rows: async <R>(sql: string, params?: unknown[]) => {
+      const tx = inTransaction.getStore();
+      return tx ? tx.exec.rows<R>(sql, params) : ((await pool.query(sql, params)).rows as R[]);
+    },
+    count: async (sql, params) => {
+      const tx = inTransaction.getStore();
+      return tx ? tx.exec.count(sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
+    },
+    atomic: (f) => {
+      const tx = inTransaction.getStore();
+      return tx ? f(tx.exec) : begin((t) => f(t.exec));
+    },
+  };
+
+  let applied: number[] = [];
+  try {
+    if (options.migrate ?? true) applied = await migratePostgres(pool);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+
+  return {
+    ...repositoriesOn(onPool),
+    kind: 'postgres',
+    pool,
+    applied,
+    transaction(fn) {
+      const joined = inTransaction.getStore();
+      return joined ? fn(joined.repositories) : begin((tx) => fn(tx.repositories));
+    },
+    async purgeExpired(now) {
+      const dayAgo = Date.parse(now) - 86_400_000; // no rate-limit window is longer than a day
+      await onPool.count(
+        `WITH i AS (DELETE FROM idempotency_keys WHERE expires_at <= $1),
+              s AS (DELETE FROM sessions WHERE expires_at <= $1),
+              c AS (DELETE FROM login_codes WHERE expires_at <= $1),
+              p AS (DELETE FROM pending_signups WHERE expires_at <= $1)
+         DELETE FROM rate_hits WHERE at <= $2`,
+        [now, dayAgo],
+      );
+    },
+    ping: async () => void (await pool.query('SELECT 1')),
+    query: <R>(sql: string, params: unknown[] = []) => onPool.rows<R>(toPositional(sql), params),
+    close: () => pool.end(),
+  };
+}
