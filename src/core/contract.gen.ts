@@ -31,6 +31,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether this server process and its database answer (for load balancers and container health checks).
+         * @description Pings the database (a trivial query) with a 2-second timeout. No authentication; never
+         *     cached. Both answers are plain `application/json` (not problem+json), so a health checker
+         *     reads one shape; neither names the database or its error.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session/token": {
         parameters: {
             query?: never;
@@ -510,6 +544,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Health: {
+            /** @constant */
+            status: "ok";
+            /** @constant */
+            db: "ok";
+        };
+        HealthFailure: {
+            /** @constant */
+            status: "error";
+            /** @constant */
+            db: "unreachable";
+        };
         /**
          * Format: date-time
          * @description UTC, second precision.
@@ -854,6 +900,50 @@ export interface operations {
                 };
             };
             500: components["responses"]["ServerError"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process serves and the database answered. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "db": "ok"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The database did not answer within 2 seconds (or refused). */
+            503: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "error",
+                     *       "db": "unreachable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthFailure"];
+                };
+            };
         };
     };
     exchangeSignInCode: {
