@@ -9,6 +9,7 @@ import type { HearthBackend } from '../core/backend.js';
 import type { BookingCreated, BookingRequest, Slot, Specialist } from '../core/contract.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
+import { wellFormed } from '../core/text.js';
 import type { BookingConfirmedDetail, BookingFailedDetail, SlotSelectedDetail } from '../events.js';
 import type { HearthConsultationButton } from './consultation-button.js';
 import { renderFlow } from './steps.js';
@@ -41,6 +42,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9 +()-]*$/;
 /** Where a 422 on these fields is fixed: the time picker rather than the details form. */
 const TIME_FIELDS = ['start', 'timeZone', 'specialist'];
+/** The fields of the details form, where a 422's messages are shown. */
+const DETAIL_FIELDS = ['name', 'email', 'phone', 'note', 'consent'];
+
+/** True for `{start, end}` with two readable instants, start first: anything else cannot be shown or booked. */
+const isSlot = (slot: Partial<Slot> | null): boolean => Date.parse(slot?.start as string) < Date.parse(slot?.end as string);
+
+/** A backend's answer that cannot be used: an explained error with Retry, never a placeholder forever. */
+const malformed = (what: string) => new HearthError('malformed', `The backend sent ${what} that cannot be read`);
 
 const randomKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -54,7 +63,7 @@ export class Flow implements ReactiveController {
   selected?: Slot;
   details: Details = { name: '', email: '', phone: '', note: '', consent: false };
   /** Messages per field: name, email, phone, note, consent, tz. */
-  errors: Record<string, string> = {};
+  errors: Record<string, string> = Object.create(null);
   /** Said at the top of the time step (a taken slot). */
   notice?: string;
   pending = false;
@@ -161,7 +170,14 @@ export class Flow implements ReactiveController {
     const { signal } = (this.#slotsAbort = new AbortController());
     this.slots = {};
     this.#update();
-    new Promise<Slot[]>((resolve) => resolve(this.#backend().getAvailability!({ specialist: this.host.specialist, ...weekQuery(this.week) }, { signal }).then((a) => a.slots))).then(
+    new Promise<Slot[]>((resolve) =>
+      resolve(
+        this.#backend().getAvailability!({ specialist: this.host.specialist, ...weekQuery(this.week) }, { signal }).then((a) => {
+          if (!Array.isArray(a?.slots) || !a.slots.every(isSlot)) throw malformed('free times');
+          return a.slots;
+        }),
+      ),
+    ).then(
       (data) => {
         if (signal.aborted) return;
         this.slots = { data };
@@ -251,7 +267,7 @@ export class Flow implements ReactiveController {
   submitDetails = (event: Event): void => {
     event.preventDefault();
     const d = this.details;
-    const e: Record<string, string> = {};
+    const e: Record<string, string> = Object.create(null);
     if (!d.name.trim()) e.name = msg('Enter your name.', { id: 'booking.error.name' });
     if (!d.email.trim()) e.email = msg('Enter your email address.', { id: 'booking.error.email' });
     else if (!EMAIL.test(d.email.trim())) e.email = msg('Enter an email address like name@example.com.', { id: 'booking.error.emailFormat' });
@@ -271,13 +287,15 @@ export class Flow implements ReactiveController {
   /** The request for the chosen slot and the details typed. */
   get request(): BookingRequest {
     const { name, email, phone, note } = this.details;
+    // Well-formed: a lone surrogate in what was typed or pasted would make the request fail for good.
+    const clean = (s: string) => wellFormed(s.trim());
     return {
       specialist: this.host.specialist || undefined,
       start: this.selected!.start,
-      name: name.trim(),
-      email: email.trim(),
-      phone: phone.trim() || undefined,
-      note: note.trim() || undefined,
+      name: clean(name),
+      email: clean(email),
+      phone: clean(phone) || undefined,
+      note: clean(note) || undefined,
       consent: true,
       timeZone: this.zone,
     };
@@ -299,6 +317,7 @@ export class Flow implements ReactiveController {
     const signal = this.#abort.signal;
     try {
       const booking = await this.#backend().bookConsultation!(request, { idempotencyKey: this.#key[0], signal });
+      if (!isSlot(booking)) throw malformed('a booking');
       this.booking = booking;
       this.pending = false;
       this.#key = undefined;
@@ -321,7 +340,9 @@ export class Flow implements ReactiveController {
   #handle(error: unknown): void {
     const kind = isHearthError(error) && error.kind;
     const fields = (isHearthError(error) && error.fieldErrors) || {};
-    if (kind == 'conflict' || (kind == 'validation' && TIME_FIELDS.some((f) => fields[f]))) {
+    // Object.hasOwn: a server may name a field `constructor` or `__proto__`.
+    const on = (names: string[]) => names.filter((f) => Object.hasOwn(fields, f));
+    if (kind == 'conflict' || (kind == 'validation' && on(TIME_FIELDS).length)) {
       // The slot is gone: say so, keep the details, show fresh times.
       this.notice =
         kind == 'conflict'
@@ -330,12 +351,13 @@ export class Flow implements ReactiveController {
       this.selected = undefined;
       this.loadSlots();
       void this.go(2);
-    } else if (kind == 'validation' && Object.keys(fields).length) {
-      this.errors = {};
-      for (const [field, messages] of Object.entries(fields)) this.errors[field] = messages.join(' ');
+    } else if (kind == 'validation' && on(DETAIL_FIELDS).length) {
+      this.errors = Object.create(null);
+      for (const field of on(DETAIL_FIELDS)) this.errors[field] = fields[field]!.join(' ');
       this.step = 3;
       void this.#focusError();
     } else {
+      // Anything else, a 422 on no field the visitor can fix included, is said on the confirm step, with Try again.
       this.bookError = error;
       this.#update();
     }
@@ -345,7 +367,7 @@ export class Flow implements ReactiveController {
   reset(): boolean {
     const booked = !!this.booking;
     if (booked) {
-      Object.assign(this, { step: 1, selected: undefined, booking: undefined, notice: undefined, slots: undefined, errors: {} });
+      Object.assign(this, { step: 1, selected: undefined, booking: undefined, notice: undefined, slots: undefined, errors: Object.create(null) });
       this.#started = false;
       this.details.note = '';
       this.details.consent = false;

@@ -31,6 +31,10 @@ export function describeError(f: Flow, error: unknown): string {
       const minutes = new Intl.NumberFormat(f.lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(((error as { retryAfter?: number }).retryAfter ?? 60) / 60));
       return msg(str`Too many bookings in a short time. Try again in ${minutes}.`, { id: 'booking.error.rateLimited' });
     }
+    case 'malformed':
+      return msg('The server sent an answer that could not be read. Try again in a moment; nothing you entered is lost.', { id: 'booking.error.malformed' });
+    case 'validation':
+      return msg('The server did not accept this booking. Go back to check your details, or try again; nothing you entered is lost.', { id: 'booking.error.invalid' });
     default:
       return msg('Something went wrong on our side. Try again in a moment; nothing you entered is lost.', { id: 'booking.error.server' });
   }

@@ -1,5 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthError } from '../../src/core/errors.js';
+import { errorFromResponse } from '../../src/core/problem.js';
+import type { Availability } from '../../src/core/contract.js';
 import { $, BOOKED, button, freezeClock, heading, make, openToTimes, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
 
 const FRESH = [SLOTS[2]!, SLOTS[3]!];
@@ -121,6 +123,91 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     await waitUntil(() => heading(el) == 'Pick a time');
     expect(text($(el, 'p.problem'))).to.equal('This time can no longer be booked. Your details are kept: pick another time.');
     expect(s.availabilityCalls).to.have.length(2);
+  });
+
+  const MALFORMED = 'The server sent an answer that could not be read. Try again in a moment; nothing you entered is lost.';
+
+  for (const [name, answer] of [
+    ['a start that is not a date', { durationMinutes: 30, slots: [SLOTS[0], { start: 'tomorrow at nine', end: SLOTS[1]!.end }] }],
+    ['a slot without an end', { durationMinutes: 30, slots: [{ start: SLOTS[0]!.start }] }],
+    ['an end before the start', { durationMinutes: 30, slots: [{ start: SLOTS[0]!.end, end: SLOTS[0]!.start }] }],
+    ['a null slot', { durationMinutes: 30, slots: [null] }],
+    ['slots that are not a list', { durationMinutes: 30, slots: 'none' }],
+    ['no answer at all', null],
+  ] as const) {
+    it(`loading times: ${name} is a "could not be read" error with Retry, not a placeholder forever`, async () => {
+      const s = stubBackend();
+      s.availability = [answer as unknown as Availability, { durationMinutes: 30, slots: SLOTS }];
+      const el = await make(s.backend);
+      const failed = oneEvent(el, 'hearth-booking-failed');
+      await openToTimes(el);
+      const { detail } = await failed;
+      expect((detail.error as HearthError).kind).to.equal('malformed');
+      expect(text($(el, '.problem[role=alert] p'))).to.equal(MALFORMED);
+      expect($(el, '.skeleton')).to.equal(null);
+      await expect(el).to.be.accessible();
+      button(el, 'Retry').focus();
+      button(el, 'Retry').click();
+      await waitUntil(() => $(el, '[part~=slot]'), 'times after retry');
+    });
+  }
+
+  it('booking: an answer with unreadable times is a "could not be read" error on the confirm step, with Try again (same key)', async () => {
+    const s = stubBackend();
+    s.bookings = [{ ...BOOKED, start: 'soon', end: 'later' }, BOOKED];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => $(el, '.problem'), 'the error');
+    expect(text($(el, '.problem'))).to.equal(MALFORMED);
+    expect(heading(el)).to.equal('Confirm');
+    await expect(el).to.be.accessible();
+    button(el, 'Try again').click();
+    await waitUntil(() => heading(el) == 'Booked');
+    expect(s.bookingCalls[1]!.options!.idempotencyKey).to.equal(s.bookingCalls[0]!.options!.idempotencyKey);
+  });
+
+  it('booking: a 422 on a field named `constructor` is explained, not taken for "offline"; Try again works', async () => {
+    const s = stubBackend();
+    // As the HTTP client reads it from the wire.
+    const error = errorFromResponse(new Response('', { status: 422 }), '{"status":422,"errors":{"constructor":["Not accepted"],"__proto__":["Odd"]}}');
+    expect(error.kind).to.equal('validation');
+    s.bookings = [error, BOOKED];
+    const el = await make(s.backend);
+    await openToTimes(el);
+    await toConfirm(el);
+    const confirm = button(el, 'Confirm booking');
+    confirm.focus();
+    confirm.click();
+    await waitUntil(() => $(el, '.problem'), 'the error');
+    expect(heading(el)).to.equal('Confirm');
+    expect(text($(el, '.problem'))).to.equal(
+      'The server did not accept this booking. Go back to check your details, or try again; nothing you entered is lost.',
+    );
+    expect(el.shadowRoot!.activeElement === confirm, 'focus stays on the button').to.be.true;
+    await expect(el).to.be.accessible();
+    button(el, 'Try again').click();
+    await waitUntil(() => heading(el) == 'Booked');
+  });
+
+  it('booking: sends well-formed strings (a lone surrogate becomes U+FFFD)', async () => {
+    const s = stubBackend();
+    const el = await make(s.backend);
+    await openToTimes(el);
+    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
+    await waitUntil(() => heading(el) == 'Your details');
+    type(el, 'name', 'Iryna \uD83D');
+    type(el, 'email', 'iryna@example.org');
+    type(el, 'note', '\uDE00 half a smile');
+    type(el, 'consent', 'yes');
+    await el.updateComplete;
+    button(el, 'Continue').click();
+    await waitUntil(() => heading(el) == 'Confirm');
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Booked');
+    expect(s.bookingCalls[0]!.request.name).to.equal('Iryna \uFFFD');
+    expect(s.bookingCalls[0]!.request.note).to.equal('\uFFFD half a smile');
   });
 
   it('without a backend, says so instead of breaking', async () => {
