@@ -47,7 +47,29 @@ const serverOptions = {
   connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
 };
 
-const server = serve({ fetch: withHsts(app.fetch, config), port: config.port, serverOptions }, (info) => {
+// Requests being answered (for the shutdown), and whether the server is stopping.
+let inFlight = 0;
+let stopping = false;
+const hsts = withHsts(app.fetch, config);
+const fetch: typeof hsts = async (req, ...rest) => {
+  inFlight++;
+  try {
+    const res = await hsts(req, ...rest);
+    // While stopping, each answer ends its connection, so keep-alive clients reconnect elsewhere.
+    if (stopping) {
+      try {
+        res.headers.set('Connection', 'close');
+      } catch {
+        // immutable headers (a Response.redirect()): the sweep below closes the connection instead
+      }
+    }
+    return res;
+  } finally {
+    inFlight--;
+  }
+};
+
+const server = serve({ fetch, port: config.port, serverOptions }, (info) => {
   // Demo mode without HEARTH_PUBLIC_URL: this machine. (A production start has required it.)
   config.publicUrl ??= `http://localhost:${info.port}`;
   console.log(`${config.demo ? 'hearth demo' : 'hearth'}: ${config.publicUrl}/`);
@@ -57,12 +79,41 @@ const server = serve({ fetch: withHsts(app.fetch, config), port: config.port, se
 // Node's own 400/408/431 answers, with the security headers.
 server.on('clientError', onClientError(config));
 
-function stop() {
-  server.close(() => {
-    store.close();
+/** How long in-flight requests may take to finish after SIGTERM/SIGINT before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * Graceful shutdown (SIGTERM from an orchestrator, SIGINT from Ctrl-C): stop accepting connections,
+ * let the requests in flight finish (idle keep-alive connections are closed at once, busy ones
+ * after their answer), then close the store (the SQLite file or the PostgreSQL pool) and exit 0.
+ * Whatever is still running after 10 s is cut: exit 1. A second signal exits at once (1).
+ */
+function stop(signal: NodeJS.Signals) {
+  if (stopping) {
+    console.error(`hearth: ${signal} again: exiting now`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`hearth: ${signal}: stopping; ${inFlight} request${inFlight === 1 ? '' : 's'} in flight`);
+  const force = setTimeout(() => {
+    console.error(`hearth: requests still running after ${SHUTDOWN_TIMEOUT_MS / 1000} s (${inFlight} in flight): exiting anyway`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+  // Connections that finish their request while we wait become idle: close them as they do.
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  sweep.unref();
+  server.close(async () => {
+    clearInterval(sweep);
+    try {
+      await store.close();
+    } catch (e) {
+      console.error(`hearth: closing the database failed: ${(e as Error)?.message ?? e}`);
+      process.exit(1);
+    }
+    console.log('hearth: stopped');
     process.exit(0);
   });
-  setTimeout(() => process.exit(0), 3000).unref();
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
