@@ -3,8 +3,7 @@
 // tests call in-process with `app.request(...)`.
 import { Hono } from 'hono';
 import type { Config } from './config.js';
-import type { Store } from './store.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import type { Store } from './store/index.js';
 import { problem } from './problem.js';
 import { send, type AppEnv, type Deps, type Router } from './http.js';
 import { requestLog, type LogSink } from './log.js';
@@ -28,8 +27,6 @@ export interface AppOptions {
   staticRoots?: StaticRoots;
   /** Where request log lines go when `config.log` is on. Default: stdout. */
   log?: LogSink;
-  /** Rate-limit memory (tests may share or inspect one). Default: a new one. */
-  limiter?: RateLimiter;
   /** Where email goes. Default: nowhere (noMailer). */
   mailer?: Mailer;
 }
@@ -44,7 +41,7 @@ const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config } = options;
-  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), limiter: options.limiter ?? createRateLimiter(), mailer: options.mailer ?? noMailer };
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer };
   const app = new Hono<AppEnv>();
   const registered: Registered[] = [];
 

@@ -3,8 +3,10 @@
 export interface Config {
   /** TCP port; 0 picks a free one. */
   port: number;
-  /** SQLite file, or ":memory:". */
+  /** SQLite file, or ":memory:" (used when `databaseUrl` is not set). */
   dbPath: string;
+  /** PostgreSQL connection URL (HEARTH_DATABASE_URL=postgres://…); unset: the SQLite file. */
+  databaseUrl?: string;
   /** Origins (scheme://host[:port]) allowed to call the API with credentials and to receive login tokens. */
   allowedOrigins: string[];
   /** Bookings must start at least this many hours from now. */
@@ -89,6 +91,12 @@ function number(env: Record<string, string | undefined>, name: string, fallback:
   return n;
 }
 
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw.trim())) throw new Error('HEARTH_DATABASE_URL: expected postgres://user@host:5432/database');
+  return raw.trim();
+}
+
 function smtpUrl(raw: string | undefined): string | undefined {
   if (!raw?.trim()) return undefined;
   let url: URL;
@@ -125,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port,
     dbPath: env.HEARTH_DB || defaultConfig.dbPath,
+    databaseUrl: databaseUrl(env.HEARTH_DATABASE_URL),
     allowedOrigins: parseOrigins(env.HEARTH_ALLOWED_ORIGINS ?? ''),
     minNoticeHours: number(env, 'HEARTH_MIN_NOTICE_HOURS', defaultConfig.minNoticeHours, 0),
     messagesPerMinute: Math.floor(number(env, 'HEARTH_RATE_LIMIT_MESSAGES_PER_MINUTE', defaultConfig.messagesPerMinute, 1)),

@@ -20,7 +20,7 @@ import { messagePage, popupDonePage, type Handoff } from './pages.js';
 import { problem } from './problem.js';
 import { isExternalReturn, safeReturnTo } from './return-to.js';
 import { hashToken, newToken, startSession, BEARER_HOURS } from './sessions.js';
-import type { User } from './store.js';
+import type { User } from './store/index.js';
 import { iso } from './time.js';
 
 const CODE_SECONDS = 60;
@@ -71,11 +71,11 @@ export const siteOf = (h: Handoff): string | undefined => h.origin ?? (isExterna
  * After a sign-in (`family`): the popup's page posting a one-time code, or a redirect to the other
  * site with the code in the fragment, or to this server's return path.
  */
-export function finishSignIn(deps: Deps, user: User, family: string, h: Handoff, headers: Record<string, string> = {}): Response {
+export async function finishSignIn(deps: Deps, user: User, family: string, h: Handoff, headers: Record<string, string> = {}): Promise<Response> {
   const site = siteOf(h);
   if (site && h.challenge) {
     const code = newToken();
-    deps.store.insertLoginCode({
+    await deps.store.accounts.insertLoginCode({
       codeHash: hashToken(code),
       userId: user.id,
       family,
@@ -109,9 +109,9 @@ export function handoffRoutes(r: Router, deps: Deps): void {
     if (!parsed.success) return invalidCode();
     const now = deps.now();
     // Taken (deleted) first, so a second exchange of the same code fails even if this one does.
-    const code = deps.store.takeLoginCode(hashToken(parsed.data.code), iso(now));
+    const code = await deps.store.accounts.takeLoginCode(hashToken(parsed.data.code), iso(now));
     if (!code || code.challenge !== challengeOf(parsed.data.verifier) || c.req.header('origin') !== code.origin) return invalidCode();
-    const { token } = startSession(deps, code.userId, 'bearer', code.family);
+    const { token } = await startSession(deps, code.userId, 'bearer', code.family);
     return send({ status: 200, body: { token, expiresAt: iso(now.getTime() + BEARER_HOURS * 3_600_000) } });
   });
 }

@@ -2,8 +2,7 @@
 import type { Context } from 'hono';
 import type { Config } from './config.js';
 import type { Mailer } from './mail.js';
-import type { RateLimiter } from './rate-limit.js';
-import type { Store, User } from './store.js';
+import type { Store, User } from './store/index.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
 import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
 
@@ -11,7 +10,6 @@ export interface Deps {
   store: Store;
   config: Config;
   now: () => Date;
-  limiter: RateLimiter;
   /** Where email goes (see mail.ts). */
   mailer: Mailer;
 }

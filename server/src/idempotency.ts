@@ -6,7 +6,7 @@
 // (AES-256-GCM) with a key derived from the Idempotency-Key: a stolen database cannot replay
 // answers, and the manage token inside a booking answer stays unreadable without the client's key.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import type { Store } from './store.js';
+import type { Repositories, Store } from './store/index.js';
 import { problem, type Answer } from './problem.js';
 import { iso } from './time.js';
 
@@ -61,44 +61,57 @@ function open(sealed: string, key: string, scope: string): string {
 
 let writes = 0;
 
+/** Ends a transaction without its writes, answering `answer` (a refusal is not stored). */
+class Refused {
+  constructor(readonly answer: Answer) {}
+}
+
 /**
- * Runs `action` in one transaction guarded by the key: replays a stored answer (with
- * `Idempotent-Replayed: true`), refuses a reused key with another body (422), else runs `action`
- * and stores its answer when it succeeded. `action` must be synchronous.
+ * Runs `action` in one transaction guarded by the key, across processes: the key is claimed first
+ * (a unique row; a concurrent request with the same key waits for this transaction, then replays
+ * its answer). A stored answer is replayed (with `Idempotent-Replayed: true`); a reused key with
+ * another body is refused (422). A successful answer is stored with the writes; any other answer
+ * rolls the whole transaction back (the claim, rate-limit hits, everything `action` wrote), so a
+ * corrected request may reuse its key.
  */
-export function idempotentWrite(
+export async function idempotentWrite(
   deps: { store: Store; now: () => Date },
   req: { scope: string; key: string; body: unknown; /** The body as received: fingerprinted when too deep to canonicalize. */ text: string },
-  action: () => Answer,
-): Answer {
+  action: (tx: Repositories) => Promise<Answer>,
+): Promise<Answer> {
   const { store } = deps;
   const key = req.key.trim();
   const keyHash = sha256(`${req.scope}\n${key}`);
   const fingerprint = sha256(canonical(req.body) ?? `raw\n${req.text}`);
-  return store.transaction(() => {
-    const now = deps.now();
-    if (++writes % 100 === 1) store.purgeExpired(iso(now));
-    const found = store.findIdempotency(keyHash);
-    if (found && found.expiresAt > iso(now)) {
-      if (found.fingerprint !== fingerprint)
-        return problem(422, 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.', {
-          name: 'idempotency-key-reused',
-          title: 'Idempotency-Key reused',
-        });
-      const stored = JSON.parse(open(found.answer, key, req.scope)) as Answer;
-      return { ...stored, headers: { ...stored.headers, 'Idempotent-Replayed': 'true' } };
-    }
-    const answer = action();
-    if (answer.status >= 200 && answer.status < 300) {
-      store.saveIdempotency({
-        keyHash,
-        fingerprint,
-        status: answer.status,
-        answer: seal(JSON.stringify(answer), key, req.scope),
-        createdAt: iso(now),
-        expiresAt: iso(now.getTime() + IDEMPOTENCY_TTL_HOURS * 3_600_000),
-      });
-    }
-    return answer;
-  });
+  if (++writes % 100 === 1) void store.purgeExpired(iso(deps.now())).catch(() => undefined);
+  try {
+    return await store.transaction(async (tx) => {
+      const now = iso(deps.now());
+      const claim = { keyHash, fingerprint, createdAt: now, expiresAt: iso(deps.now().getTime() + IDEMPOTENCY_TTL_HOURS * 3_600_000) };
+      let claimed = await tx.idempotency.claim(claim);
+      if (!claimed) {
+        const found = await tx.idempotency.find(keyHash);
+        if (found && found.expiresAt > now && found.status !== 0) {
+          if (found.fingerprint !== fingerprint)
+            return problem(422, 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.', {
+              name: 'idempotency-key-reused',
+              title: 'Idempotency-Key reused',
+            });
+          const stored = JSON.parse(open(found.answer, key, req.scope)) as Answer;
+          return { ...stored, headers: { ...stored.headers, 'Idempotent-Replayed': 'true' } };
+        }
+        // Expired (or left pending by a process that died mid-write): claim it anew.
+        await tx.idempotency.removeExpired(keyHash, found?.status === 0 ? '9999' : now);
+        claimed = await tx.idempotency.claim(claim);
+        if (!claimed) throw new Error('idempotency key could not be claimed');
+      }
+      const answer = await action(tx);
+      if (answer.status < 200 || answer.status >= 300) throw new Refused(answer);
+      await tx.idempotency.complete(keyHash, answer.status, seal(JSON.stringify(answer), key, req.scope));
+      return answer;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.answer;
+    throw e;
+  }
 }

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from './config.js';
 import { consoleMailer, noMailer, smtpMailer, type Mailer } from './mail.js';
 import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
-import { createSqliteStore } from './store.js';
+import { openStore } from './store/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let config: Config;
@@ -19,8 +19,8 @@ try {
   console.error(`hearth: ${(e as Error).message}`);
   process.exit(2);
 }
-const store = createSqliteStore(config.dbPath);
-if (config.demo) seedDemoData(store);
+const store = await openStore(config);
+if (config.demo) await seedDemoData(store);
 
 // Mail: SMTP when configured; the demo prints it in the terminal; a production start without SMTP
 // sends none (sign-ups cannot be finished), and says so once.

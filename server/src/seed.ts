@@ -1,7 +1,7 @@
 // Demo data, added on first start (each piece only when missing): the demo account, two
 // specialists in different time zones, and the demo essay's references list (from demo/refs.json).
 import { readFileSync } from 'node:fs';
-import type { Store, Specialist } from './store.js';
+import type { Store, Specialist } from './store/index.js';
 import { hashPasswordSync } from './passwords.js';
 import { iso } from './time.js';
 
@@ -29,15 +29,15 @@ export const DEMO_SPECIALISTS: Specialist[] = [
 
 export const DEMO_REFS_URL = new URL('../../demo/refs.json', import.meta.url);
 
-export function seedDemoData(store: Store, now = new Date()): void {
+export async function seedDemoData(store: Store, now = new Date()): Promise<void> {
   const refs = JSON.parse(readFileSync(DEMO_REFS_URL, 'utf8')) as unknown[];
-  const passwordHash = store.findUserByEmail(DEMO_USER.email) ? undefined : hashPasswordSync(DEMO_USER.password);
-  store.transaction(() => {
-    if (passwordHash) {
-      store.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, createdAt: iso(now) });
+  const passwordHash = (await store.accounts.findUserByEmail(DEMO_USER.email)) ? undefined : hashPasswordSync(DEMO_USER.password);
+  await store.transaction(async (tx) => {
+    if (passwordHash && !(await tx.accounts.findUserByEmail(DEMO_USER.email))) {
+      await tx.accounts.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, createdAt: iso(now) });
     }
-    const existing = new Set(store.listSpecialists().map((s) => s.id));
-    DEMO_SPECIALISTS.forEach((s, i) => existing.has(s.id) || store.upsertSpecialist(s, i));
-    if (!store.getReferenceList('essay')) store.putReferenceList('essay', refs);
+    const existing = new Set((await tx.specialists.list()).map((s) => s.id));
+    for (const [i, s] of DEMO_SPECIALISTS.entries()) if (!existing.has(s.id)) await tx.specialists.upsert(s, i);
+    if (!(await tx.references.get('essay'))) await tx.references.put('essay', refs);
   });
 }

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { isHttps, type AppEnv, type Ctx, type Deps } from './http.js';
-import type { SessionKind } from './store.js';
+import type { SessionKind } from './store/index.js';
 import { iso } from './time.js';
 
 export const COOKIE_NAME = 'hearth_session';
@@ -25,14 +25,14 @@ export const newToken = () => randomBytes(32).toString('base64url');
  * Creates a session for `userId`: a new sign-in, or (with `family`) one more token of an existing
  * one. Returns the token (shown to the client once, never stored) and the family.
  */
-export function startSession(deps: Deps, userId: string, kind: SessionKind, family?: string): { token: string; family: string } {
+export async function startSession(deps: Deps, userId: string, kind: SessionKind, family?: string): Promise<{ token: string; family: string }> {
   const token = newToken();
   const tokenHash = hashToken(token);
   const now = deps.now();
   const ms = kind === 'cookie' ? COOKIE_DAYS * 86_400_000 : BEARER_HOURS * 3_600_000;
-  deps.store.transaction(() => {
-    deps.store.createSession({ tokenHash, userId, kind, family: family ?? tokenHash, createdAt: iso(now), expiresAt: iso(now.getTime() + ms) });
-    if (!family) deps.store.capSessionFamilies(userId, MAX_SIGNINS);
+  await deps.store.transaction(async (tx) => {
+    await tx.accounts.createSession({ tokenHash, userId, kind, family: family ?? tokenHash, createdAt: iso(now), expiresAt: iso(now.getTime() + ms) });
+    if (!family) await tx.accounts.capSessionFamilies(userId, MAX_SIGNINS);
   });
   return { token, family: family ?? tokenHash };
 }
@@ -67,7 +67,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
         via = 'cookie';
       }
     }
-    const found = token && via ? deps.store.findSession(hashToken(token), via, iso(deps.now())) : undefined;
+    const found = token && via ? await deps.store.accounts.findSession(hashToken(token), via, iso(deps.now())) : undefined;
     c.set('auth', found ? { user: found.user, via, family: found.family } : { user: null, via: null });
     await next();
   };

@@ -10,7 +10,7 @@ import { checkGenericProblem, checkResponse } from './contract.js';
 
 describe('security headers', () => {
   test('nosniff and no-referrer on every answer; API CSP on JSON; page CSP on pages', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const path of ['/api/session', '/api/specialists', '/api/nope', '/login', '/auth.js', '/nope']) {
       const res = await call(t, 'GET', path);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
@@ -24,7 +24,7 @@ describe('security headers', () => {
 
 describe('404 and 405', () => {
   test('unknown routes: 404 problem+json', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const path of ['/api/nope', '/api/', '/api', '/api/consultations/manage', '/api/references/', '/nope', '/api/session/extra']) {
       const r = await checkGenericProblem(404, await call(t, 'GET', path));
       assert.equal(r.body.status, 404, path);
@@ -32,7 +32,7 @@ describe('404 and 405', () => {
   });
 
   test('wrong method: 405 problem+json with Allow', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cases: Array<[string, string, string]> = [
       ['DELETE', '/api/session', 'GET, HEAD, OPTIONS'],
       ['GET', '/api/messages', 'POST, OPTIONS'],
@@ -55,7 +55,7 @@ describe('CORS', () => {
   });
 
   test('preflight from an allowlisted origin', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const res = await call(t, 'OPTIONS', '/api/messages', preflight(PARTNER));
     const r = await checkResponse('OPTIONS', '/api/messages', res);
     assert.equal(r.status, 204);
@@ -68,19 +68,19 @@ describe('CORS', () => {
   });
 
   test('preflight from any other origin: no CORS headers, no credentials', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checkResponse('OPTIONS', '/api/messages', await call(t, 'OPTIONS', '/api/messages', preflight('https://evil.example')));
     assert.equal(r.headers.get('access-control-allow-origin'), null);
     assert.equal(r.headers.get('access-control-allow-credentials'), null);
   });
 
   test('preflight of an unknown path: 404', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     await checkGenericProblem(404, await call(t, 'OPTIONS', '/api/nope', preflight(PARTNER)));
   });
 
   test('answers to allowlisted origins expose Retry-After and Idempotent-Replayed; others get nothing', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     let res = await call(t, 'GET', '/api/session', { headers: { Origin: PARTNER } });
     assert.equal(res.headers.get('access-control-allow-origin'), PARTNER);
     assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
@@ -96,14 +96,14 @@ describe('CORS', () => {
 
 describe('errors', () => {
   test('an unexpected failure is a 500 problem without internals', async () => {
-    const t = createTestApp();
-    const store = Object.create(t.store, {
-      listSpecialists: {
-        value: () => {
-          throw new Error('SQLITE_CORRUPT: secret internals at /srv/db');
-        },
+    const t = await createTestApp();
+    const store = {
+      ...t.store,
+      specialists: {
+        ...t.store.specialists,
+        list: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/db')),
       },
-    });
+    };
     const app = createApp({ store, config: t.config, log: () => {} });
     const original = console.error;
     const errors: string[] = [];
@@ -122,7 +122,7 @@ describe('errors', () => {
 
 describe('request log', () => {
   test('one JSON line per request with the route pattern; no emails, names, bodies, tokens or query strings', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const token = await signInBearer(t);
     const secretBody = 'my very private message';
     await call(t, 'POST', '/api/messages', { json: { body: secretBody }, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': newKey() } });
@@ -145,7 +145,7 @@ describe('request log', () => {
   });
 
   test('HEARTH_LOG=0 (config.log false) silences it', async () => {
-    const t = createTestApp({ config: { log: false } });
+    const t = await createTestApp({ config: { log: false } });
     await call(t, 'GET', '/api/session');
     assert.deepEqual(t.logs, []);
   });
@@ -164,7 +164,7 @@ describe('static files', () => {
   ];
 
   test('the demo page at / and widgets at /dist/, with the strict CSP', async () => {
-    const t = createTestApp({ staticRoots: roots });
+    const t = await createTestApp({ staticRoots: roots });
     const page = await call(t, 'GET', '/');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type')!, /^text\/html/);
@@ -179,7 +179,7 @@ describe('static files', () => {
   });
 
   test('no path traversal; the API and pages win over files', async () => {
-    const t = createTestApp({ staticRoots: roots });
+    const t = await createTestApp({ staticRoots: roots });
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/dist/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
       const res = await call(t, 'GET', p);
       assert.equal(res.status, 404, p);
@@ -192,7 +192,7 @@ describe('static files', () => {
 
 describe('origin of the server itself', () => {
   test('a same-origin cookie write is allowed', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const res = await call(t, 'POST', '/api/logout', { headers: { Cookie: 'hearth_session=' + 'a'.repeat(43), Origin: ORIGIN } });
     assert.equal(res.status, 204);
   });

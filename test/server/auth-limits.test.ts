@@ -62,7 +62,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('after 5 failures from one address the next attempt waits 1 s, then 2 s, 4 s …; even the right password is refused meanwhile; then it signs in', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const ip = '10.0.0.1';
     for (let i = 0; i < 5; i++) assert.equal((await login(t, DEMO_USER.email, `wrong-${i}`, ip)).status, 401);
     assertPaused(await login(t, DEMO_USER.email, 'wrong', ip), DEMO_USER.email, 1);
@@ -82,7 +82,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('an attacker elsewhere cannot lock the owner out: 50 failures from address A, the owner signs in from address B at once', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const last = await failAfterDelays(t, DEMO_USER.email, '203.0.113.66', 50);
     assert.equal(last, 900, 'the attacker’s delay has grown to the 15-minute cap');
     assertPaused(await login(t, DEMO_USER.email, DEMO_USER.password, '203.0.113.66'), DEMO_USER.email, 900);
@@ -91,7 +91,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('unknown emails are paused the same way, with the same words', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const nobody = 'nobody@example.org';
     for (let i = 0; i < 5; i++) assert.equal((await login(t, nobody, `guess-${i}`)).status, 401);
     for (let i = 0; i < 5; i++) assert.equal((await login(t, DEMO_USER.email, `guess-${i}`)).status, 401);
@@ -103,7 +103,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('per address: 100 failed attempts across many emails per 15 minutes, then 429 for any email from that address only', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const ip = '192.0.2.9';
     for (let i = 0; i < 100; i++) assert.equal((await login(t, `user${i}@example.org`, 'guess', ip)).status, 401, `attempt ${i + 1}`);
     const r = await login(t, DEMO_USER.email, DEMO_USER.password, ip);
@@ -114,7 +114,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('successful sign-ins are limited per account (a known password cannot mint sessions without end)', async () => {
-    const t = createTestApp({ config: { loginsPerAccountPer15Min: 3 } });
+    const t = await createTestApp({ config: { loginsPerAccountPer15Min: 3 } });
     for (let i = 0; i < 3; i++) assert.equal((await login(t, DEMO_USER.email, DEMO_USER.password, `10.9.0.${i}`)).status, 303);
     const r = await login(t, DEMO_USER.email, DEMO_USER.password, '10.9.0.9');
     assert.equal(r.status, 429);
@@ -124,7 +124,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('behind a trusted proxy the address is the X-Forwarded-For entry the proxy added', async () => {
-    const t = createTestApp({ config: { loginFreeFailures: 1, trustProxy: true } });
+    const t = await createTestApp({ config: { loginFreeFailures: 1, trustProxy: true } });
     const via = (xff: string) => ({ 'X-Forwarded-For': xff });
     assert.equal((await login(t, 'a@example.org', 'x', '10.1.1.1', via('203.0.113.5'))).status, 401);
     // A spoofed first entry does not change the address the proxy saw.
@@ -133,7 +133,7 @@ describe('sign-in attempt limits', () => {
   });
 
   test('parallel guesses cannot get past the free failures', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => login(t, DEMO_USER.email, `wrong-${i}`)));
     assert.deepEqual(answers.map((a) => a.status).sort(), [401, 401, 401, 401, 401, 429, 429, 429]);
   });
@@ -141,7 +141,7 @@ describe('sign-in attempt limits', () => {
 
 describe('sign-up limit and rules', () => {
   test('10 sign-ups per address per hour; then 429 with Retry-After and the fields kept; other addresses and time unaffected', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const ip = '198.51.100.4';
     for (let i = 0; i < 9; i++) assert.equal((await signup(t, `new${i}@example.org`, ip)).status, 200);
     // An email registered already counts too (no free enumeration), answered alike.
@@ -163,7 +163,7 @@ describe('sign-up limit and rules', () => {
   });
 
   test('a common password is refused with a reason; so is a name with bidirectional overrides or line separators', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const send = (fields: Record<string, string>) => call(t, 'POST', '/signup', form({ name: 'Lee Reader', email: 'lee@example.org', password: 'a long enough passphrase', ...fields })).then((r) => checkResponse('POST', '/signup', r));
     for (const password of ['password', 'iloveyou', 'Password1', 'qwertyuiop']) {
       const r = await send({ password });

@@ -11,7 +11,7 @@ const form = (fields: Record<string, string>) => ({
 
 describe('GET /api/session', () => {
   test('signed out: user null and absolute login/signup URLs', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checked(t, 'GET', '/api/session', '/api/session');
     assert.equal(r.status, 200);
     assert.deepEqual(r.body, { user: null, loginUrl: `${ORIGIN}/login`, signupUrl: `${ORIGIN}/signup`, tokenUrl: `${ORIGIN}/api/session/token` });
@@ -19,13 +19,13 @@ describe('GET /api/session', () => {
   });
 
   test('HEARTH_PUBLIC_URL sets the absolute URLs', async () => {
-    const t = createTestApp({ config: { publicUrl: 'https://care.example' } });
+    const t = await createTestApp({ config: { publicUrl: 'https://care.example' } });
     const r = await checked(t, 'GET', '/api/session', '/api/session');
     assert.equal(r.body.loginUrl, 'https://care.example/login');
   });
 
   test('cookie session', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: cookie } });
     assert.equal(r.body.user.name, 'Demo Visitor');
@@ -33,7 +33,7 @@ describe('GET /api/session', () => {
   });
 
   test('bearer session; an unknown or malformed bearer is signed out', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const token = await signInBearer(t);
     let r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${token}` } });
     assert.equal(r.body.user.name, 'Demo Visitor');
@@ -44,7 +44,7 @@ describe('GET /api/session', () => {
   });
 
   test('the bearer token expires after 2 hours', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const token = await signInBearer(t);
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 3_600_000 + 1000);
     const r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${token}` } });
@@ -54,7 +54,7 @@ describe('GET /api/session', () => {
 
 describe('/login', () => {
   test('the page: labels, autocomplete, no inline script or style, page CSP', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const res = await call(t, 'GET', '/login');
     assert.equal(res.headers.get('content-security-policy'), "default-src 'self'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
     const { text: html } = await checkResponse('GET', '/login', res);
@@ -69,7 +69,7 @@ describe('/login', () => {
   });
 
   test('/auth.js and /auth.css are served same-origin', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const js = await call(t, 'GET', '/auth.js');
     assert.equal(js.status, 200);
     assert.match(js.headers.get('content-type')!, /^text\/javascript/);
@@ -81,7 +81,7 @@ describe('/login', () => {
   });
 
   test('sign-in sets an HttpOnly SameSite=Lax cookie and redirects to a same-origin return path', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const res = await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: DEMO_USER.password, return: '/essay?x=1#refs' }));
     const r = await checkResponse('POST', '/login', res);
     assert.equal(r.status, 303);
@@ -91,13 +91,13 @@ describe('/login', () => {
     assert.doesNotMatch(cookie, /Secure/);
     // Only a hash of the token is stored.
     const token = /hearth_session=([^;]+)/.exec(cookie)![1]!;
-    const rows = t.store.db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
+    const rows = (await t.column('SELECT token_hash FROM sessions')) as string[];
     assert.ok(rows.length >= 1);
     assert.ok(!rows.includes(token));
   });
 
   test('Secure cookie over HTTPS', async () => {
-    const t = createTestApp({ config: { publicUrl: 'https://hearth.test' } });
+    const t = await createTestApp({ config: { publicUrl: 'https://hearth.test' } });
     const res = await t.app.request('https://hearth.test/login', {
       method: 'POST',
       ...form({ email: DEMO_USER.email, password: DEMO_USER.password }),
@@ -108,7 +108,7 @@ describe('/login', () => {
   });
 
   test('no open redirect: foreign return paths fall back to /', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const dotted = ['/.//evil.example/x', '/x/..//evil.example/x', '/%2e//evil.example/x', '/%2E%2E//evil.example/x', '/./\\evil.example', `${ORIGIN}/.//evil.example/x`];
     for (const ret of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/%0d%0aSet-Cookie:x', 'evil', ...dotted]) {
       const res = await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: DEMO_USER.password, return: ret }));
@@ -120,7 +120,7 @@ describe('/login', () => {
   });
 
   test('popup blocked on an allowlisted site: 303 back to its page with a one-time code and the state in the fragment', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const ret = `${PARTNER}/essay?x=1#old-hash`;
     const a = attempt();
     const handoff = `challenge=${a.challenge}&state=${a.state}`;
@@ -153,7 +153,7 @@ describe('/login', () => {
   });
 
   test('handing a sign-in to another site needs a challenge (and by redirect a state): 400 without', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const a = attempt();
     const ret = encodeURIComponent(`${PARTNER}/page`);
     for (const q of [`return=${ret}`, `return=${ret}&challenge=${a.challenge}`, `return=${ret}&state=${a.state}`, `origin=${encodeURIComponent(PARTNER)}`, `origin=${encodeURIComponent(PARTNER)}&challenge=short`]) {
@@ -167,14 +167,14 @@ describe('/login', () => {
   });
 
   test('a signed-in visitor is asked "Continue to partner.example as …" before anything goes to that site; "Not you?" signs out', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const a = attempt();
     const cookie = await signInCookie(t);
     const ret = `${PARTNER}/page`;
     const q = `return=${encodeURIComponent(ret)}&challenge=${a.challenge}&state=${a.state}`;
     const page = await checkResponse('GET', '/login', await call(t, 'GET', `/login?${q}`, { headers: { Cookie: cookie } }));
     assert.equal(page.status, 200, 'no redirect, no code, without a click');
-    assert.equal(t.store.db.prepare('SELECT COUNT(*) FROM login_codes').pluck().get(), 0);
+    assert.equal((await t.scalar('SELECT COUNT(*) FROM login_codes')), 0);
     assert.match(page.text, /Continue to partner\.example as Demo Visitor/);
     assert.match(page.text, /action="\/login\/continue"/);
     assert.match(page.text, /Not you\? Sign out/);
@@ -197,7 +197,7 @@ describe('/login', () => {
   });
 
   test('return URLs that are not allowlisted, not http(s), or odd go to / without a token; own-origin ones keep the path', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cases: Array<[string, string]> = [
       ['/.//evil.example/x', '/'],
       ['/x/..//evil.example/x', '/'],
@@ -226,7 +226,7 @@ describe('/login', () => {
   });
 
   test('wrong password: 401 page with an error summary (role=alert) and the email kept', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const res = await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: 'nope' }));
     const r = await checkResponse('POST', '/login', res);
     assert.equal(r.status, 401);
@@ -237,13 +237,13 @@ describe('/login', () => {
   });
 
   test('unknown account: the same 401', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checkResponse('POST', '/login', await call(t, 'POST', '/login', form({ email: 'who@example.org', password: 'whatever1' })));
     assert.equal(r.status, 401);
   });
 
   test('missing fields: 422 page listing each', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checkResponse('POST', '/login', await call(t, 'POST', '/login', form({ email: '', password: '' })));
     assert.equal(r.status, 422);
     assert.match(r.text, /href="#email"/);
@@ -251,7 +251,7 @@ describe('/login', () => {
   });
 
   test('cross-site form post: 403; wrong content type: 415', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     let res = await call(t, 'POST', '/login', {
       ...form({ email: DEMO_USER.email, password: DEMO_USER.password }),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
@@ -275,7 +275,7 @@ describe('/login', () => {
   });
 
   test('popup: the page carries a one-time code and the exact origin for /auth.js; the code is worth one token', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const a = attempt();
     let res = await call(t, 'GET', `/login?origin=${encodeURIComponent(PARTNER)}&challenge=${a.challenge}`);
     let r = await checkResponse('GET', '/login', res);
@@ -303,7 +303,7 @@ describe('/login', () => {
   });
 
   test('a code is refused with another verifier, from another origin, after a minute, or when malformed', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const codeFor = async (a: ReturnType<typeof attempt>) => {
       const res = await call(t, 'POST', '/login', form({ email: DEMO_USER.email, password: DEMO_USER.password, origin: PARTNER, challenge: a.challenge }));
       return /data-code="([^"]+)"/.exec(await res.text())![1]!;
@@ -326,7 +326,7 @@ describe('/login', () => {
   });
 
   test('popup from a site that is not allowlisted: 400, no token, not even after a correct sign-in', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const evil = 'https://evil.example';
     let r = await checkResponse('GET', '/login', await call(t, 'GET', `/login?origin=${encodeURIComponent(evil)}`));
     assert.equal(r.status, 400);
@@ -344,7 +344,7 @@ describe('/login', () => {
   });
 
   test('popup while signed in by cookie: "Continue" first, no code without the click; a same-origin path goes on at once', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const a = attempt();
     const r = await checkResponse('GET', '/login', await call(t, 'GET', `/login?origin=${encodeURIComponent(PARTNER)}&challenge=${a.challenge}`, { headers: { Cookie: cookie } }));
@@ -360,7 +360,7 @@ describe('/login', () => {
   });
 
   test('"Continue" after the sign-in ended elsewhere asks for the password', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     await call(t, 'POST', '/api/logout', { headers: { Cookie: cookie, Origin: ORIGIN } });
     const r = await checkResponse('POST', '/login/continue', await call(t, 'POST', '/login/continue', { ...form({ origin: PARTNER, challenge: attempt().challenge }), headers: { ...form({}).headers, Cookie: cookie } }));
@@ -372,7 +372,7 @@ describe('/login', () => {
 
 describe('tokens work only as presented', () => {
   test('the cookie’s token is no bearer token, and a bearer token is no cookie', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const cookieToken = cookie.split('=')[1]!;
     assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${cookieToken}` } })).body.user, null);
@@ -386,7 +386,7 @@ describe('/signup', () => {
   const valid = { name: 'Bo Reader', email: 'bo@example.org', password: 'correct horse' };
 
   test('the page: labels and autocomplete', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checkResponse('GET', '/signup', await call(t, 'GET', '/signup?return=/a'));
     assert.equal(r.status, 200);
     for (const a of ['autocomplete="name"', 'autocomplete="email"', 'autocomplete="new-password"', '<label for="name">', 'name="return" value="/a"'])
@@ -397,7 +397,7 @@ describe('/signup', () => {
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
   test('answers "Check your email" for a new and an existing address alike; the new one gets a link that creates the account', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const fresh = await signup(t, valid);
     const taken = await signup(t, { ...valid, email: DEMO_USER.email.toUpperCase() });
     for (const r of [fresh, taken]) {
@@ -406,7 +406,7 @@ describe('/signup', () => {
       assert.equal(r.headers.get('set-cookie'), null, 'nobody is signed in yet');
     }
     assert.equal(fresh.text, taken.text, 'the same page, byte for byte');
-    assert.equal(t.store.findUserByEmail(valid.email), undefined, 'no account before the link');
+    assert.equal(await t.store.accounts.findUserByEmail(valid.email), undefined, 'no account before the link');
     await settle();
     assert.equal(t.mail.length, 2);
     const [toNew, toOwner] = t.mail;
@@ -421,13 +421,13 @@ describe('/signup', () => {
     // The link's page has a button (scanners that open links create nothing).
     const page = await checkResponse('GET', '/signup/confirm', await call(t, 'GET', `/signup/confirm?token=${link[1]}`));
     assert.equal(page.status, 200);
-    assert.equal(t.store.findUserByEmail(valid.email), undefined);
+    assert.equal(await t.store.accounts.findUserByEmail(valid.email), undefined);
     const done = await checkResponse('POST', '/signup/confirm', await call(t, 'POST', '/signup/confirm', form({ token: link[1]! })));
     assert.equal(done.status, 200);
     const cookie = done.headers.get('set-cookie')!.split(';')[0]!;
     const s = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: cookie } });
     assert.equal(s.body.user.name, 'Bo Reader');
-    const hash = t.store.db.prepare('SELECT password_hash FROM users WHERE email = ?').pluck().get('bo@example.org') as string;
+    const hash = (await t.scalar('SELECT password_hash FROM users WHERE email = ?', ['bo@example.org'])) as string;
     assert.match(hash, /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     assert.ok(!hash.includes(valid.password));
     // Once only.
@@ -435,7 +435,7 @@ describe('/signup', () => {
   });
 
   test('the link returns to a same-origin return path, and expires after 24 hours', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     await signup(t, { ...valid, return: '/essay#refs' });
     await signup(t, { ...valid, name: 'Late', email: 'late@example.org' });
     await settle();
@@ -447,11 +447,11 @@ describe('/signup', () => {
     const late = await checkResponse('POST', '/signup/confirm', await call(t, 'POST', '/signup/confirm', form({ token: tokenOf(1) })));
     assert.equal(late.status, 400);
     assert.match(late.text, /Link not valid/);
-    assert.equal(t.store.findUserByEmail('late@example.org'), undefined);
+    assert.equal(await t.store.accounts.findUserByEmail('late@example.org'), undefined);
   });
 
   test('validation: 422 with an error per field', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     let r = await signup(t, { name: '', email: 'nope', password: 'short' });
     assert.equal(r.status, 422);
     assert.match(r.text, /role="alert"/);
@@ -466,7 +466,7 @@ describe('/signup', () => {
   });
 
   test('HTML is escaped', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checkResponse('POST', '/signup', await call(t, 'POST', '/signup', form({ name: '<img src=x onerror=alert(1)>', email: '"><script>', password: 'x' })));
     assert.equal(r.status, 422);
     assert.doesNotMatch(r.text, /<img src=x|"><script>/);
@@ -476,7 +476,7 @@ describe('/signup', () => {
 
 describe('POST /api/logout', () => {
   test('cookie: ends the session and clears the cookie', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const r = await checked(t, 'POST', '/api/logout', '/api/logout', { headers: { Cookie: cookie, Origin: ORIGIN } });
     assert.equal(r.status, 204);
@@ -486,7 +486,7 @@ describe('POST /api/logout', () => {
   });
 
   test('bearer: ends that token, the cookie session it came from and every other token of that sign-in', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const bearer = await signInBearer(t, PARTNER, { cookie });
     const other = await signInCookie(t); // another sign-in (another computer) stays
@@ -507,7 +507,7 @@ describe('POST /api/logout', () => {
   });
 
   test('a code handed out before the sign-out is worth nothing after it', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const a = attempt();
     const go = await call(t, 'POST', '/login/continue', { ...form({ origin: PARTNER, challenge: a.challenge }), headers: { ...form({}).headers, Cookie: cookie } });
@@ -517,7 +517,7 @@ describe('POST /api/logout', () => {
   });
 
   test('an account keeps at most 10 sign-ins: the oldest ends', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const first = await signInCookie(t);
     const later: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -526,16 +526,16 @@ describe('POST /api/logout', () => {
     }
     assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: first } })).body.user, null);
     assert.equal((await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: later[0]! } })).body.user.id, 'demo-visitor');
-    assert.equal(t.store.db.prepare('SELECT COUNT(DISTINCT family) FROM sessions').pluck().get(), 10);
+    assert.equal((await t.scalar('SELECT COUNT(DISTINCT family) FROM sessions')), 10);
   });
 
   test('signed out: 204 anyway', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     assert.equal((await checked(t, 'POST', '/api/logout', '/api/logout')).status, 204);
   });
 
   test('cookie logout from a foreign origin: 403 (CSRF)', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const r = await checked(t, 'POST', '/api/logout', '/api/logout', { headers: { Cookie: cookie, Origin: 'https://evil.example' } });
     assert.equal(r.status, 403);

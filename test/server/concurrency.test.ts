@@ -13,7 +13,7 @@ describe('concurrency', () => {
   let base: string;
 
   before(async () => {
-    t = createTestApp({ config: { bookingsPerHour: 10_000, messagesPerMinute: 10_000, log: false } });
+    t = await createTestApp({ config: { bookingsPerHour: 10_000, messagesPerMinute: 10_000, log: false } });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });
@@ -33,7 +33,7 @@ describe('concurrency', () => {
     assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
     assert.equal(statuses.filter((s) => s === 409).length, 99);
     for (const r of checked.filter((r) => r.status === 409)) assert.match(r.body.type, /\/slot-taken$/);
-    const active = t.store.db.prepare('SELECT count(*) FROM bookings WHERE start = ? AND cancelled_at IS NULL').pluck().get(OLENA_SLOT);
+    const active = (await t.scalar('SELECT count(*) FROM bookings WHERE start = ? AND cancelled_at IS NULL', [OLENA_SLOT]));
     assert.equal(active, 1);
   });
 
@@ -45,7 +45,7 @@ describe('concurrency', () => {
     assert.deepEqual(new Set(checked.map((r) => r.status)), new Set([201]));
     assert.equal(new Set(checked.map((r) => r.text)).size, 1, 'same body every time');
     assert.equal(checked.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 19);
-    assert.equal(t.store.db.prepare("SELECT count(*) FROM bookings WHERE email = 'same@example.org'").pluck().get(), 1);
+    assert.equal((await t.scalar("SELECT count(*) FROM bookings WHERE email = 'same@example.org'")), 1);
   });
 
   test('one message sent 20 times in parallel with one Idempotency-Key: one record', async () => {
@@ -66,7 +66,7 @@ describe('concurrency', () => {
     const checked = await Promise.all(responses.map((r) => checkResponse('POST', '/api/messages', r)));
     assert.deepEqual(new Set(checked.map((r) => r.status)), new Set([201]));
     assert.equal(new Set(checked.map((r) => r.body.id)).size, 1);
-    assert.equal(t.store.db.prepare("SELECT count(*) FROM messages WHERE body = 'Once, please.'").pluck().get(), 1);
-    assert.equal(t.store.db.prepare('SELECT count(*) FROM idempotency_keys').pluck().get() as number >= 2, true);
+    assert.equal((await t.scalar("SELECT count(*) FROM messages WHERE body = 'Once, please.'")), 1);
+    assert.equal((await t.scalar('SELECT count(*) FROM idempotency_keys')) as number >= 2, true);
   });
 });

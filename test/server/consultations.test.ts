@@ -15,7 +15,7 @@ const tokenOf = (manageUrl: string) => new URL(manageUrl).pathname.split('/').po
 
 describe('GET /api/specialists', () => {
   test('the two seeded specialists', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checked(t, 'GET', '/api/specialists', '/api/specialists');
     assert.deepEqual(r.body, [
       { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko', title: 'Clinical psychologist', timeZone: 'Europe/Kyiv' },
@@ -26,7 +26,7 @@ describe('GET /api/specialists', () => {
 
 describe('GET /api/consultations/availability', () => {
   test('a week of Dr. Kovalenko with a fixed now: working hours in Kyiv, the 12 h notice applied', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await availability(t, 'specialist=olena-kovalenko&from=2026-06-01&to=2026-06-08');
     assert.equal(r.status, 200);
     assert.equal(r.body.durationMinutes, 30);
@@ -43,7 +43,7 @@ describe('GET /api/consultations/availability', () => {
   });
 
   test('Sam Rivera in New York: Mon–Thu 10:00–16:00 local', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await availability(t, 'specialist=sam-rivera&from=2026-06-02T00:00:00Z&to=2026-06-03T00:00:00Z');
     assert.equal(r.body.slots[0].start, '2026-06-02T14:00:00Z');
     assert.equal(r.body.slots.at(-1).end, '2026-06-02T20:00:00Z');
@@ -53,7 +53,7 @@ describe('GET /api/consultations/availability', () => {
   });
 
   test('booked slots disappear, and come back when cancelled', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const created = await book(t, booking());
     assert.equal(created.status, 201);
     let r = await availability(t, 'specialist=olena-kovalenko&from=2026-06-02&to=2026-06-03');
@@ -65,7 +65,7 @@ describe('GET /api/consultations/availability', () => {
   });
 
   test('422: specialist missing (two exist) or unknown; from/to missing, malformed, reversed, over 62 days', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cases: Array<[string, string]> = [
       ['from=2026-06-01&to=2026-06-02', 'specialist'],
       ['specialist=nobody&from=2026-06-01&to=2026-06-02', 'specialist'],
@@ -87,8 +87,8 @@ describe('GET /api/consultations/availability', () => {
   });
 
   test('specialist is optional when only one exists', async () => {
-    const t = createTestApp();
-    t.store.db.prepare("DELETE FROM specialists WHERE id = 'sam-rivera'").run();
+    const t = await createTestApp();
+    (await t.store.query("DELETE FROM specialists WHERE id = 'sam-rivera'"));
     const r = await availability(t, 'from=2026-06-02&to=2026-06-03');
     assert.equal(r.status, 200);
     assert.equal(r.body.slots.length, 16);
@@ -99,7 +99,7 @@ describe('GET /api/consultations/availability', () => {
 
 describe('POST /api/consultations', () => {
   test('201 {id, start, end, manageUrl, icsUrl}; consent recorded; manage token stored only as a hash', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await book(t, booking({ start: '2026-06-02T09:00:00+03:00' }));
     assert.equal(r.status, 201);
     assert.equal(r.body.start, OLENA_SLOT, 'normalized to UTC');
@@ -107,7 +107,7 @@ describe('POST /api/consultations', () => {
     assert.match(r.body.manageUrl, /^http:\/\/localhost\/api\/consultations\/manage\/[A-Za-z0-9_-]{43}$/);
     assert.equal(r.body.icsUrl, `${r.body.manageUrl}/ics`);
     assert.equal(r.headers.get('cache-control'), 'no-store');
-    const row = t.store.db.prepare('SELECT * FROM bookings WHERE id = ?').get(r.body.id) as Record<string, string>;
+    const row = (await t.row('SELECT * FROM bookings WHERE id = ?', [r.body.id])) as Record<string, string>;
     assert.equal(row.consent_version, 'consent-v1');
     assert.equal(row.consent_at, NOW.toISOString().slice(0, 19) + 'Z');
     assert.equal(row.name, 'Ada Visitor');
@@ -117,7 +117,7 @@ describe('POST /api/consultations', () => {
   });
 
   test('409 slot-taken for a booked slot, with a detail the widget can show', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     assert.equal((await book(t, booking())).status, 201);
     const r = await book(t, booking({ email: 'other@example.org', start: '2026-06-02T06:00:00.000Z' }));
     assert.equal(r.status, 409);
@@ -128,7 +128,7 @@ describe('POST /api/consultations', () => {
   });
 
   test('422 cases, each on its field', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ consent: false }, 'consent'],
       [{ consent: 'true' }, 'consent'],
@@ -160,12 +160,12 @@ describe('POST /api/consultations', () => {
       assert.ok(r.body.errors[field]?.length, `${JSON.stringify(over)} → ${JSON.stringify(r.body.errors)}`);
     }
     for (const json of [[], 'x', null, 1]) assert.equal((await book(t, json)).status, 422);
-    assert.equal(t.store.db.prepare('SELECT count(*) FROM bookings').pluck().get(), 0);
+    assert.equal((await t.scalar('SELECT count(*) FROM bookings')), 0);
     assert.equal((await book(t, booking({ phone: null, note: '' }))).status, 201, 'empty optional fields are fine');
   });
 
   test('415, 400, 413, 428', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const post = (body: string, headers: Record<string, string>) => checked(t, 'POST', B, B, { body, headers });
     assert.equal((await post(JSON.stringify(booking()), { 'Content-Type': 'text/plain', 'Idempotency-Key': newKey() })).status, 415);
     assert.equal((await post('{"start":', { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() })).status, 400);
@@ -174,7 +174,7 @@ describe('POST /api/consultations', () => {
   });
 
   test('idempotent replay returns the same booking and manage link; another body with the key is 422', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const key = newKey();
     const first = await book(t, booking(), { headers: { 'Idempotency-Key': key } });
     const again = await book(t, booking(), { headers: { 'Idempotency-Key': key } });
@@ -184,11 +184,11 @@ describe('POST /api/consultations', () => {
     const other = await book(t, booking({ name: 'Someone Else' }), { headers: { 'Idempotency-Key': key } });
     assert.equal(other.status, 422);
     assert.equal(other.body.type, '/problems/idempotency-key-reused');
-    assert.equal(t.store.db.prepare('SELECT count(*) FROM bookings').pluck().get(), 1);
+    assert.equal((await t.scalar('SELECT count(*) FROM bookings')), 1);
   });
 
   test('rate limits: per email and per client address, 429 with Retry-After', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 2 } });
+    const t = await createTestApp({ config: { bookingsPerHour: 2 } });
     const slots = ['2026-06-02T06:00:00Z', '2026-06-02T06:30:00Z', '2026-06-02T07:00:00Z', '2026-06-02T07:30:00Z', '2026-06-02T08:00:00Z'];
     // Same email from different addresses.
     assert.equal((await book(t, booking({ start: slots[0] }), { ip: '10.0.0.1' })).status, 201);
@@ -210,7 +210,7 @@ describe('POST /api/consultations', () => {
   });
 
   test('behind a trusted proxy the forwarded address counts', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 1, trustProxy: true } });
+    const t = await createTestApp({ config: { bookingsPerHour: 1, trustProxy: true } });
     assert.equal((await book(t, booking({ email: 'a@example.org' }), { headers: { 'X-Forwarded-For': '1.1.1.1' } })).status, 201);
     const r = await book(t, booking({ email: 'b@example.org', start: '2026-06-02T06:30:00Z' }), { headers: { 'X-Forwarded-For': '1.1.1.1' } });
     assert.equal(r.status, 429);
@@ -219,7 +219,7 @@ describe('POST /api/consultations', () => {
   });
 
   test('cookie-authenticated booking from a foreign origin: 403', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const r = await book(t, booking(), { headers: { Cookie: cookie, Origin: 'https://evil.example' } });
     assert.equal(r.status, 403);
@@ -229,7 +229,7 @@ describe('POST /api/consultations', () => {
 
 describe('manage link', () => {
   test('GET the booking (no personal data), ics, DELETE cancels and frees the slot, repeat 204', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const created = await book(t, booking());
     const path = new URL(created.body.manageUrl).pathname;
     let r = await checked(t, 'GET', M, path);
@@ -262,7 +262,7 @@ describe('manage link', () => {
   });
 
   test('unknown or malformed tokens: 404 problem', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const token of ['A'.repeat(43), 'short', '%00', 'x'.repeat(500)]) {
       assert.equal((await checked(t, 'GET', M, `/api/consultations/manage/${token}`)).status, 404, token);
       assert.equal((await checked(t, 'DELETE', M, `/api/consultations/manage/${token}`)).status, 404, token);
@@ -271,7 +271,7 @@ describe('manage link', () => {
   });
 
   test('HEAD works where GET does', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const created = await book(t, booking());
     const res = await call(t, 'HEAD', new URL(created.body.manageUrl).pathname);
     const r = await checkResponse('HEAD', M, res);

@@ -23,7 +23,7 @@ function prng(seed: number) {
 
 describe('fuzz', () => {
   test(`${COUNT} malformed requests (seed ${SEED}): no 5xx, every answer per openapi.yaml`, async () => {
-    const t = createTestApp({ config: { log: false, messagesPerMinute: 50, bookingsPerHour: 50, loginFreeFailures: 10_000, loginFailuresPerAddressPer15Min: 10_000, loginsPerAccountPer15Min: 10_000, signupsPerHour: 10_000 } });
+    const t = await createTestApp({ config: { log: false, messagesPerMinute: 50, bookingsPerHour: 50, loginFreeFailures: 10_000, loginFailuresPerAddressPer15Min: 10_000, loginsPerAccountPer15Min: 10_000, signupsPerHour: 10_000 } });
     const token = await signInBearer(t);
     const cookie = await signInCookie(t);
     const created = await checkResponse('POST', '/api/consultations', await t.app.request('/api/consultations', {

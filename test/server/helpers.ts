@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createApp, type AppOptions } from '../../server/src/app.js';
 import { defaultConfig, type Config } from '../../server/src/config.js';
 import { seedDemoData, DEMO_USER } from '../../server/src/seed.js';
-import { createSqliteStore } from '../../server/src/store.js';
+import { createSqliteStore, type Store } from '../../server/src/store/index.js';
 import { checkResponse, type Checked } from './contract.js';
 import { memoryMailer, type Mail } from '../../server/src/mail.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,24 +19,48 @@ export const OLENA_SLOT = '2026-06-02T06:00:00Z';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
-  store: ReturnType<typeof createSqliteStore>;
+  store: Store;
   config: Config;
   logs: string[];
   /** The app's clock; tests may move it. */
   clock: { now: Date };
   /** Every mail the app sent. */
   mail: Mail[];
+  /** The first column of the first row of a query (`?` placeholders), counts as numbers. */
+  scalar(sql: string, params?: unknown[]): Promise<unknown>;
+  /** The first column of every row. */
+  column(sql: string, params?: unknown[]): Promise<unknown[]>;
+  /** The first row. */
+  row(sql: string, params?: unknown[]): Promise<Record<string, unknown> | undefined>;
 }
 
-export function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOptions['staticRoots'] } = {}): TestApp {
-  const store = createSqliteStore(':memory:');
-  seedDemoData(store, NOW);
+/** PostgreSQL counts are bigints, which `pg` gives as strings. */
+const numeric = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+
+/**
+ * A fresh app on a fresh database, seeded with the demo data: in-memory SQLite, or (for the suites
+ * that run on both databases, with `store` given) the store the caller opened.
+ */
+export async function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOptions['staticRoots']; store?: Store } = {}): Promise<TestApp> {
+  const store = o.store ?? createSqliteStore(':memory:');
+  await seedDemoData(store, NOW);
   const config: Config = { ...defaultConfig, dbPath: ':memory:', allowedOrigins: [PARTNER], log: true, ...o.config };
   const logs: string[] = [];
   const clock = { now: NOW };
   const mailer = memoryMailer();
   const app = createApp({ store, config, now: () => clock.now, staticRoots: o.staticRoots, log: (l) => logs.push(l), mailer });
-  return { app, store, config, logs, clock, mail: mailer.sent };
+  const firstColumn = (row: Record<string, unknown> | undefined) => (row ? numeric(Object.values(row)[0]) : undefined);
+  return {
+    app,
+    store,
+    config,
+    logs,
+    clock,
+    mail: mailer.sent,
+    scalar: async (sql, params) => firstColumn((await store.query(sql, params))[0]),
+    column: async (sql, params) => (await store.query(sql, params)).map(firstColumn),
+    row: async (sql, params) => (await store.query(sql, params))[0],
+  };
 }
 
 export interface CallOptions {

@@ -12,13 +12,13 @@ const book = (t: TestApp, json: unknown, ip = '10.0.0.1') => checked(t, 'POST', 
 /** Raw JSON text (JSON.stringify cannot produce the "\ud800" escapes an attacker can send). */
 const postRaw = (t: TestApp, path: string, text: string, headers: Record<string, string> = {}) =>
   checked(t, 'POST', path, path, { body: text, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), ...headers } });
-const bookings = (t: TestApp) => t.store.db.prepare('SELECT count(*) FROM bookings').pluck().get() as number;
+const bookings = async (t: TestApp) => (await t.scalar('SELECT count(*) FROM bookings')) as number;
 
 const SLOTS = ['2026-06-02T06:00:00Z', '2026-06-02T06:30:00Z', '2026-06-02T07:00:00Z', '2026-06-02T07:30:00Z', '2026-06-02T08:00:00Z', '2026-06-02T08:30:00Z'];
 
 describe('booking quota counts successful bookings only (item 11)', () => {
   test('409 slot-taken answers do not use up the quota of the email or the address', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 2 } });
+    const t = await createTestApp({ config: { bookingsPerHour: 2 } });
     // Someone else books the first slot; our visitor loses the race for it five times.
     assert.equal((await book(t, booking({ email: 'other@example.org', start: SLOTS[0] }), '10.9.9.9')).status, 201);
     for (let i = 0; i < 5; i++) assert.equal((await book(t, booking({ start: SLOTS[0] }))).status, 409);
@@ -31,13 +31,13 @@ describe('booking quota counts successful bookings only (item 11)', () => {
   });
 
   test('422 answers do not use up the quota', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 1 } });
+    const t = await createTestApp({ config: { bookingsPerHour: 1 } });
     for (const over of [{ start: '2026-06-06T06:00:00Z' }, { name: '' }, { consent: false }]) assert.equal((await book(t, booking(over))).status, 422);
     assert.equal((await book(t, booking({ start: SLOTS[1] }))).status, 201);
   });
 
   test('concurrent bookings cannot exceed the quota: 20 at once for 20 free slots, exactly 3 succeed', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 3 } });
+    const t = await createTestApp({ config: { bookingsPerHour: 3 } });
     // Dr. Kovalenko works 06:00–10:00 and 11:00–15:00 UTC: 16 slots on Tuesday, 4 more on Wednesday.
     const slot = (day: string, minutes: number) => new Date(Date.parse(`${day}T06:00:00Z`) + minutes * 60_000).toISOString().replace('.000', '');
     const starts = [
@@ -48,11 +48,11 @@ describe('booking quota counts successful bookings only (item 11)', () => {
     const statuses = answers.map((r) => r.status).sort();
     assert.equal(statuses.filter((s) => s === 201).length, 3, statuses.join(','));
     assert.equal(statuses.filter((s) => s === 429).length, 17, statuses.join(','));
-    assert.equal(bookings(t), 3);
+    assert.equal(await bookings(t), 3);
   });
 
   test('concurrent requests for one slot: one 201, the others 409, and the quota is charged once', async () => {
-    const t = createTestApp({ config: { bookingsPerHour: 2 } });
+    const t = await createTestApp({ config: { bookingsPerHour: 2 } });
     const answers = await Promise.all(Array.from({ length: 10 }, () => book(t, booking({ start: SLOTS[0] }))));
     assert.deepEqual(answers.map((r) => r.status).sort(), [201, ...Array(9).fill(409)]);
     assert.equal((await book(t, booking({ start: SLOTS[1] }))).status, 201);
@@ -63,13 +63,13 @@ describe('names without bidi controls, separators or control characters (item 14
   const bad = ['Ada\u202Egnp.exe', 'Ada\u2066x\u2069', 'Ada\u2028Admin', 'Ada\u2029x', 'Ada\u0085', 'Ada\u009Bx', 'Ada\tx'];
 
   test('booking name: 422 on name', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const name of bad) {
       const r = await book(t, booking({ name }));
       assert.equal(r.status, 422, JSON.stringify(name));
       assert.ok(r.body.errors.name?.length, `${JSON.stringify(name)} → ${JSON.stringify(r.body.errors)}`);
     }
-    assert.equal(bookings(t), 0);
+    assert.equal(await bookings(t), 0);
     assert.equal((await book(t, booking({ name: 'Олена Коваленко-Шевченко' }))).status, 201);
   });
 
@@ -83,7 +83,7 @@ describe('names without bidi controls, separators or control characters (item 14
   });
 
   test('message subject and recipient: 422 on the field', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const send = (json: unknown) => checked(t, 'POST', T, T, { json, headers: { Cookie: cookie, Origin: ORIGIN, 'Idempotency-Key': newKey() } });
     for (const s of bad) {
@@ -100,7 +100,7 @@ describe('names without bidi controls, separators or control characters (item 14
 
 describe('lone surrogates anywhere in a JSON body: 422 with the field path (item 14)', () => {
   test('booking: name, note, and unknown or nested fields', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const base = JSON.stringify(booking());
     const cases: Array<[string, string]> = [
       [base.replace('"Ada Visitor"', '"Ada \\ud800Visitor"'), 'name'],
@@ -114,18 +114,18 @@ describe('lone surrogates anywhere in a JSON body: 422 with the field path (item
       assert.equal(r.body.type, '/problems/validation');
       assert.ok(r.body.errors[path]?.length, `${path}: ${JSON.stringify(r.body.errors)}`);
     }
-    assert.equal(bookings(t), 0);
+    assert.equal(await bookings(t), 0);
     // A well-formed pair (an emoji written as escapes) is fine.
     assert.equal((await postRaw(t, B, base.replace('"First time."', '"First time \\ud83d\\ude00"'))).status, 201);
   });
 
   test('message body and subject', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const auth = { Cookie: await signInCookie(t), Origin: ORIGIN };
     const r = await postRaw(t, T, '{"body":"hello \\ud800 there","subject":"\\udc01"}', auth);
     assert.equal(r.status, 422);
     assert.deepEqual(Object.keys(r.body.errors).sort(), ['body', 'subject']);
-    assert.equal(t.store.db.prepare('SELECT count(*) FROM messages').pluck().get(), 0);
+    assert.equal((await t.scalar('SELECT count(*) FROM messages')), 0);
     // The whole body being one string: the path is "".
     const whole = await call(t, 'POST', T, { body: '"\\ud800"', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() } });
     assert.equal(whole.status, 422);

@@ -37,7 +37,7 @@ describe('mail', () => {
   after(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
   test('SMTP: a sign-up’s link reaches the mailbox, from HEARTH_MAIL_FROM, with nothing but the link', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'hearth <no-reply@care.example>');
     const app = createApp({ store: t.store, config: t.config, now: () => t.clock.now, mailer, log: () => {} });
     const res = await app.request(

@@ -38,7 +38,7 @@ describe('prefersHtml', () => {
 
 describe('manage page (GET with Accept: text/html)', () => {
   test('the booking in the specialist’s zone and in UTC, specialist, status, .ics link and the cancel form', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path } = await bookOne(t);
     const r = await page(t, path);
     assert.equal(r.status, 200);
@@ -64,7 +64,7 @@ describe('manage page (GET with Accept: text/html)', () => {
   });
 
   test('headers: Vary: Accept, no-store, no-referrer and the page CSP; JSON keeps the API CSP', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path } = await bookOne(t);
     const html = await page(t, path);
     assert.match(html.headers.get('vary')!, /\bAccept\b/);
@@ -82,7 +82,7 @@ describe('manage page (GET with Accept: text/html)', () => {
   });
 
   test('JSON clients (Accept: application/json, */*, none, JSON first) get exactly the JSON booking', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path, id } = await bookOne(t);
     const expected = { id, start: OLENA_SLOT, end: '2026-06-02T06:30:00Z', specialist: { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko' }, status: 'confirmed' };
     for (const accept of [undefined, 'application/json', '*/*', 'application/json, text/html', 'application/json, text/plain, */*']) {
@@ -94,7 +94,7 @@ describe('manage page (GET with Accept: text/html)', () => {
   });
 
   test('unknown secret: an HTML 404 page for browsers, problem+json for API clients', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const token of ['A'.repeat(43), 'short', '%3Cscript%3E']) {
       const p = `/api/consultations/manage/${token}`;
       const html = await page(t, p);
@@ -114,7 +114,7 @@ describe('manage page (GET with Accept: text/html)', () => {
 
 describe('cancel form (POST …/cancel)', () => {
   test('cancels, 303 back to the page, which shows the cancelled state without a form; the slot is free again', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path } = await bookOne(t);
     assert.equal(await olenaSlotFree(t), false);
     const r = await cancelForm(t, path);
@@ -137,7 +137,7 @@ describe('cancel form (POST …/cancel)', () => {
   });
 
   test('Origin: null with Sec-Fetch-Site: same-origin is accepted (no-referrer form posts); own Origin without Sec-Fetch-Site too', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const a = await bookOne(t);
     assert.equal((await cancelForm(t, a.path, SAME_ORIGIN_FORM, 'x=1')).status, 303);
     const b = await bookOne(t, { start: '2026-06-02T06:30:00Z' });
@@ -149,7 +149,7 @@ describe('cancel form (POST …/cancel)', () => {
   });
 
   test('cross-site posts are refused (403) and cancel nothing', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path } = await bookOne(t);
     const refused: Array<Record<string, string>> = [
       { 'Content-Type': FORM, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
@@ -176,7 +176,7 @@ describe('cancel form (POST …/cancel)', () => {
   });
 
   test('415 for a non-form body, 413 for a huge one, HTML 404 for an unknown secret, 405 for GET', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const { path } = await bookOne(t);
     const json = await cancelForm(t, path, { ...SAME_ORIGIN_FORM, 'Content-Type': 'application/json' }, '{}');
     assert.equal(json.status, 415);

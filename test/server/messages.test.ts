@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { call, checked, createTestApp, newKey, ORIGIN, PARTNER, signInBearer, signInCookie, type TestApp } from './helpers.js';
 
 const T = '/api/messages';
-const count = (t: TestApp) => t.store.db.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+const count = async (t: TestApp) => (await t.scalar('SELECT count(*) FROM messages')) as number;
 
 async function setup(config = {}) {
-  const t = createTestApp({ config });
+  const t = await createTestApp({ config });
   const token = await signInBearer(t);
   const auth = { Authorization: `Bearer ${token}` };
   const send = (json: unknown, headers: Record<string, string> = {}) =>
@@ -20,7 +20,7 @@ describe('POST /api/messages', () => {
     const r = await send({ to: 'olena-kovalenko', subject: ' Hello ', body: '  I would like to talk.  ', pageUrl: 'https://partner.example/essay' });
     assert.equal(r.status, 201);
     assert.equal(r.body.createdAt, '2026-06-01T00:00:00Z');
-    const row = t.store.db.prepare('SELECT * FROM messages WHERE id = ?').get(r.body.id) as Record<string, string>;
+    const row = (await t.row('SELECT * FROM messages WHERE id = ?', [r.body.id])) as Record<string, string>;
     assert.equal(row.user_id, 'demo-visitor');
     assert.equal(row.body, 'I would like to talk.');
     assert.equal(row.subject, 'Hello');
@@ -36,15 +36,15 @@ describe('POST /api/messages', () => {
   });
 
   test('401 when signed out (problem+json)', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checked(t, 'POST', T, T, { json: { body: 'Hi' }, headers: { 'Idempotency-Key': newKey() } });
     assert.equal(r.status, 401);
     assert.match(r.headers.get('content-type')!, /^application\/problem\+json/);
-    assert.equal(count(t), 0);
+    assert.equal(await count(t), 0);
   });
 
   test('cookie-authenticated: allowed from the own origin and allowlisted origins, 403 otherwise (CSRF)', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const post = (origin?: string) =>
       checked(t, 'POST', T, T, { json: { body: 'Hi' }, headers: { Cookie: cookie, 'Idempotency-Key': newKey(), ...(origin ? { Origin: origin } : {}) } });
@@ -55,18 +55,18 @@ describe('POST /api/messages', () => {
     assert.equal(evil.body.type, '/problems/csrf');
     assert.equal((await post()).status, 403, 'no Origin at all');
     assert.equal((await post('null')).status, 403);
-    assert.equal(count(t), 2);
+    assert.equal(await count(t), 2);
   });
 
   test('cookie-authenticated from the server\'s own page with Origin: null (Referrer-Policy: no-referrer) passes by Sec-Fetch-Site', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const cookie = await signInCookie(t);
     const post = (site: string) =>
       checked(t, 'POST', T, T, { json: { body: 'Hi' }, headers: { Cookie: cookie, 'Idempotency-Key': newKey(), Origin: 'null', 'Sec-Fetch-Site': site } });
     assert.equal((await post('same-origin')).status, 201);
     assert.equal((await post('same-site')).status, 403);
     assert.equal((await post('cross-site')).status, 403);
-    assert.equal(count(t), 1);
+    assert.equal(await count(t), 1);
   });
 
   test('bearer-authenticated writes need no Origin', async () => {
@@ -99,7 +99,7 @@ describe('POST /api/messages', () => {
       assert.equal(r.body.type, '/problems/validation');
     }
     assert.equal((await send({ body: 'x'.repeat(5000) })).status, 201, '5,000 characters are fine');
-    assert.equal(count(t), 1);
+    assert.equal(await count(t), 1);
   });
 
   test('413 for a body over 16 KiB, by Content-Length and by the bytes actually read', async () => {
@@ -131,7 +131,7 @@ describe('POST /api/messages', () => {
       headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': '10', 'Idempotency-Key': newKey() },
     });
     assert.ok([400, 413].includes(res2.status), String(res2.status));
-    assert.equal(count(t), 0);
+    assert.equal(await count(t), 0);
   });
 
   test('415 for another content type, 400 for malformed JSON', async () => {
@@ -158,7 +158,7 @@ describe('POST /api/messages', () => {
     assert.equal(r.status, 400);
     r = await checked(t, 'POST', T, T, { json: { body: 'Hi' }, headers: { ...auth, 'Idempotency-Key': 'has space' } });
     assert.equal(r.status, 400);
-    assert.equal(count(t), 0);
+    assert.equal(await count(t), 0);
   });
 
   test('same key + same body replays the first answer; another body is refused (422)', async () => {
@@ -176,7 +176,7 @@ describe('POST /api/messages', () => {
     const other = await checked(t, 'POST', T, T, { json: { body: 'Something else' }, headers });
     assert.equal(other.status, 422);
     assert.equal(other.body.type, '/problems/idempotency-key-reused');
-    assert.equal(count(t), 1);
+    assert.equal(await count(t), 1);
     // The key is scoped to the account: another user's identical key is a new request.
     const cookie2 = await signUp(t);
     const mine = await checked(t, 'POST', T, T, { json: { body: 'Hi', subject: 'S' }, headers: { Cookie: cookie2, Origin: ORIGIN, 'Idempotency-Key': key } });
@@ -187,7 +187,7 @@ describe('POST /api/messages', () => {
     const later = await checked(t, 'POST', T, T, { json: { body: 'Hi', subject: 'S' }, headers: { ...auth, 'Idempotency-Key': key } });
     assert.equal(later.status, 401, 'the 2-hour token expired meanwhile');
     // The stored answer is encrypted: no plaintext ids in the table.
-    const answers = t.store.db.prepare('SELECT answer FROM idempotency_keys').pluck().all() as string[];
+    const answers = (await t.column('SELECT answer FROM idempotency_keys')) as string[];
     assert.ok(answers.every((a) => !a.includes(first.body.id)));
   });
 
@@ -210,7 +210,7 @@ describe('POST /api/messages', () => {
     assert.equal(limited.body.type, '/problems/rate-limited');
     const after = Number(limited.headers.get('retry-after'));
     assert.ok(after >= 1 && after <= 60, String(after));
-    assert.equal(count(t), 3);
+    assert.equal(await count(t), 3);
     t.clock.now = new Date(t.clock.now.getTime() + after * 1000);
     assert.equal((await checked(t, 'POST', T, T, { json: { body: '5' }, headers: { ...auth, 'Idempotency-Key': newKey() } })).status, 201);
   });

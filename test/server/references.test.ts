@@ -7,7 +7,7 @@ const T = '/api/references/{listId}';
 
 describe('GET /api/references/{listId}', () => {
   test('the seeded essay list equals demo/refs.json, annotations included', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const r = await checked(t, 'GET', T, '/api/references/essay');
     assert.equal(r.status, 200);
     const expected = JSON.parse(readFileSync(new URL('../../demo/refs.json', import.meta.url), 'utf8'));
@@ -16,7 +16,7 @@ describe('GET /api/references/{listId}', () => {
   });
 
   test('unknown or malformed list ids: 404 problem', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const id of ['nope', 'x'.repeat(65), '%00', 'a.b', '..']) {
       const r = await checked(t, 'GET', T, `/api/references/${id}`).catch(() => undefined);
       if (r) assert.equal(r.status, 404, id);
@@ -25,8 +25,8 @@ describe('GET /api/references/{listId}', () => {
   });
 
   test('a list added through the store is served', async () => {
-    const t = createTestApp();
-    t.store.putReferenceList('other', [{ id: 'a', title: 'A' }]);
+    const t = await createTestApp();
+    await t.store.references.put('other', [{ id: 'a', title: 'A' }]);
     assert.deepEqual((await checked(t, 'GET', T, '/api/references/other')).body, [{ id: 'a', title: 'A' }]);
   });
 });

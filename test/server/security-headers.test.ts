@@ -14,7 +14,7 @@ const demo = fileURLToPath(new URL('../../demo', import.meta.url));
 
 describe('Permissions-Policy and Cross-Origin-Opener-Policy', () => {
   test('every answer denies camera, microphone, geolocation and the like', async () => {
-    const t = createTestApp({ staticRoots: [{ prefix: '/', dir: demo }] });
+    const t = await createTestApp({ staticRoots: [{ prefix: '/', dir: demo }] });
     for (const path of ['/api/session', '/login', '/', '/nothing-here', '/api/specialists']) {
       const res = await call(t, 'GET', path);
       assert.equal(res.headers.get('permissions-policy'), PERMISSIONS_POLICY, path);
@@ -23,7 +23,7 @@ describe('Permissions-Policy and Cross-Origin-Opener-Policy', () => {
   });
 
   test('the sign-in popup pages keep window.opener: no COOP on /login, /signup, /logout and below', async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     for (const path of ['/login', '/signup', '/login?origin=https%3A%2F%2Fpartner.example']) {
       const res = await call(t, 'GET', path);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/, path);
@@ -38,7 +38,7 @@ describe('Permissions-Policy and Cross-Origin-Opener-Policy', () => {
   });
 
   test('the demo page (it opens the popup) gets same-origin-allow-popups; the manage page same-origin; JSON none', async () => {
-    const t = createTestApp({ staticRoots: [{ prefix: '/', dir: demo }] });
+    const t = await createTestApp({ staticRoots: [{ prefix: '/', dir: demo }] });
     const page = await call(t, 'GET', '/');
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     assert.equal(page.headers.get('cross-origin-opener-policy'), 'same-origin-allow-popups');
@@ -86,7 +86,7 @@ describe('the own origin never follows the Host header', () => {
   let server: ServerType;
   let port: number;
   before(async () => {
-    t = createTestApp({ config: { log: false, publicUrl: undefined } });
+    t = await createTestApp({ config: { log: false, publicUrl: undefined } });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });
@@ -130,7 +130,7 @@ describe('the own origin never follows the Host header', () => {
   });
 
   test('with HEARTH_PUBLIC_URL only that origin (and the allowlist) is the own one', async () => {
-    const p = createTestApp({ config: { publicUrl: 'https://care.example' } });
+    const p = await createTestApp({ config: { publicUrl: 'https://care.example' } });
     const s = await call(p, 'GET', '/api/session', { headers: { Origin: 'http://localhost' } });
     assert.equal((await s.json() as { loginUrl: string }).loginUrl, 'https://care.example/login');
     assert.equal(s.headers.get('access-control-allow-origin'), null, 'the request URL origin is not the own one');

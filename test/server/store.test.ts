@@ -1,57 +1,54 @@
+// The SQLite store's file handling and migrations (the behaviour both stores share is in
+// store-contract.test.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore, migrate, SlotTakenError } from '../../server/src/store.js';
-import { migrations } from '../../server/src/migrations.js';
+import { createSqliteStore, migrateSqlite } from '../../server/src/store/sqlite.js';
+import { migrations } from '../../server/src/store/migrations-sqlite.js';
 import { seedDemoData } from '../../server/src/seed.js';
 
-describe('store', () => {
-  test('creates the file and its folder, applies migrations once, seeds once', () => {
+describe('SQLite store', () => {
+  test('creates the file and its folder, applies migrations once, seeds once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-db-'));
     const path = join(dir, 'nested', 'folder', 'hearth.db');
     try {
       let store = createSqliteStore(path);
       assert.ok(existsSync(path));
+      assert.deepEqual(store.applied, migrations.map((m) => m.version));
       const versions = store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
       assert.deepEqual(versions, migrations.map((m) => m.version));
-      seedDemoData(store);
-      seedDemoData(store);
+      await seedDemoData(store);
+      await seedDemoData(store);
       assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 1);
-      assert.equal(store.listSpecialists().length, 2);
-      store.close();
+      assert.equal((await store.specialists.list()).length, 2);
+      await store.close();
       store = createSqliteStore(path);
-      assert.deepEqual(migrate(store.db), [], 'nothing left to apply');
-      seedDemoData(store);
+      assert.deepEqual(store.applied, [], 'nothing left to apply');
+      assert.deepEqual(migrateSqlite(store.db), []);
+      await seedDemoData(store);
       assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 1);
-      store.close();
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  test('the partial unique index: one active booking per slot, a cancelled one frees it', () => {
-    const store = createSqliteStore(':memory:');
-    seedDemoData(store);
-    const b = (id: string) => ({
-      id,
-      specialistId: 'sam-rivera',
-      start: '2026-06-02T14:00:00Z',
-      end: '2026-06-02T14:30:00Z',
-      name: 'N',
-      email: 'e@example.org',
-      timeZone: 'UTC',
-      consentAt: '2026-06-01T00:00:00Z',
-      consentVersion: 'consent-v1',
-      manageHash: id.padEnd(64, '0'),
-      createdAt: '2026-06-01T00:00:00Z',
-    });
-    store.insertBooking(b('a'));
-    assert.throws(() => store.insertBooking(b('b')), SlotTakenError);
-    store.cancelBooking('a', '2026-06-01T01:00:00Z');
-    store.insertBooking(b('c'));
-    assert.deepEqual(store.bookedStarts('sam-rivera', '2026-06-02T00:00:00Z', '2026-06-03T00:00:00Z'), ['2026-06-02T14:00:00Z']);
-    store.close();
+  test('two stores on one file (two processes): transactions wait for each other instead of failing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-db-'));
+    const path = join(dir, 'hearth.db');
+    try {
+      const a = createSqliteStore(path);
+      const b = createSqliteStore(path);
+      await seedDemoData(a);
+      const take = (s: typeof a) => s.limits.take([['shared', 10]], 60_000, Date.parse('2026-06-01T00:00:00Z'));
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => take(i % 2 ? a : b)));
+      assert.equal(answers.filter((x) => x.ok).length, 10);
+      await a.close();
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

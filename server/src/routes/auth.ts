@@ -48,7 +48,7 @@ export function authRoutes(r: Router, deps: Deps): void {
    * What a visitor already signed in here (by cookie) sees when a sign-in is asked for: another
    * site gets nothing without a click on "Continue to site as Ana"; this server's own pages go on.
    */
-  const signedInAlready = (c: Ctx, h: Handoff): Response | undefined => {
+  const signedInAlready = async (c: Ctx, h: Handoff): Promise<Response | undefined> => {
     const { user, via, family } = c.get('auth');
     if (!user || via !== 'cookie' || !family) return undefined;
     const site = siteOf(h);
@@ -56,10 +56,10 @@ export function authRoutes(r: Router, deps: Deps): void {
     return finishSignIn(deps, user, family, h);
   };
 
-  r.on('GET', '/login', (c) => {
+  r.on('GET', '/login', async (c) => {
     const read = readHandoff(c, deps, (name) => c.req.query(name));
     if (!read.ok) return refusal(read);
-    return signedInAlready(c, read.handoff) ?? formHtml(read.handoff.returnTo, loginPage(read.handoff));
+    return (await signedInAlready(c, read.handoff)) ?? formHtml(read.handoff.returnTo, loginPage(read.handoff));
   });
 
   r.on('POST', '/login', async (c) => {
@@ -83,7 +83,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     const paused = (retryAfter: number) => page(429, { errors: { limit: tooManyLogins(retryAfter) } }, { 'Retry-After': String(retryAfter) });
     const gate = throttle.check(email, ip, deps.now().getTime());
     if (!gate.ok) return paused(gate.retryAfter);
-    const found = email.length <= 254 ? store.findUserByEmail(email) : undefined;
+    const found = email.length <= 254 ? await store.accounts.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
     if (!ok || !found) {
@@ -94,7 +94,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     // Successful sign-ins are limited per account too: a known password cannot mint sessions without end.
     const minted = throttle.takeSuccess(found.id, deps.now().getTime());
     if (!minted.ok) return paused(minted.retryAfter);
-    const { token, family } = startSession(deps, found.id, 'cookie');
+    const { token, family } = await startSession(deps, found.id, 'cookie');
     return finishSignIn(deps, found, family, h, { 'Set-Cookie': sessionCookie(c, deps, token) });
   });
 
@@ -115,7 +115,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
     const { family } = c.get('auth');
-    if (family) store.deleteSessionFamily(family);
+    if (family) await store.accounts.deleteSessionFamily(family);
     const read = readHandoff(c, deps, (name) => form.get(name));
     const back = `/login${read.ok ? carry(read.handoff) : ''}`;
     return new Response(null, { status: 303, headers: { Location: back, 'Set-Cookie': sessionCookie(c, deps, null), 'Cache-Control': 'no-store' } });
@@ -136,9 +136,9 @@ export function authRoutes(r: Router, deps: Deps): void {
   });
 
   /** Ends the whole sign-in the request presents: its cookie session and every token minted from it. */
-  r.on('POST', '/api/logout', (c) => {
+  r.on('POST', '/api/logout', async (c) => {
     const { family, via } = c.get('auth');
-    if (family) store.deleteSessionFamily(family);
+    if (family) await store.accounts.deleteSessionFamily(family);
     return send({ status: 204, body: undefined }, via === 'bearer' ? {} : { 'Set-Cookie': sessionCookie(c, deps, null) });
   });
 }

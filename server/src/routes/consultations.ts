@@ -6,7 +6,7 @@ import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES } from '../ava
 import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
-import { SlotTakenError, type Booking, type Specialist } from '../store.js';
+import { SlotTakenError, type Booking, type Repositories, type Specialist } from '../store/index.js';
 import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { bookingNotFoundPage, managePage } from '../pages.js';
@@ -57,26 +57,26 @@ export function consultationRoutes(r: Router, deps: Deps): void {
   const minNoticeMinutes = () => config.minNoticeHours * 60;
 
   /** The specialist named (or the only one), or the field error. */
-  function pickSpecialist(id: string | undefined): { ok: Specialist } | { error: string } {
+  async function pickSpecialist(id: string | undefined, repos: Repositories = store): Promise<{ ok: Specialist } | { error: string }> {
     if (id) {
-      const s = store.getSpecialist(id);
+      const s = await repos.specialists.get(id);
       return s ? { ok: s } : { error: 'Unknown specialist' };
     }
-    const all = store.listSpecialists();
+    const all = await repos.specialists.list();
     return all.length === 1 ? { ok: all[0]! } : { error: 'Choose a specialist' };
   }
 
-  r.on('GET', '/api/specialists', () =>
+  r.on('GET', '/api/specialists', async () =>
     send(
-      { status: 200, body: store.listSpecialists().map(({ id, name, title, timeZone }) => ({ id, name, title, timeZone })) },
+      { status: 200, body: (await store.specialists.list()).map(({ id, name, title, timeZone }) => ({ id, name, title, timeZone })) },
       { 'Cache-Control': 'public, max-age=300' },
     ),
   );
 
-  r.on('GET', '/api/consultations/availability', (c) => {
+  r.on('GET', '/api/consultations/availability', async (c) => {
     const errors: FieldErrors = {};
     const q = { specialist: c.req.query('specialist'), from: c.req.query('from'), to: c.req.query('to') };
-    const picked = pickSpecialist(q.specialist);
+    const picked = await pickSpecialist(q.specialist);
     if ('error' in picked) errors.specialist = [picked.error];
     const from = q.from ? parseDateOrInstant(q.from) : undefined;
     const to = q.to ? parseDateOrInstant(q.to) : undefined;
@@ -87,7 +87,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     else if (from && to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) errors.to = [`Must be at most ${MAX_RANGE_DAYS} days after from`];
     if (Object.keys(errors).length || 'error' in picked) return send(validationProblem(errors, 'The availability query is not valid.'));
     const specialist = picked.ok;
-    const booked = new Set(store.bookedStarts(specialist.id, iso(addMinutes(from!, -SLOT_MINUTES)), iso(to!)));
+    const booked = new Set(await store.bookings.bookedStarts(specialist.id, iso(addMinutes(from!, -SLOT_MINUTES)), iso(to!)));
     const slots = freeSlots({
       schedule: specialist.schedule,
       timeZone: specialist.timeZone,
@@ -110,11 +110,12 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const { user } = c.get('auth');
     const own = ownOrigin(c, config);
 
-    const answer = idempotentWrite(deps, { scope: `POST /api/consultations\n${user ? `user:${user.id}` : `ip:${ip}`}`, key: key!, body: body.value, text: body.text }, (): Answer => {
+    const scope = `POST /api/consultations\n${user ? `user:${user.id}` : `ip:${ip}`}`;
+    const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx): Promise<Answer> => {
       const parsed = bookingSchema.safeParse(body.value);
       const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
       const raw = (body.value && typeof body.value === 'object' ? body.value : {}) as Record<string, unknown>;
-      const picked = pickSpecialist(typeof raw.specialist === 'string' && raw.specialist ? raw.specialist : undefined);
+      const picked = await pickSpecialist(typeof raw.specialist === 'string' && raw.specialist ? raw.specialist : undefined, tx);
       if ('error' in picked) errors.specialist ??= [picked.error];
       const specialist = 'ok' in picked ? picked.ok : undefined;
       const start = typeof raw.start === 'string' ? parseInstant(raw.start) : undefined;
@@ -128,12 +129,11 @@ export function consultationRoutes(r: Router, deps: Deps): void {
         return validationProblem(errors, 'The booking could not be made: check the fields.');
       const data = parsed.data;
 
-      // Only successful bookings count. The hit is taken before the insert and given back when the
-      // insert fails (slot taken, or any error): all of it runs synchronously inside the write's
-      // transaction, so concurrent requests cannot get past the quota between the check and the insert.
+      // Only successful bookings count: the hit is taken inside the write's transaction, which any
+      // answer but a 201 rolls back (a taken slot included), so it is given back with it; the keys
+      // stay locked until the end of the transaction, so concurrent requests cannot pass the quota.
       const quotaKeys = [`bookings-email\n${data.email.toLowerCase()}`, `bookings-ip\n${ip}`];
-      const at = now.getTime();
-      const limit = deps.limiter.take(quotaKeys, config.bookingsPerHour, 3_600_000, at);
+      const limit = await tx.limits.take(quotaKeys.map((k) => [k, config.bookingsPerHour] as const), 3_600_000, now.getTime());
       if (!limit.ok)
         return problem(429, `Too many bookings from you in the last hour: try again in ${Math.ceil(limit.retryAfter / 60)} minutes.`, {
           name: 'rate-limited',
@@ -143,9 +143,8 @@ export function consultationRoutes(r: Router, deps: Deps): void {
       const id = randomUUID();
       const secret = newToken();
       const b = { id, start: iso(start), end: iso(addMinutes(start, SLOT_MINUTES)) };
-      let booked = false;
       try {
-        store.insertBooking({
+        await tx.bookings.insert({
           ...b,
           specialistId: specialist.id,
           name: data.name,
@@ -158,12 +157,9 @@ export function consultationRoutes(r: Router, deps: Deps): void {
           manageHash: hashToken(secret),
           createdAt: iso(now),
         });
-        booked = true;
       } catch (e) {
         if (!(e instanceof SlotTakenError)) throw e;
         return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
-      } finally {
-        if (!booked) for (const k of quotaKeys) deps.limiter.untake(k, at);
       }
       const manageUrl = `${own}/api/consultations/manage/${secret}`;
       return { status: 201, body: { ...b, manageUrl, icsUrl: `${manageUrl}/ics` } };
@@ -173,29 +169,29 @@ export function consultationRoutes(r: Router, deps: Deps): void {
 
   const notFound = (headers: Record<string, string> = {}) =>
     send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }), headers);
-  const findBooking = (token: string) => (MANAGE_TOKEN.test(token) ? store.findBookingByManageHash(hashToken(token)) : undefined);
-  const cancel = (b: Booking) => {
-    if (!b.cancelledAt) store.cancelBooking(b.id, iso(deps.now()));
+  const findBooking = async (token: string) => (MANAGE_TOKEN.test(token) ? store.bookings.findByManageHash(hashToken(token)) : undefined);
+  const cancel = async (b: Booking) => {
+    if (!b.cancelledAt) await store.bookings.cancel(b.id, iso(deps.now()));
   };
   const managePath = (token: string) => `/api/consultations/manage/${token}`;
 
   // One URL for the widget (JSON) and for the visitor's browser (the manage page): negotiated on Accept.
-  r.on('GET', '/api/consultations/manage/:token', (c) => {
+  r.on('GET', '/api/consultations/manage/:token', async (c) => {
     const token = c.req.param('token') ?? '';
-    const b = findBooking(token);
+    const b = await findBooking(token);
     const page = prefersHtml(c.req.header('accept'));
     const vary = { Vary: 'Accept' };
     if (!b) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
-    const s = store.getSpecialist(b.specialistId);
+    const s = await store.specialists.get(b.specialistId);
     const status = b.cancelledAt ? 'cancelled' : 'confirmed';
     if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status }), 200, vary);
     return send({ status: 200, body: { id: b.id, start: b.start, end: b.end, specialist: { id: b.specialistId, name: s?.name ?? '' }, status } }, vary);
   });
 
-  r.on('DELETE', '/api/consultations/manage/:token', (c) => {
-    const b = findBooking(c.req.param('token') ?? '');
+  r.on('DELETE', '/api/consultations/manage/:token', async (c) => {
+    const b = await findBooking(c.req.param('token') ?? '');
     if (!b) return notFound();
-    cancel(b);
+    await cancel(b);
     return send({ status: 204, body: undefined });
   });
 
@@ -205,18 +201,18 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const back = MANAGE_TOKEN.test(token) ? { href: managePath(token), text: 'Back to the booking' } : { href: '/', text: 'Go to the home page' };
     const form = await readForm(c, deps, back);
     if (form instanceof Response) return form;
-    const b = findBooking(token);
+    const b = await findBooking(token);
     if (!b) return html(bookingNotFoundPage(), 404);
-    cancel(b);
+    await cancel(b);
     return new Response(null, { status: 303, headers: { Location: managePath(token), 'Cache-Control': 'no-store' } });
   });
 
-  r.on('GET', '/api/consultations/manage/:token/ics', (c) => {
-    const token = (c.req.param('token') ?? '');
-    const b = findBooking(token);
+  r.on('GET', '/api/consultations/manage/:token/ics', async (c) => {
+    const token = c.req.param('token') ?? '';
+    const b = await findBooking(token);
     if (!b) return notFound();
     if (b.cancelledAt) return send(problem(410, 'This booking was cancelled.', { name: 'booking-cancelled', title: 'Booking cancelled' }));
-    const name = store.getSpecialist(b.specialistId)?.name ?? 'hearth';
+    const name = (await store.specialists.get(b.specialistId))?.name ?? 'hearth';
     const ics = bookingIcs({ id: b.id, start: b.start, end: b.end, specialistName: name, manageUrl: `${ownOrigin(c, config)}/api/consultations/manage/${token}` });
     return new Response(ics, {
       headers: {

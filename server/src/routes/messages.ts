@@ -43,18 +43,18 @@ export function messageRoutes(r: Router, deps: Deps): void {
     const keyProblem = checkIdempotencyKey(key);
     if (keyProblem) return send(keyProblem);
 
-    const answer = idempotentWrite(deps, { scope: `POST /api/messages\n${user.id}`, key: key!, body: body.value, text: body.text }, () => {
+    const answer = await idempotentWrite(deps, { scope: `POST /api/messages\n${user.id}`, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = messageSchema.safeParse(body.value);
       if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
       const now = deps.now();
-      const limit = deps.limiter.take([`messages\n${user.id}`], deps.config.messagesPerMinute, 60_000, now.getTime());
+      const limit = await tx.limits.take([[`messages\n${user.id}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
       if (!limit.ok)
         return problem(429, `Too many messages: wait ${limit.retryAfter} seconds, then send again.`, {
           name: 'rate-limited',
           headers: { 'Retry-After': String(limit.retryAfter) },
         });
       const m = { id: randomUUID(), createdAt: iso(now) };
-      deps.store.insertMessage({ ...parsed.data, id: m.id, userId: user.id, createdAt: m.createdAt });
+      await tx.messages.insert({ ...parsed.data, id: m.id, userId: user.id, createdAt: m.createdAt });
       return { status: 201, body: m };
     });
     return send(answer);

@@ -12,7 +12,7 @@ import { sendLater } from '../mail.js';
 import { cleanName, isCommonPassword, MIN_PASSWORD_LENGTH } from '../text-rules.js';
 import { isExternalReturn } from '../return-to.js';
 import { hashToken, newToken, sessionCookie, startSession } from '../sessions.js';
-import { EmailTakenError } from '../store.js';
+import { EmailTakenError } from '../store/index.js';
 import { iso } from '../time.js';
 import { formHtml } from './auth.js';
 import { randomUUID } from 'node:crypto';
@@ -72,7 +72,7 @@ export function signupRoutes(r: Router, deps: Deps): void {
       return formHtml(h.returnTo, signupPage({ ...h, values, errors }), 422);
     }
     // Sign-ups per client address, counted before the scrypt hash.
-    const limit = deps.limiter.take([`signup-ip\n${clientIp(c, deps.config)}`], deps.config.signupsPerHour, SIGNUP_WINDOW_MS, deps.now().getTime());
+    const limit = await store.limits.take([[`signup-ip\n${clientIp(c, deps.config)}`, deps.config.signupsPerHour]], SIGNUP_WINDOW_MS, deps.now().getTime());
     if (!limit.ok) {
       return formHtml(h.returnTo, signupPage({ ...h, values, errors: { limit: tooManySignups(limit.retryAfter) } }), 429, {
         'Retry-After': String(limit.retryAfter),
@@ -81,7 +81,7 @@ export function signupRoutes(r: Router, deps: Deps): void {
     const { name, email, password } = parsed.data;
     const passwordHash = await hashPassword(password);
     const own = ownOrigin(c, deps.config);
-    if (store.findUserByEmail(email)) {
+    if (await store.accounts.findUserByEmail(email)) {
       sendLater(deps.mailer, {
         to: email,
         subject: 'Someone tried to create an account with your address',
@@ -92,7 +92,7 @@ export function signupRoutes(r: Router, deps: Deps): void {
     } else {
       const token = newToken();
       const now = deps.now();
-      store.insertPendingSignup({
+      await store.accounts.insertPendingSignup({
         tokenHash: hashToken(token),
         email,
         name,
@@ -122,16 +122,16 @@ export function signupRoutes(r: Router, deps: Deps): void {
     if (form instanceof Response) return form;
     const token = form.get('token') ?? '';
     const now = deps.now();
-    const pending = TOKEN.test(token) ? store.takePendingSignup(hashToken(token), iso(now)) : undefined;
+    const pending = TOKEN.test(token) ? await store.accounts.takePendingSignup(hashToken(token), iso(now)) : undefined;
     if (!pending) return linkNotValid();
     const user = { id: randomUUID(), name: pending.name, email: pending.email };
     try {
-      store.createUser({ ...user, passwordHash: pending.passwordHash, createdAt: iso(now) });
+      await store.accounts.createUser({ ...user, passwordHash: pending.passwordHash, createdAt: iso(now) });
     } catch (e) {
       if (!(e instanceof EmailTakenError)) throw e;
       return html(messagePage('You have an account already', 'This email address has an account already. Sign in with it.'), 409);
     }
-    const { token: session } = startSession(deps, user.id, 'cookie');
+    const { token: session } = await startSession(deps, user.id, 'cookie');
     const headers = { 'Set-Cookie': sessionCookie(c, deps, session), 'Cache-Control': 'no-store' };
     if (pending.returnTo) return new Response(null, { status: 303, headers: { ...headers, Location: pending.returnTo } });
     return html(

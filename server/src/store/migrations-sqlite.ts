@@ -1,5 +1,6 @@
-// Versioned schema migrations, applied in order at start; each runs once, recorded in schema_migrations.
-// Never edit a migration that has shipped: add a new one.
+// SQLite's versioned schema migrations, applied in order at start (and by `npm run migrate`); each
+// runs once, recorded in schema_migrations. Never edit a migration that has shipped: add a new one.
+// migrations-postgres.ts has the same versions and names in PostgreSQL's dialect.
 //
 // Instants are TEXT in the one format the server emits, "YYYY-MM-DDTHH:MM:SSZ", so they compare as
 // strings and the unique slot index sees one spelling per instant.
@@ -123,6 +124,19 @@ export const migrations: Migration[] = [
         expires_at    TEXT NOT NULL
       );
       CREATE INDEX pending_signups_expiry ON pending_signups(expires_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'rate-limit hits',
+    sql: `
+      -- Sliding-window rate limits in the database, so that every process counts the same hits.
+      -- key_hash = SHA-256 of the limit's key (no email or address in clear); at = ms since 1970.
+      CREATE TABLE rate_hits (
+        key_hash TEXT NOT NULL,
+        at       INTEGER NOT NULL
+      );
+      CREATE INDEX rate_hits_key ON rate_hits(key_hash, at);
     `,
   },
 ];

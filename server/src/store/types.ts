@@ -1,0 +1,218 @@
+// The data layer's interface: what routes see. Asynchronous, split by aggregate, with
+// `transaction(async (tx) => …)`. Two implementations: SQLite (better-sqlite3, the embedded default:
+// sqlite.ts) and PostgreSQL (`pg`, chosen by HEARTH_DATABASE_URL=postgres://…: postgres.ts).
+//
+// Every invariant is the database's, never one process's memory: one booking per slot (a partial
+// unique index), idempotency (a unique key claimed at the start of the write's transaction), rate
+// limits (rows counted under a per-key lock), single-use login codes and sign-up links (DELETE …
+// RETURNING). So several server processes may share one PostgreSQL database.
+//
+// Instants are strings in the one format the server emits, "YYYY-MM-DDTHH:MM:SSZ" (time.ts), so
+// they compare as strings in both databases.
+import type { WeeklyWindow } from '../availability.js';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export type SessionKind = 'cookie' | 'bearer';
+
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  kind: SessionKind;
+  /** The sign-in this session belongs to: the cookie session and the tokens minted from it share it. */
+  family: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface LoginCode {
+  codeHash: string;
+  userId: string;
+  family: string;
+  /** base64url SHA-256 of the widget's verifier. */
+  challenge: string;
+  /** The site the code was handed to. */
+  origin: string;
+  expiresAt: string;
+}
+
+export interface PendingSignup {
+  tokenHash: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** A same-origin path to go to once the account exists. */
+  returnTo: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Specialist {
+  id: string;
+  name: string;
+  title: string;
+  timeZone: string;
+  schedule: WeeklyWindow[];
+}
+
+export interface NewBooking {
+  id: string;
+  specialistId: string;
+  start: string;
+  end: string;
+  name: string;
+  email: string;
+  phone?: string;
+  note?: string;
+  timeZone: string;
+  consentAt: string;
+  consentVersion: string;
+  manageHash: string;
+  createdAt: string;
+}
+
+export interface Booking {
+  id: string;
+  specialistId: string;
+  start: string;
+  end: string;
+  cancelledAt: string | null;
+}
+
+export interface NewMessage {
+  id: string;
+  userId: string;
+  to?: string;
+  subject?: string;
+  body: string;
+  pageUrl?: string;
+  createdAt: string;
+}
+
+export interface IdempotencyRecord {
+  keyHash: string;
+  fingerprint: string;
+  /** 0 while the write that claimed the key is in flight (inside its transaction). */
+  status: number;
+  answer: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Thrown by `bookings.insert` when the slot already has an active booking (the unique index). */
+export class SlotTakenError extends Error {
+  override name = 'SlotTakenError';
+}
+
+/** Thrown by `accounts.createUser` when the email is registered already (case-insensitive). */
+export class EmailTakenError extends Error {
+  override name = 'EmailTakenError';
+}
+
+export interface AccountStore {
+  createUser(u: User & { passwordHash: string; createdAt: string }): Promise<void>;
+  /** Case-insensitive. */
+  findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | undefined>;
+
+  createSession(s: NewSession): Promise<void>;
+  /** The user and family of an unexpired session of that kind (a cookie token is no bearer token, and back). */
+  findSession(tokenHash: string, kind: SessionKind, now: string): Promise<{ user: User; family: string } | undefined>;
+  /** Ends a sign-in: the cookie session, every bearer token minted from it, and its unused login codes. */
+  deleteSessionFamily(family: string): Promise<void>;
+  /** Keeps the `keep` most recent sign-ins of a user and ends the older ones. */
+  capSessionFamilies(userId: string, keep: number): Promise<void>;
+
+  insertLoginCode(c: LoginCode): Promise<void>;
+  /** Removes and returns an unexpired login code (each code is used once, even by racing requests). */
+  takeLoginCode(codeHash: string, now: string): Promise<LoginCode | undefined>;
+
+  insertPendingSignup(p: PendingSignup): Promise<void>;
+  /** Removes and returns an unexpired pending sign-up (once, even by racing requests). */
+  takePendingSignup(tokenHash: string, now: string): Promise<PendingSignup | undefined>;
+}
+
+export interface MessageStore {
+  insert(m: NewMessage): Promise<void>;
+}
+
+export interface SpecialistStore {
+  upsert(s: Specialist, sortOrder: number): Promise<void>;
+  list(): Promise<Specialist[]>;
+  get(id: string): Promise<Specialist | undefined>;
+}
+
+export interface BookingStore {
+  /** Throws SlotTakenError when the slot is booked already. */
+  insert(b: NewBooking): Promise<void>;
+  /** Start instants of active bookings of a specialist with from ≤ start < to, ascending. */
+  bookedStarts(specialistId: string, from: string, to: string): Promise<string[]>;
+  findByManageHash(hash: string): Promise<Booking | undefined>;
+  /** Cancels an active booking; false when it was cancelled already. */
+  cancel(id: string, at: string): Promise<boolean>;
+}
+
+export interface IdempotencyStore {
+  /**
+   * Claims `keyHash` for a write in this transaction: true when claimed (a pending record, status
+   * 0, is inserted); false when a record exists already. A concurrent claim of the same key waits
+   * until the first transaction ends (PostgreSQL: the unique index; SQLite: the write lock).
+   */
+  claim(r: { keyHash: string; fingerprint: string; createdAt: string; expiresAt: string }): Promise<boolean>;
+  find(keyHash: string): Promise<IdempotencyRecord | undefined>;
+  /** Stores the answer of a claimed key. */
+  complete(keyHash: string, status: number, answer: string): Promise<void>;
+  /** Gives a claimed key back (the write failed: a corrected request may reuse the key). */
+  release(keyHash: string): Promise<void>;
+  /** Removes an expired record so the key can be claimed again. */
+  removeExpired(keyHash: string, now: string): Promise<void>;
+}
+
+export interface ReferenceStore {
+  put(id: string, items: unknown[]): Promise<void>;
+  get(id: string): Promise<unknown[] | undefined>;
+}
+
+export interface RateLimitStore {
+  /**
+   * Sliding windows: records one hit at `now` under every key when each key has fewer than its
+   * limit of hits in the last `windowMs`; otherwise records nothing and returns the seconds until
+   * the earliest full key frees up. Atomic across processes (keys are locked while counted).
+   */
+  take(entries: ReadonlyArray<readonly [key: string, limit: number]>, windowMs: number, now: number): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+  /** Takes back the hit recorded under `key` at `at`. */
+  untake(key: string, at: number): Promise<void>;
+  /** Forgets every hit under `key`. */
+  reset(key: string): Promise<void>;
+}
+
+/** The aggregates, bound to one connection (inside a transaction) or to the pool (outside). */
+export interface Repositories {
+  accounts: AccountStore;
+  messages: MessageStore;
+  specialists: SpecialistStore;
+  bookings: BookingStore;
+  idempotency: IdempotencyStore;
+  references: ReferenceStore;
+  limits: RateLimitStore;
+}
+
+export interface Store extends Repositories {
+  /** 'sqlite' or 'postgres' (logs, health, tests). */
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: everything done through `tx` commits together or not at all
+   * (a throw rolls back). Nested calls on `tx` join the outer transaction.
+   */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Drops expired sessions, login codes, sign-up links, idempotency records and rate-limit hits. */
+  purgeExpired(now: string): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  /** Runs a query (tests and maintenance: `?` placeholders in both dialects). */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
