@@ -9,7 +9,12 @@
 import pg from 'pg';
 
 export interface PubSub {
-  /** Delivers `payload` to every subscriber of `channel` (in every process, for PostgreSQL's). */
+  /**
+   * Delivers `payload` to every subscriber of `channel` (in every process, for PostgreSQL's).
+   * Publish after the change it announces has committed: a subscriber that reloads on the message
+   * must find the change (publishing from inside a transaction would let another process cache the
+   * old state again before the commit).
+   */
   publish(channel: string, payload: string): Promise<void>;
   /** Calls `listener` with each payload published on `channel`; returns the unsubscribe function. */
   subscribe(channel: string, listener: (payload: string) => void): () => void;
