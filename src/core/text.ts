@@ -5,3 +5,7 @@
  */
 export const wellFormed = (s: string): string =>
   (s as { toWellFormed?(): string }).toWellFormed?.() ?? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+/** JSON.stringify with every string made well-formed (JSON would otherwise carry a lone `\ud800` escape along). */
+export const wellFormedJson = (value: unknown, space?: number): string =>
+  JSON.stringify(value, (_, v: unknown) => (typeof v == 'string' ? wellFormed(v) : v), space);

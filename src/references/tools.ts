@@ -19,6 +19,7 @@ import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
 import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
 import { runsInto } from './render.js';
+import { wellFormed, wellFormedJson } from '../core/text.js';
 
 export { coins } from './export/coins.js';
 
@@ -33,12 +34,13 @@ const toHtml = (citation: Run[]) =>
     })
     .join('');
 
-/** Writes to the clipboard (rich when the browser can); false when the page may not. */
+/** Writes to the clipboard (rich when the browser can), made well-formed; false when the page may not. */
 async function write(text: string, rich?: string): Promise<boolean> {
+  text = wellFormed(text);
   try {
     if (!rich) throw 0;
     await navigator.clipboard.write([
-      new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([rich], { type: 'text/html' }) }),
+      new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([wellFormed(rich)], { type: 'text/html' }) }),
     ]);
     return true;
   } catch {
@@ -202,14 +204,14 @@ const markupText = (nodes: MarkupNode[]): string => nodes.map((n) => (typeof n =
 const FORMATS = {
   BibTeX: [(entries: Entry[]) => toBibtex(plainNotes(entries)), 'application/x-bibtex', 'bib'],
   RIS: [(entries: Entry[]) => toRis(plainNotes(entries)), 'application/x-research-info-systems', 'ris'],
-  'CSL-JSON': [(entries: Entry[]) => JSON.stringify(entries.map((e) => e.item), null, 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
+  'CSL-JSON': [(entries: Entry[]) => wellFormedJson(entries.map((e) => e.item), 2) + '\n', 'application/vnd.citationstyles.csl+json', 'json'],
 } as const;
 
-/** Saves the entries as a file in that format ("BibTeX", "RIS" or "CSL-JSON"). */
+/** Saves the entries as a file in that format ("BibTeX", "RIS" or "CSL-JSON"), as well-formed UTF-8. */
 export function download(entries: Entry[], format: keyof typeof FORMATS | string, name = 'references'): void {
   const [serialize, type, extension] = FORMATS[format as keyof typeof FORMATS] ?? FORMATS['CSL-JSON'];
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([serialize(entries)], { type }));
+  a.href = URL.createObjectURL(new Blob([wellFormed(serialize(entries))], { type }));
   a.download = `${name}.${extension}`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
@@ -333,7 +335,7 @@ function scriptText(json: string): unknown {
  */
 export function jsonLd(items: CslItem[], script = document.createElement('script')): HTMLScriptElement {
   script.type = 'application/ld+json';
-  const text = JSON.stringify({
+  const text = wellFormedJson({
     '@context': 'https://schema.org',
     '@type': 'Article',
     url: location.href.replace(/#.*/, ''),

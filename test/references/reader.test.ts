@@ -237,6 +237,49 @@ describe('<hearth-references> reader tools', () => {
     dialog.dispatchEvent(new Event('close'));
   });
 
+  it('one lone surrogate in a title breaks nothing: every entry keeps Copy, Cite and COinS, the list downloads, all well-formed', async () => {
+    const items = [
+      { id: 'a', type: 'book', title: 'Half an emoji \uD83D here', publisher: 'P' },
+      { id: 'b', type: 'book', title: 'Whole', publisher: 'P' },
+    ];
+    const el = await loaded(html`<hearth-references sort="none" .items=${items}></hearth-references>`);
+    for (const id of ['ref-a', 'ref-b']) {
+      expect([...el.querySelectorAll(`#${id} .tools button`)].map(text), id).to.deep.equal(['Copy citation', 'Cite']);
+      expect(el.querySelector(`#${id} .Z3988`)!.getAttribute('title')).to.match(/^ctx_ver=/);
+    }
+    expect(decodeURIComponent(el.querySelector('#ref-a .Z3988')!.getAttribute('title')!)).to.contain('Half an emoji \uFFFD here');
+
+    el.querySelector<HTMLButtonElement>('#ref-a .tools button')!.click();
+    await until(() => written.length, 'copied');
+    expect(await (await written[0][0].getType('text/plain')).text()).to.contain('Half an emoji \uFFFD here');
+
+    [...el.querySelectorAll<HTMLButtonElement>('#ref-a .tools button')].find((b) => text(b) == 'Cite')!.click();
+    await until(() => document.querySelector('dialog.hearth-dialog[open]'), 'dialog open');
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.hearth-dialog[open]')!;
+    [...dialog.querySelectorAll('button')].find((b) => text(b) == 'Copy BibTeX')!.click();
+    await until(() => texts.length, 'BibTeX copied');
+    expect(texts[0]).to.contain('Half an emoji \uFFFD here');
+    expect(texts[0]).not.to.match(/[\uD800-\uDFFF]/); // well-formed: no surrogate left alone (nor any here)
+    dialog.close();
+    dialog.dispatchEvent(new Event('close'));
+
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (b: Blob) => (blobs.push(b), create(b));
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      for (const b of el.querySelectorAll<HTMLButtonElement>('.tools[role="group"] button')) b.click();
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(blobs).to.have.length(3);
+    const [bib, ris, json] = await Promise.all(blobs.map((b) => b.text()));
+    for (const file of [bib, ris]) expect(file).to.contain('Half an emoji \uFFFD here');
+    expect(JSON.parse(json)[0].title).to.equal('Half an emoji \uFFFD here'); // not a lone "\ud83d" escape
+  });
+
   it('tools="none" hides the reader tools', async () => {
     const el = await loaded(html`<hearth-references tools="none" .items=${[{ id: 'a', title: 'A' }]}></hearth-references>`);
     expect(el.querySelector('.tools')).to.equal(null);

@@ -14,6 +14,7 @@
 import type { CslItem } from '../../core/backend.js';
 import { safeUrl, str } from '../format/common.js';
 import { pageEnds, ymd } from './bibtex.js';
+import { wellFormed } from '../../core/text.js';
 
 /** Book-format genres of CSL types; other types starting with "entry" are a `bookitem` too. */
 const GENRES: Record<string, string> = { book: 'book', chapter: 'bookitem', 'paper-conference': 'proceeding', report: 'report' };
@@ -25,7 +26,8 @@ export function coins(item: CslItem): string {
   const kev = ['ctx_ver=Z39.88-2004'];
   const add = (key: string, v: unknown) => {
     const s = str(v);
-    if (s && key) kev.push(key + '=' + encodeURIComponent(s));
+    // Well-formed first: one lone surrogate would make encodeURIComponent throw, and the whole list with it.
+    if (s && key) kev.push(key + '=' + encodeURIComponent(wellFormed(s)));
   };
   const genre = type.startsWith('article') ? 'article' : Object.hasOwn(GENRES, type) ? GENRES[type] : type.startsWith('entry') ? 'bookitem' : '';
   const fmt = genre == 'article' ? 'journal' : genre ? 'book' : type == 'thesis' ? 'dissertation' : 'dc';
