@@ -15,11 +15,10 @@
 // invalidation (local or received); `getOrCompute` notes it before computing and stores the result
 // only if it has not moved. Concurrent misses of one key share one computation.
 
-/** The pub/sub seam (server/src/pubsub.ts): only what this cache uses. */
-export interface PubSubLike {
-  publish(channel: string, payload: string): Promise<void>;
-  subscribe(channel: string, listener: (payload: string) => void): () => void;
-}
+import type { PubSub } from './pubsub.js';
+
+/** The part of the pub/sub seam (pubsub.ts) this cache uses. */
+export type PubSubLike = Pick<PubSub, 'publish' | 'subscribe'>;
 
 export const AVAILABILITY_CHANNEL = 'hearth_availability';
 /** The payload that drops every specialist's entries (e.g. after a bulk schedule import). */
@@ -56,6 +55,8 @@ export interface AvailabilityCacheOptions {
   maxEntries?: number;
   /** The clock (tests). Default Date.now. */
   now?: () => number;
+  /** Publishing an invalidation failed (the other processes keep their entries until they expire). Default: console.error. */
+  onError?: (error: unknown) => void;
 }
 
 export interface AvailabilityCache<T> {
@@ -70,10 +71,15 @@ export interface AvailabilityCache<T> {
   generation(specialistId: string): number;
   /** The cached value, or `compute()`'s, stored unless the specialist was invalidated meanwhile. Concurrent misses share one computation. */
   getOrCompute(key: string, compute: () => Promise<T>): Promise<T>;
-  /** Drops the specialist's entries here and, through the pub/sub, in every other process. Call it after the change committed. */
+  /**
+   * Drops the specialist's entries here and, through the pub/sub, in every other process. Call it
+   * after the change committed. Never rejects: a failed publish goes to `onError`.
+   */
   invalidate(specialistId: string): Promise<void>;
   /** Drops every entry here and everywhere. */
   invalidateAll(): Promise<void>;
+  /** Drops every entry here only: for the pub/sub's `onReconnect` (notifications may have been missed). */
+  clear(): void;
   /** Entries held (tests, metrics). */
   readonly size: number;
   /** Stops listening to the pub/sub. */
@@ -84,6 +90,7 @@ export function createAvailabilityCache<T>(pubsub: PubSubLike, options: Availabi
   const ttlMs = options.ttlMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 5_000;
   const now = options.now ?? Date.now;
+  const onError = options.onError ?? ((e: unknown) => console.error(`hearth: availability cache: publishing an invalidation failed: ${(e as Error)?.message ?? e}`));
   const entries = new Map<string, { value: T; expires: number }>();
   const generations = new Map<string, number>();
   const inFlight = new Map<string, Promise<T>>();
@@ -129,7 +136,11 @@ export function createAvailabilityCache<T>(pubsub: PubSubLike, options: Availabi
 
   async function invalidate(id: string): Promise<void> {
     dropLocal(id);
-    await pubsub.publish(AVAILABILITY_CHANNEL, id);
+    try {
+      await pubsub.publish(AVAILABILITY_CHANNEL, id);
+    } catch (e) {
+      onError(e);
+    }
   }
 
   return {
@@ -158,6 +169,7 @@ export function createAvailabilityCache<T>(pubsub: PubSubLike, options: Availabi
     },
     invalidate,
     invalidateAll: () => invalidate(ALL_SPECIALISTS),
+    clear: () => dropLocal(ALL_SPECIALISTS),
     get size() {
       return entries.size;
     },

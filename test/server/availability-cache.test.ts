@@ -10,6 +10,7 @@ import {
   NOTICE_BUCKET_MS,
   type PubSubLike,
 } from '../../server/src/availability-cache.js';
+import { createLocalPubSub } from '../../server/src/pubsub.js';
 
 /** An in-process pub/sub delivering asynchronously (like a real one), recording what was published. */
 function localPubSub(): PubSubLike & { published: [string, string][] } {
@@ -70,7 +71,7 @@ test('invalidate drops only that specialist, and publishes its id on hearth_avai
 });
 
 test('two caches on one pub/sub (two processes): an invalidation in one drops the entries of the other', async () => {
-  const pubsub = localPubSub();
+  const pubsub = createLocalPubSub();
   const one = createAvailabilityCache<string[]>(pubsub);
   const two = createAvailabilityCache<string[]>(pubsub);
   one.set(key('a'), ['from one']);
@@ -139,6 +140,29 @@ test('concurrent misses of one key share one computation; a failed one is not st
   await assert.rejects(cache.getOrCompute(key('b'), () => Promise.reject(new Error('db down'))), /db down/);
   assert.equal(cache.get(key('b')), undefined);
   assert.deepEqual(await cache.getOrCompute(key('b'), compute), ['s'], 'the next request tries again');
+});
+
+test('invalidate never rejects: a failed publish is reported, the local entries are gone anyway; clear() drops only here', async () => {
+  const errors: unknown[] = [];
+  const broken: PubSubLike = { publish: () => Promise.reject(new Error('database down')), subscribe: () => () => {} };
+  const cache = createAvailabilityCache<string[]>(broken, { onError: (e) => errors.push(e) });
+  cache.set(key('a'), ['a']);
+  await cache.invalidate('a');
+  assert.equal(cache.get(key('a')), undefined);
+  assert.equal(errors.length, 1);
+
+  const pubsub = createLocalPubSub();
+  const one = createAvailabilityCache<string[]>(pubsub);
+  const two = createAvailabilityCache<string[]>(pubsub);
+  one.set(key('a'), ['1']);
+  two.set(key('a'), ['2']);
+  const gen = one.generation('a');
+  one.clear(); // the listening connection came back: anything may have changed
+  await new Promise((r) => setImmediate(r));
+  assert.equal(one.size, 0);
+  assert.deepEqual(two.get(key('a')), ['2']);
+  one.set(key('a'), ['stale'], gen);
+  assert.equal(one.get(key('a')), undefined, 'a computation begun before the clear is not kept');
 });
 
 test('at most maxEntries: the oldest go first', () => {
