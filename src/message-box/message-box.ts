@@ -305,9 +305,11 @@ export class HearthMessageBox extends HearthElement {
       if (kind == 'unauthorized') {
         // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
         // the entry keeps its key and waits for sign-in, then goes again with that key.
-        await putEntry((this.#entry = { ...entry, signIn: true }));
-        this.#set('signin', error);
         this.#link.session?.signedOut(); // every gate shows Log in
+        // A backend that cannot say who is signed in (no getSession) will not say when: Retry, same key.
+        const waits = !this.#link.session?.signedIn;
+        await putEntry((this.#entry = { ...entry, signIn: waits, hold: !waits }));
+        this.#set(waits ? 'signin' : 'failed', error);
       } else if (kind == 'validation') {
         // Refused as written (a replayed key gives the first answer): nothing was stored, the text goes back to the form.
         await removeEntry(entry.key);

@@ -618,6 +618,29 @@ describe('<hearth-message-box>', () => {
       expect(calls[2].key).to.not.equal(calls[0].key); // a new press of Send, a new message
     });
 
+    it('401 from a backend that cannot say who is signed in (no getSession): failed, with Retry under the same key', async () => {
+      const calls: Call[] = [];
+      let n = 0;
+      const backend: HearthBackend = {
+        getReferences: async () => [],
+        sendMessage: async (message, options) => {
+          calls.push({ message, key: options?.idempotencyKey });
+          if (!n++) throw new HearthError('unauthorized', 'HTTP 401', { status: 401 });
+          return { id: 'm1', createdAt: '2026-01-01T00:00:00Z' };
+        },
+      };
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Own sign-in');
+      sendButton(el)!.click();
+      await waitUntil(() => buttonNamed(el, 'Retry'), 'Retry');
+      await expect(el).to.be.accessible();
+      const sent = oneEvent(el, 'hearth-message-sent');
+      buttonNamed(el, 'Retry')!.click();
+      await sent;
+      expect(calls.map((c) => c.key)).to.deep.equal([calls[0].key, calls[0].key]);
+    });
+
     it('a backend without sendMessage fails clearly', async () => {
       const backend: HearthBackend = { getReferences: async () => [] };
       const { el } = await box(backend);
