@@ -294,7 +294,7 @@ export class HearthMessageBox extends HearthElement {
       const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
       await removeEntry(entry.key);
       this.#entry = undefined;
-      this.#fieldErrors = {};
+      this.#fieldErrors = Object.create(null);
       saveDraft(this.#key!, (this.#draft = emptyDraft()));
       this.#set('sent');
       this.emit<MessageSentDetail>('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
