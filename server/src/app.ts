@@ -3,7 +3,7 @@
 // tests call in-process with `app.request(...)`.
 import { Hono } from 'hono';
 import type { Config } from './config.js';
-import type { Store } from './store/index.js';
+import { NulCharacterError, type Store } from './store/index.js';
 import { problem } from './problem.js';
 import { send, type AppEnv, type Deps, type Router } from './http.js';
 import { requestLog, type LogSink } from './log.js';
@@ -14,6 +14,10 @@ import { authRoutes } from './routes/auth.js';
 import { signupRoutes } from './routes/signup.js';
 import { handoffRoutes } from './handoff.js';
 import { noMailer, type Mailer } from './mail.js';
+import { createLocalPubSub, type PubSub } from './pubsub.js';
+import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
+import type { Slot } from './availability.js';
+import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
@@ -29,6 +33,10 @@ export interface AppOptions {
   log?: LogSink;
   /** Where email goes. Default: nowhere (noMailer). */
   mailer?: Mailer;
+  /** Messages between the server's processes (cache invalidations). Default: this process only. */
+  pubsub?: PubSub;
+  /** The availability cache (main.ts makes it, to clear it when the pub/sub reconnects). Default: one on `pubsub`. */
+  availability?: AvailabilityCache<Slot[]>;
 }
 
 interface Registered {
@@ -41,7 +49,8 @@ const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config } = options;
-  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer };
+  const availability = options.availability ?? createAvailabilityCache<Slot[]>(options.pubsub ?? createLocalPubSub());
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer, availability };
   const app = new Hono<AppEnv>();
   const registered: Registered[] = [];
 
@@ -68,6 +77,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       registered.push({ method, path, re: patternOf(path) });
     },
   };
+  healthRoutes(router, deps);
   authRoutes(router, deps);
   signupRoutes(router, deps);
   handoffRoutes(router, deps);
@@ -87,6 +97,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.onError((err) => {
+    if (err instanceof NulCharacterError) return send(problem(400, 'The request contains a null character (U+0000), which no field may hold.', { name: 'nul-character' }));
     // The stack only: messages of our own errors carry no request data.
     console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', error: err.name, stack: err.stack?.split('\n').slice(0, 6).join('\n') }));
     return send(problem(500, 'Something went wrong on our side. Try again in a moment.'));

@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import type { Config } from './config.js';
 import type { Mailer } from './mail.js';
+import type { AvailabilityCache } from './availability-cache.js';
+import type { Slot } from './availability.js';
 import type { Store, User } from './store/index.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
 import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
@@ -12,6 +14,8 @@ export interface Deps {
   now: () => Date;
   /** Where email goes (see mail.ts). */
   mailer: Mailer;
+  /** Computed free slots per specialist and range, invalidated across processes (availability-cache.ts). */
+  availability: AvailabilityCache<Slot[]>;
 }
 
 export interface Auth {

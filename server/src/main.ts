@@ -10,6 +10,9 @@ import { consoleMailer, noMailer, smtpMailer, type Mailer } from './mail.js';
 import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
 import { openStore } from './store/index.js';
+import { createLocalPubSub, createPostgresPubSub, type PubSub } from './pubsub.js';
+import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
+import type { Slot } from './availability.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let config: Config;
@@ -22,6 +25,14 @@ try {
 const store = await openStore(config);
 if (config.demo) await seedDemoData(store);
 
+// Between processes: cache invalidations travel by PostgreSQL LISTEN/NOTIFY when the database is
+// shared; a lost connection may have dropped some, so the cache starts over when it is back.
+let availability: AvailabilityCache<Slot[]> | undefined;
+const pubsub: PubSub = config.databaseUrl
+  ? await createPostgresPubSub(config.databaseUrl, { onReconnect: () => availability?.clear() })
+  : createLocalPubSub();
+availability = createAvailabilityCache<Slot[]>(pubsub);
+
 // Mail: SMTP when configured; the demo prints it in the terminal; a production start without SMTP
 // sends none (sign-ups cannot be finished), and says so once.
 let mailer: Mailer = noMailer;
@@ -33,6 +44,8 @@ const app = createApp({
   store,
   config,
   mailer,
+  pubsub,
+  availability,
   staticRoots: [
     { prefix: '/dist/', dir: `${root}dist` },
     { prefix: '/', dir: `${root}demo` },
@@ -106,6 +119,8 @@ function stop(signal: NodeJS.Signals) {
   server.close(async () => {
     clearInterval(sweep);
     try {
+      availability?.close();
+      await pubsub.close();
       await store.close();
     } catch (e) {
       console.error(`hearth: closing the database failed: ${(e as Error)?.message ?? e}`);

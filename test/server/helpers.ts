@@ -34,6 +34,35 @@ export interface TestApp {
   row(sql: string, params?: unknown[]): Promise<Record<string, unknown> | undefined>;
 }
 
+/**
+ * The database of the app under test: a fresh in-memory SQLite database, or with
+ * `HEARTH_TEST_DB=postgres` (npm test's second pass over the server suites) one PostgreSQL schema
+ * per test process (`hearth_t_<pid>_…`, at HEARTH_TEST_DATABASE_URL or the local server), emptied
+ * for each app. npm test drops those schemas afterwards.
+ */
+export const TEST_DB: 'sqlite' | 'postgres' = process.env.HEARTH_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+let postgres: Promise<Store> | undefined;
+
+async function openTestStore(): Promise<Store> {
+  if (TEST_DB === 'sqlite') return createSqliteStore(':memory:');
+  postgres ??= (async () => {
+    const { default: pg } = await import('pg');
+    const { createPostgresStore } = await import('../../server/src/store/postgres.js');
+    const base = process.env.HEARTH_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `hearth_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client(base);
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    return createPostgresStore(url, { pool: { allowExitOnIdle: true } });
+  })();
+  const store = await postgres;
+  const tables = await store.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'");
+  await store.query(`TRUNCATE ${tables.map((t) => t.tablename).join(', ')} CASCADE`);
+  return store;
+}
+
 /** PostgreSQL counts are bigints, which `pg` gives as strings. */
 const numeric = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
 
@@ -42,7 +71,7 @@ const numeric = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Numb
  * that run on both databases, with `store` given) the store the caller opened.
  */
 export async function createTestApp(o: { config?: Partial<Config>; staticRoots?: AppOptions['staticRoots']; store?: Store } = {}): Promise<TestApp> {
-  const store = o.store ?? createSqliteStore(':memory:');
+  const store = o.store ?? (await openTestStore());
   await seedDemoData(store, NOW);
   const config: Config = { ...defaultConfig, dbPath: ':memory:', allowedOrigins: [PARTNER], log: true, ...o.config };
   const logs: string[] = [];

@@ -83,7 +83,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     const paused = (retryAfter: number) => page(429, { errors: { limit: tooManyLogins(retryAfter) } }, { 'Retry-After': String(retryAfter) });
     const gate = throttle.check(email, ip, deps.now().getTime());
     if (!gate.ok) return paused(gate.retryAfter);
-    const found = email.length <= 254 ? await store.accounts.findUserByEmail(email) : undefined;
+    const found = email.length <= 254 && !email.includes('\u0000') ? await store.accounts.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
     if (!ok || !found) {

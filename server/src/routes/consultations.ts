@@ -2,7 +2,8 @@
 // manage page; cancel by DELETE or by the page's form; .ics).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES } from '../availability.js';
+import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES, type Slot } from '../availability.js';
+import { availabilityKey } from '../availability-cache.js';
 import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
@@ -59,7 +60,8 @@ export function consultationRoutes(r: Router, deps: Deps): void {
   /** The specialist named (or the only one), or the field error. */
   async function pickSpecialist(id: string | undefined, repos: Repositories = store): Promise<{ ok: Specialist } | { error: string }> {
     if (id) {
-      const s = await repos.specialists.get(id);
+      // Ids are plain text: one with control characters (U+0000 included) names nobody.
+      const s = /[\u0000-\u001f]/.test(id) ? undefined : await repos.specialists.get(id);
       return s ? { ok: s } : { error: 'Unknown specialist' };
     }
     const all = await repos.specialists.list();
@@ -73,31 +75,36 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     ),
   );
 
+  /** Free slots of a specialist in [from, to): computed once per range and notice bucket, until a booking or schedule change (cache). */
+  const slotsOf = (specialist: Specialist, from: Date, to: Date, now: Date, key: string) =>
+    deps.availability.getOrCompute(key, async () => {
+      const booked = new Set(await store.bookings.bookedStarts(specialist.id, iso(addMinutes(from, -SLOT_MINUTES)), iso(to)));
+      return freeSlots({ schedule: specialist.schedule, timeZone: specialist.timeZone, from, to, now, minNoticeMinutes: minNoticeMinutes(), booked });
+    });
+  const keyOf = (specialistId: string, from: Date, to: Date, now: Date) =>
+    availabilityKey({ specialistId, from: iso(from), to: iso(to), earliest: now.getTime() + minNoticeMinutes() * 60_000 });
+  const slotsAnswer = (slots: Slot[]) => send({ status: 200, body: { durationMinutes: SLOT_MINUTES, slots } });
+
   r.on('GET', '/api/consultations/availability', async (c) => {
     const errors: FieldErrors = {};
     const q = { specialist: c.req.query('specialist'), from: c.req.query('from'), to: c.req.query('to') };
-    const picked = await pickSpecialist(q.specialist);
-    if ('error' in picked) errors.specialist = [picked.error];
     const from = q.from ? parseDateOrInstant(q.from) : undefined;
     const to = q.to ? parseDateOrInstant(q.to) : undefined;
+    const now = deps.now();
+    const rangeOk = from && to && to > from && to.getTime() - from.getTime() <= MAX_RANGE_DAYS * 86_400_000;
+    // A repeated question is answered from the cache, without the database.
+    const cached = rangeOk && q.specialist ? deps.availability.get(keyOf(q.specialist, from, to, now)) : undefined;
+    if (cached) return slotsAnswer(cached);
+    const picked = await pickSpecialist(q.specialist);
+    if ('error' in picked) errors.specialist = [picked.error];
     const dateMsg = 'Use an ISO 8601 date (2026-03-30) or date-time with a zone (2026-03-30T09:00:00Z)';
     if (!from) errors.from = [q.from ? dateMsg : 'Required'];
     if (!to) errors.to = [q.to ? dateMsg : 'Required'];
     else if (from && to <= from) errors.to = ['Must be after from'];
     else if (from && to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) errors.to = [`Must be at most ${MAX_RANGE_DAYS} days after from`];
-    if (Object.keys(errors).length || 'error' in picked) return send(validationProblem(errors, 'The availability query is not valid.'));
+    if (Object.keys(errors).length || 'error' in picked || !from || !to) return send(validationProblem(errors, 'The availability query is not valid.'));
     const specialist = picked.ok;
-    const booked = new Set(await store.bookings.bookedStarts(specialist.id, iso(addMinutes(from!, -SLOT_MINUTES)), iso(to!)));
-    const slots = freeSlots({
-      schedule: specialist.schedule,
-      timeZone: specialist.timeZone,
-      from: from!,
-      to: to!,
-      now: deps.now(),
-      minNoticeMinutes: minNoticeMinutes(),
-      booked,
-    });
-    return send({ status: 200, body: { durationMinutes: SLOT_MINUTES, slots } });
+    return slotsAnswer(await slotsOf(specialist, from, to, now, keyOf(specialist.id, from, to, now)));
   });
 
   r.on('POST', '/api/consultations', async (c) => {
@@ -111,6 +118,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const own = ownOrigin(c, config);
 
     const scope = `POST /api/consultations\n${user ? `user:${user.id}` : `ip:${ip}`}`;
+    let bookedFor: string | undefined; // set when this request (not a replay) booked
     const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx): Promise<Answer> => {
       const parsed = bookingSchema.safeParse(body.value);
       const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
@@ -157,6 +165,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
           manageHash: hashToken(secret),
           createdAt: iso(now),
         });
+        bookedFor = specialist.id;
       } catch (e) {
         if (!(e instanceof SlotTakenError)) throw e;
         return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
@@ -164,6 +173,8 @@ export function consultationRoutes(r: Router, deps: Deps): void {
       const manageUrl = `${own}/api/consultations/manage/${secret}`;
       return { status: 201, body: { ...b, manageUrl, icsUrl: `${manageUrl}/ics` } };
     });
+    // After the commit: every process forgets this specialist's computed slots.
+    if (bookedFor && answer.status === 201) await deps.availability.invalidate(bookedFor);
     return send(answer);
   });
 
@@ -171,7 +182,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }), headers);
   const findBooking = async (token: string) => (MANAGE_TOKEN.test(token) ? store.bookings.findByManageHash(hashToken(token)) : undefined);
   const cancel = async (b: Booking) => {
-    if (!b.cancelledAt) await store.bookings.cancel(b.id, iso(deps.now()));
+    if (!b.cancelledAt && (await store.bookings.cancel(b.id, iso(deps.now())))) await deps.availability.invalidate(b.specialistId);
   };
   const managePath = (token: string) => `/api/consultations/manage/${token}`;
 

@@ -19,6 +19,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
 import {
   EmailTakenError,
+  NulCharacterError,
   SlotTakenError,
   type Booking,
   type IdempotencyRecord,
@@ -60,6 +61,11 @@ interface Exec {
 interface Tx {
   exec: Exec;
   repositories: Repositories;
+}
+
+/** PostgreSQL text cannot hold U+0000: such a parameter is refused before it reaches the server. */
+function refuseNul(params: unknown[] | undefined): void {
+  if (params?.some((p) => typeof p === 'string' && p.includes('\u0000'))) throw new NulCharacterError('a text parameter contains U+0000');
 }
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('base64');
@@ -297,6 +303,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
     const client = await pool.connect();
     let over = false;
     const onClient = async <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
+      refuseNul(params);
       if (over) throw new Error('the transaction is over: use the repositories only inside its function');
       return client.query<R>(sql, params);
     };
@@ -328,10 +335,12 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   const onPool: Exec = {
     rows: async <R>(sql: string, params?: unknown[]) => {
       const tx = inTransaction.getStore();
+      refuseNul(params);
       return tx ? tx.exec.rows<R>(sql, params) : ((await pool.query(sql, params)).rows as R[]);
     },
     count: async (sql, params) => {
       const tx = inTransaction.getStore();
+      refuseNul(params);
       return tx ? tx.exec.count(sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
     },
     atomic: (f) => {

@@ -231,7 +231,8 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
   const now = <T>(f: () => T): Promise<T> => new Promise<T>((resolve) => resolve(f()));
   const txRepositories = repositories(now);
   // A top-level call joins the transaction whose async context it runs in; else it waits its turn.
-  const topLevel = repositories((f) => (inTransaction.getStore() ? now(f) : exclusive(f)));
+  const inTurn = <T>(f: () => T): Promise<T> => (inTransaction.getStore() ? now(f) : exclusive(f));
+  const topLevel = repositories(inTurn);
 
   return {
     ...topLevel,
@@ -254,13 +255,13 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       });
     },
     purgeExpired: (at) =>
-      exclusive(() => {
+      inTurn(() => {
         for (const statement of s.purge) statement.run(at);
         s.purgeHits.run(Date.parse(at) - 86_400_000); // no window is longer than a day
       }),
-    ping: () => exclusive(() => void db.prepare('SELECT 1').get()),
+    ping: () => inTurn(() => void db.prepare('SELECT 1').get()),
     query: <R>(sql: string, params: unknown[] = []) =>
-      exclusive(() => {
+      inTurn(() => {
         const statement = db.prepare(sql);
         return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
       }),

@@ -108,6 +108,14 @@ export class SlotTakenError extends Error {
   override name = 'SlotTakenError';
 }
 
+/**
+ * Thrown when a text parameter holds U+0000, which PostgreSQL cannot store or compare (the request
+ * is malformed: the app answers 400).
+ */
+export class NulCharacterError extends Error {
+  override name = 'NulCharacterError';
+}
+
 /** Thrown by `accounts.createUser` when the email is registered already (case-insensitive). */
 export class EmailTakenError extends Error {
   override name = 'EmailTakenError';
