@@ -47,11 +47,11 @@ if (existsSync('.test-results/browser.json')) {
   totals.failed++;
 }
 
-/** Runs a node:test suite, adding its TAP counts to the totals. */
-function nodeSuite(name, args, dir, env = {}) {
+/** Runs a node:test suite, adding its TAP counts to the totals. `only` picks files by name. */
+function nodeSuite(name, args, dir, env = {}, only = () => true) {
   const tapFile = `.test-results/${name.split(' ')[0]}.tap`;
   // Explicit files: Node 20's --test finds only .js files in a folder by itself.
-  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.test\.(m?js|ts)$/.test(f)).map((f) => join(dir, f));
+  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /\.test\.(m?js|ts)$/.test(f) && only(f)).map((f) => join(dir, f));
   if (!files.length) return;
   const run = step(name, 'node', [...args, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files], { env });
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
@@ -62,8 +62,20 @@ function nodeSuite(name, args, dir, env = {}) {
   if (!run.ok && num('fail') + num('cancelled') === 0) totals.failed++;
 }
 
-// Server tests: the reference server in-process on an in-memory database.
+// Server tests: the reference server in-process on an in-memory database. (The store contract,
+// pub/sub and migration suites run on PostgreSQL too, inside this pass, when it answers.)
 nodeSuite('server tests (node:test, in-memory SQLite)', ['--import', 'tsx'], 'test/server', { HEARTH_LOG: '0' });
+
+// The suites that go through the HTTP app, again on PostgreSQL (HEARTH_TEST_DATABASE_URL or the
+// local server), when it answers: contract checks, concurrency, fuzz, and every route's tests.
+const ON_POSTGRES = /^(app|auth|auth-limits|concurrency|consultations|fuzz|input-rules|manage-page|messages|multi-process|references|security-headers)\.test\.ts$/;
+console.log('\n▶ PostgreSQL for the server tests');
+if (spawnSync('node', ['scripts/pg-test-db.mjs', 'probe'], { stdio: 'inherit' }).status === 0) {
+  nodeSuite('postgres server tests (node:test, PostgreSQL)', ['--import', 'tsx'], 'test/server', { HEARTH_LOG: '0', HEARTH_TEST_DB: 'postgres' }, (f) => ON_POSTGRES.test(f));
+  spawnSync('node', ['scripts/pg-test-db.mjs', 'clean'], { stdio: 'inherit' });
+} else {
+  console.log('server tests on PostgreSQL: skipped (no database answered; set HEARTH_TEST_DATABASE_URL)');
+}
 
 // End-to-end tests need the build.
 if (built) nodeSuite('end-to-end tests (playwright-core, Chromium)', [], 'test/e2e');

@@ -11,7 +11,7 @@ import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
 import { openStore } from './store/index.js';
 import { createLocalPubSub, createPostgresPubSub, type PubSub } from './pubsub.js';
-import { createAvailabilityCache, type AvailabilityCache } from './availability-cache.js';
+import { createAvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,11 +27,10 @@ if (config.demo) await seedDemoData(store);
 
 // Between processes: cache invalidations travel by PostgreSQL LISTEN/NOTIFY when the database is
 // shared; a lost connection may have dropped some, so the cache starts over when it is back.
-let availability: AvailabilityCache<Slot[]> | undefined;
 const pubsub: PubSub = config.databaseUrl
-  ? await createPostgresPubSub(config.databaseUrl, { onReconnect: () => availability?.clear() })
+  ? await createPostgresPubSub(config.databaseUrl, { onReconnect: () => availability.clear() })
   : createLocalPubSub();
-availability = createAvailabilityCache<Slot[]>(pubsub);
+const availability = createAvailabilityCache<Slot[]>(pubsub);
 
 // Mail: SMTP when configured; the demo prints it in the terminal; a production start without SMTP
 // sends none (sign-ups cannot be finished), and says so once.
@@ -119,7 +118,7 @@ function stop(signal: NodeJS.Signals) {
   server.close(async () => {
     clearInterval(sweep);
     try {
-      availability?.close();
+      availability.close();
       await pubsub.close();
       await store.close();
     } catch (e) {
