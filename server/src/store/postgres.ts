@@ -287,6 +287,8 @@ function repositoriesOn(e: Exec): Repositories {
       untake: async (key, at) =>
         void (await e.count('DELETE FROM rate_hits WHERE ctid = (SELECT ctid FROM rate_hits WHERE key_hash = $1 AND at = $2 LIMIT 1)', [hashKey(key), at])),
       reset: async (key) => void (await e.count('DELETE FROM rate_hits WHERE key_hash = $1', [hashKey(key)])),
+      recent: async (key, windowMs, now) =>
+        (await e.rows<{ at: string | number }>('SELECT at FROM rate_hits WHERE key_hash = $1 AND at > $2 ORDER BY at', [hashKey(key), now - windowMs])).map((r) => Number(r.at)),
     },
   };
 }

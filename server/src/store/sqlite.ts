@@ -217,6 +217,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
         }),
       untake: (key, at) => call(() => void s.untake.run(hashKey(key), at)),
       reset: (key) => call(() => void s.resetHits.run(hashKey(key))),
+      recent: (key, windowMs, now) => call(() => s.hits.pluck().all(hashKey(key), now - windowMs) as number[]),
     },
   });
 

@@ -191,6 +191,8 @@ export interface RateLimitStore {
    * the earliest full key frees up. Atomic across processes (keys are locked while counted).
    */
   take(entries: ReadonlyArray<readonly [key: string, limit: number]>, windowMs: number, now: number): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+  /** The times (ms) of the hits under `key` in the last `windowMs`, oldest first. */
+  recent(key: string, windowMs: number, now: number): Promise<number[]>;
   /** Takes back the hit recorded under `key` at `at`. */
   untake(key: string, at: number): Promise<void>;
   /** Forgets every hit under `key`. */
