@@ -39,7 +39,7 @@ export const formHtml = (returnTo: string | undefined, body: string, status?: nu
 
 export function authRoutes(r: Router, deps: Deps): void {
   const { store } = deps;
-  const throttle = createLoginThrottle(loginThrottleOptions(deps.config));
+  const throttle = createLoginThrottle(store, loginThrottleOptions(deps.config));
 
   r.on('GET', '/auth.js', () => new Response(AUTH_JS, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } }));
   r.on('GET', '/auth.css', () => new Response(AUTH_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } }));
@@ -81,18 +81,16 @@ export function authRoutes(r: Router, deps: Deps): void {
     // (no oracle) and no scrypt is spent.
     const ip = clientIp(c, deps.config);
     const paused = (retryAfter: number) => page(429, { errors: { limit: tooManyLogins(retryAfter) } }, { 'Retry-After': String(retryAfter) });
-    const gate = throttle.check(email, ip, deps.now().getTime());
+    const at = deps.now().getTime();
+    const gate = await throttle.check(email, ip, at);
     if (!gate.ok) return paused(gate.retryAfter);
     const found = email.length <= 254 && !email.includes('\u0000') ? await store.accounts.findUserByEmail(email) : undefined;
     // Over-long passwords are wrong (signup allows 200 characters) but still cost one scrypt.
     const ok = await verifyPassword(password.slice(0, 200), password.length <= 200 ? found?.passwordHash : undefined);
-    if (!ok || !found) {
-      throttle.failed(email, ip, deps.now().getTime());
-      return page(401, { errors: { email: 'The email address or password is not right' } });
-    }
-    throttle.succeeded(email, ip, deps.now().getTime());
+    if (!ok || !found) return page(401, { errors: { email: 'The email address or password is not right' } }); // the attempt stays counted
+    await throttle.succeeded(email, ip, at);
     // Successful sign-ins are limited per account too: a known password cannot mint sessions without end.
-    const minted = throttle.takeSuccess(found.id, deps.now().getTime());
+    const minted = await throttle.takeSuccess(found.id, deps.now().getTime());
     if (!minted.ok) return paused(minted.retryAfter);
     const { token, family } = await startSession(deps, found.id, 'cookie');
     return finishSignIn(deps, found, family, h, { 'Set-Cookie': sessionCookie(c, deps, token) });
