@@ -65,7 +65,7 @@ test('a reader follows a citation to its entry and back with the keyboard alone'
   assert.ok(page.url().endsWith('#ref-jackson1982'));
   const inView = await page.$eval('#ref-jackson1982', (el) => {
     const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
+    return r.top >= -1 && r.bottom <= innerHeight + 1; // fragment scrolling rounds to whole pixels
   });
   assert.ok(inView);
   // The preview closed when focus left it.
@@ -79,7 +79,7 @@ test('a reader follows a citation to its entry and back with the keyboard alone'
   await page.waitForFunction(() => document.activeElement?.id === 'cite-jackson1982-1');
   const back = await page.$eval('#cite-jackson1982-1', (el) => {
     const r = el.getBoundingClientRect();
-    return [el.textContent.trim(), r.top >= 0 && r.bottom <= innerHeight];
+    return [el.textContent.trim(), r.top >= -1 && r.bottom <= innerHeight + 1]; // a sub-pixel top rounds either way
   });
   assert.deepEqual(back, ['Jackson, 1982', true]);
   // Escape closes a preview that focus opened; focus stays on the citation.

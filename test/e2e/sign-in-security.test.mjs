@@ -129,6 +129,7 @@ test('(3) signed in on the server already: "Continue to <site> as …" by keyboa
 
   // Sign out on the site, then someone else at the computer: "Not you?" in the popup.
   await page.locator(`${GATE} [part~=signout]`).click();
+  await page.locator(`${GATE} [part~=login]`).waitFor(); // the sign-out has been answered
   await page.goto(`${demo.url}login`); // signed out everywhere: the form
   assert.equal(await page.locator('input[type=password]').count(), 1);
   await page.fill('input[type=email]', 'demo@example.com');
