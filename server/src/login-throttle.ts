@@ -1,5 +1,6 @@
 // Sign-in throttling that an attacker cannot turn against the account's owner, kept in the
-// database (rate_hits through `store.limits`), so every server process counts the same attempts.
+// database (rate_counts through `store.limits`), so every server process counts the same attempts
+// (to the second: an attempt's time is the start of its second).
 //
 // Failed attempts are counted per (email, client address) PAIR, not per email: guesses from
 // address A slow down only A's guesses at that email; the owner signing in from address B is not

@@ -122,7 +122,7 @@ test('the database holds no email or address in clear', async () => {
   const t = createLoginThrottle(store);
   await t.check(OWNER, A, T0);
   await t.takeSuccess('user-1', T0);
-  const dump = JSON.stringify(store.db.prepare('SELECT * FROM rate_hits').all());
+  const dump = JSON.stringify(store.db.prepare('SELECT * FROM rate_counts').all());
   assert.ok(!dump.includes(OWNER) && !dump.includes(A) && !dump.includes('user-1'), dump);
 });
 

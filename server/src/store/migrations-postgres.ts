@@ -145,6 +145,20 @@ export const migrations: Migration[] = [
       CREATE INDEX rate_hits_at ON rate_hits(at); -- purgeExpired
     `,
   },
+  {
+    version: 4,
+    name: 'rate-limit counts per second',
+    sql: `
+      DROP TABLE rate_hits;
+      CREATE TABLE rate_counts (
+        key_hash TEXT NOT NULL,
+        second   BIGINT NOT NULL,
+        n        INTEGER NOT NULL,
+        PRIMARY KEY (key_hash, second)
+      );
+      CREATE INDEX rate_counts_second ON rate_counts(second);
+    `,
+  },
 ];
 
 /** The advisory lock held while migrating (any constant; "hearth-migrate" in ASCII, truncated). */

@@ -17,6 +17,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
+import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
   NulCharacterError,
@@ -270,25 +271,33 @@ function repositoriesOn(e: Exec): Repositories {
           const locks = hashes.map(lockIdOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
           await t.rows('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [locks.map(String)]);
           // A statement after the locks: its snapshot sees every hit committed before we got them.
-          const rows = await t.rows<{ key_hash: string; at: number }>(
-            'SELECT key_hash, at FROM rate_hits WHERE key_hash = ANY($1) AND at > $2 ORDER BY at',
-            [hashes, now - windowMs],
+          const rows = await t.rows<{ key_hash: string; second: string | number; n: number }>(
+            'SELECT key_hash, second, n FROM rate_counts WHERE key_hash = ANY($1) AND second >= $2 AND n > 0 ORDER BY second DESC',
+            [hashes, windowStart(windowMs, now)],
           );
-          const lists = new Map<string, number[]>(hashes.map((h) => [h, []]));
-          for (const r of rows) lists.get(r.key_hash)!.push(r.at);
-          const full = keys.map(({ hash, limit }) => ({ list: lists.get(hash)!, limit })).filter(({ list, limit }) => list.length >= limit);
-          if (full.length) {
-            const freeAt = Math.max(...full.map(({ list, limit }) => list[list.length - limit]! + windowMs));
-            return { ok: false as const, retryAfter: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
-          }
-          await t.count('INSERT INTO rate_hits (key_hash, at) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys.map((k) => k.hash), now]);
+          const counts = new Map<string, SecondCount[]>(hashes.map((h) => [h, []]));
+          for (const r of rows) counts.get(r.key_hash)!.push({ second: Number(r.second), n: r.n });
+          const frees = keys.map(({ hash, limit }) => freeAt(counts.get(hash)!, limit, windowMs)).filter((at): at is number => at !== undefined);
+          if (frees.length) return { ok: false as const, retryAfter: Math.max(1, Math.ceil((Math.max(...frees) - now) / 1000)) };
+          await t.count(
+            `INSERT INTO rate_counts (key_hash, second, n) SELECT k, $2, 1 FROM unnest($1::text[]) AS k
+             ON CONFLICT (key_hash, second) DO UPDATE SET n = rate_counts.n + 1`,
+            [keys.map((k) => k.hash), secondOf(now)],
+          );
           return { ok: true as const };
         }),
       untake: async (key, at) =>
-        void (await e.count('DELETE FROM rate_hits WHERE ctid = (SELECT ctid FROM rate_hits WHERE key_hash = $1 AND at = $2 LIMIT 1)', [hashKey(key), at])),
-      reset: async (key) => void (await e.count('DELETE FROM rate_hits WHERE key_hash = $1', [hashKey(key)])),
+        void (await e.count('UPDATE rate_counts SET n = n - 1 WHERE key_hash = $1 AND second = $2 AND n > 0', [hashKey(key), secondOf(at)])),
+      reset: async (key) => void (await e.count('DELETE FROM rate_counts WHERE key_hash = $1', [hashKey(key)])),
       recent: async (key, windowMs, now) =>
-        (await e.rows<{ at: string | number }>('SELECT at FROM rate_hits WHERE key_hash = $1 AND at > $2 ORDER BY at', [hashKey(key), now - windowMs])).map((r) => Number(r.at)),
+        hitTimes(
+          (
+            await e.rows<{ second: string | number; n: number }>('SELECT second, n FROM rate_counts WHERE key_hash = $1 AND second >= $2 AND n > 0 ORDER BY second', [
+              hashKey(key),
+              windowStart(windowMs, now),
+            ])
+          ).map((r) => ({ second: Number(r.second), n: r.n })),
+        ),
     },
   };
 }
@@ -375,8 +384,8 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
               s AS (DELETE FROM sessions WHERE expires_at <= $1),
               c AS (DELETE FROM login_codes WHERE expires_at <= $1),
               p AS (DELETE FROM pending_signups WHERE expires_at <= $1)
-         DELETE FROM rate_hits WHERE at <= $2`,
-        [now, dayAgo],
+         DELETE FROM rate_counts WHERE second < $2 OR n <= 0`,
+        [now, secondOf(dayAgo)],
       );
     },
     ping: async () => void (await pool.query('SELECT 1')),

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
+import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
   SlotTakenError,
@@ -116,17 +117,17 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     removeExpiredIdem: q('DELETE FROM idempotency_keys WHERE key_hash = ? AND expires_at <= ?'),
     putRefs: q('INSERT OR REPLACE INTO reference_lists (id, items) VALUES (?, ?)'),
     getRefs: q('SELECT items FROM reference_lists WHERE id = ?'),
-    hits: q('SELECT at FROM rate_hits WHERE key_hash = ? AND at > ? ORDER BY at'),
-    insertHit: q('INSERT INTO rate_hits (key_hash, at) VALUES (?, ?)'),
-    untake: q('DELETE FROM rate_hits WHERE rowid = (SELECT rowid FROM rate_hits WHERE key_hash = ? AND at = ? LIMIT 1)'),
-    resetHits: q('DELETE FROM rate_hits WHERE key_hash = ?'),
+    counts: q('SELECT second, n FROM rate_counts WHERE key_hash = ? AND second >= ? AND n > 0 ORDER BY second DESC'),
+    hit: q('INSERT INTO rate_counts (key_hash, second, n) VALUES (?, ?, 1) ON CONFLICT (key_hash, second) DO UPDATE SET n = n + 1'),
+    untake: q('UPDATE rate_counts SET n = n - 1 WHERE key_hash = ? AND second = ? AND n > 0'),
+    resetHits: q('DELETE FROM rate_counts WHERE key_hash = ?'),
     purge: [
       q('DELETE FROM idempotency_keys WHERE expires_at <= ?'),
       q('DELETE FROM sessions WHERE expires_at <= ?'),
       q('DELETE FROM login_codes WHERE expires_at <= ?'),
       q('DELETE FROM pending_signups WHERE expires_at <= ?'),
     ],
-    purgeHits: q('DELETE FROM rate_hits WHERE at <= ?'),
+    purgeHits: q('DELETE FROM rate_counts WHERE second < ? OR n <= 0'),
   };
 
   // Every statement is synchronous; `call` turns one into a promise (throws become rejections).
@@ -205,19 +206,16 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
         call(() => {
           // One connection, inside the queue: nothing runs between the counts and the inserts.
           const keys = entries.map(([key, limit]) => ({ hash: hashKey(key), limit }));
-          const full = keys
-            .map(({ hash, limit }) => ({ list: s.hits.pluck().all(hash, now - windowMs) as number[], limit }))
-            .filter(({ list, limit }) => list.length >= limit);
-          if (full.length) {
-            const freeAt = Math.max(...full.map(({ list, limit }) => list[list.length - limit]! + windowMs));
-            return { ok: false as const, retryAfter: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
-          }
-          for (const { hash } of keys) s.insertHit.run(hash, now);
+          const frees = keys
+            .map(({ hash, limit }) => freeAt(s.counts.all(hash, windowStart(windowMs, now)) as SecondCount[], limit, windowMs))
+            .filter((at): at is number => at !== undefined);
+          if (frees.length) return { ok: false as const, retryAfter: Math.max(1, Math.ceil((Math.max(...frees) - now) / 1000)) };
+          for (const { hash } of keys) s.hit.run(hash, secondOf(now));
           return { ok: true as const };
         }),
-      untake: (key, at) => call(() => void s.untake.run(hashKey(key), at)),
+      untake: (key, at) => call(() => void s.untake.run(hashKey(key), secondOf(at))),
       reset: (key) => call(() => void s.resetHits.run(hashKey(key))),
-      recent: (key, windowMs, now) => call(() => s.hits.pluck().all(hashKey(key), now - windowMs) as number[]),
+      recent: (key, windowMs, now) => call(() => hitTimes((s.counts.all(hashKey(key), windowStart(windowMs, now)) as SecondCount[]).reverse())),
     },
   });
 
@@ -258,7 +256,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     purgeExpired: (at) =>
       inTurn(() => {
         for (const statement of s.purge) statement.run(at);
-        s.purgeHits.run(Date.parse(at) - 86_400_000); // no window is longer than a day
+        s.purgeHits.run(secondOf(Date.parse(at) - 86_400_000)); // no window is longer than a day
       }),
     ping: () => inTurn(() => void db.prepare('SELECT 1').get()),
     query: <R>(sql: string, params: unknown[] = []) =>
