@@ -83,7 +83,13 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     });
   const keyOf = (specialistId: string, from: Date, to: Date, now: Date) =>
     availabilityKey({ specialistId, from: iso(from), to: iso(to), earliest: now.getTime() + minNoticeMinutes() * 60_000 });
-  const slotsAnswer = (slots: Slot[]) => send({ status: 200, body: { durationMinutes: SLOT_MINUTES, slots } });
+  // A cached week is answered again and again: its JSON is written once.
+  const json = new WeakMap<Slot[], string>();
+  const slotsAnswer = (slots: Slot[]) => {
+    let body = json.get(slots);
+    if (body === undefined) json.set(slots, (body = JSON.stringify({ durationMinutes: SLOT_MINUTES, slots })));
+    return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+  };
 
   r.on('GET', '/api/consultations/availability', async (c) => {
     const errors: FieldErrors = {};
