@@ -46,16 +46,10 @@ let postgres: Promise<Store> | undefined;
 async function openTestStore(): Promise<Store> {
   if (TEST_DB === 'sqlite') return createSqliteStore(':memory:');
   postgres ??= (async () => {
-    const { default: pg } = await import('pg');
     const { createPostgresStore } = await import('../../server/src/store/postgres.js');
-    const base = process.env.HEARTH_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-    const schema = `hearth_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client(base);
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    return createPostgresStore(url, { pool: { allowExitOnIdle: true } });
+    const { freshSchema } = await import('./postgres.js');
+    const schema = await freshSchema(`hearth_t_${process.pid}`);
+    return createPostgresStore(schema.url, { pool: { allowExitOnIdle: true } });
   })();
   const store = await postgres;
   const tables = await store.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'");

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import pg from 'pg';
+import { TEST_DATABASE_URL, whyNoPostgres } from './postgres.js';
 import { migratePostgres, migrations as postgresMigrations } from '../../server/src/store/migrations-postgres.js';
 
 interface Migration {
@@ -18,19 +19,8 @@ const sqlite = await import('../../server/src/store/migrations-sqlite.js').then(
   (e: Error) => ({ migrations: [] as Migration[], skip: `migrations-sqlite.ts not loadable: ${e.message}` }),
 );
 
-const url = process.env.HEARTH_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-async function probe(): Promise<string | false> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return false;
-  } catch (e) {
-    return `${url.replace(/\/\/[^@/]*@/, '//…@')} does not answer: ${(e as Error).message}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const skipPostgres = await probe();
+const url = TEST_DATABASE_URL;
+const skipPostgres = (await whyNoPostgres()) ?? false;
 console.log(`migrations: postgres ${skipPostgres ? `skipped (${skipPostgres})` : 'ran'}`);
 
 const listOf = (ms: Migration[]) => ms.map(({ version, name }) => ({ version, name }));

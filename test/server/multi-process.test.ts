@@ -15,7 +15,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshSchema } from './postgres.js';
 import { TEST_DB } from './helpers.js';
 
 interface Server {
@@ -47,19 +47,9 @@ describe(`two server processes on one ${TEST_DB} database`, () => {
   before(async () => {
     let env: Record<string, string>;
     if (TEST_DB === 'postgres') {
-      const base = process.env.HEARTH_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-      const schema = `hearth_t_mp_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client(base);
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      env = { HEARTH_DATABASE_URL: `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` };
-      cleanup = async () => {
-        const c = new pg.Client(base);
-        await c.connect();
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
-        await c.end();
-      };
+      const schema = await freshSchema('hearth_t_mp');
+      env = { HEARTH_DATABASE_URL: schema.url };
+      cleanup = schema.drop;
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'hearth-mp-'));
       env = { HEARTH_DB: join(dir, 'hearth.db') };

@@ -1,28 +1,15 @@
 // The pub/sub seam: in-process, and PostgreSQL LISTEN/NOTIFY (when a database answers: see
-// postgresUrl in store-contract.test.ts; skipped tests otherwise, and the log says which ran).
+// postgres.ts; skipped tests otherwise, and the log says which ran).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import pg from 'pg';
+import { TEST_DATABASE_URL, whyNoPostgres } from './postgres.js';
 import { createLocalPubSub, createPostgresPubSub, MAX_PAYLOAD_BYTES, type PostgresPubSub, type PubSub } from '../../server/src/pubsub.js';
 
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
-const url = process.env.HEARTH_TEST_DATABASE_URL || DEFAULT_URL;
+const url = TEST_DATABASE_URL;
 
-async function probe(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (e) {
-    return `${url.replace(/\/\/[^@/]*@/, '//…@')} does not answer: ${(e as Error).message}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const skipPostgres = await probe();
+const skipPostgres = await whyNoPostgres();
 console.log(`pubsub: postgres ${skipPostgres ? `skipped (${skipPostgres})` : 'ran'}`);
 
 /** Resolves with the next payload on `channel`, or rejects after `ms`. */

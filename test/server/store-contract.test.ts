@@ -5,48 +5,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { freshSchema, whyNoPostgres } from './postgres.js';
 import { createPostgresStore, toPositional, type PostgresStore } from '../../server/src/store/postgres.js';
 import { createSqliteStore } from '../../server/src/store/sqlite.js';
 import { migrations as pgMigrations } from '../../server/src/store/migrations-postgres.js';
 import { EmailTakenError, SlotTakenError, type NewBooking, type Store } from '../../server/src/store/types.js';
 
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
-const baseUrl = process.env.HEARTH_TEST_DATABASE_URL || DEFAULT_URL;
-
-async function probe(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (e) {
-    return `${baseUrl.replace(/\/\/[^@/]*@/, '//…@')} does not answer: ${(e as Error).message}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const skipPostgres = await probe();
+const skipPostgres = await whyNoPostgres();
 console.log(`store contract: postgres ${skipPostgres ? `skipped (${skipPostgres})` : 'ran'}`);
-
-/** A fresh schema on the test database; `drop` removes it with everything in it. */
-async function freshSchema() {
-  const name = `hearth_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client(baseUrl);
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${name}`);
-  await admin.end();
-  return {
-    url: `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${name}`)}`,
-    async drop() {
-      const c = new pg.Client(baseUrl);
-      await c.connect();
-      await c.query(`DROP SCHEMA ${name} CASCADE`);
-      await c.end();
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 const id = (prefix = 'x') => `${prefix}-${randomBytes(8).toString('hex')}`;
