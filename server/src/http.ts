@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { Mailer } from './mail.js';
 import type { AvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
-import type { Store, User } from './store/index.js';
+import type { Account, Store } from './store/index.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
 import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
 
@@ -19,7 +19,7 @@ export interface Deps {
 }
 
 export interface Auth {
-  user: User | null;
+  user: Account | null;
   /** How the request authenticated (null when it did not). */
   via: 'cookie' | 'bearer' | null;
   /** The sign-in (session family) of the presented token, when one was valid. */

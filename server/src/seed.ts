@@ -1,11 +1,23 @@
-// Demo data, added on first start (each piece only when missing): the demo account, two
-// specialists in different time zones, and the demo essay's references list (from demo/refs.json).
+// Demo data, added on first start (each piece only when missing): the demo visitor, two staff
+// accounts (an admin, and Dr. Olena Kovalenko as a specialist), two specialists in different time
+// zones, and the demo essay's references list (from demo/refs.json). Only in demo mode (main.ts).
 import { readFileSync } from 'node:fs';
 import type { Store, Specialist } from './store/index.js';
 import { hashPasswordSync } from './passwords.js';
 import { iso } from './time.js';
 
 export const DEMO_USER = { id: 'demo-visitor', email: 'demo@example.com', password: 'demo1234', name: 'Demo Visitor' };
+export const DEMO_ADMIN = { id: 'demo-admin', email: 'admin@example.com', password: 'demo1234', name: 'Demo Admin', role: 'admin' as const, specialistId: null };
+export const DEMO_SPECIALIST_USER = {
+  id: 'demo-olena',
+  email: 'olena@example.com',
+  password: 'demo1234',
+  name: 'Dr. Olena Kovalenko',
+  role: 'specialist' as const,
+  specialistId: 'olena-kovalenko',
+};
+/** Every demo account: the visitor and the staff. */
+export const DEMO_ACCOUNTS = [{ ...DEMO_USER, role: 'visitor' as const, specialistId: null }, DEMO_ADMIN, DEMO_SPECIALIST_USER];
 
 const weekdays = (days: Array<1 | 2 | 3 | 4 | 5>, windows: Array<[string, string]>) =>
   days.flatMap((weekday) => windows.map(([start, end]) => ({ weekday, start, end })));
@@ -29,15 +41,20 @@ export const DEMO_SPECIALISTS: Specialist[] = [
 
 export const DEMO_REFS_URL = new URL('../../demo/refs.json', import.meta.url);
 
+// The demo password's hash, computed once per process (scrypt is slow on purpose; tests seed often).
+let demoHash: string | undefined;
+
 export async function seedDemoData(store: Store, now = new Date()): Promise<void> {
   const refs = JSON.parse(readFileSync(DEMO_REFS_URL, 'utf8')) as unknown[];
-  const passwordHash = (await store.accounts.findUserByEmail(DEMO_USER.email)) ? undefined : hashPasswordSync(DEMO_USER.password);
   await store.transaction(async (tx) => {
-    if (passwordHash && !(await tx.accounts.findUserByEmail(DEMO_USER.email))) {
-      await tx.accounts.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, createdAt: iso(now) });
-    }
+    // Specialists first: a specialist account refers to its specialist.
     const existing = new Set((await tx.specialists.list()).map((s) => s.id));
     for (const [i, s] of DEMO_SPECIALISTS.entries()) if (!existing.has(s.id)) await tx.specialists.upsert(s, i);
+    for (const a of DEMO_ACCOUNTS) {
+      if (await tx.accounts.findUserByEmail(a.email)) continue;
+      demoHash ??= hashPasswordSync(DEMO_USER.password);
+      await tx.accounts.createUser({ id: a.id, email: a.email, name: a.name, passwordHash: demoHash, createdAt: iso(now), role: a.role, specialistId: a.specialistId });
+    }
     if (!(await tx.references.get('essay'))) await tx.references.put('essay', refs);
   });
 }

@@ -79,7 +79,7 @@ function contract(name: string, open: () => Promise<{ store: Store; close: () =>
     // ----- accounts
     test('users: found by email case-insensitively; a second account for the address in any case is EmailTakenError', async () => {
       const u = await user(store, `Mixed.${id()}@Example.org`);
-      assert.deepEqual(await store.accounts.findUserByEmail(u.email.toUpperCase()), { id: u.id, name: u.name, email: u.email, passwordHash: u.passwordHash });
+      assert.deepEqual(await store.accounts.findUserByEmail(u.email.toUpperCase()), { id: u.id, name: u.name, email: u.email, passwordHash: u.passwordHash, role: 'visitor', specialistId: null });
       assert.deepEqual(await store.accounts.findUserByEmail(u.email.toLowerCase()), await store.accounts.findUserByEmail(u.email));
       assert.equal(await store.accounts.findUserByEmail(`nobody-${id()}@example.org`), undefined);
       await assert.rejects(user(store, u.email.toLowerCase()), EmailTakenError);
@@ -90,7 +90,7 @@ function contract(name: string, open: () => Promise<{ store: Store; close: () =>
       const u = await user(store);
       const cookie = { tokenHash: id('t'), userId: u.id, kind: 'cookie' as const, family: id('f'), createdAt: NOW, expiresAt: LATER };
       await store.accounts.createSession(cookie);
-      assert.deepEqual(await store.accounts.findSession(cookie.tokenHash, 'cookie', NOW), { user: { id: u.id, name: u.name, email: u.email }, family: cookie.family });
+      assert.deepEqual(await store.accounts.findSession(cookie.tokenHash, 'cookie', NOW), { user: { id: u.id, name: u.name, email: u.email, role: 'visitor', specialistId: null }, family: cookie.family });
       assert.equal(await store.accounts.findSession(cookie.tokenHash, 'bearer', NOW), undefined, 'a cookie token is no bearer token');
       assert.equal(await store.accounts.findSession(cookie.tokenHash, 'cookie', LATER), undefined, 'expired at expiresAt');
       assert.equal(await store.accounts.findSession(id('t'), 'cookie', NOW), undefined);

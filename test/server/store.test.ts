@@ -21,14 +21,14 @@ describe('SQLite store', () => {
       assert.deepEqual(versions, migrations.map((m) => m.version));
       await seedDemoData(store);
       await seedDemoData(store);
-      assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 1);
+      assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 3, 'the demo visitor, admin and specialist');
       assert.equal((await store.specialists.list()).length, 2);
       await store.close();
       store = createSqliteStore(path);
       assert.deepEqual(store.applied, [], 'nothing left to apply');
       assert.deepEqual(migrateSqlite(store.db), []);
       await seedDemoData(store);
-      assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 1);
+      assert.equal(store.db.prepare('SELECT count(*) FROM users').pluck().get(), 3, 'the demo visitor, admin and specialist');
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ const LINK_HOURS = 24;
 
 const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
 
-const signupSchema = z.object({
+export const signupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name').max(100, 'Enter a name of at most 100 characters').superRefine(cleanName),
   email: emailSchema,
   password: z

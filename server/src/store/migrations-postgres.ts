@@ -159,6 +159,14 @@ export const migrations: Migration[] = [
       CREATE INDEX rate_counts_second ON rate_counts(second);
     `,
   },
+  {
+    version: 5,
+    name: 'roles and staff accounts',
+    sql: `
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'visitor' CHECK (role IN ('visitor', 'specialist', 'admin'));
+      ALTER TABLE users ADD COLUMN specialist_id TEXT REFERENCES specialists(id);
+    `,
+  },
 ];
 
 /** The advisory lock held while migrating (any constant; "hearth-migrate" in ASCII, truncated). */

@@ -154,4 +154,13 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'roles and staff accounts',
+    sql: `
+      -- Accounts have a role: visitor (every account before), specialist (linked to one specialist) or admin.
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'visitor' CHECK (role IN ('visitor', 'specialist', 'admin'));
+      ALTER TABLE users ADD COLUMN specialist_id TEXT REFERENCES specialists(id);
+    `,
+  },
 ];

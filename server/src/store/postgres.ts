@@ -29,7 +29,7 @@ import {
   type Repositories,
   type Specialist,
   type Store,
-  type User,
+  type Account,
 } from './types.js';
 
 export interface PostgresStoreOptions {
@@ -137,14 +137,17 @@ function repositoriesOn(e: Exec): Repositories {
     accounts: {
       async createUser(u) {
         const inserted = await e.count(
-          `INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+          `INSERT INTO users (id, email, name, password_hash, created_at, role, specialist_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT ((lower(email))) DO NOTHING`,
-          [u.id, u.email, u.name, u.passwordHash, u.createdAt],
+          [u.id, u.email, u.name, u.passwordHash, u.createdAt, u.role ?? 'visitor', u.specialistId ?? null],
         );
         if (!inserted) throw new EmailTakenError('email taken');
       },
       findUserByEmail: (email) =>
-        one<User & { passwordHash: string }>('SELECT id, name, email, password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)', [email]),
+        one<Account & { passwordHash: string }>(
+          'SELECT id, name, email, role, specialist_id AS "specialistId", password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)',
+          [email],
+        ),
       createSession: async (x) =>
         void (await e.count('INSERT INTO sessions (token_hash, user_id, kind, family, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
           x.tokenHash,
@@ -155,12 +158,12 @@ function repositoriesOn(e: Exec): Repositories {
           x.expiresAt,
         ])),
       async findSession(hash, kind, now) {
-        const row = await one<User & { family: string }>(
-          `SELECT u.id, u.name, u.email, s.family FROM sessions s JOIN users u ON u.id = s.user_id
+        const row = await one<Account & { family: string }>(
+          `SELECT u.id, u.name, u.email, u.role, u.specialist_id AS "specialistId", s.family FROM sessions s JOIN users u ON u.id = s.user_id
            WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3`,
           [hash, kind, now],
         );
-        return row && { user: { id: row.id, name: row.name, email: row.email }, family: row.family };
+        return row && { user: { id: row.id, name: row.name, email: row.email, role: row.role, specialistId: row.specialistId ?? null }, family: row.family };
       },
       deleteSessionFamily: async (family) =>
         void (await e.count('WITH s AS (DELETE FROM sessions WHERE family = $1) DELETE FROM login_codes WHERE family = $1', [family])),

@@ -22,8 +22,10 @@ import {
   type Repositories,
   type Specialist,
   type Store,
-  type User,
+  type Account,
 } from './types.js';
+
+const accountOf = (r: Account): Account => ({ id: r.id, name: r.name, email: r.email, role: r.role, specialistId: r.specialistId ?? null });
 
 export interface SqliteStore extends Store {
   /** The connection, for tests and maintenance scripts. */
@@ -67,11 +69,11 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
 
   const q = <P extends unknown[] = unknown[]>(sql: string) => db.prepare<P>(sql);
   const s = {
-    insertUser: q('INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
-    userByEmail: q('SELECT id, name, email, password_hash AS passwordHash FROM users WHERE email = ?'),
+    insertUser: q('INSERT INTO users (id, email, name, password_hash, created_at, role, specialist_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    userByEmail: q('SELECT id, name, email, role, specialist_id AS specialistId, password_hash AS passwordHash FROM users WHERE email = ?'),
     insertSession: q('INSERT INTO sessions (token_hash, user_id, kind, family, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
     session: q(
-      `SELECT u.id, u.name, u.email, s.family FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT u.id, u.name, u.email, u.role, u.specialist_id AS specialistId, s.family FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.kind = ? AND s.expires_at > ?`,
     ),
     deleteFamily: q('DELETE FROM sessions WHERE family = ?'),
@@ -136,18 +138,18 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       createUser: (u) =>
         call(() => {
           try {
-            s.insertUser.run(u.id, u.email, u.name, u.passwordHash, u.createdAt);
+            s.insertUser.run(u.id, u.email, u.name, u.passwordHash, u.createdAt, u.role ?? 'visitor', u.specialistId ?? null);
           } catch (e) {
             if (isUniqueViolation(e, 'users.email')) throw new EmailTakenError('email taken', { cause: e });
             throw e;
           }
         }),
-      findUserByEmail: (email) => call(() => s.userByEmail.get(email) as (User & { passwordHash: string }) | undefined),
+      findUserByEmail: (email) => call(() => s.userByEmail.get(email) as (Account & { passwordHash: string }) | undefined),
       createSession: (x) => call(() => void s.insertSession.run(x.tokenHash, x.userId, x.kind, x.family, x.createdAt, x.expiresAt)),
       findSession: (hash, kind, now) =>
         call(() => {
-          const row = s.session.get(hash, kind, now) as (User & { family: string }) | undefined;
-          return row && { user: { id: row.id, name: row.name, email: row.email }, family: row.family };
+          const row = s.session.get(hash, kind, now) as (Account & { family: string }) | undefined;
+          return row && { user: accountOf(row), family: row.family };
         }),
       deleteSessionFamily: (family) =>
         call(() => {

@@ -17,6 +17,16 @@ export interface User {
   email: string;
 }
 
+/** visitor: every self-registered account; specialist: staff linked to one specialist; admin: staff who sees everything. */
+export type Role = 'visitor' | 'specialist' | 'admin';
+export const ROLES: readonly Role[] = ['visitor', 'specialist', 'admin'];
+
+/** A signed-in account: the user with its role (and, for a specialist, which one). */
+export interface Account extends User {
+  role: Role;
+  specialistId: string | null;
+}
+
 export type SessionKind = 'cookie' | 'bearer';
 
 export interface NewSession {
@@ -122,13 +132,14 @@ export class EmailTakenError extends Error {
 }
 
 export interface AccountStore {
-  createUser(u: User & { passwordHash: string; createdAt: string }): Promise<void>;
+  /** Role defaults to 'visitor'. Throws EmailTakenError when the email is registered already. */
+  createUser(u: User & { passwordHash: string; createdAt: string; role?: Role; specialistId?: string | null }): Promise<void>;
   /** Case-insensitive. */
-  findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | undefined>;
+  findUserByEmail(email: string): Promise<(Account & { passwordHash: string }) | undefined>;
 
   createSession(s: NewSession): Promise<void>;
   /** The user and family of an unexpired session of that kind (a cookie token is no bearer token, and back). */
-  findSession(tokenHash: string, kind: SessionKind, now: string): Promise<{ user: User; family: string } | undefined>;
+  findSession(tokenHash: string, kind: SessionKind, now: string): Promise<{ user: Account; family: string } | undefined>;
   /** Ends a sign-in: the cookie session, every bearer token minted from it, and its unused login codes. */
   deleteSessionFamily(family: string): Promise<void>;
   /** Keeps the `keep` most recent sign-ins of a user and ends the older ones. */
