@@ -427,8 +427,8 @@ export class HearthReferences extends HearthElement {
     const [key, error] = this.#outcome;
     if (this.ready && !this.#tools && !this.#asked) {
       // The reader tools, the year and type orders and the machine-readable data (COinS per entry,
-      // JSON-LD) load once the list has shown, when the browser is idle: their render never delays
-      // the list's first paint. (Until then a list sorted by year or type shows in author order.)
+      // JSON-LD) load once the list has shown, when the browser is idle (at the latest a second
+      // later): their render never delays the list's first paint. (Until then a list sorted by year or type shows in author order.)
       this.#asked = true;
       (self.requestIdleCallback || setTimeout)(() =>
         loadTools().then(
@@ -439,6 +439,7 @@ export class HearthReferences extends HearthElement {
           },
           () => (tools = this.#asked = undefined), // offline: the list works without them; tried again at the next update
         ),
+        { timeout: 1000 }, // a page that is never idle still gets them within a second (setTimeout reads this as 0)
       );
     }
     if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this.#entries.map((e) => e.item), this.#jsonLd);
