@@ -28,7 +28,8 @@ export const gateStyles = css`
     color: var(--hearth-color-on-accent, #fff);
     cursor: pointer;
   }
-  [part~='signup'] {
+  [part~='signup'],
+  [part~='signout'] {
     background: transparent;
     color: var(--hearth-color-accent, #2f5d8a);
   }
