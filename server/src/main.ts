@@ -87,6 +87,7 @@ const server = serve({ fetch, port: config.port, serverOptions }, (info) => {
   console.log(`${config.demo ? 'hearth demo' : 'hearth'}: ${config.publicUrl}/`);
   console.log(`API: ${config.publicUrl}/api`);
   console.log(`listening on port ${info.port}`);
+  if (config.demo) console.log('demo accounts (password demo1234): demo@example.com (visitor), olena@example.com (specialist), admin@example.com (admin)');
 }) as Server;
 // Node's own 400/408/431 answers, with the security headers.
 server.on('clientError', onClientError(config));
