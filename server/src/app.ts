@@ -19,6 +19,7 @@ import { createAvailabilityCache, type AvailabilityCache } from './availability-
 import type { Slot } from './availability.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
+import { conversationRoutes } from './routes/conversations.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
 
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   signupRoutes(router, deps);
   handoffRoutes(router, deps);
   messageRoutes(router, deps);
+  conversationRoutes(router, deps);
   consultationRoutes(router, deps);
   referenceRoutes(router, deps);
 

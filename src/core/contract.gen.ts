@@ -165,6 +165,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's conversations, newest activity first.
+         * @description A visitor sees their own; a specialist those addressed to them and to the team; an admin all.
+         *     Keyset-paginated: pass the answer's `next` as `before` for the following page (`next` is null
+         *     on the last one). Bodies are never in the list: `preview` is the first 120 characters of the
+         *     last message.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One conversation with its messages, oldest first; marks it read for the caller.
+         * @description Staff reading it also mark the visitor's messages seen (`seenAt`). A visitor asking for
+         *     someone else's conversation gets 404, exactly as for one that does not exist; a specialist
+         *     asking for another specialist's gets 403.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: components["parameters"]["ConversationId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        /**
+         * Changes the status (staff) or the assignee (admin).
+         * @description `status` may be changed by staff who may see the conversation; `assignee` (a staff account
+         *     that may see it, or null) only by an admin. A visitor gets 403 even for their own
+         *     conversation (404 for anyone else's).
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/conversations/{conversationId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reply (staff) or a follow-up (the visitor) in a conversation.
+         * @description Same rules as `POST /api/messages` (Idempotency-Key, the messages rate limit). A visitor's
+         *     follow-up reopens a handled conversation.
+         */
+        post: operations["replyToConversation"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: components["parameters"]["ConversationId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{conversationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the conversation read for the caller (as reading it does). */
+        post: operations["markConversationRead"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    conversationId: components["parameters"]["ConversationId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/specialists": {
         parameters: {
             query?: never;
@@ -588,6 +737,8 @@ export interface components {
         User: {
             id: string;
             name: string;
+            /** @description visitor, or staff: specialist or admin. */
+            role?: components["schemas"]["Role"];
         };
         Session: {
             user: components["schemas"]["User"] | null;
@@ -613,7 +764,7 @@ export interface components {
             expiresAt: components["schemas"]["Instant"];
         };
         MessageRequest: {
-            /** @description A specialist id or a team ("contact us"); single line. */
+            /** @description A specialist id (`GET /api/specialists`) or `team` ("contact us", the default); anything else is a 422 on `to`. A visitor's messages to one recipient form one conversation; a message with another subject than that conversation's starts a new one. */
             to?: string | null;
             subject?: string | null;
             /** @description 1–5 */
@@ -627,6 +778,64 @@ export interface components {
         MessageCreated: {
             id: string;
             createdAt: components["schemas"]["Instant"];
+            /** @description The conversation the message belongs to. */
+            conversationId?: string;
+        };
+        /** @enum {unknown} */
+        Role: "visitor" | "specialist" | "admin";
+        Person: {
+            id: string;
+            name: string;
+        };
+        ConversationSummary: components["schemas"]["ConversationFields"];
+        ConversationFields: {
+            id: string;
+            subject: string | null;
+            /** @description A specialist id, or `team`. */
+            recipient: string;
+            /** @enum {unknown} */
+            status: "open" | "handled";
+            assignee: components["schemas"]["Person"] | null;
+            lastActivityAt: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            /** @description Staff only. */
+            visitor?: components["schemas"]["Person"];
+        };
+        ConversationItem: {
+            /** @description The first 120 characters of the last message. */
+            preview: string;
+            /** @description Messages by others since the caller last read it. */
+            unread: number;
+        } & components["schemas"]["ConversationFields"];
+        ConversationPage: {
+            items: components["schemas"]["ConversationItem"][];
+            /** @description The cursor of the following page (`?before=`), or null. */
+            next: string | null;
+        };
+        ConversationMessage: {
+            id: string;
+            author: {
+                id: string;
+                name: string;
+                role: components["schemas"]["Role"];
+            };
+            body: string;
+            createdAt: components["schemas"]["Instant"];
+            /** @description The visitor's messages only; when staff first read it (null until then). */
+            seenAt?: components["schemas"]["Instant"] | null;
+        };
+        ConversationDetail: {
+            messages: components["schemas"]["ConversationMessage"][];
+        } & components["schemas"]["ConversationFields"];
+        ConversationUpdate: {
+            /** @enum {unknown} */
+            status?: "open" | "handled";
+            /** @description A staff account's id (admin only) */
+            assignee?: string | null;
+        };
+        ReplyRequest: {
+            /** @description 1–5 */
+            body: string;
         };
         Specialist: {
             id: string;
@@ -765,6 +974,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Signed in, but not allowed this (a visitor changing a conversation; a specialist asking for another specialist's; a CSRF refusal). */
+        NotYours: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Nothing at this address. */
         NotFound: {
             headers: {
@@ -856,6 +1074,7 @@ export interface components {
         };
     };
     parameters: {
+        ConversationId: string;
         /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
         IdempotencyKey: string;
         /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
@@ -1029,6 +1248,163 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["IdempotencyKeyRequired"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                status?: "open" | "handled";
+                /** @description `1`: only those assigned to the caller (staff). */
+                mine?: "0" | "1";
+                /** @description An opaque cursor (a previous answer's `next`). */
+                before?: string;
+                /** @description 1–100, default 20. */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The conversation as it is now (without messages). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replyToConversation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (or replayed). */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    markConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -29,7 +29,8 @@ describe('GET /api/session', () => {
     const cookie = await signInCookie(t);
     const r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: cookie } });
     assert.equal(r.body.user.name, 'Demo Visitor');
-    assert.deepEqual(Object.keys(r.body.user).sort(), ['id', 'name']);
+    assert.deepEqual(Object.keys(r.body.user).sort(), ['id', 'name', 'role'], 'no email');
+    assert.equal(r.body.user.role, 'visitor');
   });
 
   test('bearer session; an unknown or malformed bearer is signed out', async () => {

@@ -32,6 +32,11 @@ describe('fuzz', () => {
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
     }));
     const manageToken = new URL(created.body.manageUrl).pathname.split('/').pop()!;
+    const conversationId = (await checkResponse('POST', '/api/messages', await t.app.request('/api/messages', {
+      method: 'POST',
+      body: JSON.stringify({ body: 'hello', to: 'olena-kovalenko' }),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), Authorization: `Bearer ${token}` },
+    }))).body.conversationId as string;
 
     const rand = prng(SEED);
     const int = (n: number) => Math.floor(rand() * n);
@@ -109,6 +114,8 @@ describe('fuzz', () => {
         () => `/api/consultations/manage/${seg()}/ics`,
         () => `/api/consultations/manage/${seg()}/cancel`,
         () => `/api/references/${seg()}`,
+        () => `/api/conversations?${new URLSearchParams(Object.fromEntries(['status', 'mine', 'before', 'limit'].filter(() => chance(0.5)).map((k) => [k, String(scalar()).slice(0, 300)])))}`,
+        () => `/api/conversations/${chance(0.5) ? conversationId : seg()}${pick(['', '/messages', '/read'])}`,
         () => `/api/${seg()}`,
         () => `/api/${seg()}/${seg()}/${seg()}`,
         () => `/login?origin=${enc(String(scalar()).slice(0, 200))}&return=${enc(pick(weird).slice(0, 200))}`,

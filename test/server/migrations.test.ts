@@ -110,3 +110,58 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('migration 6 (conversations)', () => {
+  // Messages written before conversations: one conversation per visitor and recipient (an unknown recipient: the team), numbered in order.
+  const before = `
+    INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@example.org', 'A', 'x', '2026-01-01T00:00:00Z');
+    INSERT INTO specialists (id, name, title, time_zone, schedule) VALUES ('s1', 'S', 'T', 'UTC', '[]');
+    INSERT INTO messages (id, user_id, recipient, subject, body, page_url, created_at) VALUES
+      ('m1', 'u1', 's1', NULL, 'one', NULL, '2026-01-01T00:00:01Z'),
+      ('m2', 'u1', 's1', NULL, 'two', NULL, '2026-01-01T00:00:02Z'),
+      ('m3', 'u1', 'somebody', NULL, 'three', NULL, '2026-01-01T00:00:03Z'),
+      ('m4', 'u1', NULL, NULL, 'four', NULL, '2026-01-01T00:00:04Z');`;
+  const check = (rows: Array<Record<string, unknown>>) => {
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    assert.equal(byId.m1!.conversation_id, byId.m2!.conversation_id);
+    assert.equal(byId.m3!.conversation_id, byId.m4!.conversation_id, 'unknown recipients and none: the team');
+    assert.notEqual(byId.m1!.conversation_id, byId.m3!.conversation_id);
+    assert.deepEqual(rows.map((r) => Number(r.seq)), [1, 2, 1, 2]);
+  };
+  const query = 'SELECT m.id, m.conversation_id, m.seq, c.specialist_id, c.message_count, c.last_activity_at FROM messages m JOIN conversations c ON c.id = m.conversation_id ORDER BY m.id';
+
+  it('SQLite: existing messages are grouped into conversations', { skip: sqlite.skip }, async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(':memory:');
+    for (const m of sqlite.migrations.filter((x) => x.version < 6)) db.exec(m.sql);
+    db.exec(before);
+    for (const m of sqlite.migrations.filter((x) => x.version >= 6)) db.exec(m.sql);
+    const rows = db.prepare(query).all() as Array<Record<string, unknown>>;
+    check(rows);
+    assert.equal(rows[0]!.specialist_id, 's1');
+    assert.equal(rows[3]!.specialist_id, null);
+    assert.equal(rows[3]!.last_activity_at, '2026-01-01T00:00:04Z');
+    db.close();
+  });
+
+  it('PostgreSQL: existing messages are grouped into conversations', { skip: skipPostgres }, async () => {
+    const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client(url);
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      for (const m of postgresMigrations.filter((x) => x.version < 6)) await client.query(m.sql);
+      await client.query(before);
+      for (const m of postgresMigrations.filter((x) => x.version >= 6)) await client.query(m.sql);
+      const rows = (await client.query(query)).rows as Array<Record<string, unknown>>;
+      check(rows);
+      assert.equal(Number(rows[0]!.message_count), 2);
+    } finally {
+      await client.end();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});

@@ -125,7 +125,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     return send({
       status: 200,
       body: {
-        user: user ? { id: user.id, name: user.name } : null,
+        user: user ? { id: user.id, name: user.name, role: user.role } : null,
         loginUrl: `${own}/login`,
         signupUrl: `${own}/signup`,
         tokenUrl: `${own}/api/session/token`,

@@ -1,4 +1,7 @@
-// POST /api/messages: a signed-in visitor writes to a specialist or to "contact us".
+// POST /api/messages: a signed-in visitor writes to a specialist or to the team ("contact us").
+// The message joins the visitor's conversation with that recipient (conversations.ts): the most
+// recently active one, unless this message names another subject than that one's, which starts a
+// new conversation. Writing to a handled conversation reopens it.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
@@ -10,15 +13,20 @@ import { cleanName } from '../text-rules.js';
 const noNul = (s: string) => !/[\u0000]/.test(s);
 const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
 
+export const messageBodySchema = z
+  .string({ required_error: 'Write a message', invalid_type_error: 'Write a message' })
+  .trim()
+  .min(1, 'Write a message')
+  .max(5000, 'Use at most 5,000 characters')
+  .refine(noNul, 'Remove the null characters');
+
+/** The recipient of a message to the whole care team. */
+export const TEAM = 'team';
+
 export const messageSchema = z.object({
   to: optional(z.string().trim().max(100, 'Use at most 100 characters').superRefine(cleanName)),
   subject: optional(z.string().trim().max(200, 'Use at most 200 characters').superRefine(cleanName)),
-  body: z
-    .string({ required_error: 'Write a message', invalid_type_error: 'Write a message' })
-    .trim()
-    .min(1, 'Write a message')
-    .max(5000, 'Use at most 5,000 characters')
-    .refine(noNul, 'Remove the null characters'),
+  body: messageBodySchema,
   pageUrl: optional(
     z
       .string()
@@ -53,8 +61,19 @@ export function messageRoutes(r: Router, deps: Deps): void {
           name: 'rate-limited',
           headers: { 'Retry-After': String(limit.retryAfter) },
         });
-      const m = { id: randomUUID(), createdAt: iso(now) };
-      await tx.messages.insert({ ...parsed.data, id: m.id, userId: user.id, createdAt: m.createdAt });
+      const { to = TEAM, subject, body: text, pageUrl } = parsed.data;
+      if (to !== TEAM && !(await tx.specialists.get(to)))
+        return validationProblem({ to: ['Choose a specialist from the list, or write to the team'] }, 'The message could not be sent: check the fields.');
+      const specialistId = to === TEAM ? null : to;
+      const createdAt = iso(now);
+      const latest = await tx.conversations.latestFor(user.id, specialistId);
+      const sameSubject = latest && (!subject || subject.toLowerCase() === latest.subject?.toLowerCase());
+      const conversationId = sameSubject ? latest.id : randomUUID();
+      if (!sameSubject) await tx.conversations.create({ id: conversationId, visitorId: user.id, specialistId, subject: subject ?? null, createdAt });
+      else if (latest.status !== 'open') await tx.conversations.setStatus(conversationId, 'open');
+      const m = { id: randomUUID(), createdAt, conversationId };
+      await tx.conversations.addMessage({ ...m, userId: user.id, recipient: to, subject: subject ?? null, body: text, pageUrl: pageUrl ?? null });
+      await tx.conversations.markRead(conversationId, user.id, createdAt);
       return { status: 201, body: m };
     });
     return send(answer);

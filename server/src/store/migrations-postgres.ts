@@ -167,6 +167,59 @@ export const migrations: Migration[] = [
       ALTER TABLE users ADD COLUMN specialist_id TEXT REFERENCES specialists(id);
     `,
   },
+  {
+    version: 6,
+    name: 'conversations',
+    sql: `
+      -- A visitor's messages to one recipient (a specialist, or the team when specialist_id is null)
+      -- form a conversation; staff replies are messages in it whose user_id (the author) is staff.
+      CREATE TABLE conversations (
+        id               TEXT PRIMARY KEY,
+        visitor_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        specialist_id    TEXT REFERENCES specialists(id),
+        subject          TEXT,
+        status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'handled')),
+        assignee_id      TEXT REFERENCES users(id) ON DELETE SET NULL,
+        message_count    INTEGER NOT NULL DEFAULT 0, -- the seq of its last message
+        last_activity_at TEXT NOT NULL,
+        created_at       TEXT NOT NULL
+      );
+      -- The inbox: newest activity first, keyset-paginated on (last_activity_at, id).
+      CREATE INDEX conversations_activity ON conversations(last_activity_at, id);
+      CREATE INDEX conversations_visitor ON conversations(visitor_id, last_activity_at);
+      CREATE INDEX conversations_specialist ON conversations(specialist_id, last_activity_at);
+
+      -- user_id is the author. seq numbers a conversation's messages 1, 2, 3, …; seen_at is when
+      -- staff first read a visitor's message.
+      ALTER TABLE messages ADD COLUMN conversation_id TEXT REFERENCES conversations(id) ON DELETE CASCADE;
+      ALTER TABLE messages ADD COLUMN seq INTEGER;
+      ALTER TABLE messages ADD COLUMN seen_at TEXT;
+      CREATE UNIQUE INDEX messages_conversation_seq ON messages(conversation_id, seq);
+
+      -- How far each person has read each conversation (unread counts).
+      CREATE TABLE conversation_reads (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        user_id         TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        last_read_seq   INTEGER NOT NULL,
+        read_at         TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, user_id)
+      );
+
+      -- Existing messages (before conversations) become one conversation per visitor and recipient
+      -- (an unknown recipient: the team), numbered in the order they were written.
+      INSERT INTO conversations (id, visitor_id, specialist_id, subject, status, assignee_id, message_count, last_activity_at, created_at)
+        SELECT md5(random()::text || clock_timestamp()::text), g.user_id, g.specialist_id, NULL, 'open', NULL, g.n, g.last_at, g.first_at
+        FROM (SELECT m.user_id, s.id AS specialist_id, count(*) AS n, MAX(m.created_at) AS last_at, MIN(m.created_at) AS first_at
+              FROM messages m LEFT JOIN specialists s ON s.id = m.recipient GROUP BY m.user_id, s.id) g;
+      UPDATE messages SET conversation_id = (
+        SELECT c.id FROM conversations c
+        WHERE c.visitor_id = messages.user_id
+          AND COALESCE(c.specialist_id, '') = COALESCE((SELECT s.id FROM specialists s WHERE s.id = messages.recipient), ''));
+      UPDATE messages SET seq = (
+        SELECT x.n FROM (SELECT id, row_number() OVER (PARTITION BY conversation_id ORDER BY created_at, id) AS n FROM messages) x
+        WHERE x.id = messages.id);
+    `,
+  },
 ];
 
 /** The advisory lock held while migrating (any constant; "hearth-migrate" in ASCII, truncated). */

@@ -17,6 +17,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
+import { conversationRepository } from './conversations.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -113,6 +114,14 @@ export function toPositional(sql: string): string {
   return out;
 }
 
+const positionalCache = new Map<string, string>();
+/** toPositional, remembered (the shared repositories' SQL is a handful of fixed strings). */
+function positional(sql: string): string {
+  let out = positionalCache.get(sql);
+  if (out === undefined) positionalCache.set(sql, (out = toPositional(sql)));
+  return out;
+}
+
 // BIGINT (rate-limit instants in ms, counts) as numbers, as SQLite gives them: every value stored
 // here is far below 2^53.
 const INT8 = 20;
@@ -134,6 +143,10 @@ const IDEM_COLUMNS = 'key_hash AS "keyHash", fingerprint, status, answer, create
 function repositoriesOn(e: Exec): Repositories {
   const one = async <R>(sql: string, params: unknown[]) => (await e.rows<R>(sql, params))[0];
   return {
+    conversations: conversationRepository({
+      rows: (sql, params) => e.rows(positional(sql), params),
+      run: (sql, params) => e.count(positional(sql), params),
+    }),
     accounts: {
       async createUser(u) {
         const inserted = await e.count(

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
+import { conversationRepository } from './conversations.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -132,8 +133,20 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     purgeHits: q('DELETE FROM rate_counts WHERE second < ? OR n <= 0'),
   };
 
+  // Statements of the shared repositories (conversations.ts), prepared once each.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let st = prepared.get(sql);
+    if (!st) prepared.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+
   // Every statement is synchronous; `call` turns one into a promise (throws become rejections).
   const repositories = (call: <T>(f: () => T) => Promise<T>): Repositories => ({
+    conversations: conversationRepository({
+      rows: <R>(sql: string, params: unknown[]) => call(() => statement(sql).all(...params) as R[]),
+      run: (sql, params) => call(() => statement(sql).run(...params).changes),
+    }),
     accounts: {
       createUser: (u) =>
         call(() => {

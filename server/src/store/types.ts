@@ -10,6 +10,9 @@
 // Instants are strings in the one format the server emits, "YYYY-MM-DDTHH:MM:SSZ" (time.ts), so
 // they compare as strings in both databases.
 import type { WeeklyWindow } from '../availability.js';
+import type { ConversationStore } from './conversations.js';
+
+export type * from './conversations.js';
 
 export interface User {
   id: string;
@@ -214,6 +217,7 @@ export interface RateLimitStore {
 export interface Repositories {
   accounts: AccountStore;
   messages: MessageStore;
+  conversations: ConversationStore;
   specialists: SpecialistStore;
   bookings: BookingStore;
   idempotency: IdempotencyStore;
