@@ -5,6 +5,12 @@
 //       environment, which other users and process listings may see): typed without echo on a
 //       terminal, or the first line of a pipe. Checked like a sign-up's: 8+ characters, not common.
 //
+//   rotate-key
+//       Re-encrypts every message body and booking note under HEARTH_DATA_KEY: values sealed under
+//       HEARTH_DATA_KEY_PREVIOUS, and plaintext left by versions before encryption. In batches of
+//       500, each in its own transaction; running it again does nothing more. Afterwards
+//       HEARTH_DATA_KEY_PREVIOUS may be removed.
+//
 // Exit codes: 0 done; 1 refused (bad input, taken email, unknown specialist); 2 bad usage or configuration.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -13,9 +19,11 @@ import { hashPassword } from './passwords.js';
 import { signupSchema } from './routes/signup.js';
 import { EmailTakenError, openStore, type Store } from './store/index.js';
 import { iso } from './time.js';
+import { createBox, DataKeyError, type Purpose } from './crypto-box.js';
 
 const USAGE = `usage:
-  npm run admin -- add-staff --email E --role admin|specialist [--specialist ID] [--name N]   (password on standard input)`;
+  npm run admin -- add-staff --email E --role admin|specialist [--specialist ID] [--name N]   (password on standard input)
+  npm run admin -- rotate-key   (HEARTH_DATA_KEY: the new key; HEARTH_DATA_KEY_PREVIOUS: the old one)`;
 
 /** The database, for people: the PostgreSQL URL without its password, or the SQLite file (as migrate.ts says it). */
 function describeDatabase(config: Config): string {
@@ -106,6 +114,48 @@ async function addStaff(store: Store, args: string[], now: Date): Promise<string
   return `added ${values.role} ${email}${values.specialist ? ` (specialist ${values.specialist})` : ''}: they sign in at /login`;
 }
 
+const SEALED: ReadonlyArray<readonly [table: string, column: string, purpose: Purpose]> = [
+  ['messages', 'body', 'message'],
+  ['bookings', 'note', 'booking-note'],
+];
+const BATCH = 500;
+
+async function rotateKey(store: Store, config: Config): Promise<string> {
+  if (!config.dataKey)
+    throw new Refusal('rotate-key: set HEARTH_DATA_KEY to the new key (openssl rand -base64 32) and HEARTH_DATA_KEY_PREVIOUS to the one in use until now', 2);
+  const box = createBox(config.dataKey, config.dataKeyPrevious ? [config.dataKeyPrevious] : []);
+  const done: string[] = [];
+  for (const [table, column, purpose] of SEALED) {
+    let after = '';
+    let changed = 0;
+    for (;;) {
+      const rows = await store.query<{ id: string; value: string }>(
+        `SELECT id, ${column} AS value FROM ${table} WHERE id > ? AND ${column} IS NOT NULL ORDER BY id LIMIT ${BATCH}`,
+        [after],
+      );
+      if (!rows.length) break;
+      await store.transaction(async () => {
+        for (const r of rows) {
+          if (!box.isStale(r.value)) continue;
+          let plain: string;
+          try {
+            plain = box.open(r.value, purpose);
+          } catch (e) {
+            if (e instanceof DataKeyError) throw new Refusal(`rotate-key: a ${table}.${column} value is sealed under a key that is neither HEARTH_DATA_KEY nor HEARTH_DATA_KEY_PREVIOUS: set the right previous key and run it again`);
+            throw new Refusal(`rotate-key: a ${table}.${column} value does not open under its key (damaged?); nothing more was changed`);
+          }
+          // Only if nobody changed it meanwhile.
+          await store.query(`UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${column} = ?`, [box.seal(plain, purpose), r.id, r.value]);
+          changed++;
+        }
+      });
+      after = rows[rows.length - 1]!.id;
+    }
+    done.push(`${changed} ${table}.${column}`);
+  }
+  return `rotate-key: re-encrypted ${done.join(', ')} under key ${box.keyId}; HEARTH_DATA_KEY_PREVIOUS may now be removed`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   let config: Config;
@@ -116,14 +166,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`hearth admin: ${(e as Error).message}`);
     return 2;
   }
-  if (command !== 'add-staff') {
+  if (command !== 'add-staff' && command !== 'rotate-key') {
     console.error(command ? `hearth admin: unknown command ${JSON.stringify(command)}\n${USAGE}` : USAGE);
     return 2;
   }
   const store = await openStore(config);
   try {
     console.error(`hearth admin: ${describeDatabase(config)}`);
-    console.log(await addStaff(store, rest, new Date()));
+    console.log(command === 'rotate-key' ? await rotateKey(store, config) : await addStaff(store, rest, new Date()));
     return 0;
   } catch (e) {
     if (e instanceof Refusal) {

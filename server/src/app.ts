@@ -22,6 +22,7 @@ import { messageRoutes } from './routes/messages.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
+import { createBox, processDataKey, type DataBox } from './crypto-box.js';
 
 export interface AppOptions {
   store: Store;
@@ -38,6 +39,8 @@ export interface AppOptions {
   pubsub?: PubSub;
   /** The availability cache (main.ts makes it, to clear it when the pub/sub reconnects). Default: one on `pubsub`. */
   availability?: AvailabilityCache<Slot[]>;
+  /** Encryption at rest. Default: under config.dataKey (and dataKeyPrevious), else a key of this process only (tests). */
+  box?: DataBox;
 }
 
 interface Registered {
@@ -51,7 +54,8 @@ const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config } = options;
   const availability = options.availability ?? createAvailabilityCache<Slot[]>(options.pubsub ?? createLocalPubSub());
-  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer, availability };
+  const box = options.box ?? createBox(config.dataKey ?? processDataKey(), config.dataKeyPrevious ? [config.dataKeyPrevious] : []);
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer, availability, box };
   const app = new Hono<AppEnv>();
   const registered: Registered[] = [];
 

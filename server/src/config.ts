@@ -1,4 +1,5 @@
 // Server configuration from environment variables (see server/README.md for each one).
+import { parseDataKey } from './crypto-box.js';
 
 export interface Config {
   /** TCP port; 0 picks a free one. */
@@ -43,6 +44,13 @@ export interface Config {
   headersTimeoutMs: number;
   /** Node's requestTimeout: the whole request (headers and body) must arrive within this many ms (else 408). */
   requestTimeoutMs: number;
+  /**
+   * The key message bodies and booking notes are encrypted under (HEARTH_DATA_KEY, 32 bytes in
+   * base64). Unset: main.ts uses the demo's key file, and a production start refuses to run.
+   */
+  dataKey?: Buffer;
+  /** The key before the last rotation (HEARTH_DATA_KEY_PREVIOUS): still read, never written. */
+  dataKeyPrevious?: Buffer;
 }
 
 export const defaultConfig: Config = {
@@ -153,5 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs,
     smtpUrl: smtpUrl(env.HEARTH_SMTP_URL),
     mailFrom: env.HEARTH_MAIL_FROM?.trim() || defaultConfig.mailFrom,
+    dataKey: env.HEARTH_DATA_KEY?.trim() ? parseDataKey(env.HEARTH_DATA_KEY, 'HEARTH_DATA_KEY') : undefined,
+    dataKeyPrevious: env.HEARTH_DATA_KEY_PREVIOUS?.trim() ? parseDataKey(env.HEARTH_DATA_KEY_PREVIOUS, 'HEARTH_DATA_KEY_PREVIOUS') : undefined,
   };
 }

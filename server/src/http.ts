@@ -5,6 +5,7 @@ import type { Mailer } from './mail.js';
 import type { AvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
 import type { Account, Store } from './store/index.js';
+import type { DataBox } from './crypto-box.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
 import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
 
@@ -16,6 +17,8 @@ export interface Deps {
   mailer: Mailer;
   /** Computed free slots per specialist and range, invalidated across processes (availability-cache.ts). */
   availability: AvailabilityCache<Slot[]>;
+  /** Seals and opens message bodies and booking notes (crypto-box.ts). */
+  box: DataBox;
 }
 
 export interface Auth {

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from './config.js';
 import { consoleMailer, noMailer, smtpMailer, type Mailer } from './mail.js';
 import { onClientError, withHsts } from './security.js';
 import { seedDemoData } from './seed.js';
+import { demoDataKey } from './crypto-box.js';
 import { openStore } from './store/index.js';
 import { createLocalPubSub, createPostgresPubSub, type PubSub } from './pubsub.js';
 import { createAvailabilityCache } from './availability-cache.js';
@@ -21,6 +22,23 @@ try {
 } catch (e) {
   console.error(`hearth: ${(e as Error).message}`);
   process.exit(2);
+}
+// The data key: HEARTH_DATA_KEY; the demo makes its own (data/hearth.key); production needs one.
+if (!config.dataKey) {
+  if (!config.demo) {
+    console.error(
+      'hearth: HEARTH_DATA_KEY is required when HEARTH_DEMO=0: message bodies and booking notes are encrypted under it. Make one with `openssl rand -base64 32`, keep it apart from the database backups, and set HEARTH_DATA_KEY to it',
+    );
+    process.exit(2);
+  }
+  try {
+    const demo = demoDataKey(config.dbPath);
+    config.dataKey = demo.key;
+    if (demo.file) console.log(`hearth demo: data key ${demo.file}`);
+  } catch (e) {
+    console.error(`hearth: the demo data key: ${(e as Error).message}`);
+    process.exit(2);
+  }
 }
 const store = await openStore(config);
 if (config.demo) await seedDemoData(store);

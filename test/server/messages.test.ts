@@ -16,13 +16,16 @@ async function setup(config = {}) {
 
 describe('POST /api/messages', () => {
   test('201 {id, createdAt} and the message is stored with sender and time', async () => {
-    const { t, send } = await setup();
+    const { t, send, auth } = await setup();
     const r = await send({ to: 'olena-kovalenko', subject: ' Hello ', body: '  I would like to talk.  ', pageUrl: 'https://partner.example/essay' });
     assert.equal(r.status, 201);
     assert.equal(r.body.createdAt, '2026-06-01T00:00:00Z');
     const row = (await t.row('SELECT * FROM messages WHERE id = ?', [r.body.id])) as Record<string, string>;
     assert.equal(row.user_id, 'demo-visitor');
-    assert.equal(row.body, 'I would like to talk.');
+    assert.match(row.body!, /^hb1\./, 'the body is encrypted at rest');
+    assert.ok(!row.body!.includes('talk'));
+    const thread = await checked(t, 'GET', '/api/conversations/{conversationId}', `/api/conversations/${r.body.conversationId}`, { headers: auth });
+    assert.equal(thread.body.messages[0].body, 'I would like to talk.');
     assert.equal(row.subject, 'Hello');
     assert.equal(row.recipient, 'olena-kovalenko');
     assert.equal(row.page_url, 'https://partner.example/essay');

@@ -82,6 +82,27 @@ test('HEARTH_DEMO=0 without HEARTH_PUBLIC_URL: exit code 2 and a message naming 
   assert.match(e.stderr, /HEARTH_PUBLIC_URL is required when HEARTH_DEMO=0/);
 });
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+test('HEARTH_DEMO=0 without HEARTH_DATA_KEY: exit code 2 and a message saying how to make one', async () => {
+  const e = await start({ HEARTH_DEMO: '0', HEARTH_PUBLIC_URL: 'https://care.example', HEARTH_DATA_KEY: '' }).then(
+    (s) => (s.stop(), assert.fail('started')),
+    (err: { code: number; stderr: string }) => err,
+  );
+  assert.equal(e.code, 2);
+  assert.match(e.stderr, /HEARTH_DATA_KEY is required when HEARTH_DEMO=0/);
+  assert.match(e.stderr, /openssl rand -base64 32/);
+});
+
+test('a HEARTH_DATA_KEY that is not 32 bytes of base64 is refused (exit 2)', async () => {
+  const e = await start({ HEARTH_DEMO: '0', HEARTH_PUBLIC_URL: 'https://care.example', HEARTH_DATA_KEY: 'c2hvcnQ=' }).then(
+    (s) => (s.stop(), assert.fail('started')),
+    (err: { code: number; stderr: string }) => err,
+  );
+  assert.equal(e.code, 2);
+  assert.match(e.stderr, /HEARTH_DATA_KEY: expected 32 random bytes/);
+});
+
 test('HEARTH_DEMO=2 is refused (exit 2)', async () => {
   const e = await start({ HEARTH_DEMO: 'yes' }).then(
     (s) => (s.stop(), assert.fail('started')),
@@ -92,7 +113,7 @@ test('HEARTH_DEMO=2 is refused (exit 2)', async () => {
 });
 
 test('production start: links, CORS and CSRF follow HEARTH_PUBLIC_URL, never Host; HSTS; no demo data', async () => {
-  const s = await start({ HEARTH_DEMO: '0', HEARTH_PUBLIC_URL: 'https://care.example', HEARTH_ALLOWED_ORIGINS: 'https://partner.example' });
+  const s = await start({ HEARTH_DEMO: '0', HEARTH_PUBLIC_URL: 'https://care.example', HEARTH_ALLOWED_ORIGINS: 'https://partner.example', HEARTH_DATA_KEY: KEY });
   try {
     assert.match(s.stdout, /https:\/\/care\.example\//);
     const session = await get(s.port, '/api/session', { Host: 'evil.example', Origin: 'http://evil.example' });

@@ -164,7 +164,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
           name: data.name,
           email: data.email,
           phone: data.phone,
-          note: data.note,
+          note: data.note === undefined ? undefined : deps.box.seal(data.note, 'booking-note'), // encrypted at rest
           timeZone: data.timeZone,
           consentAt: iso(now),
           consentVersion: CONSENT_VERSION,

@@ -5,7 +5,7 @@
 //   POST  /api/conversations/{id}/messages        a reply (staff) or a follow-up (the visitor)
 //   PATCH /api/conversations/{id}                 {status} (staff), {assignee} (admin)
 //   POST  /api/conversations/{id}/read            marks it read for the caller
-// Authorization is per row (conversation-access.ts). Bodies are never logged.
+// Authorization is per row (conversation-access.ts). Bodies are sealed at rest (crypto-box.ts) and never logged.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { canChange, canSee, isStaff, type Access } from '../conversation-access.js';
@@ -100,7 +100,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
       body: {
         items: page.map((row: ConversationListItem) => ({
           ...summaryOf(row, user),
-          preview: firstChars(row.lastBody ?? '', PREVIEW_CHARS),
+          preview: firstChars(row.lastBody === null ? '' : deps.box.open(row.lastBody, 'message'), PREVIEW_CHARS),
           unread: row.unread,
         })),
         next: rows.length > limit ? cursorOf(page[page.length - 1]!) : null,
@@ -133,7 +133,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
           messages: messages.map((m) => ({
             id: m.id,
             author: { id: m.authorId, name: m.authorName, role: m.authorRole },
-            body: m.body,
+            body: deps.box.open(m.body, 'message'),
             createdAt: m.createdAt,
             ...(m.authorId === o.conv!.visitorId ? { seenAt: m.seenAt } : {}),
           })),
@@ -213,7 +213,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
           headers: { 'Retry-After': String(limit.retryAfter) },
         });
       const m = { id: randomUUID(), createdAt: iso(now), conversationId: conv!.id };
-      await tx.conversations.addMessage({ ...m, userId: user.id, recipient: null, subject: null, body: parsed.data.body, pageUrl: null });
+      await tx.conversations.addMessage({ ...m, userId: user.id, recipient: null, subject: null, body: deps.box.seal(parsed.data.body, 'message'), pageUrl: null });
       // The visitor writing again reopens it; the author has read everything up to their own message.
       if (user.id === conv!.visitorId) await tx.conversations.setStatus(conv!.id, 'open');
       await tx.conversations.markRead(conv!.id, user.id, m.createdAt);

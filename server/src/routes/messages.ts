@@ -72,7 +72,7 @@ export function messageRoutes(r: Router, deps: Deps): void {
       if (!sameSubject) await tx.conversations.create({ id: conversationId, visitorId: user.id, specialistId, subject: subject ?? null, createdAt });
       else if (latest.status !== 'open') await tx.conversations.setStatus(conversationId, 'open');
       const m = { id: randomUUID(), createdAt, conversationId };
-      await tx.conversations.addMessage({ ...m, userId: user.id, recipient: to, subject: subject ?? null, body: text, pageUrl: pageUrl ?? null });
+      await tx.conversations.addMessage({ ...m, userId: user.id, recipient: to, subject: subject ?? null, body: deps.box.seal(text, 'message'), pageUrl: pageUrl ?? null });
       await tx.conversations.markRead(conversationId, user.id, createdAt);
       return { status: 201, body: m };
     });
