@@ -1,10 +1,12 @@
 # The hearth reference server with the built widgets and the demo page, as one image.
 #
 #   docker build -t hearth .
-#   docker run --init -p 8080:8080 -e HEARTH_PUBLIC_URL=https://care.example -v hearth-data:/app/data hearth
+#   docker run --init -p 8080:8080 -e HEARTH_PUBLIC_URL=https://care.example \
+#     -e HEARTH_DATA_KEY="$(openssl rand -base64 32)" -v hearth-data:/app/data hearth
 #
-# A production start by default (HEARTH_DEMO=0): no demo data, and HEARTH_PUBLIC_URL is required
-# (the server stops at start, exit code 2, naming it). SQLite in /app/data unless
+# A production start by default (HEARTH_DEMO=0): no demo data; HEARTH_PUBLIC_URL and HEARTH_DATA_KEY
+# (the key message bodies and booking notes are encrypted under: keep it) are required (the server
+# stops at start, exit code 2, naming the missing one). SQLite in /app/data unless
 # HEARTH_DATABASE_URL=postgres://… is set (see compose.yaml and server/README.md).
 #
 # Stages: `build` installs everything and builds the widgets (dist/); `deps` installs only the
