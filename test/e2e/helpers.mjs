@@ -71,11 +71,23 @@ export async function fillDetails(page, selector, { name, email, phone, note }) 
 }
 
 /** Rows of the `messages` table of a server database file, opened read-only (the server keeps writing). */
+const dataBoxes = new Map();
+/** The messages stored in the SQLite file at `dbPath`, bodies opened with the demo's key beside it (`hearth.key`). */
 export async function messagesIn(dbPath) {
   const { default: Database } = await import('better-sqlite3');
+  if (!dataBoxes.has(dbPath)) {
+    if (!dataBoxes.size) (await import('tsx/esm/api')).register(); // the server's own TypeScript
+    const { createBox, parseDataKey } = await import('../../server/src/crypto-box.ts');
+    const { readFileSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    const file = join(dirname(dbPath), 'hearth.key');
+    dataBoxes.set(dbPath, createBox(parseDataKey(readFileSync(file, 'utf8'), file)));
+  }
+  const dataBox = dataBoxes.get(dbPath);
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, recipient, subject, body, page_url FROM messages ORDER BY created_at').all();
+    const rows = db.prepare('SELECT id, recipient, subject, body, page_url FROM messages ORDER BY created_at').all();
+    return rows.map((row) => ({ ...row, body: dataBox.open(row.body, 'message') }));
   } finally {
     db.close();
   }

@@ -28,7 +28,7 @@ before(async () => {
 <html lang="en"><head><meta charset="utf-8"><title>Partner essay</title>
 <script type="module" src="/dist/hearth.js"></script></head>
 <body><h1>An essay on another site</h1>
-<hearth-message-box id="contact" api="${api}" to="author" subject></hearth-message-box>
+<hearth-message-box id="contact" api="${api}" to="team" subject></hearth-message-box>
 </body></html>`);
       return true;
     },

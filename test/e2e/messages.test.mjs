@@ -69,7 +69,7 @@ test('(1) signed out: type, log in through the popup, the draft is intact, send,
   assert.equal(await statusOf(page).getAttribute('role'), 'status');
   const rows = await stored(body);
   assert.equal(rows.length, 1);
-  assert.equal(rows[0].recipient, 'author');
+  assert.equal(rows[0].recipient, 'olena-kovalenko');
   assert.equal(rows[0].subject, 'A first message');
   assert.equal(rows[0].page_url, demo.url);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hearth.draft:')).length), 0);
