@@ -22,6 +22,8 @@ import { messageRoutes } from './routes/messages.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
+import { eventRoutes } from './routes/events.js';
+import { createEventStreams, type EventStreams } from './events.js';
 import { createBox, processDataKey, type DataBox } from './crypto-box.js';
 
 export interface AppOptions {
@@ -41,6 +43,10 @@ export interface AppOptions {
   availability?: AvailabilityCache<Slot[]>;
   /** Encryption at rest. Default: under config.dataKey (and dataKeyPrevious), else a key of this process only (tests). */
   box?: DataBox;
+  /** The open live event streams (main.ts ends them at shutdown). Default: a registry of this app's own. */
+  streams?: EventStreams;
+  /** Time between the event stream's heartbeats, in ms (default 25 000; tests make it short). */
+  heartbeatMs?: number;
 }
 
 interface Registered {
@@ -53,9 +59,10 @@ const patternOf = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config } = options;
-  const availability = options.availability ?? createAvailabilityCache<Slot[]>(options.pubsub ?? createLocalPubSub());
+  const pubsub = options.pubsub ?? createLocalPubSub();
+  const availability = options.availability ?? createAvailabilityCache<Slot[]>(pubsub);
   const box = options.box ?? createBox(config.dataKey ?? processDataKey(), config.dataKeyPrevious ? [config.dataKeyPrevious] : []);
-  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer, availability, box };
+  const deps: Deps = { store, config, now: options.now ?? (() => new Date()), mailer: options.mailer ?? noMailer, availability, box, pubsub, streams: options.streams ?? createEventStreams() };
   const app = new Hono<AppEnv>();
   const registered: Registered[] = [];
 
@@ -90,6 +97,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   conversationRoutes(router, deps);
   consultationRoutes(router, deps);
   referenceRoutes(router, deps);
+  eventRoutes(router, deps, { heartbeatMs: options.heartbeatMs });
 
   if (options.staticRoots?.length) app.use('*', serveStatic(options.staticRoots));
 

@@ -6,6 +6,8 @@ import type { AvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
 import type { Account, Store } from './store/index.js';
 import type { DataBox } from './crypto-box.js';
+import type { PubSub } from './pubsub.js';
+import type { EventStreams } from './events.js';
 import { problem, toResponse, validationProblem, type Answer, type FieldErrors } from './problem.js';
 import { loneSurrogatePaths, NAME_MESSAGES } from './text-rules.js';
 
@@ -19,6 +21,10 @@ export interface Deps {
   availability: AvailabilityCache<Slot[]>;
   /** Seals and opens message bodies and booking notes (crypto-box.ts). */
   box: DataBox;
+  /** Messages between the server's processes (pubsub.ts): cache invalidations, live-event announcements. */
+  pubsub: PubSub;
+  /** The open live event streams (GET /api/events), ended at shutdown. */
+  streams: EventStreams;
 }
 
 export interface Auth {

@@ -14,6 +14,7 @@ import { openStore } from './store/index.js';
 import { createLocalPubSub, createPostgresPubSub, type PubSub } from './pubsub.js';
 import { createAvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
+import { createEventStreams } from './events.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let config: Config;
@@ -57,8 +58,12 @@ if (config.smtpUrl) mailer = smtpMailer(config.smtpUrl, config.mailFrom);
 else if (config.demo) mailer = consoleMailer();
 else console.warn('hearth: HEARTH_SMTP_URL is not set: no mail is sent, so new accounts cannot be confirmed.');
 
+// The live event streams (GET /api/events), ended at shutdown so their connections can close.
+const streams = createEventStreams();
+
 const app = createApp({
   store,
+  streams,
   config,
   mailer,
   pubsub,
@@ -132,6 +137,8 @@ function stop(signal: NodeJS.Signals) {
   }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
   // Connections that finish their request while we wait become idle: close them as they do.
+  // Event streams never finish on their own: end them (clients reconnect, elsewhere, with Last-Event-ID).
+  streams.closeAll();
   const sweep = setInterval(() => server.closeIdleConnections(), 100);
   sweep.unref();
   server.close(async () => {

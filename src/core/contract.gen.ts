@@ -314,6 +314,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live event stream (Server-Sent Events) of the conversations the caller may see.
+         * @description One stream per client. It starts with `retry: 5000`, sends a comment (`: heartbeat`) every
+         *     25 s, and an event for each change the caller may see (the rule of
+         *     GET /api/conversations/{conversationId}): `conversation.message` with data
+         *     `{"conversationId": "…", "messageId": "…"}` (a new message or reply) and
+         *     `conversation.updated` with `{"conversationId": "…"}` (status or assignee changed). Events
+         *     carry ids only: the client fetches what it may see. Every event has an `id` that only grows;
+         *     a client reconnecting with `Last-Event-ID` first receives every event after it (kept 7 days),
+         *     then the live ones, without loss or repetition.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/specialists": {
         parameters: {
             query?: never;
@@ -1406,6 +1445,42 @@ export interface operations {
             403: components["responses"]["NotYours"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The id of the last event received (EventSource sends it on reconnect). */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; ends when the client disconnects or the server stops. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    "X-Accel-Buffering"?: "no";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["ServerError"];
+            /** @description The server is stopping, or the database did not answer; reconnect. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSpecialists: {

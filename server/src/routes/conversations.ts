@@ -14,6 +14,7 @@ import { fieldErrorsOf, problem, validationProblem, type Answer } from '../probl
 import { readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import type { Account, Conversation, ConversationListItem, ConversationStatus, Repositories } from '../store/index.js';
 import { iso } from '../time.js';
+import { announce } from '../events.js';
 import { messageBodySchema } from './messages.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,100}$/;
@@ -184,8 +185,10 @@ export function conversationRoutes(r: Router, deps: Deps): void {
         if (access !== 'ok') return refusal(access, 'change this conversation');
         await tx.conversations.setStatus(conv!.id, u.status);
       }
+      await tx.events.add({ type: 'conversation.updated', conversationId: conv!.id, createdAt: iso(deps.now()) });
       return { status: 200, body: summaryOf((await tx.conversations.get(conv!.id))!, user) };
     });
+    if (answer.status === 200) announce(deps, conv!.id); // after the commit
     return send(answer);
   });
 
@@ -202,6 +205,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
     const keyProblem = checkIdempotencyKey(key);
     if (keyProblem) return send(keyProblem);
     const scope = `POST /api/conversations/${conv!.id}/messages\n${user.id}`;
+    let written = false; // its event is recorded
     const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = replySchema.safeParse(body.value);
       if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
@@ -217,8 +221,11 @@ export function conversationRoutes(r: Router, deps: Deps): void {
       // The visitor writing again reopens it; the author has read everything up to their own message.
       if (user.id === conv!.visitorId) await tx.conversations.setStatus(conv!.id, 'open');
       await tx.conversations.markRead(conv!.id, user.id, m.createdAt);
+      await tx.events.add({ type: 'conversation.message', conversationId: conv!.id, messageId: m.id, createdAt: m.createdAt });
+      written = true;
       return { status: 201, body: m };
     });
+    if (written) announce(deps, conv!.id); // after the commit
     return send(answer);
   });
 }

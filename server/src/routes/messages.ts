@@ -8,6 +8,7 @@ import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem } from '../problem.js';
 import { readJsonBody, send, type Deps, type Router } from '../http.js';
 import { iso } from '../time.js';
+import { announce } from '../events.js';
 import { cleanName } from '../text-rules.js';
 
 const noNul = (s: string) => !/[\u0000]/.test(s);
@@ -51,6 +52,7 @@ export function messageRoutes(r: Router, deps: Deps): void {
     const keyProblem = checkIdempotencyKey(key);
     if (keyProblem) return send(keyProblem);
 
+    let written: string | undefined; // the conversation, once its event is recorded
     const answer = await idempotentWrite(deps, { scope: `POST /api/messages\n${user.id}`, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = messageSchema.safeParse(body.value);
       if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
@@ -74,8 +76,11 @@ export function messageRoutes(r: Router, deps: Deps): void {
       const m = { id: randomUUID(), createdAt, conversationId };
       await tx.conversations.addMessage({ ...m, userId: user.id, recipient: to, subject: subject ?? null, body: deps.box.seal(text, 'message'), pageUrl: pageUrl ?? null });
       await tx.conversations.markRead(conversationId, user.id, createdAt);
+      await tx.events.add({ type: 'conversation.message', conversationId, messageId: m.id, createdAt });
+      written = conversationId;
       return { status: 201, body: m };
     });
+    if (written) announce(deps, written); // after the commit
     return send(answer);
   });
 }

@@ -219,6 +219,22 @@ export const migrations: Migration[] = [
         SELECT x.n FROM (SELECT id, row_number() OVER (PARTITION BY conversation_id ORDER BY created_at, id) AS n FROM messages) x
         WHERE x.id = messages.id);
     `,
+  },  {
+    version: 7,
+    name: 'events',
+    sql: `
+      -- The live event stream (GET /api/events): one row per change a client may hear of, ids
+      -- only (never a body, name or email). The id only grows (in commit order), so a client
+      -- reconnecting with Last-Event-ID reads what it missed. Kept for a while (purgeExpired).
+      CREATE TABLE events (
+        id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        type            TEXT NOT NULL CHECK (type IN ('conversation.message', 'conversation.updated')),
+        message_id      TEXT,
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX events_created ON events(created_at);
+    `,
   },
 ];
 

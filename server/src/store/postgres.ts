@@ -21,6 +21,7 @@ import { conversationRepository } from './conversations.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
+  EVENT_TTL_DAYS,
   NulCharacterError,
   SlotTakenError,
   type Booking,
@@ -30,6 +31,7 @@ import {
   type Repositories,
   type Specialist,
   type Store,
+  type StoredEvent,
   type Account,
 } from './types.js';
 
@@ -315,8 +317,35 @@ function repositoriesOn(e: Exec): Repositories {
           ).map((r) => ({ second: Number(r.second), n: r.n })),
         ),
     },
+    events: {
+      // The lock (held until commit) makes ids grow in commit order: a reader that has seen id N
+      // never later finds a smaller id committing (which a Last-Event-ID resume would skip).
+      add: (ev) =>
+        e.atomic(async (t) => {
+          await t.rows('SELECT pg_advisory_xact_lock($1)', [String(EVENTS_LOCK)]);
+          const [row] = await t.rows<{ id: number }>('INSERT INTO events (conversation_id, type, message_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
+            ev.conversationId,
+            ev.type,
+            ev.messageId ?? null,
+            ev.createdAt,
+          ]);
+          return Number(row!.id);
+        }),
+      after: async (id, limit) =>
+        (
+          await e.rows<StoredEvent>(
+            `SELECT e.id, e.type, e.conversation_id AS "conversationId", e.message_id AS "messageId", c.visitor_id AS "visitorId", c.specialist_id AS "specialistId"
+             FROM events e JOIN conversations c ON c.id = e.conversation_id WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
+            [id, limit],
+          )
+        ).map((r) => ({ ...r, id: Number(r.id) })),
+      latest: async () => Number((await one<{ n: number }>('SELECT COALESCE(MAX(id), 0) AS n FROM events', []))!.n),
+    },
   };
 }
+
+/** The advisory lock serializing event inserts ("hearth-ev" in ASCII). */
+const EVENTS_LOCK = 0x6865617274682d65n;
 
 /** Opens a pool on `url`, migrates (unless told not to) and returns the store. */
 export async function createPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -399,9 +428,10 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
         `WITH i AS (DELETE FROM idempotency_keys WHERE expires_at <= $1),
               s AS (DELETE FROM sessions WHERE expires_at <= $1),
               c AS (DELETE FROM login_codes WHERE expires_at <= $1),
-              p AS (DELETE FROM pending_signups WHERE expires_at <= $1)
+              p AS (DELETE FROM pending_signups WHERE expires_at <= $1),
+              ev AS (DELETE FROM events WHERE created_at < $3)
          DELETE FROM rate_counts WHERE second < $2 OR n <= 0`,
-        [now, secondOf(dayAgo)],
+        [now, secondOf(dayAgo), new Date(Date.parse(now) - EVENT_TTL_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')],
       );
     },
     ping: async () => void (await pool.query('SELECT 1')),

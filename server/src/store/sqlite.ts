@@ -15,6 +15,7 @@ import { conversationRepository } from './conversations.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
+  EVENT_TTL_DAYS,
   SlotTakenError,
   type Booking,
   type IdempotencyRecord,
@@ -23,6 +24,7 @@ import {
   type Repositories,
   type Specialist,
   type Store,
+  type StoredEvent,
   type Account,
 } from './types.js';
 
@@ -131,6 +133,13 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       q('DELETE FROM pending_signups WHERE expires_at <= ?'),
     ],
     purgeHits: q('DELETE FROM rate_counts WHERE second < ? OR n <= 0'),
+    purgeEvents: q('DELETE FROM events WHERE created_at < ?'),
+    addEvent: q('INSERT INTO events (conversation_id, type, message_id, created_at) VALUES (?, ?, ?, ?)'),
+    eventsAfter: q(
+      `SELECT e.id, e.type, e.conversation_id AS conversationId, e.message_id AS messageId, c.visitor_id AS visitorId, c.specialist_id AS specialistId
+       FROM events e JOIN conversations c ON c.id = e.conversation_id WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+    ),
+    latestEvent: q('SELECT COALESCE(MAX(id), 0) FROM events'),
   };
 
   // Statements of the shared repositories (conversations.ts), prepared once each.
@@ -232,6 +241,12 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       reset: (key) => call(() => void s.resetHits.run(hashKey(key))),
       recent: (key, windowMs, now) => call(() => hitTimes((s.counts.all(hashKey(key), windowStart(windowMs, now)) as SecondCount[]).reverse())),
     },
+    // One writer at a time (BEGIN IMMEDIATE), so ids grow in commit order.
+    events: {
+      add: (e) => call(() => Number(s.addEvent.run(e.conversationId, e.type, e.messageId ?? null, e.createdAt).lastInsertRowid)),
+      after: (id, limit) => call(() => s.eventsAfter.all(id, limit) as StoredEvent[]),
+      latest: () => call(() => Number(s.latestEvent.pluck().get())),
+    },
   });
 
   // The queue: each top-level call or transaction starts when the previous one has finished.
@@ -272,6 +287,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       inTurn(() => {
         for (const statement of s.purge) statement.run(at);
         s.purgeHits.run(secondOf(Date.parse(at) - 86_400_000)); // no window is longer than a day
+        s.purgeEvents.run(new Date(Date.parse(at) - EVENT_TTL_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
       }),
     ping: () => inTurn(() => void db.prepare('SELECT 1').get()),
     query: <R>(sql: string, params: unknown[] = []) =>

@@ -213,6 +213,35 @@ export interface RateLimitStore {
   reset(key: string): Promise<void>;
 }
 
+/** How long the live event stream's events are kept (a client away longer resumes with a gap). */
+export const EVENT_TTL_DAYS = 7;
+
+export type EventType = 'conversation.message' | 'conversation.updated';
+
+/** One row of the live event stream (ids only), with who may see its conversation. */
+export interface StoredEvent {
+  id: number;
+  type: EventType;
+  conversationId: string;
+  messageId: string | null;
+  /** Of its conversation, for the access rule (conversation-access.ts). */
+  visitorId: string;
+  specialistId: string | null;
+}
+
+export interface EventStore {
+  /**
+   * Records an event in the caller's transaction and returns its id. Ids grow in commit order
+   * (PostgreSQL: a transaction-level lock serializes the inserts until commit), so a reader that has
+   * seen id N has seen every committed event up to N: call it last in the transaction.
+   */
+  add(e: { type: EventType; conversationId: string; messageId?: string | null; createdAt: string }): Promise<number>;
+  /** Events with id > `after`, oldest first, at most `limit`. */
+  after(after: number, limit: number): Promise<StoredEvent[]>;
+  /** The newest event id (0 when there is none). */
+  latest(): Promise<number>;
+}
+
 /** The aggregates, bound to one connection (inside a transaction) or to the pool (outside). */
 export interface Repositories {
   accounts: AccountStore;
@@ -223,6 +252,7 @@ export interface Repositories {
   idempotency: IdempotencyStore;
   references: ReferenceStore;
   limits: RateLimitStore;
+  events: EventStore;
 }
 
 export interface Store extends Repositories {
@@ -233,7 +263,7 @@ export interface Store extends Repositories {
    * (a throw rolls back). Nested calls on `tx` join the outer transaction.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** Drops expired sessions, login codes, sign-up links, idempotency records and rate-limit hits. */
+  /** Drops expired sessions, login codes, sign-up links, idempotency records, rate-limit hits and events older than EVENT_TTL_DAYS. */
   purgeExpired(now: string): Promise<void>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;

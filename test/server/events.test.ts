@@ -1,0 +1,301 @@
+// GET /api/events (issue 12), on a real socket: who hears what (the rule of GET
+// /api/conversations/{id}), ids only, Last-Event-ID resumes without loss or duplicates, heartbeats,
+// no subscription outlives its client, shutdown ends the streams, and (PostgreSQL) events cross
+// from one app instance to another through LISTEN/NOTIFY.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { attempt, call, createTestApp, exchange, newKey, ORIGIN, PARTNER, TEST_DB, type TestApp } from './helpers.js';
+import { TEST_DATABASE_URL } from './postgres.js';
+import { createApp } from '../../server/src/app.js';
+import { createEventStreams, type EventStreams } from '../../server/src/events.js';
+import { createLocalPubSub, createPostgresPubSub, type PubSub } from '../../server/src/pubsub.js';
+import { DEMO_ADMIN, DEMO_SPECIALIST_USER, DEMO_USER } from '../../server/src/seed.js';
+import { hashPasswordSync } from '../../server/src/passwords.js';
+
+const PASSWORD = 'plum tractor lantern';
+
+async function bearer(t: TestApp, email: string, password: string): Promise<Record<string, string>> {
+  const a = attempt();
+  const res = await call(t, 'POST', '/login', {
+    body: new URLSearchParams({ email, password, origin: PARTNER, challenge: a.challenge }).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+  });
+  assert.equal(res.status, 200, email);
+  const code = /data-code="([^"]+)"/.exec(await res.text())?.[1];
+  assert.ok(code);
+  const answer = await exchange(t, code, a.verifier);
+  return { Authorization: `Bearer ${((await answer.json()) as { token: string }).token}` };
+}
+
+/** A pub/sub that counts live subscriptions. */
+function counting(inner: PubSub): PubSub & { active: () => number } {
+  let active = 0;
+  return {
+    publish: (ch, p) => inner.publish(ch, p),
+    subscribe(ch, l) {
+      active++;
+      const off = inner.subscribe(ch, l);
+      let once = false;
+      return () => {
+        if (!once) active--;
+        once = true;
+        off();
+      };
+    },
+    close: () => inner.close(),
+    active: () => active,
+  };
+}
+
+interface Instance {
+  base: string;
+  server: ServerType;
+  pubsub: ReturnType<typeof counting>;
+  streams: EventStreams;
+  /** Subscriptions before any stream (the availability cache's). */
+  base0: number;
+}
+
+async function instance(t: TestApp, inner: PubSub): Promise<Instance> {
+  const pubsub = counting(inner);
+  const streams = createEventStreams();
+  const app = createApp({ store: t.store, config: t.config, now: () => t.clock.now, pubsub, streams, heartbeatMs: 150 });
+  let server!: ServerType;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+  });
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, pubsub, streams, base0: pubsub.active() };
+}
+
+interface Ev {
+  id: number;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** An open stream: every event and the raw text so far. */
+async function listen(base: string, headers: Record<string, string>) {
+  const ac = new AbortController();
+  const res = await fetch(`${base}/api/events`, { headers, signal: ac.signal });
+  assert.equal(res.status, 200);
+  const events: Ev[] = [];
+  let raw = '';
+  let ended = false;
+  const waiters = new Set<() => void>();
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        raw += value;
+        buffer += value;
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const f = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+          if (f.event) events.push({ id: Number(f.id), event: f.event, data: JSON.parse(f.data!) as Record<string, unknown> });
+        }
+        for (const w of waiters) w();
+      }
+    } catch {
+      // aborted
+    }
+    ended = true;
+    for (const w of waiters) w();
+  })();
+  const until = (check: () => boolean, what: string, ms = 3000) =>
+    new Promise<void>((resolve, reject) => {
+      if (check()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(w);
+        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(events)}`));
+      }, ms);
+      const w = () => {
+        if (check()) {
+          clearTimeout(timer);
+          waiters.delete(w);
+          resolve();
+        }
+      };
+      waiters.add(w);
+    });
+  return {
+    res,
+    events,
+    raw: () => raw,
+    ended: () => ended,
+    until,
+    count: (n: number) => until(() => events.length >= n, `${n} events`),
+    close: () => ac.abort(),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const until = async (check: () => boolean, what: string, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(10);
+  }
+};
+
+describe('GET /api/events', () => {
+  let t: TestApp;
+  let a: Instance;
+  let as: Record<'visitor' | 'other' | 'olena' | 'sam' | 'admin', Record<string, string>>;
+
+  const post = (i: Instance, path: string, headers: Record<string, string>, json: unknown, method = 'POST') =>
+    fetch(i.base + path, { method, body: JSON.stringify(json), headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey(), ...headers } });
+  const write = async (i: Instance, who: keyof typeof as, json: Record<string, unknown>) => {
+    const res = await post(i, '/api/messages', as[who], json);
+    assert.equal(res.status, 201, await res.clone().text());
+    return (await res.json()) as { id: string; conversationId: string };
+  };
+  const reply = async (i: Instance, who: keyof typeof as, conversationId: string, body: string) => {
+    const res = await post(i, `/api/conversations/${conversationId}/messages`, as[who], { body });
+    assert.equal(res.status, 201, await res.clone().text());
+    return (await res.json()) as { id: string };
+  };
+
+  before(async () => {
+    t = await createTestApp({ config: { messagesPerMinute: 10_000, log: false } });
+    const hash = hashPasswordSync(PASSWORD);
+    await t.store.accounts.createUser({ id: 'other-visitor', email: 'other@example.org', name: 'Other Visitor', passwordHash: hash, createdAt: '2026-05-01T00:00:00Z' });
+    await t.store.accounts.createUser({ id: 'staff-sam', email: 'sam@clinic.example', name: 'Sam Rivera', passwordHash: hash, createdAt: '2026-05-01T00:00:00Z', role: 'specialist', specialistId: 'sam-rivera' });
+    as = {
+      visitor: await bearer(t, DEMO_USER.email, DEMO_USER.password),
+      other: await bearer(t, 'other@example.org', PASSWORD),
+      olena: await bearer(t, DEMO_SPECIALIST_USER.email, DEMO_SPECIALIST_USER.password),
+      sam: await bearer(t, 'sam@clinic.example', PASSWORD),
+      admin: await bearer(t, DEMO_ADMIN.email, DEMO_ADMIN.password),
+    };
+    a = await instance(t, createLocalPubSub());
+  });
+  after(async () => {
+    a.streams.closeAll();
+    await new Promise<void>((resolve) => a.server.close(() => resolve()));
+    await a.pubsub.close();
+  });
+
+  test('401 problem+json without a session; the stream’s headers with one', async () => {
+    const none = await fetch(`${a.base}/api/events`);
+    assert.equal(none.status, 401);
+    assert.match(none.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const s = await listen(a.base, as.visitor);
+    assert.match(s.res.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(s.res.headers.get('cache-control'), 'no-store');
+    assert.equal(s.res.headers.get('x-accel-buffering'), 'no');
+    await s.until(() => s.raw().startsWith('retry: 5000\n\n'), 'retry');
+    await s.until(() => s.raw().includes(': heartbeat\n\n'), 'a heartbeat');
+    s.close();
+  });
+
+  test('each client hears of the conversations it may see, by ids only', async () => {
+    const s = { visitor: await listen(a.base, as.visitor), other: await listen(a.base, as.other), olena: await listen(a.base, as.olena), sam: await listen(a.base, as.sam), admin: await listen(a.base, as.admin) };
+    const sleepy = await write(a, 'visitor', { to: 'olena-kovalenko', subject: 'Sleep', body: 'I would like to talk about sleep' });
+    const team = await write(a, 'visitor', { body: 'A question for the team' });
+    const others = await write(a, 'other', { to: 'sam-rivera', body: 'Hello Sam' });
+    const r = await reply(a, 'olena', sleepy.conversationId, 'Of course — shall we book a time?');
+    const patched = await post(a, `/api/conversations/${sleepy.conversationId}`, as.olena, { status: 'handled' }, 'PATCH');
+    assert.equal(patched.status, 200);
+
+    await s.visitor.count(4);
+    await s.other.count(1);
+    await s.olena.count(4);
+    await s.sam.count(2);
+    await s.admin.count(5);
+    await sleep(200); // nothing more arrives
+    const conv = (x: { events: Ev[] }) => x.events.map((e) => `${e.event} ${e.data.conversationId as string}`);
+    assert.deepEqual(conv(s.visitor), [
+      `conversation.message ${sleepy.conversationId}`,
+      `conversation.message ${team.conversationId}`,
+      `conversation.message ${sleepy.conversationId}`,
+      `conversation.updated ${sleepy.conversationId}`,
+    ]);
+    assert.deepEqual(conv(s.other), [`conversation.message ${others.conversationId}`]);
+    assert.deepEqual(conv(s.olena), [
+      `conversation.message ${sleepy.conversationId}`,
+      `conversation.message ${team.conversationId}`,
+      `conversation.message ${sleepy.conversationId}`,
+      `conversation.updated ${sleepy.conversationId}`,
+    ]);
+    assert.deepEqual(conv(s.sam), [`conversation.message ${team.conversationId}`, `conversation.message ${others.conversationId}`]);
+    assert.equal(s.admin.events.length, 5);
+    assert.deepEqual(s.visitor.events[0]!.data, { conversationId: sleepy.conversationId, messageId: sleepy.id });
+    assert.deepEqual(s.visitor.events[2]!.data, { conversationId: sleepy.conversationId, messageId: r.id });
+    assert.deepEqual(s.visitor.events[3]!.data, { conversationId: sleepy.conversationId });
+    const ids = s.admin.events.map((e) => e.id);
+    assert.deepEqual(ids, [...ids].sort((x, y) => x - y), 'ids grow');
+    for (const x of Object.values(s)) {
+      for (const e of x.events) assert.deepEqual(Object.keys(e.data).sort(), e.event === 'conversation.message' ? ['conversationId', 'messageId'] : ['conversationId']);
+      for (const secret of ['sleep', 'team', 'Hello Sam', 'book a time', DEMO_USER.email, 'other@example.org', 'Other Visitor', DEMO_USER.name, 'Olena', 'Sam Rivera'])
+        assert.ok(!x.raw().toLowerCase().includes(secret.toLowerCase()), `no "${secret}" in the stream`);
+      x.close();
+    }
+  });
+
+  test('Last-Event-ID: the events missed while away, exactly once, then the live ones', async () => {
+    const first = await listen(a.base, as.visitor);
+    const m = await write(a, 'visitor', { to: 'olena-kovalenko', subject: 'Resume', body: 'First' });
+    await first.count(1);
+    const last = first.events[0]!.id;
+    first.close();
+    const missed = [await reply(a, 'olena', m.conversationId, 'While away 1'), await reply(a, 'olena', m.conversationId, 'While away 2')];
+    await write(a, 'other', { body: 'Not for the visitor' });
+    const again = await listen(a.base, { ...as.visitor, 'Last-Event-ID': String(last) });
+    await again.count(2);
+    const live = await reply(a, 'olena', m.conversationId, 'Live');
+    await again.count(3);
+    await sleep(300); // two heartbeats: their reads repeat nothing
+    assert.deepEqual(
+      again.events.map((e) => e.data.messageId),
+      [...missed.map((x) => x.id), live.id],
+    );
+    assert.ok(again.events.every((e) => e.id > last));
+    again.close();
+  });
+
+  test('a closed client leaves no stream and no subscription behind; shutdown ends the streams', async () => {
+    await until(() => a.streams.size === 0 && a.pubsub.active() === a.base0, 'the earlier streams are gone');
+    const streams = await Promise.all([listen(a.base, as.visitor), listen(a.base, as.olena), listen(a.base, as.admin)]);
+    assert.equal(a.streams.size, 3);
+    assert.equal(a.pubsub.active(), a.base0 + 3);
+    streams[0]!.close();
+    streams[1]!.close();
+    await until(() => a.streams.size === 1 && a.pubsub.active() === a.base0 + 1, 'two closed streams cleaned up');
+    a.streams.closeAll();
+    await streams[2]!.until(() => streams[2]!.ended(), 'the stream ends at shutdown');
+    assert.equal(a.pubsub.active(), a.base0);
+    const refused = await fetch(`${a.base}/api/events`, { headers: as.visitor });
+    assert.equal(refused.status, 503);
+  });
+
+  test('two app instances on one database: an event crosses through PostgreSQL LISTEN/NOTIFY', { skip: TEST_DB !== 'postgres' && 'PostgreSQL only (HEARTH_TEST_DB=postgres)' }, async () => {
+    const [one, two] = await Promise.all([createPostgresPubSub(TEST_DATABASE_URL), createPostgresPubSub(TEST_DATABASE_URL)]);
+    const x = await instance(t, one);
+    const y = await instance(t, two);
+    try {
+      const s = await listen(y.base, as.visitor);
+      await two.ready();
+      const m = await write(x, 'visitor', { body: 'Across processes' });
+      await s.count(1);
+      assert.deepEqual(s.events[0]!.data, { conversationId: m.conversationId, messageId: m.id });
+      const r = await reply(x, 'admin', m.conversationId, 'Across back');
+      await s.count(2);
+      assert.equal(s.events[1]!.data.messageId, r.id);
+      s.close();
+      await until(() => y.streams.size === 0 && y.pubsub.active() === y.base0, 'cleaned up');
+    } finally {
+      for (const i of [x, y]) {
+        i.streams.closeAll();
+        await new Promise<void>((resolve) => i.server.close(() => resolve()));
+        await i.pubsub.close();
+      }
+    }
+  });
+});
