@@ -150,3 +150,11 @@ export async function startCspFixture(handle) {
     },
   };
 }
+
+/** Waits until the status line of the message box at `selector` says `text`. */
+export const waitForStatus = (page, selector, text, timeout = 15_000) =>
+  page.waitForFunction(
+    ([sel, text]) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.includes(text),
+    [selector, text],
+    { timeout },
+  );

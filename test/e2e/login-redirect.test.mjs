@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen, startDemo, messagesIn, tempDb } from './helpers.mjs';
+import { launch, listen, startDemo, messagesIn, tempDb, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db, server, site;
 /** Every request the embedding site received (a fragment must never reach it). */
@@ -47,12 +47,7 @@ after(async () => {
 
 const BOX = '#contact';
 const apiOrigin = () => new URL(demo.url).origin;
-const waitForStatus = (page, text) =>
-  page.waitForFunction(
-    ([sel, text]) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.includes(text),
-    [BOX, text],
-    { timeout: 15_000 },
-  );
+const waitForStatus = (page, text, timeout) => waitFor(page, BOX, text, timeout);
 
 test('popup blocked on another site: sign in by redirect, back on the page signed in, draft intact, sent once', async () => {
   assert.notEqual(new URL(site).origin, apiOrigin());

@@ -6,7 +6,7 @@
 // one row in the messages table, never two.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo, messagesIn, tempDb, signInWithCookie } from './helpers.mjs';
+import { launch, startDemo, messagesIn, tempDb, signInWithCookie, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db;
 before(async () => {
@@ -23,12 +23,7 @@ after(async () => {
 const BOX = '#contact';
 const statusText = (page) =>
   page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.trim() ?? '', BOX);
-const waitForStatus = (page, text, timeout = 15_000) =>
-  page.waitForFunction(
-    ([sel, text]) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.includes(text),
-    [BOX, text],
-    { timeout },
-  );
+const waitForStatus = (page, text, timeout) => waitFor(page, BOX, text, timeout);
 
 /** Ends every session on the server, as an expiry would: the next request with the old cookie or token gets 401. */
 async function endAllSessions() {

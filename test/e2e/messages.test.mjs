@@ -4,7 +4,7 @@
 // the database: every message is stored exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo, messagesIn, tempDb, signInWithCookie, signInThroughPopup } from './helpers.mjs';
+import { launch, startDemo, messagesIn, tempDb, signInWithCookie, signInThroughPopup, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db;
 before(async () => {
@@ -21,12 +21,7 @@ after(async () => {
 const BOX = '#contact';
 const stored = async (body) => (await messagesIn(db.path)).filter((m) => m.body === body);
 const statusOf = (page) => page.locator(`${BOX} [role=status][part=status]`);
-const waitForStatus = (page, text, timeout = 15_000) =>
-  page.waitForFunction(
-    ([sel, text]) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=status]')?.textContent.includes(text),
-    [BOX, text],
-    { timeout },
-  );
+const waitForStatus = (page, text, timeout) => waitFor(page, BOX, text, timeout);
 
 /** A new browser context signed in by cookie, on the demo page with the message box ready to send. */
 async function signedInPage() {

@@ -3,13 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TEST_DB } from './helpers.js';
-import { freshSchema } from './postgres.js';
-import { seedDemoData } from '../../server/src/seed.js';
-import { openStore, type Store } from '../../server/src/store/index.js';
+import { sharedTestDatabase } from './helpers.js';
+import type { Store } from '../../server/src/store/index.js';
 import { verifyPassword } from '../../server/src/passwords.js';
 
 const ADMIN = new URL('../../server/src/admin.ts', import.meta.url).pathname;
@@ -18,18 +13,7 @@ let store: Store;
 let cleanup: () => Promise<void>;
 
 before(async () => {
-  if (TEST_DB === 'postgres') {
-    const schema = await freshSchema('hearth_t_admin');
-    env = { HEARTH_DATABASE_URL: schema.url, HEARTH_DB: '' };
-    store = await openStore({ dbPath: '', databaseUrl: schema.url });
-    cleanup = async () => (await store.close(), await schema.drop());
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-admin-'));
-    env = { HEARTH_DB: join(dir, 'hearth.db'), HEARTH_DATABASE_URL: '' };
-    store = await openStore({ dbPath: env.HEARTH_DB! });
-    cleanup = async () => (await store.close(), rmSync(dir, { recursive: true, force: true }));
-  }
-  await seedDemoData(store); // the specialists a specialist account refers to
+  ({ env, store, cleanup } = await sharedTestDatabase('admin')); // seeded: the specialists a specialist account refers to
 });
 after(() => cleanup());
 

@@ -3,7 +3,7 @@
 // (404), a specialist asking for another specialist's gets 403, a visitor changes nothing (403).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attempt, call, checked, createTestApp, exchange, newKey, ORIGIN, PARTNER, type TestApp } from './helpers.js';
+import { checked, createTestApp, newKey, PARTNER, type TestApp, signInBearer } from './helpers.js';
 import { DEMO_ADMIN, DEMO_SPECIALIST_USER, DEMO_USER } from '../../server/src/seed.js';
 import { hashPasswordSync } from '../../server/src/passwords.js';
 
@@ -11,18 +11,7 @@ const PASSWORD = 'plum tractor lantern';
 const hash = hashPasswordSync(PASSWORD);
 
 /** Signs `email` in as a popup of PARTNER; returns the Authorization header. */
-async function bearer(t: TestApp, email: string, password: string): Promise<Record<string, string>> {
-  const a = attempt();
-  const res = await call(t, 'POST', '/login', {
-    body: new URLSearchParams({ email, password, origin: PARTNER, challenge: a.challenge }).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
-  });
-  assert.equal(res.status, 200, email);
-  const code = /data-code="([^"]+)"/.exec(await res.text())?.[1];
-  assert.ok(code);
-  const answer = await exchange(t, code, a.verifier);
-  return { Authorization: `Bearer ${((await answer.json()) as { token: string }).token}` };
-}
+const bearer = async (t: TestApp, email: string, password: string) => ({ Authorization: `Bearer ${await signInBearer(t, PARTNER, { email, password })}` });
 
 type Who = 'none' | 'visitor' | 'other' | 'olena' | 'sam' | 'admin';
 interface World {

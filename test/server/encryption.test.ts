@@ -9,11 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { booking, checked, createTestApp, newKey, signInBearer, TEST_DB } from './helpers.js';
-import { freshSchema } from './postgres.js';
+import { booking, checked, createTestApp, newKey, sharedTestDatabase, signInBearer } from './helpers.js';
 import { createBox, demoDataKey, keyIdOf, parseDataKey } from '../../server/src/crypto-box.js';
-import { seedDemoData, DEMO_USER } from '../../server/src/seed.js';
-import { openStore, type Store } from '../../server/src/store/index.js';
+import { DEMO_USER } from '../../server/src/seed.js';
+import type { Store } from '../../server/src/store/index.js';
 
 const SECRET = 'I would like to talk about sleep';
 
@@ -110,18 +109,7 @@ describe('npm run admin -- rotate-key', () => {
   let cleanup: () => Promise<void>;
 
   before(async () => {
-    if (TEST_DB === 'postgres') {
-      const schema = await freshSchema('hearth_t_rotate');
-      env = { HEARTH_DATABASE_URL: schema.url, HEARTH_DB: '' };
-      store = await openStore({ dbPath: '', databaseUrl: schema.url });
-      cleanup = async () => (await store.close(), await schema.drop());
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'hearth-rotate-'));
-      env = { HEARTH_DB: join(dir, 'hearth.db'), HEARTH_DATABASE_URL: '' };
-      store = await openStore({ dbPath: env.HEARTH_DB! });
-      cleanup = async () => (await store.close(), rmSync(dir, { recursive: true, force: true }));
-    }
-    await seedDemoData(store);
+    ({ env, store, cleanup } = await sharedTestDatabase('rotate'));
   });
   after(() => cleanup());
 

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { attempt, call, createTestApp, exchange, newKey, ORIGIN, PARTNER, TEST_DB, type TestApp } from './helpers.js';
+import { createTestApp, newKey, PARTNER, TEST_DB, type TestApp, signInBearer } from './helpers.js';
 import { TEST_DATABASE_URL } from './postgres.js';
 import { createApp } from '../../server/src/app.js';
 import { createEventStreams, type EventStreams } from '../../server/src/events.js';
@@ -16,18 +16,8 @@ import { hashPasswordSync } from '../../server/src/passwords.js';
 
 const PASSWORD = 'plum tractor lantern';
 
-async function bearer(t: TestApp, email: string, password: string): Promise<Record<string, string>> {
-  const a = attempt();
-  const res = await call(t, 'POST', '/login', {
-    body: new URLSearchParams({ email, password, origin: PARTNER, challenge: a.challenge }).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
-  });
-  assert.equal(res.status, 200, email);
-  const code = /data-code="([^"]+)"/.exec(await res.text())?.[1];
-  assert.ok(code);
-  const answer = await exchange(t, code, a.verifier);
-  return { Authorization: `Bearer ${((await answer.json()) as { token: string }).token}` };
-}
+/** Signs `email` in as a popup of PARTNER; returns the Authorization header. */
+const bearer = async (t: TestApp, email: string, password: string) => ({ Authorization: `Bearer ${await signInBearer(t, PARTNER, { email, password })}` });
 
 /** A pub/sub that counts live subscriptions. */
 function counting(inner: PubSub): PubSub & { active: () => number } {

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { createApp, type AppOptions } from '../../server/src/app.js';
 import { defaultConfig, type Config } from '../../server/src/config.js';
 import { seedDemoData, DEMO_USER } from '../../server/src/seed.js';
-import { createSqliteStore, type Store } from '../../server/src/store/index.js';
+import { createSqliteStore, openStore, type Store } from '../../server/src/store/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkResponse, type Checked } from './contract.js';
 import { memoryMailer, type Mail } from '../../server/src/mail.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -135,11 +138,16 @@ export function attempt(): { verifier: string; challenge: string; state: string 
 export const exchange = (t: TestApp, code: string, verifier: string, origin = PARTNER) =>
   call(t, 'POST', '/api/session/token', { json: { code, verifier }, headers: { Origin: origin } });
 
-/** Signs the demo visitor in as a popup of `origin` and exchanges the page's one-time code; returns the bearer token. */
-export async function signInBearer(t: TestApp, origin = PARTNER, o: { cookie?: string } = {}): Promise<string> {
+/** Signs an account (default: the demo visitor) in as a popup of `origin` and exchanges the page's one-time code; returns the bearer token. */
+export async function signInBearer(
+  t: TestApp,
+  origin = PARTNER,
+  o: { cookie?: string; email?: string; password?: string } = {},
+): Promise<string> {
   const a = attempt();
+  const { email = DEMO_USER.email, password = DEMO_USER.password } = o;
   const res = await call(t, 'POST', '/login', {
-    body: new URLSearchParams({ email: DEMO_USER.email, password: DEMO_USER.password, origin, challenge: a.challenge }).toString(),
+    body: new URLSearchParams({ email, password, origin, challenge: a.challenge }).toString(),
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, ...(o.cookie ? { Cookie: o.cookie } : {}) },
   });
   assert.equal(res.status, 200);
@@ -161,3 +169,28 @@ export const booking = (over: Record<string, unknown> = {}) => ({
   timeZone: 'Europe/Kyiv',
   ...over,
 });
+
+/**
+ * A database that a child process (the admin CLI, a server) can open too: a SQLite file in a
+ * temporary folder, or a fresh PostgreSQL schema with HEARTH_TEST_DB=postgres. Seeded with the demo
+ * data; `env` points a child at it; `cleanup` closes and removes it.
+ */
+export async function sharedTestDatabase(name: string): Promise<{ env: Record<string, string>; store: Store; cleanup: () => Promise<void> }> {
+  let env: Record<string, string>;
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  if (TEST_DB === 'postgres') {
+    const { freshSchema } = await import('./postgres.js');
+    const schema = await freshSchema(`hearth_t_${name}`);
+    env = { HEARTH_DATABASE_URL: schema.url, HEARTH_DB: '' };
+    store = await openStore({ dbPath: '', databaseUrl: schema.url });
+    cleanup = async () => (await store.close(), await schema.drop());
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), `hearth-${name}-`));
+    env = { HEARTH_DB: join(dir, 'hearth.db'), HEARTH_DATABASE_URL: '' };
+    store = await openStore({ dbPath: env.HEARTH_DB! });
+    cleanup = async () => (await store.close(), rmSync(dir, { recursive: true, force: true }));
+  }
+  await seedDemoData(store);
+  return { env, store, cleanup };
+}

@@ -17,7 +17,8 @@ const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import
 const AUTH_JS = asset('auth.js');
 const AUTH_CSS = asset('auth.css');
 
-const inMinutes = (seconds: number) => {
+/** "1 minute", "12 minutes": a wait in whole minutes, at least one (also for the sign-up limit). */
+export const inMinutes = (seconds: number) => {
   const m = Math.max(1, Math.ceil(seconds / 60));
   return m === 1 ? '1 minute' : `${m} minutes`;
 };

@@ -14,7 +14,7 @@ import { isExternalReturn } from '../return-to.js';
 import { hashToken, newToken, sessionCookie, startSession } from '../sessions.js';
 import { EmailTakenError } from '../store/index.js';
 import { iso } from '../time.js';
-import { formHtml } from './auth.js';
+import { formHtml, inMinutes } from './auth.js';
 import { randomUUID } from 'node:crypto';
 
 const SIGNUP_WINDOW_MS = 60 * 60_000;
@@ -32,10 +32,6 @@ export const signupSchema = z.object({
     .refine((pw) => !isCommonPassword(pw), 'This password is one of the most common ones, which are guessed first. Choose another: a few unrelated words are easy to remember.'),
 });
 
-const inMinutes = (seconds: number) => {
-  const m = Math.max(1, Math.ceil(seconds / 60));
-  return m === 1 ? '1 minute' : `${m} minutes`;
-};
 const tooManySignups = (seconds: number) =>
   `Too many accounts have been created from your network recently. Please try again in ${inMinutes(seconds)}.`;
 

@@ -389,15 +389,18 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
 
   // Top-level calls: one pooled query each, or the transaction whose async context they run in.
   const onPool: Exec = {
+    // (The transaction's client checks for U+0000 itself.)
     rows: async <R>(sql: string, params?: unknown[]) => {
       const tx = inTransaction.getStore();
+      if (tx) return tx.exec.rows<R>(sql, params);
       refuseNul(params);
-      return tx ? tx.exec.rows<R>(sql, params) : ((await pool.query(sql, params)).rows as R[]);
+      return (await pool.query(sql, params)).rows as R[];
     },
     count: async (sql, params) => {
       const tx = inTransaction.getStore();
+      if (tx) return tx.exec.count(sql, params);
       refuseNul(params);
-      return tx ? tx.exec.count(sql, params) : ((await pool.query(sql, params)).rowCount ?? 0);
+      return (await pool.query(sql, params)).rowCount ?? 0;
     },
     atomic: (f) => {
       const tx = inTransaction.getStore();
