@@ -20,8 +20,12 @@ export const apiBackend = (baseUrl: string): HearthBackend =>
 /** The base URL of an `api` backend; undefined for a site's own adapter object. */
 export const apiBaseOf = (backend: HearthBackend): string | undefined => Object.keys(backends).find((url) => backends[url] === backend);
 
-/** The names of HearthBackend's methods (getReferences, getSession, logout, sendMessage, getSpecialists, getAvailability, bookConsultation). */
-const METHOD = /^(get[A-Z]\w+|logout|sendMessage|bookConsultation)$/;
+/**
+ * The names of HearthBackend's methods: getReferences, getSession, logout, sendMessage,
+ * getSpecialists, getAvailability, bookConsultation, listConversations, getConversation,
+ * replyToConversation, updateConversation, markConversationRead, listStaff, inviteStaff, watchEvents.
+ */
+const METHOD = /^(get[A-Z]\w+|list[A-Z]\w+|logout|sendMessage|bookConsultation|replyToConversation|updateConversation|markConversationRead|inviteStaff|watchEvents)$/;
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>

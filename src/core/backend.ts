@@ -11,9 +11,43 @@
  * that need them arrive; each is optional for adapters that serve only some elements.
  */
 
-import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
+import type {
+  Availability,
+  BookingCreated,
+  BookingRequest,
+  ConversationDetail,
+  ConversationItem,
+  ConversationMessage,
+  ConversationPage,
+  ConversationSummary,
+  ConversationUpdate,
+  MessageCreated,
+  MessageRequest,
+  ReplyRequest,
+  Session,
+  Specialist,
+  StaffInvite,
+  StaffMember,
+} from './contract.js';
 
-export type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist };
+export type {
+  Availability,
+  BookingCreated,
+  BookingRequest,
+  ConversationDetail,
+  ConversationItem,
+  ConversationMessage,
+  ConversationPage,
+  ConversationSummary,
+  ConversationUpdate,
+  MessageCreated,
+  MessageRequest,
+  ReplyRequest,
+  Session,
+  Specialist,
+  StaffInvite,
+  StaffMember,
+};
 
 /** Options every call accepts. */
 export interface RequestOptions {
@@ -83,6 +117,40 @@ export interface AvailabilityQuery {
   to: string;
 }
 
+/** `GET /conversations` query: every field optional; `before` is a previous page's `next`. */
+export interface ConversationQuery {
+  status?: 'open' | 'handled';
+  /** Only those assigned to the caller (staff). */
+  mine?: boolean;
+  /** Only those addressed to this recipient (a specialist id or `team`). */
+  recipient?: string;
+  before?: string;
+  /** 1–100, default 20. */
+  limit?: number;
+}
+
+/**
+ * An event of the live stream (`GET /events`): ids only, the element fetches what it may see.
+ * `conversation.message`: a new message or reply; `conversation.updated`: status, assignee or
+ * `seenAt` changed.
+ */
+export interface HearthLiveEvent {
+  type: 'conversation.message' | 'conversation.updated';
+  conversationId: string;
+  messageId?: string;
+}
+
+/** What a live stream tells its listener besides events. */
+export interface LiveStreamListener {
+  /** Each event, once, in order (also those missed while reconnecting). */
+  event(event: HearthLiveEvent): void;
+  /**
+   * The stream's state changed: `live` (connected), `reconnecting` (it tries again by itself),
+   * `closed` (it gave up: signed out (401/403) or the backend has no stream; `error` says why).
+   */
+  state?(state: 'live' | 'reconnecting' | 'closed', error?: unknown): void;
+}
+
 /**
  * What a backend does. Only `getReferences` is required (by `<hearth-references>`); an adapter
  * implements the calls of the elements its site uses. Shapes are the contract's
@@ -106,4 +174,24 @@ export interface HearthBackend {
   getAvailability?(query: AvailabilityQuery, options?: RequestOptions): Promise<Availability>;
   /** `POST /consultations`: 201 with the booking; 409 when the slot was taken meanwhile, 422. */
   bookConsultation?(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated>;
+
+  /** `GET /conversations`: the caller's conversations, newest activity first, one page. */
+  listConversations?(query: ConversationQuery, options?: RequestOptions): Promise<ConversationPage>;
+  /** `GET /conversations/{id}`: one conversation with its messages (marks it read for the caller); 404 when not the caller's. */
+  getConversation?(id: string, options?: RequestOptions): Promise<ConversationDetail>;
+  /** `POST /conversations/{id}/messages`: a reply (staff) or a follow-up (the visitor). */
+  replyToConversation?(id: string, reply: ReplyRequest, options?: WriteOptions): Promise<MessageCreated>;
+  /** `PATCH /conversations/{id}`: status (staff) or assignee (admin). */
+  updateConversation?(id: string, update: ConversationUpdate, options?: WriteOptions): Promise<ConversationSummary>;
+  /** `POST /conversations/{id}/read`: marks it read for the caller. */
+  markConversationRead?(id: string, options?: RequestOptions): Promise<void>;
+  /** `GET /staff` (admin): the care team, for assigning. */
+  listStaff?(options?: RequestOptions): Promise<StaffMember[]>;
+  /** `POST /staff` (admin): invites a colleague by email. */
+  inviteStaff?(invite: StaffInvite, options?: WriteOptions): Promise<StaffMember>;
+  /**
+   * `GET /events`: follows the live stream until `signal` aborts, reconnecting by itself and
+   * resuming after the last event seen. Resolves once the stream has been started.
+   */
+  watchEvents?(listener: LiveStreamListener, options: RequestOptions): Promise<void>;
 }

@@ -327,7 +327,8 @@ export interface paths {
          *     25 s, and an event for each change the caller may see (the rule of
          *     GET /api/conversations/{conversationId}): `conversation.message` with data
          *     `{"conversationId": "…", "messageId": "…"}` (a new message or reply) and
-         *     `conversation.updated` with `{"conversationId": "…"}` (status or assignee changed). Events
+         *     `conversation.updated` with `{"conversationId": "…"}` (status or assignee changed, or staff read the
+         *     visitor's messages: their `seenAt` is set). Events
          *     carry ids only: the client fetches what it may see. Every event has an `id` that only grows;
          *     a client reconnecting with `Last-Event-ID` first receives every event after it (kept 7 days),
          *     then the live ones, without loss or repetition.
@@ -335,6 +336,41 @@ export interface paths {
         get: operations["streamEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care team's accounts (admin only), for assigning conversations. */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * Invites a colleague (admin only); they get an email with a link to choose a password.
+         * @description Creates the staff account without a password and emails a single-use link (valid 7 days) to
+         *     `/invite?token=…` where they choose one. An address that has an account already is a 422 on
+         *     `email` (an admin may learn that; a visitor never can).
+         */
+        post: operations["inviteStaff"];
         delete?: never;
         /** CORS preflight; `Allow` lists the path's methods. */
         options: {
@@ -866,6 +902,25 @@ export interface components {
         ConversationDetail: {
             messages: components["schemas"]["ConversationMessage"][];
         } & components["schemas"]["ConversationFields"];
+        StaffMember: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {unknown} */
+            role: "specialist" | "admin";
+            /** @description The specialist id of a specialist account. */
+            specialist: string | null;
+            /** @description True until they have chosen a password. */
+            invited: boolean;
+        };
+        StaffInvite: {
+            email: string;
+            name: string;
+            /** @enum {unknown} */
+            role: "specialist" | "admin";
+            /** @description Required for `specialist`: a specialist id (`GET /api/specialists`). */
+            specialist?: string | null;
+        };
         ConversationUpdate: {
             /** @enum {unknown} */
             status?: "open" | "handled";
@@ -1296,6 +1351,8 @@ export interface operations {
                 status?: "open" | "handled";
                 /** @description `1`: only those assigned to the caller (staff). */
                 mine?: "0" | "1";
+                /** @description Only those addressed to this recipient (a specialist id or `team`); the message box asks for its own. */
+                recipient?: string;
                 /** @description An opaque cursor (a previous answer's `next`). */
                 before?: string;
                 /** @description 1–100, default 20. */
@@ -1481,6 +1538,67 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff accounts, by name. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    inviteStaff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInvite"];
+            };
+        };
+        responses: {
+            /** @description Invited (or replayed). */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
         };
     };
     listSpecialists: {

@@ -1,5 +1,20 @@
-import type { AvailabilityQuery, HearthBackend, RequestOptions, WriteOptions } from './backend.js';
-import type { Availability, BookingCreated, BookingRequest, MessageCreated, MessageRequest, Session, Specialist } from './contract.js';
+import type { AvailabilityQuery, ConversationQuery, HearthBackend, LiveStreamListener, RequestOptions, WriteOptions } from './backend.js';
+import type {
+  Availability,
+  BookingCreated,
+  BookingRequest,
+  ConversationDetail,
+  ConversationPage,
+  ConversationSummary,
+  ConversationUpdate,
+  MessageCreated,
+  MessageRequest,
+  ReplyRequest,
+  Session,
+  Specialist,
+  StaffInvite,
+  StaffMember,
+} from './contract.js';
 import { clampDelay } from './delay.js';
 import { HearthError } from './errors.js';
 import { errorFromResponse } from './problem.js';
@@ -79,6 +94,75 @@ export class HttpBackend implements HearthBackend {
     return this.request('POST', '/consultations', { ...options, body: booking });
   }
 
+  /** `GET /conversations?status&mine&recipient&before&limit`. */
+  listConversations({ mine, limit, ...rest }: ConversationQuery, options?: RequestOptions): Promise<ConversationPage> {
+    const query = { ...rest, mine: mine ? '1' : '', limit: limit ? String(limit) : '' };
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+    return this.request('GET', '/conversations?' + params, options);
+  }
+
+  /** `GET /conversations/{id}`. */
+  getConversation(id: string, options?: RequestOptions): Promise<ConversationDetail> {
+    return this.request('GET', '/conversations/' + encodeURIComponent(id), options);
+  }
+
+  /** `POST /conversations/{id}/messages`, with the caller's Idempotency-Key. */
+  replyToConversation(id: string, reply: ReplyRequest, options?: WriteOptions): Promise<MessageCreated> {
+    return this.request('POST', '/conversations/' + encodeURIComponent(id) + '/messages', { ...options, body: reply });
+  }
+
+  /** `PATCH /conversations/{id}`. */
+  updateConversation(id: string, update: ConversationUpdate, options?: WriteOptions): Promise<ConversationSummary> {
+    return this.request('PATCH', '/conversations/' + encodeURIComponent(id), { ...options, body: update });
+  }
+
+  /** `POST /conversations/{id}/read`. */
+  markConversationRead(id: string, options?: RequestOptions): Promise<void> {
+    return this.request('POST', '/conversations/' + encodeURIComponent(id) + '/read', options);
+  }
+
+  /** `GET /staff`. */
+  listStaff(options?: RequestOptions): Promise<StaffMember[]> {
+    return this.request('GET', '/staff', options);
+  }
+
+  /** `POST /staff`, with the caller's Idempotency-Key. */
+  inviteStaff(invite: StaffInvite, options?: WriteOptions): Promise<StaffMember> {
+    return this.request('POST', '/staff', { ...options, body: invite });
+  }
+
+  /** `GET /events`, followed by live-stream.ts (a lazy chunk: only pages that show a conversation load it). */
+  async watchEvents(listener: LiveStreamListener, { signal }: RequestOptions): Promise<void> {
+    const { follow } = await import('./live-stream.js');
+    follow(this, listener, signal);
+  }
+
+  /**
+   * Opens a streaming GET (`Accept: text/event-stream`) with the client's headers and token, no
+   * timeout and no retry. Resolves with the response once its headers have arrived; rejects with a
+   * `HearthError` for an answer that is not 2xx or a network failure.
+   */
+  async open(path: string, headers: HeaderMap, signal?: AbortSignal): Promise<Response> {
+    const all = await this.#headers('text/event-stream', headers);
+    let response: Response;
+    try {
+      response = await (this.options.fetch ?? fetch)(this.options.baseUrl.replace(/\/+$/, '') + path, { headers: all, credentials: this.options.credentials, signal });
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw new HearthError('offline', 'Network error; navigator.onLine=' + navigator.onLine, { cause: e });
+    }
+    if (!response.ok) throw errorFromResponse(response, await response.text());
+    return response;
+  }
+
+  async #headers(accept: string, more?: HeaderMap): Promise<HeaderMap> {
+    const { headers: extra, getToken } = this.options;
+    const headers: HeaderMap = { Accept: accept, ...(typeof extra === 'function' ? extra() : extra), ...more };
+    const token = await getToken?.();
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return headers;
+  }
+
 
   /**
    * One call of the contract. `path` starts with `/` (encode its segments with encodeURIComponent);
@@ -87,10 +171,8 @@ export class HttpBackend implements HearthBackend {
    */
   async request<T>(method: string, path: string, { body, signal, idempotencyKey, text: asText }: HttpRequestInit = {}): Promise<T> {
     const o = this.options;
-    const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4, headers: extra } = o;
-    const headers: HeaderMap = { Accept: asText ? '*/*' : 'application/json', ...(typeof extra === 'function' ? extra() : extra) };
-    const token = await o.getToken?.();
-    if (token) headers.Authorization = 'Bearer ' + token;
+    const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4 } = o;
+    const headers = await this.#headers(asText ? '*/*' : 'application/json');
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     for (let attempt = 0; ; attempt++) {
