@@ -5,8 +5,8 @@
  * conversation loads it.
  *
  * The stream reconnects by itself after a network failure, a 5xx or a silent connection (no byte,
- * not even the 25 s heartbeat, for 60 s), waiting the server's `retry` (jittered, longer after each
- * failure in a row, at most a minute), and resumes with `Last-Event-ID`, so the listener gets every
+ * not even the 25 s heartbeat, for 60 s), waiting a 503's Retry-After or else the server's `retry`
+ * (jittered, longer after each failure in a row, at most a minute), and resumes with `Last-Event-ID`, so the listener gets every
  * event once and in order. A 401 or 403 (signed out) ends it.
  */
 import type { HearthLiveEvent, LiveStreamListener } from './backend.js';
@@ -18,11 +18,13 @@ const SILENCE_MS = 60_000;
 const MAX_WAIT_MS = 60_000;
 const EVENT_TYPES = new Set(['conversation.message', 'conversation.updated']);
 
-/** Follows `GET /events` of `backend` until `signal` aborts. */
-export function follow(backend: HttpBackend, listener: LiveStreamListener, signal?: AbortSignal): void {
+/** Follows `GET /events` of `backend` until `signal` aborts (`silenceMs`: for tests). */
+export function follow(backend: HttpBackend, listener: LiveStreamListener, signal?: AbortSignal, silenceMs = SILENCE_MS): void {
   let lastEventId: string | undefined;
   let retryMs = 5000;
   let failures = 0;
+  /** A 503's Retry-After, in ms, for the next wait only. */
+  let retryAfterMs: number | undefined;
 
   const connect = async (): Promise<void> => {
     while (!signal?.aborted) {
@@ -32,7 +34,7 @@ export function follow(backend: HttpBackend, listener: LiveStreamListener, signa
       let watchdog: ReturnType<typeof setTimeout> | undefined;
       const heard = () => {
         clearTimeout(watchdog);
-        watchdog = setTimeout(stop, SILENCE_MS);
+        watchdog = setTimeout(stop, silenceMs);
       };
       try {
         const response = await backend.open('/events', lastEventId ? { 'Last-Event-ID': lastEventId } : {}, connection.signal);
@@ -46,6 +48,8 @@ export function follow(backend: HttpBackend, listener: LiveStreamListener, signa
           if (event) listener.event(event);
         });
         const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+        // Aborting a fetch ends its body too; this also ends a body the fetch did not make (an adapter's, a test's).
+        connection.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}));
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
@@ -59,13 +63,15 @@ export function follow(backend: HttpBackend, listener: LiveStreamListener, signa
           return;
         }
         failures++;
+        if (isHearthError(error) && error.retryAfter! >= 0) retryAfterMs = error.retryAfter! * 1000;
       } finally {
         clearTimeout(watchdog);
         signal?.removeEventListener('abort', stop);
       }
       if (signal?.aborted) return;
       listener.state?.('reconnecting');
-      const wait = Math.min(retryMs * 2 ** Math.max(0, failures - 1), MAX_WAIT_MS) * (0.5 + Math.random() / 2);
+      const wait = retryAfterMs ?? Math.min(retryMs * 2 ** Math.max(0, failures - 1), MAX_WAIT_MS) * (0.5 + Math.random() / 2);
+      retryAfterMs = undefined;
       await new Promise((wake) => {
         setTimeout(wake, wait);
         signal?.addEventListener('abort', wake);

@@ -520,3 +520,34 @@ describe('httpBackend()', () => {
     expect(httpBackend(abs)).to.equal(rel);
   });
 });
+
+describe('HttpBackend: conversations and staff', () => {
+  it('asks for a page of conversations with only the filters given', async () => {
+    const s = stub(json(200, { items: [], next: null }));
+    const b = backend(s);
+    await b.listConversations({ status: 'open', mine: true, recipient: 'olena kovalenko', before: 'c/1', limit: 50 });
+    await b.listConversations({ mine: false });
+    expect(s.requests[0].url).to.equal(`${BASE}/conversations?status=open&recipient=olena+kovalenko&before=c%2F1&mine=1&limit=50`);
+    expect(s.requests[1].url).to.equal(`${BASE}/conversations?`);
+  });
+
+  it('replies, updates, marks read and invites with the paths, methods, bodies and keys of the contract', async () => {
+    const s = stub(json(201, { id: 'm1', createdAt: '2026-01-01T00:00:00Z' }));
+    const b = backend(s);
+    await b.getConversation('a/b');
+    await b.replyToConversation('c1', { body: 'Of course' }, { idempotencyKey: 'k1' });
+    await b.updateConversation('c1', { status: 'handled' }, { idempotencyKey: 'k2' });
+    await b.markConversationRead('c1');
+    await b.listStaff();
+    await b.inviteStaff({ email: 'a@b.c', name: 'A', role: 'admin' }, { idempotencyKey: 'k3' });
+    const seen = await Promise.all(s.requests.map(async (r) => [r.method, r.url.slice(BASE.length), r.headers.get('Idempotency-Key'), await r.text()]));
+    expect(seen).to.deep.equal([
+      ['GET', '/conversations/a%2Fb', null, ''],
+      ['POST', '/conversations/c1/messages', 'k1', '{"body":"Of course"}'],
+      ['PATCH', '/conversations/c1', 'k2', '{"status":"handled"}'],
+      ['POST', '/conversations/c1/read', null, ''],
+      ['GET', '/staff', null, ''],
+      ['POST', '/staff', 'k3', '{"email":"a@b.c","name":"A","role":"admin"}'],
+    ]);
+  });
+});
