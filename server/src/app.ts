@@ -23,6 +23,8 @@ import { conversationRoutes } from './routes/conversations.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { referenceRoutes } from './routes/references.js';
 import { eventRoutes } from './routes/events.js';
+import { staffRoutes } from './routes/staff.js';
+import { deskRoutes } from './routes/desk.js';
 import { createEventStreams, type EventStreams } from './events.js';
 import { createBox, processDataKey, type DataBox } from './crypto-box.js';
 
@@ -95,6 +97,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   handoffRoutes(router, deps);
   messageRoutes(router, deps);
   conversationRoutes(router, deps);
+  staffRoutes(router, deps);
+  deskRoutes(router, deps);
   consultationRoutes(router, deps);
   referenceRoutes(router, deps);
   eventRoutes(router, deps, { heartbeatMs: options.heartbeatMs });

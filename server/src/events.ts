@@ -3,9 +3,27 @@
 // channel `hearth_events` (every process on a shared PostgreSQL database hears it). The announcement
 // is only a nudge: each open stream then reads the events table after the last id it handled, so a
 // lost or reordered notification loses nothing (and the heartbeat reads the table too).
+// A sign-out is announced the same way (`hearth_signin_ended`): the streams of that sign-in close.
+import { createHash } from 'node:crypto';
 import type { Deps } from './http.js';
 
 export const EVENTS_CHANNEL = 'hearth_events';
+/** Announces that a sign-in ended (sign-out): its open event streams close, in every process. */
+export const SIGNIN_ENDED_CHANNEL = 'hearth_signin_ended';
+
+/**
+ * What the sign-in-ended announcement carries: a digest of the session family, never the family
+ * itself (a token's hash, which NOTIFY payloads would show to whoever may LISTEN on the database).
+ */
+export const signInTag = (family: string) => createHash('sha256').update(`hearth sign-in ended\n${family}`).digest('base64url');
+
+/** After a sign-out: every process closes the event streams of that sign-in. Never throws. */
+export function announceSignInEnded(deps: Pick<Deps, 'pubsub'>, family: string): void {
+  deps.pubsub.publish(SIGNIN_ENDED_CHANNEL, signInTag(family)).catch((e: unknown) => {
+    // Each stream also checks its session at every heartbeat.
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', error: 'sign-out announcement failed', detail: (e as Error)?.message }));
+  });
+}
 
 /** After the commit: tells every stream (in every process) that events table has news. Never throws. */
 export function announce(deps: Pick<Deps, 'pubsub'>, conversationId: string): void {

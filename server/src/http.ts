@@ -33,6 +33,8 @@ export interface Auth {
   via: 'cookie' | 'bearer' | null;
   /** The sign-in (session family) of the presented token, when one was valid. */
   family?: string;
+  /** The SHA-256 of the presented token, when it was valid (the event stream checks it again at each heartbeat). */
+  tokenHash?: string;
 }
 
 export type AppEnv = {

@@ -9,7 +9,7 @@ export type Errors = Record<string, string>;
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESC[ch]!);
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -29,7 +29,7 @@ ${body}
 `;
 }
 
-function errorSummary(errors: Errors, order: string[]): string {
+export function errorSummary(errors: Errors, order: string[]): string {
   const keys = order.filter((k) => errors[k]).concat(Object.keys(errors).filter((k) => !order.includes(k)));
   if (!keys.length) return '';
   const items = keys
@@ -41,7 +41,7 @@ function errorSummary(errors: Errors, order: string[]): string {
 </div>`;
 }
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string;
   label: string;
   type: string;
@@ -50,7 +50,7 @@ interface FieldSpec {
   keepValue?: boolean;
 }
 
-function field(f: FieldSpec, values: Fields, errors: Errors): string {
+export function field(f: FieldSpec, values: Fields, errors: Errors): string {
   const err = errors[f.name];
   const described = [f.hint ? `${f.name}-hint` : '', err ? `${f.name}-error` : ''].filter(Boolean).join(' ');
   const value = f.keepValue !== false && values[f.name] ? ` value="${esc(values[f.name]!)}"` : '';

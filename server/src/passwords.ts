@@ -26,13 +26,17 @@ export function hashPasswordSync(password: string): string {
 /** A valid hash of nothing anyone knows: verifying an unknown account costs the same time as a known one. */
 const DUMMY = hashPasswordSync(randomBytes(16).toString('hex'));
 
-/** True when `password` matches `stored`; with `stored` undefined, spends the same time and returns false. */
+/**
+ * True when `password` matches `stored`; with `stored` undefined or not a hash (an invited staff
+ * account has '' until its owner chooses a password), spends the same time and returns false.
+ */
 export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
-  const parts = (stored ?? DUMMY).split('$');
+  const usable = stored?.startsWith('scrypt$') === true;
+  const parts = (usable ? stored! : DUMMY).split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   const salt = Buffer.from(parts[4]!, 'base64');
   const expected = Buffer.from(parts[5]!, 'base64');
   const actual = await scryptAsync(password.normalize('NFC'), salt, expected.length, { N: n, r, p, maxmem: 256 * n * r * 2 });
-  return timingSafeEqual(actual, expected) && stored !== undefined;
+  return timingSafeEqual(actual, expected) && usable;
 }

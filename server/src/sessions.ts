@@ -11,6 +11,7 @@ import type { MiddlewareHandler } from 'hono';
 import { isHttps, type AppEnv, type Ctx, type Deps } from './http.js';
 import type { SessionKind } from './store/index.js';
 import { iso } from './time.js';
+import { announceSignInEnded } from './events.js';
 
 export const COOKIE_NAME = 'hearth_session';
 export const COOKIE_DAYS = 7;
@@ -35,6 +36,15 @@ export async function startSession(deps: Deps, userId: string, kind: SessionKind
     if (!family) await tx.accounts.capSessionFamilies(userId, MAX_SIGNINS);
   });
   return { token, family: family ?? tokenHash };
+}
+
+/**
+ * Ends a sign-in (its cookie session, every bearer token minted from it, its unused login codes),
+ * then tells every process, so that the event streams it opened close at once (events.ts).
+ */
+export async function endSignIn(deps: Pick<Deps, 'store' | 'pubsub'>, family: string): Promise<void> {
+  await deps.store.accounts.deleteSessionFamily(family);
+  announceSignInEnded(deps, family);
 }
 
 export function sessionCookie(c: Ctx, deps: Deps, token: string | null): string {
@@ -67,8 +77,9 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
         via = 'cookie';
       }
     }
-    const found = token && via ? await deps.store.accounts.findSession(hashToken(token), via, iso(deps.now())) : undefined;
-    c.set('auth', found ? { user: found.user, via, family: found.family } : { user: null, via: null });
+    const tokenHash = token && via ? hashToken(token) : undefined;
+    const found = tokenHash && via ? await deps.store.accounts.findSession(tokenHash, via, iso(deps.now())) : undefined;
+    c.set('auth', found ? { user: found.user, via, family: found.family, tokenHash } : { user: null, via: null });
     await next();
   };
 }

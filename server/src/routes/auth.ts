@@ -10,7 +10,7 @@ import { html, readForm } from '../forms.js';
 import { finishSignIn, readHandoff, refusal, siteOf } from '../handoff.js';
 import { createLoginThrottle, loginThrottleOptions } from '../login-throttle.js';
 import { isExternalReturn } from '../return-to.js';
-import { sessionCookie, startSession } from '../sessions.js';
+import { endSignIn, sessionCookie, startSession } from '../sessions.js';
 import { PAGE_CSP } from '../security.js';
 
 const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
@@ -114,7 +114,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
     const { family } = c.get('auth');
-    if (family) await store.accounts.deleteSessionFamily(family);
+    if (family) await endSignIn(deps, family);
     const read = readHandoff(c, deps, (name) => form.get(name));
     const back = `/login${read.ok ? carry(read.handoff) : ''}`;
     return new Response(null, { status: 303, headers: { Location: back, 'Set-Cookie': sessionCookie(c, deps, null), 'Cache-Control': 'no-store' } });
@@ -137,7 +137,7 @@ export function authRoutes(r: Router, deps: Deps): void {
   /** Ends the whole sign-in the request presents: its cookie session and every token minted from it. */
   r.on('POST', '/api/logout', async (c) => {
     const { family, via } = c.get('auth');
-    if (family) await store.accounts.deleteSessionFamily(family);
+    if (family) await endSignIn(deps, family);
     return send({ status: 204, body: undefined }, via === 'bearer' ? {} : { 'Set-Cookie': sessionCookie(c, deps, null) });
   });
 }

@@ -1,7 +1,9 @@
 // The care team's side of messages (issue 12): a visitor's messages to one recipient form a
 // conversation, which staff read and answer.
 //   GET   /api/conversations                      the caller's, newest activity first, keyset-paginated
-//   GET   /api/conversations/{id}                 with its messages; marks it read for the caller
+//                                                 (?status, ?mine, ?recipient: a specialist id or team)
+//   GET   /api/conversations/{id}                 with its messages; marks it read for the caller (and, for
+//                                                 staff, the visitor's messages seen: a conversation.updated event)
 //   POST  /api/conversations/{id}/messages        a reply (staff) or a follow-up (the visitor)
 //   PATCH /api/conversations/{id}                 {status} (staff), {assignee} (admin)
 //   POST  /api/conversations/{id}/read            marks it read for the caller
@@ -57,6 +59,7 @@ function summaryOf(c: Summary, viewer: Account) {
 const listQuerySchema = z.object({
   status: z.enum(['open', 'handled'], { errorMap: () => ({ message: 'Use open or handled' }) }).optional(),
   mine: z.enum(['0', '1'], { errorMap: () => ({ message: 'Use 1 or 0' }) }).optional(),
+  recipient: z.string().min(1, 'Use a specialist id or team').max(100, 'Use a specialist id or team (at most 100 characters)').optional(),
   before: z.string().optional(),
   limit: z
     .string()
@@ -88,13 +91,14 @@ export function conversationRoutes(r: Router, deps: Deps): void {
   r.on('GET', '/api/conversations', async (c) => {
     const user = signedIn(c);
     if (user instanceof Response) return user;
-    const parsed = listQuerySchema.safeParse(Object.fromEntries(['status', 'mine', 'before', 'limit'].flatMap((k) => (c.req.query(k) === undefined ? [] : [[k, c.req.query(k)]]))));
+    const parsed = listQuerySchema.safeParse(Object.fromEntries(['status', 'mine', 'recipient', 'before', 'limit'].flatMap((k) => (c.req.query(k) === undefined ? [] : [[k, c.req.query(k)]]))));
     if (!parsed.success) return send(validationProblem(fieldErrorsOf(parsed.error), 'Check the filters.'));
     const q = parsed.data;
     const before = q.before === undefined ? undefined : parseCursor(q.before);
     if (q.before !== undefined && !before) return send(validationProblem({ before: ['Use the cursor of a previous answer (next)'] }, 'Check the filters.'));
     const limit = q.limit ?? DEFAULT_PAGE;
-    const rows = await store.conversations.list({ viewer: user, status: q.status as ConversationStatus | undefined, mine: q.mine === '1', before, limit: limit + 1 });
+    const recipient = q.recipient === undefined ? undefined : q.recipient === 'team' ? null : q.recipient;
+    const rows = await store.conversations.list({ viewer: user, status: q.status as ConversationStatus | undefined, mine: q.mine === '1', recipient, before, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return send({
       status: 200,
@@ -109,23 +113,31 @@ export function conversationRoutes(r: Router, deps: Deps): void {
     });
   });
 
-  /** Reads the conversation, checks the caller may see it, marks it read (and, for staff, seen). */
+  /**
+   * Reads the conversation, checks the caller may see it, marks it read (and, for staff, seen).
+   * When visitor messages newly became seen, records a conversation.updated event (last in the
+   * transaction, as events.add asks) so the visitor's page shows "Seen" live; `seen` says to
+   * announce it after the commit.
+   */
   const open = async (user: Account, id: string | undefined, tx: Repositories) => {
     const conv = id ? await tx.conversations.get(id) : undefined;
     const access = canSee(user, conv);
-    if (access !== 'ok') return { answer: refusal(access) };
+    if (access !== 'ok') return { answer: refusal(access), seen: false };
     const at = iso(deps.now());
     await tx.conversations.markRead(conv!.id, user.id, at);
-    if (isStaff(user) && conv!.visitorId !== user.id) await tx.conversations.markSeen(conv!.id, at);
-    return { conv: conv! };
+    const seen = isStaff(user) && conv!.visitorId !== user.id && (await tx.conversations.markSeen(conv!.id, at)) > 0;
+    if (seen) await tx.events.add({ type: 'conversation.updated', conversationId: conv!.id, createdAt: at });
+    return { conv: conv!, seen };
   };
 
   r.on('GET', '/api/conversations/:id', async (c) => {
     const user = signedIn(c);
     if (user instanceof Response) return user;
+    let seen: string | undefined; // a conversation whose seen event was recorded
     const answer = await store.transaction(async (tx) => {
       const o = await open(user, idOf(c), tx);
       if (!o.conv) return o.answer;
+      if (o.seen) seen = o.conv.id;
       const messages = await tx.conversations.messages(o.conv.id);
       return {
         status: 200,
@@ -141,16 +153,20 @@ export function conversationRoutes(r: Router, deps: Deps): void {
         },
       } satisfies Answer;
     });
+    if (seen) announce(deps, seen); // after the commit
     return send(answer);
   });
 
   r.on('POST', '/api/conversations/:id/read', async (c) => {
     const user = signedIn(c);
     if (user instanceof Response) return user;
+    let seen: string | undefined;
     const answer = await store.transaction(async (tx) => {
       const o = await open(user, idOf(c), tx);
+      if (o.seen) seen = o.conv!.id;
       return o.conv ? { status: 204, body: null } : o.answer;
     });
+    if (seen) announce(deps, seen); // after the commit
     return answer.status === 204 ? new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } }) : send(answer);
   });
 

@@ -11,10 +11,17 @@
 // Last-Event-ID (or after the newest event, on a first connection), and on every announcement and
 // heartbeat reads it again after the last id it handled. The table's ids grow in commit order, so
 // reading "after my cursor" misses nothing and repeats nothing.
+//
+// A stream lives no longer than the sign-in it was opened with: a sign-out (POST /api/logout or
+// /logout, in any process) is announced on `hearth_signin_ended` and closes that sign-in's streams
+// at once; at each heartbeat the stream also checks its token again, so an expired session (or a
+// sign-in ended while an announcement was lost) closes it within a heartbeat. The client's
+// reconnection then gets 401.
 import { canSee } from '../conversation-access.js';
-import { EVENTS_CHANNEL } from '../events.js';
+import { EVENTS_CHANNEL, SIGNIN_ENDED_CHANNEL, signInTag } from '../events.js';
 import { problem } from '../problem.js';
 import { send, type Deps, type Router } from '../http.js';
+import { iso } from '../time.js';
 
 /** The client's reconnection delay, sent first. */
 export const RETRY_MS = 5000;
@@ -31,9 +38,24 @@ const encoder = new TextEncoder();
 export function eventRoutes(r: Router, deps: Deps, options: EventRouteOptions = {}): void {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
 
+  // The open streams by sign-in (signInTag of the session family), closed when it ends.
+  const bySignIn = new Map<string, Set<() => void>>();
+  deps.pubsub.subscribe(SIGNIN_ENDED_CHANNEL, (tag) => {
+    for (const finish of [...(bySignIn.get(tag) ?? [])]) finish();
+  });
+  const watchSignIn = (tag: string, finish: () => void) => {
+    let set = bySignIn.get(tag);
+    if (!set) bySignIn.set(tag, (set = new Set()));
+    set.add(finish);
+    return () => {
+      set.delete(finish);
+      if (!set.size && bySignIn.get(tag) === set) bySignIn.delete(tag);
+    };
+  };
+
   r.on('GET', '/api/events', async (c) => {
-    const user = c.get('auth').user;
-    if (!user) return send(problem(401, 'Sign in to receive live updates.', { name: 'unauthorized', title: 'Sign-in required' }));
+    const { user, via, family, tokenHash } = c.get('auth');
+    if (!user || !via || !family || !tokenHash) return send(problem(401, 'Sign in to receive live updates.', { name: 'unauthorized', title: 'Sign-in required' }));
     if (deps.streams.closed) return send(problem(503, 'The server is stopping. Reconnect in a moment.'), { 'Retry-After': '5' });
     const lastHeader = c.req.header('last-event-id')?.trim();
     const resumeFrom = lastHeader && /^\d{1,15}$/.test(lastHeader) ? Number(lastHeader) : undefined;
@@ -45,6 +67,7 @@ export function eventRoutes(r: Router, deps: Deps, options: EventRouteOptions = 
     let done = false;
     let unsubscribe = () => {};
     let unregister = () => {};
+    let unwatch = () => {};
     let controller!: ReadableStreamDefaultController<Uint8Array>;
 
     const write = (text: string) => {
@@ -61,6 +84,7 @@ export function eventRoutes(r: Router, deps: Deps, options: EventRouteOptions = 
       clearInterval(heartbeat);
       unsubscribe();
       unregister();
+      unwatch();
       try {
         controller.close();
       } catch {
@@ -105,15 +129,26 @@ export function eventRoutes(r: Router, deps: Deps, options: EventRouteOptions = 
       cancel: () => finish(), // the client went away
     });
 
+    /** Ends the stream when its session has ended (signed out, expired); a database error is not an ending. */
+    const checkSession = async () => {
+      try {
+        if (!(await deps.store.accounts.findSession(tokenHash, via, iso(deps.now())))) finish();
+      } catch {
+        // the next heartbeat asks again
+      }
+    };
+
     const heartbeat = setInterval(() => {
       write(': heartbeat\n\n');
       void drain(); // catches up on announcements lost while the pub/sub reconnected
+      void checkSession();
     }, heartbeatMs);
     heartbeat.unref();
 
     // Subscribe first, then fix the starting point: an event committed in between is read, not lost.
     unsubscribe = deps.pubsub.subscribe(EVENTS_CHANNEL, () => void drain());
     unregister = deps.streams.add(finish);
+    unwatch = watchSignIn(signInTag(family), finish);
     c.req.raw.signal?.addEventListener('abort', finish, { once: true });
     write(`retry: ${RETRY_MS}\n\n`);
     try {

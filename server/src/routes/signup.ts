@@ -20,22 +20,25 @@ import { randomUUID } from 'node:crypto';
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 const LINK_HOURS = 24;
 
-const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
+export const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
+
+/** A new password's rules (sign-up, an invited colleague's first password, npm run admin -- add-staff). */
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, 'Enter a password of at most 200 characters')
+  .refine((pw) => !isCommonPassword(pw), 'This password is one of the most common ones, which are guessed first. Choose another: a few unrelated words are easy to remember.');
 
 export const signupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name').max(100, 'Enter a name of at most 100 characters').superRefine(cleanName),
   email: emailSchema,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(200, 'Enter a password of at most 200 characters')
-    .refine((pw) => !isCommonPassword(pw), 'This password is one of the most common ones, which are guessed first. Choose another: a few unrelated words are easy to remember.'),
+  password: passwordSchema,
 });
 
 const tooManySignups = (seconds: number) =>
   `Too many accounts have been created from your network recently. Please try again in ${inMinutes(seconds)}.`;
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const linkNotValid = () =>
   html(
     messagePage('Link not valid', 'This link has been used already or is more than 24 hours old. Create your account again to get a new one.', {

@@ -46,6 +46,8 @@ export interface ListQuery {
   status?: ConversationStatus;
   /** Only those assigned to the viewer. */
   mine?: boolean;
+  /** Only those addressed to this specialist id, or (null) to the team. */
+  recipient?: string | null;
   /** Keyset: conversations strictly older than this (lastActivityAt, id). */
   before?: { at: string; id: string };
   limit: number;
@@ -63,8 +65,8 @@ export interface ConversationStore {
   messages(conversationId: string): Promise<ConversationMessage[]>;
   /** The reader has read everything in it so far. */
   markRead(conversationId: string, userId: string, at: string): Promise<void>;
-  /** Staff read it: the visitor's messages not seen yet are seen now. */
-  markSeen(conversationId: string, at: string): Promise<void>;
+  /** Staff read it: the visitor's messages not seen yet are seen now. Returns how many became seen. */
+  markSeen(conversationId: string, at: string): Promise<number>;
   setStatus(id: string, status: ConversationStatus): Promise<void>;
   setAssignee(id: string, userId: string | null): Promise<void>;
   /** An account's role and specialist, for checking an assignee. */
@@ -133,6 +135,11 @@ export function conversationRepository(sql: Sql): ConversationStore {
         where.push('c.assignee_id = ?');
         params.push(q.viewer.id);
       }
+      if (q.recipient === null) where.push('c.specialist_id IS NULL');
+      else if (q.recipient !== undefined) {
+        where.push('c.specialist_id = ?');
+        params.push(q.recipient);
+      }
       if (q.before) {
         where.push('(c.last_activity_at < ? OR (c.last_activity_at = ? AND c.id < ?))');
         params.push(q.before.at, q.before.at, q.before.id);
@@ -166,12 +173,12 @@ export function conversationRepository(sql: Sql): ConversationStore {
          ON CONFLICT (conversation_id, user_id) DO UPDATE SET last_read_seq = excluded.last_read_seq, read_at = excluded.read_at`,
         [userId, at, conversationId],
       )),
-    markSeen: async (conversationId, at) =>
-      void (await sql.run(
+    markSeen: (conversationId, at) =>
+      sql.run(
         `UPDATE messages SET seen_at = ? WHERE conversation_id = ? AND seen_at IS NULL
            AND user_id = (SELECT visitor_id FROM conversations WHERE id = ?)`,
         [at, conversationId, conversationId],
-      )),
+      ),
     setStatus: async (id, status) => void (await sql.run('UPDATE conversations SET status = ? WHERE id = ?', [status, id])),
     setAssignee: async (id, userId) => void (await sql.run('UPDATE conversations SET assignee_id = ? WHERE id = ?', [userId, id])),
     account: (userId) => one('SELECT id, role, specialist_id AS "specialistId" FROM users WHERE id = ?', [userId]),

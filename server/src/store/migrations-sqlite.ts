@@ -232,4 +232,20 @@ export const migrations: Migration[] = [
       CREATE INDEX events_created ON events(created_at);
     `,
   },
+  {
+    version: 8,
+    name: 'staff invitations',
+    sql: `
+      -- An admin invites a colleague (POST /api/staff): the account exists at once with an empty
+      -- password_hash (nothing verifies against it: it cannot sign in), and the emailed link lets its
+      -- owner choose a password once, within 7 days. Only a SHA-256 of the link's token is stored.
+      CREATE TABLE staff_invites (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_invites_expiry ON staff_invites(expires_at);
+    `,
+  },
 ];

@@ -17,7 +17,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
-import { conversationRepository } from './conversations.js';
+import { conversationRepository, type Sql } from './conversations.js';
+import { staffRepository } from './staff.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -144,11 +145,13 @@ const IDEM_COLUMNS = 'key_hash AS "keyHash", fingerprint, status, answer, create
 
 function repositoriesOn(e: Exec): Repositories {
   const one = async <R>(sql: string, params: unknown[]) => (await e.rows<R>(sql, params))[0];
+  const shared: Sql = {
+    rows: (sql, params) => e.rows(positional(sql), params),
+    run: (sql, params) => e.count(positional(sql), params),
+  };
   return {
-    conversations: conversationRepository({
-      rows: (sql, params) => e.rows(positional(sql), params),
-      run: (sql, params) => e.count(positional(sql), params),
-    }),
+    conversations: conversationRepository(shared),
+    staff: staffRepository(shared),
     accounts: {
       async createUser(u) {
         const inserted = await e.count(
@@ -432,6 +435,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
               s AS (DELETE FROM sessions WHERE expires_at <= $1),
               c AS (DELETE FROM login_codes WHERE expires_at <= $1),
               p AS (DELETE FROM pending_signups WHERE expires_at <= $1),
+              si AS (DELETE FROM staff_invites WHERE expires_at <= $1),
               ev AS (DELETE FROM events WHERE created_at < $3)
          DELETE FROM rate_counts WHERE second < $2 OR n <= 0`,
         [now, secondOf(dayAgo), new Date(Date.parse(now) - EVENT_TTL_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')],

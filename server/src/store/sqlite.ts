@@ -11,7 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
-import { conversationRepository } from './conversations.js';
+import { conversationRepository, type Sql } from './conversations.js';
+import { staffRepository } from './staff.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -131,6 +132,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       q('DELETE FROM sessions WHERE expires_at <= ?'),
       q('DELETE FROM login_codes WHERE expires_at <= ?'),
       q('DELETE FROM pending_signups WHERE expires_at <= ?'),
+      q('DELETE FROM staff_invites WHERE expires_at <= ?'),
     ],
     purgeHits: q('DELETE FROM rate_counts WHERE second < ? OR n <= 0'),
     purgeEvents: q('DELETE FROM events WHERE created_at < ?'),
@@ -151,103 +153,107 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
   };
 
   // Every statement is synchronous; `call` turns one into a promise (throws become rejections).
-  const repositories = (call: <T>(f: () => T) => Promise<T>): Repositories => ({
-    conversations: conversationRepository({
+  const repositories = (call: <T>(f: () => T) => Promise<T>): Repositories => {
+    const shared: Sql = {
       rows: <R>(sql: string, params: unknown[]) => call(() => statement(sql).all(...params) as R[]),
       run: (sql, params) => call(() => statement(sql).run(...params).changes),
-    }),
-    accounts: {
-      createUser: (u) =>
-        call(() => {
-          try {
-            s.insertUser.run(u.id, u.email, u.name, u.passwordHash, u.createdAt, u.role ?? 'visitor', u.specialistId ?? null);
-          } catch (e) {
-            if (isUniqueViolation(e, 'users.email')) throw new EmailTakenError('email taken', { cause: e });
-            throw e;
-          }
-        }),
-      findUserByEmail: (email) => call(() => s.userByEmail.get(email) as (Account & { passwordHash: string }) | undefined),
-      createSession: (x) => call(() => void s.insertSession.run(x.tokenHash, x.userId, x.kind, x.family, x.createdAt, x.expiresAt)),
-      findSession: (hash, kind, now) =>
-        call(() => {
-          const row = s.session.get(hash, kind, now) as (Account & { family: string }) | undefined;
-          return row && { user: accountOf(row), family: row.family };
-        }),
-      deleteSessionFamily: (family) =>
-        call(() => {
-          s.deleteFamily.run(family);
-          s.deleteFamilyCodes.run(family);
-        }),
-      capSessionFamilies: (userId, keep) => call(() => void s.capFamilies.run(userId, userId, keep)),
-      insertLoginCode: (x) => call(() => void s.insertCode.run(x.codeHash, x.userId, x.family, x.challenge, x.origin, x.expiresAt)),
-      takeLoginCode: (hash, now) => call(() => s.takeCode.get(hash, now) as LoginCode | undefined),
-      insertPendingSignup: (x) =>
-        call(() => void s.insertPending.run(x.tokenHash, x.email, x.name, x.passwordHash, x.returnTo, x.createdAt, x.expiresAt)),
-      takePendingSignup: (hash, now) => call(() => s.takePending.get(hash, now) as PendingSignup | undefined),
-    },
-    messages: {
-      insert: (m) => call(() => void s.insertMessage.run(m.id, m.userId, m.to ?? null, m.subject ?? null, m.body, m.pageUrl ?? null, m.createdAt)),
-    },
-    specialists: {
-      upsert: (x, order) => call(() => void s.upsertSpecialist.run(x.id, x.name, x.title, x.timeZone, JSON.stringify(x.schedule), order)),
-      list: () => call(() => (s.specialists.all() as SpecialistRow[]).map((r) => specialistOf(r)!)),
-      get: (id) => call(() => specialistOf(s.specialist.get(id) as SpecialistRow | undefined)),
-    },
-    bookings: {
-      insert: (b) =>
-        call(() => {
-          try {
-            s.insertBooking.run(
-              b.id, b.specialistId, b.start, b.end, b.name, b.email, b.phone ?? null, b.note ?? null,
-              b.timeZone, b.consentAt, b.consentVersion, b.manageHash, b.createdAt,
-            );
-          } catch (e) {
-            if (isUniqueViolation(e, 'bookings.specialist_id')) throw new SlotTakenError('slot taken', { cause: e });
-            throw e;
-          }
-        }),
-      bookedStarts: (id, from, to) => call(() => s.bookedStarts.pluck().all(id, from, to) as string[]),
-      findByManageHash: (hash) => call(() => s.bookingByHash.get(hash) as Booking | undefined),
-      cancel: (id, at) => call(() => s.cancelBooking.run(at, id).changes > 0),
-    },
-    idempotency: {
-      claim: (r) => call(() => s.claimIdem.run(r.keyHash, r.fingerprint, r.createdAt, r.expiresAt).changes > 0),
-      find: (hash) => call(() => s.findIdem.get(hash) as IdempotencyRecord | undefined),
-      complete: (hash, status, answer) => call(() => void s.completeIdem.run(status, answer, hash)),
-      release: (hash) => call(() => void s.releaseIdem.run(hash)),
-      removeExpired: (hash, now) => call(() => void s.removeExpiredIdem.run(hash, now)),
-    },
-    references: {
-      put: (id, items) => call(() => void s.putRefs.run(id, JSON.stringify(items))),
-      get: (id) =>
-        call(() => {
-          const json = s.getRefs.pluck().get(id) as string | undefined;
-          return json === undefined ? undefined : (JSON.parse(json) as unknown[]);
-        }),
-    },
-    limits: {
-      take: (entries, windowMs, now) =>
-        call(() => {
-          // One connection, inside the queue: nothing runs between the counts and the inserts.
-          const keys = entries.map(([key, limit]) => ({ hash: hashKey(key), limit }));
-          const frees = keys
-            .map(({ hash, limit }) => freeAt(s.counts.all(hash, windowStart(windowMs, now)) as SecondCount[], limit, windowMs))
-            .filter((at): at is number => at !== undefined);
-          if (frees.length) return { ok: false as const, retryAfter: Math.max(1, Math.ceil((Math.max(...frees) - now) / 1000)) };
-          for (const { hash } of keys) s.hit.run(hash, secondOf(now));
-          return { ok: true as const };
-        }),
-      untake: (key, at) => call(() => void s.untake.run(hashKey(key), secondOf(at))),
-      reset: (key) => call(() => void s.resetHits.run(hashKey(key))),
-      recent: (key, windowMs, now) => call(() => hitTimes((s.counts.all(hashKey(key), windowStart(windowMs, now)) as SecondCount[]).reverse())),
-    },
-    // One writer at a time (BEGIN IMMEDIATE), so ids grow in commit order.
-    events: {
-      add: (e) => call(() => Number(s.addEvent.run(e.conversationId, e.type, e.messageId ?? null, e.createdAt).lastInsertRowid)),
-      after: (id, limit) => call(() => s.eventsAfter.all(id, limit) as StoredEvent[]),
-      latest: () => call(() => Number(s.latestEvent.pluck().get())),
-    },
-  });
+    };
+    return {
+      conversations: conversationRepository(shared),
+      staff: staffRepository(shared),
+      accounts: {
+        createUser: (u) =>
+          call(() => {
+            try {
+              s.insertUser.run(u.id, u.email, u.name, u.passwordHash, u.createdAt, u.role ?? 'visitor', u.specialistId ?? null);
+            } catch (e) {
+              if (isUniqueViolation(e, 'users.email')) throw new EmailTakenError('email taken', { cause: e });
+              throw e;
+            }
+          }),
+        findUserByEmail: (email) => call(() => s.userByEmail.get(email) as (Account & { passwordHash: string }) | undefined),
+        createSession: (x) => call(() => void s.insertSession.run(x.tokenHash, x.userId, x.kind, x.family, x.createdAt, x.expiresAt)),
+        findSession: (hash, kind, now) =>
+          call(() => {
+            const row = s.session.get(hash, kind, now) as (Account & { family: string }) | undefined;
+            return row && { user: accountOf(row), family: row.family };
+          }),
+        deleteSessionFamily: (family) =>
+          call(() => {
+            s.deleteFamily.run(family);
+            s.deleteFamilyCodes.run(family);
+          }),
+        capSessionFamilies: (userId, keep) => call(() => void s.capFamilies.run(userId, userId, keep)),
+        insertLoginCode: (x) => call(() => void s.insertCode.run(x.codeHash, x.userId, x.family, x.challenge, x.origin, x.expiresAt)),
+        takeLoginCode: (hash, now) => call(() => s.takeCode.get(hash, now) as LoginCode | undefined),
+        insertPendingSignup: (x) =>
+          call(() => void s.insertPending.run(x.tokenHash, x.email, x.name, x.passwordHash, x.returnTo, x.createdAt, x.expiresAt)),
+        takePendingSignup: (hash, now) => call(() => s.takePending.get(hash, now) as PendingSignup | undefined),
+      },
+      messages: {
+        insert: (m) => call(() => void s.insertMessage.run(m.id, m.userId, m.to ?? null, m.subject ?? null, m.body, m.pageUrl ?? null, m.createdAt)),
+      },
+      specialists: {
+        upsert: (x, order) => call(() => void s.upsertSpecialist.run(x.id, x.name, x.title, x.timeZone, JSON.stringify(x.schedule), order)),
+        list: () => call(() => (s.specialists.all() as SpecialistRow[]).map((r) => specialistOf(r)!)),
+        get: (id) => call(() => specialistOf(s.specialist.get(id) as SpecialistRow | undefined)),
+      },
+      bookings: {
+        insert: (b) =>
+          call(() => {
+            try {
+              s.insertBooking.run(
+                b.id, b.specialistId, b.start, b.end, b.name, b.email, b.phone ?? null, b.note ?? null,
+                b.timeZone, b.consentAt, b.consentVersion, b.manageHash, b.createdAt,
+              );
+            } catch (e) {
+              if (isUniqueViolation(e, 'bookings.specialist_id')) throw new SlotTakenError('slot taken', { cause: e });
+              throw e;
+            }
+          }),
+        bookedStarts: (id, from, to) => call(() => s.bookedStarts.pluck().all(id, from, to) as string[]),
+        findByManageHash: (hash) => call(() => s.bookingByHash.get(hash) as Booking | undefined),
+        cancel: (id, at) => call(() => s.cancelBooking.run(at, id).changes > 0),
+      },
+      idempotency: {
+        claim: (r) => call(() => s.claimIdem.run(r.keyHash, r.fingerprint, r.createdAt, r.expiresAt).changes > 0),
+        find: (hash) => call(() => s.findIdem.get(hash) as IdempotencyRecord | undefined),
+        complete: (hash, status, answer) => call(() => void s.completeIdem.run(status, answer, hash)),
+        release: (hash) => call(() => void s.releaseIdem.run(hash)),
+        removeExpired: (hash, now) => call(() => void s.removeExpiredIdem.run(hash, now)),
+      },
+      references: {
+        put: (id, items) => call(() => void s.putRefs.run(id, JSON.stringify(items))),
+        get: (id) =>
+          call(() => {
+            const json = s.getRefs.pluck().get(id) as string | undefined;
+            return json === undefined ? undefined : (JSON.parse(json) as unknown[]);
+          }),
+      },
+      limits: {
+        take: (entries, windowMs, now) =>
+          call(() => {
+            // One connection, inside the queue: nothing runs between the counts and the inserts.
+            const keys = entries.map(([key, limit]) => ({ hash: hashKey(key), limit }));
+            const frees = keys
+              .map(({ hash, limit }) => freeAt(s.counts.all(hash, windowStart(windowMs, now)) as SecondCount[], limit, windowMs))
+              .filter((at): at is number => at !== undefined);
+            if (frees.length) return { ok: false as const, retryAfter: Math.max(1, Math.ceil((Math.max(...frees) - now) / 1000)) };
+            for (const { hash } of keys) s.hit.run(hash, secondOf(now));
+            return { ok: true as const };
+          }),
+        untake: (key, at) => call(() => void s.untake.run(hashKey(key), secondOf(at))),
+        reset: (key) => call(() => void s.resetHits.run(hashKey(key))),
+        recent: (key, windowMs, now) => call(() => hitTimes((s.counts.all(hashKey(key), windowStart(windowMs, now)) as SecondCount[]).reverse())),
+      },
+      // One writer at a time (BEGIN IMMEDIATE), so ids grow in commit order.
+      events: {
+        add: (e) => call(() => Number(s.addEvent.run(e.conversationId, e.type, e.messageId ?? null, e.createdAt).lastInsertRowid)),
+        after: (id, limit) => call(() => s.eventsAfter.all(id, limit) as StoredEvent[]),
+        latest: () => call(() => Number(s.latestEvent.pluck().get())),
+      },
+    };
+  };
 
   // The queue: each top-level call or transaction starts when the previous one has finished.
   const inTransaction = new AsyncLocalStorage<Repositories>();

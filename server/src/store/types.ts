@@ -11,8 +11,10 @@
 // they compare as strings in both databases.
 import type { WeeklyWindow } from '../availability.js';
 import type { ConversationStore } from './conversations.js';
+import type { StaffStore } from './staff.js';
 
 export type * from './conversations.js';
+export type * from './staff.js';
 
 export interface User {
   id: string;
@@ -247,6 +249,7 @@ export interface Repositories {
   accounts: AccountStore;
   messages: MessageStore;
   conversations: ConversationStore;
+  staff: StaffStore;
   specialists: SpecialistStore;
   bookings: BookingStore;
   idempotency: IdempotencyStore;
@@ -263,7 +266,7 @@ export interface Store extends Repositories {
    * (a throw rolls back). Nested calls on `tx` join the outer transaction.
    */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** Drops expired sessions, login codes, sign-up links, idempotency records, rate-limit hits and events older than EVENT_TTL_DAYS. */
+  /** Drops expired sessions, login codes, sign-up links, staff invitations, idempotency records, rate-limit hits and events older than EVENT_TTL_DAYS. */
   purgeExpired(now: string): Promise<void>;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
