@@ -332,6 +332,9 @@ export interface paths {
          *     carry ids only: the client fetches what it may see. Every event has an `id` that only grows;
          *     a client reconnecting with `Last-Event-ID` first receives every event after it (kept 7 days),
          *     then the live ones, without loss or repetition.
+         *     A stream lives no longer than the sign-in it was opened with: signing out (`POST /api/logout`,
+         *     `POST /logout`, in any server process) closes it at once, and an expired or ended session
+         *     closes it by the next heartbeat; reconnecting then answers 401.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -368,7 +371,10 @@ export interface paths {
          * Invites a colleague (admin only); they get an email with a link to choose a password.
          * @description Creates the staff account without a password and emails a single-use link (valid 7 days) to
          *     `/invite?token=…` where they choose one. An address that has an account already is a 422 on
-         *     `email` (an admin may learn that; a visitor never can).
+         *     `email` (an admin may learn that; a visitor never can). Other 422s: `name` empty, over 100
+         *     characters or with control characters; `role` not specialist or admin; `specialist` missing
+         *     for a specialist, unknown, or given for an admin. At most 50 invitations per admin per hour
+         *     (429 with `Retry-After`). The email says only that they are invited to the care team, and the link.
          */
         post: operations["inviteStaff"];
         delete?: never;
@@ -758,6 +764,55 @@ export interface paths {
         put?: never;
         /** Creates the account (once per link, within 24 hours) and signs in by cookie. */
         post: operations["confirmSignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The care team's page, hosting `<hearth-desk api="/api">` (issue 12).
+         * @description Needs the session cookie (a page is opened by navigation; a bearer token does not count).
+         *     Signed out: 303 to `/login?return=/desk`, where staff sign in and come back here. A visitor's
+         *     account: 403, a page saying it is for the care team, with a sign-out form. Staff: the page
+         *     "Care team · hearth" loading `/dist/hearth-desk.js` and `/desk.css`, with "Signed in as
+         *     <name> · Sign out" (POST /logout, back to `/login?return=/desk`). Its CSP is the pages' one
+         *     plus `require-trusted-types-for 'script'`.
+         */
+        get: operations["deskPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff invitation link's page (POST /api/staff): "Choose a password" for the invited account.
+         * @description Opening it changes nothing (mail scanners open links). A link that is unknown, used already or more than 7 days old answers 400 "Link not valid".
+         */
+        get: operations["invitePage"];
+        put?: never;
+        /**
+         * Sets the invited account's password (8–200 characters, not a common one), uses up the link, signs in by cookie and goes to /desk.
+         * @description A password that breaks the rules answers 422, the page again with the error (the link stays usable). A link not valid (unknown, used, expired) 400; a cross-site post 403.
+         */
+        post: operations["acceptInvite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1516,7 +1571,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event stream; ends when the client disconnects or the server stops. */
+            /** @description The event stream; ends when the client disconnects, its sign-in ends or expires, or the server stops. */
             200: {
                 headers: {
                     "Cache-Control"?: "no-store";
@@ -2072,6 +2127,76 @@ export interface operations {
             409: components["responses"]["Page"];
             413: components["responses"]["Page"];
             415: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deskPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Page"];
+            /** @description Signed out; to the sign-in page, which returns here. */
+            303: {
+                headers: {
+                    Location: "/login?return=/desk";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    invitePage: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Page"];
+            400: components["responses"]["Page"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    acceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in (Set-Cookie); on to the desk. */
+            303: {
+                headers: {
+                    Location: "/desk";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Page"];
+            403: components["responses"]["Page"];
+            413: components["responses"]["Page"];
+            415: components["responses"]["Page"];
+            422: components["responses"]["Page"];
             500: components["responses"]["ServerError"];
         };
     };
