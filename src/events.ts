@@ -83,6 +83,14 @@ export interface MessageFailedDetail {
   idempotencyKey: string;
 }
 
+/** `hearth-reply-received`: a reply from the care team arrived in the message box's conversation while it was shown. */
+export interface ReplyReceivedDetail {
+  conversationId: string;
+  /** The reply's id. */
+  messageId: string;
+  createdAt: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
@@ -91,6 +99,7 @@ declare global {
     'hearth-message-queued': CustomEvent<MessageQueuedDetail>;
     'hearth-message-sent': CustomEvent<MessageSentDetail>;
     'hearth-message-failed': CustomEvent<MessageFailedDetail>;
+    'hearth-reply-received': CustomEvent<ReplyReceivedDetail>;
     'hearth-booking-open': CustomEvent<BookingOpenDetail>;
     'hearth-slot-selected': CustomEvent<SlotSelectedDetail>;
     'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;

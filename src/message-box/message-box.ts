@@ -12,6 +12,7 @@ import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
 import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
+import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
 
 /**
@@ -38,12 +39,21 @@ const MAX_BACKOFF = 60_000;
  * the message keeps its key in the outbox and is sent again by itself once the same visitor has
  * signed in again. Until the outbox has been read after a reload, the form is read-only.
  *
+ * Signed in, the visitor's conversation with `to` shows above the form (when the backend has
+ * `listConversations`): their messages ("You") and the care team's replies, oldest first, with
+ * names and times in the element's language, "Seen" once staff have read a message, and "New" on
+ * replies the visitor had not seen. It follows the live event stream: a new reply appears by itself
+ * and is announced politely ("New reply from …"); a message the box sent appears once stored. Its
+ * code and styles are a lazy chunk (thread.ts) that a signed-out page never downloads. If it cannot
+ * be loaded it says so with Retry; the form works regardless.
+ *
  * @summary Login-gated message composer with a persistent draft and an offline outbox.
  * @customElement hearth-message-box
  *
  * @event hearth-message-queued - The message is saved in the outbox and will be re-sent by itself (`detail: {idempotencyKey, error}`: offline, timeout, server, or rate-limited with `retryAfter`).
  * @event hearth-message-sent - The server stored the message (`detail: {id, createdAt, idempotencyKey}`).
  * @event hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized` (it waits in the outbox and is sent after sign-in), `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
+ * @event hearth-reply-received - A reply from the care team arrived while the conversation was shown (`detail: {conversationId, messageId, createdAt}`).
  * @event hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
  *
  * @csspart form - The form.
@@ -53,7 +63,12 @@ const MAX_BACKOFF = 60_000;
  * @csspart count - The character count.
  * @csspart error - A field's error message.
  * @csspart status - The status line (sending, sent, saved, failed), a polite live region.
- * @csspart button - The Send, Retry, Edit and Write another buttons.
+ * @csspart button - The Send, Retry, Edit and Write another buttons (and the conversation's Retry).
+ * @csspart thread - The conversation (signed in): a scrollable list of messages.
+ * @csspart message - Each message of the conversation; also `own` (the visitor's) or `reply` (the care team's).
+ * @csspart new - The "New" mark on a reply the visitor had not seen.
+ * @csspart seen - "Seen" under the visitor's messages that staff have read.
+ * @csspart thread-status - "Loading your messages…", or that they could not be loaded (with Retry).
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
@@ -117,6 +132,9 @@ export class HearthMessageBox extends HearthElement {
   #wasSignedIn?: boolean;
   #stopWatching?: () => void;
   #link = new SessionLink(() => this.#onSession());
+  /** The conversation above the form (thread.ts), loaded once the visitor is signed in. */
+  #thread?: Thread;
+  #threadLoading?: Promise<void>;
 
   constructor() {
     super();
@@ -152,6 +170,11 @@ export class HearthMessageBox extends HearthElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#link.link(this.effectiveBackend);
+    if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
+      this.#threadLoading ??= import('./thread.js').then(
+        (m) => void (this.#thread = new m.Thread(this)),
+        () => void (this.#threadLoading = undefined), // offline: tried again on a later update
+      );
     const key = this.#storageKey;
     if (key !== this.#key) this.#load(key);
   }
@@ -439,7 +462,7 @@ export class HearthMessageBox extends HearthElement {
 
   protected override render(): TemplateResult {
     const sent = this.#phase == 'sent';
-    return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
+    return html`${this.#thread?.render()}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
         ${this.#online
           ? nothing

@@ -38,4 +38,12 @@ export const messages = {
   'messages.status.signIn': 'Ваш сеанс завершився. Увійдіть знову, і повідомлення буде надіслано: воно збережене тут.',
   'messages.status.invalid': 'Повідомлення не надіслано: перевірте позначені поля.',
   'messages.status.refused': 'Сервер не прийняв ваше повідомлення. Воно збережене тут: змініть його й надішліть ще раз.',
+  'messages.thread.label': str`Розмова з ${0}`,
+  'messages.thread.mine': 'Ваші повідомлення',
+  'messages.thread.you': 'Ви',
+  'messages.thread.seen': 'Переглянуто',
+  'messages.thread.new': 'Нове',
+  'messages.thread.loading': 'Завантажуємо ваші повідомлення…',
+  'messages.thread.error': 'Не вдалося завантажити ваші попередні повідомлення.',
+  'messages.thread.announce': str`Нова відповідь від ${0}`,
 };

@@ -1,0 +1,67 @@
+import { css } from '@lit/reactive-element/css-tag.js';
+
+/**
+ * Styles of the conversation above the message box's form, adopted into the box's shadow root when
+ * thread.ts loads (a signed-out page pays nothing for them). Logical properties only (RTL-safe);
+ * colours from the box's custom properties, so light and dark themes follow the page's.
+ */
+export const threadStyles = css`
+  [part~='thread'] {
+    list-style: none;
+    margin: 0 0 1em;
+    padding: 0.25em 0.5em;
+    max-block-size: min(24em, 60vh);
+    overflow-y: auto;
+    border: 1px solid var(--hearth-color-border, #8888);
+    border-radius: var(--hearth-radius, 6px);
+  }
+  [part~='thread']:focus-visible {
+    outline: 2px solid var(--a);
+    outline-offset: 2px;
+  }
+  [part~='message'] {
+    max-inline-size: 85%;
+    margin-block: 0.5em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--hearth-color-border, #8888);
+  }
+  [part~='own'] {
+    margin-inline-start: auto;
+    border-color: var(--a);
+  }
+  [part~='message'] p {
+    margin: 0;
+  }
+  .meta,
+  [part~='seen'] {
+    font-size: 0.875em;
+    color: var(--hearth-color-muted, inherit);
+  }
+  .meta b {
+    color: var(--hearth-color-text, inherit);
+    margin-inline-end: 0.5em;
+  }
+  .text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part~='new'] {
+    margin-inline-start: 0.5em;
+    padding: 0 0.4em;
+    border-radius: var(--hearth-radius, 6px);
+    background: var(--a);
+    color: var(--hearth-color-on-accent, #fff);
+    font-weight: 600;
+  }
+  [part~='thread-status'] {
+    color: var(--hearth-color-muted, inherit);
+  }
+  [part~='thread-status'] button {
+    margin-inline-start: 0.5em;
+  }
+  .vh {
+    position: absolute;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
