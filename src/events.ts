@@ -91,6 +91,51 @@ export interface ReplyReceivedDetail {
   createdAt: string;
 }
 
+/** `hearth-desk-conversation-opened`: a conversation was opened in `<hearth-desk>` (and marked read). */
+export interface DeskConversationOpenedDetail {
+  conversationId: string;
+}
+
+/** `hearth-desk-conversation-updated`: a status or assignee change made in `<hearth-desk>` was stored. */
+export interface DeskConversationUpdatedDetail {
+  conversationId: string;
+  status: 'open' | 'handled';
+  /** The assignee's account id, or null when unassigned. */
+  assignee: string | null;
+}
+
+/** `hearth-desk-reply-queued`: a reply waits in the outbox and will be re-sent by itself (same Idempotency-Key). */
+export interface DeskReplyQueuedDetail {
+  conversationId: string;
+  idempotencyKey: string;
+  /** Why it waits: a `HearthError` of kind `offline`, `timeout`, `server` or `rate-limited`. */
+  error: unknown;
+}
+
+/** `hearth-desk-reply-sent`: the server stored a reply. */
+export interface DeskReplySentDetail {
+  conversationId: string;
+  /** The server's id of the reply. */
+  id: string;
+  createdAt: string;
+  idempotencyKey: string;
+}
+
+/** `hearth-desk-reply-failed`: the server refused a reply; its text stays in the composer. */
+export interface DeskReplyFailedDetail {
+  conversationId: string;
+  /** A `HearthError` (`unauthorized`: it waits and is sent after sign-in; `validation` with `fieldErrors`; …) or what a custom backend threw. */
+  error: unknown;
+  idempotencyKey: string;
+}
+
+/** `hearth-desk-staff-invited`: an admin invited a colleague from `<hearth-desk>`. */
+export interface DeskStaffInvitedDetail {
+  /** The new staff account's id. */
+  id: string;
+  role: 'specialist' | 'admin';
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
@@ -105,5 +150,11 @@ declare global {
     'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
     'hearth-booking-failed': CustomEvent<BookingFailedDetail>;
     'hearth-booking-close': CustomEvent<BookingCloseDetail>;
+    'hearth-desk-conversation-opened': CustomEvent<DeskConversationOpenedDetail>;
+    'hearth-desk-conversation-updated': CustomEvent<DeskConversationUpdatedDetail>;
+    'hearth-desk-reply-queued': CustomEvent<DeskReplyQueuedDetail>;
+    'hearth-desk-reply-sent': CustomEvent<DeskReplySentDetail>;
+    'hearth-desk-reply-failed': CustomEvent<DeskReplyFailedDetail>;
+    'hearth-desk-staff-invited': CustomEvent<DeskStaffInvitedDetail>;
   }
 }

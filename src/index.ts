@@ -16,6 +16,8 @@ export { HearthCite } from './references/cite.js';
 export { HearthLoginGate } from './login-gate/login-gate.js';
 export { HearthMessageBox } from './message-box/message-box.js';
 export { HearthConsultationButton } from './consultation/consultation-button.js';
+export { HearthDesk } from './desk/desk.js';
+export type { Filter as DeskFilter } from './desk/inbox.js';
 export type { BookingPrefill } from './consultation/consultation-button.js';
 export { clearOutbox } from './core/outbox.js';
 export { HearthElement } from './core/hearth-element.js';

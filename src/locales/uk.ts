@@ -7,5 +7,6 @@ import type { TemplateMap } from '@lit/localize/internal/types.js';
 import { references } from './uk/references.js';
 import { booking } from './uk/booking.js';
 import { messages } from './uk/messages.js';
+import { desk } from './uk/desk.js';
 
-export const templates: TemplateMap = { ...references, ...booking, ...messages };
+export const templates: TemplateMap = { ...references, ...booking, ...messages, ...desk };

@@ -1,0 +1,555 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
+import { live } from 'lit-html/directives/live.js';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import type { HearthBackend, HearthLiveEvent, MessageCreated, StaffMember } from '../core/backend.js';
+import { HearthElement } from '../core/hearth-element.js';
+import { isHearthError } from '../core/errors.js';
+import { msg, str } from '../core/localization.js';
+import { SessionLink } from '../core/session.js';
+import { isOnline } from '../core/connectivity.js';
+import { fire } from './fire.js';
+import { FILTERS, Inbox, type Filter } from './inbox.js';
+import { Thread } from './thread.js';
+import { Live } from './live.js';
+import { Invite } from './invite.js';
+import { ReplyDelivery } from './reply-delivery.js';
+import { problemText } from './problems.js';
+import { dateLocale } from './format.js';
+import { emptyText, filterName, message, noSubject, replyInvalid, replyStatus, row, statusName, visitorName } from './views.js';
+import { deskStyles } from './desk.styles.js';
+
+/** Under this width (px) the desk shows one pane at a time. */
+const NARROW = 700;
+
+/**
+ * The care team's inbox: the conversations a specialist or admin may see, each opened into its
+ * thread with a reply composer; updated live through the backend's event stream.
+ *
+ * - Signed out, it asks to sign in as a member of the care team (a link to the backend's sign-in
+ *   page that comes back here); a visitor's account is told the desk is for the care team.
+ * - The inbox filters Open, Handled, Mine (open and assigned to you) and All; the list is an ARIA
+ *   listbox (Up/Down/Home/End move, a letter jumps to a visitor's name, Enter or Space opens), paged
+ *   by cursor with "Load more".
+ * - Opening a conversation reads it (which marks it read) and clears its unread badge. Staff mark it
+ *   handled or reopen it; an admin assigns it to a colleague and invites staff.
+ * - Replies have the message box's guarantees (see `ReplyDelivery`): a draft per conversation saved
+ *   as typed, an Idempotency-Key fixed at Send, a persistent outbox re-sent after a failure, a
+ *   reload or a new sign-in; never lost, never stored twice.
+ * - Live events refresh the list and the open thread and are announced politely; focus never moves
+ *   by itself.
+ * - Two panes side by side; under 700px one at a time, with "Back to inbox".
+ *
+ * @summary The care team's inbox: conversations, replies, status and assignment, live.
+ * @customElement hearth-desk
+ *
+ * @event hearth-desk-conversation-opened - A conversation was opened and read (`detail: {conversationId}`).
+ * @event hearth-desk-conversation-updated - A status or assignee change was stored (`detail: {conversationId, status, assignee}`).
+ * @event hearth-desk-reply-queued - A reply is saved in the outbox and will be re-sent by itself (`detail: {conversationId, idempotencyKey, error}`).
+ * @event hearth-desk-reply-sent - The server stored a reply (`detail: {conversationId, id, createdAt, idempotencyKey}`).
+ * @event hearth-desk-reply-failed - The server refused a reply (`detail: {conversationId, error, idempotencyKey}`); its text is kept.
+ * @event hearth-desk-staff-invited - An admin invited a colleague (`detail: {id, role}`).
+ *
+ * @csspart desk - The whole desk (both panes).
+ * @csspart notice - The signed-out, not-staff and loading notices.
+ * @csspart inbox - The inbox pane.
+ * @csspart filters - The filter buttons.
+ * @csspart list - The conversation listbox.
+ * @csspart row - A conversation in the list.
+ * @csspart badge - A row's unread count.
+ * @csspart skeleton - Placeholders while loading.
+ * @csspart thread - The thread pane.
+ * @csspart message - A message of the thread.
+ * @csspart composer - The reply form.
+ * @csspart error - An error message.
+ * @csspart button - Buttons.
+ * @csspart dialog - The invite dialog.
+ *
+ * @cssproperty --hearth-font - Font (default: inherited).
+ * @cssproperty --hearth-color-scheme - `light dark` (default: follows the system), `light` or `dark`.
+ * @cssproperty --hearth-color-text - Text colour (default: the system's).
+ * @cssproperty --hearth-color-surface - Background (default: the system's).
+ * @cssproperty --hearth-color-muted - Secondary text.
+ * @cssproperty --hearth-color-accent - Buttons, selection and focus outlines.
+ * @cssproperty --hearth-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --hearth-color-border - Borders.
+ * @cssproperty --hearth-color-field - Background of fields and of visitors' messages.
+ * @cssproperty --hearth-color-highlight - Background of the care team's messages and the open row.
+ * @cssproperty --hearth-color-danger - Errors.
+ * @cssproperty --hearth-color-skeleton - Loading placeholders.
+ * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-space - Spacing.
+ */
+export class HearthDesk extends HearthElement {
+  static override styles = deskStyles;
+  static override properties: PropertyDeclarations = {
+    filter: { reflect: true },
+  };
+
+  /** The inbox filter: `open` (default), `handled`, `mine` (open, assigned to you) or `all`. */
+  declare filter: Filter;
+
+  /** First delay (ms) before re-sending a reply after a failure; it doubles each attempt, up to a minute. */
+  get retryDelay(): number {
+    return this.#delivery.retryDelay;
+  }
+  set retryDelay(ms: number) {
+    this.#delivery.retryDelay = ms;
+  }
+
+  #link = new SessionLink(() => this.#onSession());
+  #failed = (error: unknown) => isHearthError(error) && error.kind == 'unauthorized' && this.#link.session?.signedOut();
+  #inbox = new Inbox(this, () => this.effectiveBackend, this.#failed);
+  #thread = new Thread(this, () => this.effectiveBackend, this.#failed);
+  #live = new Live(
+    this,
+    (event) => void this.#onLive(event),
+    () => void this.#inbox.refresh(),
+  );
+  #invite = new Invite(this, () => this.effectiveBackend, (member, email) => void this.#onInvited(member, email));
+  #delivery = new ReplyDelivery(this, {
+    backend: () => this.effectiveBackend,
+    session: () => this.#link.session,
+    sent: (id, created, body) => this.#onSent(id, created, body),
+  });
+  #backendSeen?: HearthBackend;
+  #staffFor?: string;
+  #staff?: StaffMember[];
+  #active?: string;
+  #announcement = '';
+  #announcements = 0;
+  #typed = '';
+  #typedAt = 0;
+  #focusThread = false;
+
+  constructor() {
+    super();
+    this.filter = 'open';
+  }
+
+  /** Opens a conversation by id (as choosing it in the list does). */
+  openConversation(id: string): void {
+    void this.#open(id);
+  }
+
+  get #user() {
+    return this.#link.session?.value?.user;
+  }
+
+  /** signin: ask to sign in; visitor: not for them; staff: the desk (also for a backend that cannot say who is signed in). */
+  get #view(): 'none' | 'loading' | 'error' | 'signin' | 'visitor' | 'staff' {
+    const session = this.#link.session;
+    if (!session) return 'none';
+    if (!session.known) return session.error === undefined ? 'loading' : 'error';
+    if (!session.signedIn) return 'signin';
+    const role = this.#user?.role;
+    return !session.backend.getSession || role == 'admin' || role == 'specialist' ? 'staff' : 'visitor';
+  }
+
+  get #admin(): boolean {
+    return this.#user?.role == 'admin';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#link.unlink();
+  }
+
+  #onSession(): void {
+    // A staff member signed in (again): their waiting replies go, and the inbox loads.
+    const staff = this.#view == 'staff';
+    const user = staff ? (this.#user?.id ?? '') : undefined;
+    if (user !== undefined && user !== this.#staffFor) this.#delivery.start(this.#user?.id);
+    this.#staffFor = user;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const backend = this.effectiveBackend;
+    if (backend !== this.#backendSeen) {
+      this.#backendSeen = backend;
+      this.#thread.close();
+      this.#inbox.state = 'idle';
+      this.#staff = undefined;
+    }
+    this.#link.link(backend);
+    if (this.#view != 'staff') return;
+    if (this.#inbox.state == 'idle' || (changed.has('filter') && this.#inbox.filter !== this.filter)) void this.#inbox.load(this.filter);
+    this.#invite.loadSpecialists();
+    if (this.#admin && !this.#staff) this.#loadStaff();
+  }
+
+  #loadStaff(): void {
+    this.#staff = [];
+    void this.effectiveBackend
+      ?.listStaff?.()
+      .then((staff) => (this.#staff = staff), this.#failed)
+      .finally(() => this.requestUpdate());
+  }
+
+  // —— focus ——
+
+  #rows(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=option]')];
+  }
+
+  #focusRow(id: string | undefined): void {
+    const rows = this.#rows();
+    const target = rows.find((r) => r.dataset.id == id) ?? rows[0];
+    if (target) {
+      this.#active = target.dataset.id;
+      this.requestUpdate();
+      target.focus();
+    } else this.renderRoot.querySelector<HTMLElement>('[aria-pressed=true]')?.focus();
+  }
+
+  get #narrow(): boolean {
+    return this.clientWidth < NARROW;
+  }
+
+  /** When a render removes (or hides) what had focus, focus goes somewhere sensible, never to <body>. */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    super.update(changed);
+    if (focused && (!focused.isConnected || !focused.checkVisibility())) {
+      if (this.#thread.id && this.renderRoot.querySelector('.thread')?.checkVisibility()) this.#focusThread = true;
+      else this.#focusRow(this.#active);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#view == 'staff') this.#live.watch(this.effectiveBackend);
+    else this.#live.stop();
+    if (this.#focusThread) {
+      const target = this.renderRoot.querySelector<HTMLElement>('#thread-title') ?? this.renderRoot.querySelector<HTMLElement>('.back');
+      if (target?.checkVisibility()) {
+        target.focus();
+        if (target.id) this.#focusThread = false;
+      }
+    }
+  }
+
+  // —— the inbox ——
+
+  #setFilter(filter: Filter): void {
+    this.filter = filter;
+  }
+
+  async #open(id: string): Promise<void> {
+    this.#active = id;
+    this.#focusThread = this.#narrow;
+    const detail = await this.#thread.open(id);
+    if (!detail) return;
+    this.#inbox.patch(id, { unread: 0, status: detail.status, assignee: detail.assignee });
+    fire(this, 'hearth-desk-conversation-opened', { conversationId: id });
+  }
+
+  #back(): void {
+    const id = this.#thread.id;
+    this.#thread.close();
+    void this.updateComplete.then(() => this.#focusRow(id));
+  }
+
+  #onListKey(event: KeyboardEvent): void {
+    const rows = this.#rows();
+    const current = rows.indexOf(event.target as HTMLElement);
+    if (current < 0) return;
+    const { key } = event;
+    let next = -1;
+    if (key == 'ArrowDown') next = Math.min(current + 1, rows.length - 1);
+    else if (key == 'ArrowUp') next = Math.max(current - 1, 0);
+    else if (key == 'Home') next = 0;
+    else if (key == 'End') next = rows.length - 1;
+    else if (key == 'Enter' || key == ' ') {
+      event.preventDefault();
+      void this.#open(rows[current].dataset.id!);
+      return;
+    } else if (key.length == 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typeahead: the next row whose visitor's name starts with what was typed (within a second).
+      this.#typed = (event.timeStamp - this.#typedAt < 1000 ? this.#typed : '') + key.toLowerCase();
+      this.#typedAt = event.timeStamp;
+      const names = this.#inbox.items.map((item) => visitorName(item).toLowerCase());
+      const order = [...rows.keys()].map((i) => (current + (this.#typed.length > 1 ? 0 : 1) + i) % rows.length);
+      next = order.find((i) => names[i]?.startsWith(this.#typed)) ?? -1;
+    }
+    if (next < 0) return;
+    event.preventDefault();
+    this.#focusRow(rows[next].dataset.id);
+  }
+
+  #onListClick(event: Event): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role=option]');
+    if (option) void this.#open(option.dataset.id!);
+  }
+
+  async #loadMore(): Promise<void> {
+    const count = this.#inbox.items.length;
+    await this.#inbox.loadMore();
+    await this.updateComplete;
+    // "Load more" is gone after the last page: focus the first new row.
+    if (!this.renderRoot.querySelector('.more')) this.#focusRow(this.#inbox.items[count]?.id);
+  }
+
+  // —— live ——
+
+  async #onLive(event: HearthLiveEvent): Promise<void> {
+    const id = event.conversationId;
+    const before = this.#inbox.items.find((item) => item.id == id);
+    const open = this.#thread.id == id;
+    const [items, detail] = await Promise.all([this.#inbox.refresh(), open ? this.#thread.open(id, true) : undefined]);
+    if (detail) this.#inbox.patch(id, { unread: 0 });
+    if (event.type != 'conversation.message') return;
+    if (detail) {
+      const m = detail.messages.find((m) => m.id == event.messageId);
+      if (m && m.author.id != this.#user?.id) this.#announce(msg(str`New message from ${m.author.name}`, { id: 'desk.live.from' }));
+      return;
+    }
+    const item = items.find((item) => item.id == id);
+    if (!item || item.unread <= (before?.unread ?? 0)) return;
+    this.#announce(
+      before
+        ? msg(str`New message in the conversation with ${visitorName(item)}`, { id: 'desk.live.in' })
+        : msg(str`New message from ${visitorName(item)}`, { id: 'desk.live.from' }),
+    );
+  }
+
+  #announce(text: string): void {
+    this.#announcement = text;
+    this.#announcements++;
+    this.requestUpdate();
+  }
+
+  #onSent(id: string, created: MessageCreated, body: string): void {
+    const user = this.#user;
+    if (this.#thread.id == id)
+      this.#thread.add({ id: created.id, body, createdAt: created.createdAt, author: { id: user?.id ?? '', name: user?.name ?? '', role: user?.role ?? 'specialist' } });
+    void this.#inbox.refresh();
+  }
+
+  // —— thread actions ——
+
+  async #update(change: { status?: 'open' | 'handled'; assignee?: string | null }, what: 'status' | 'assignee'): Promise<void> {
+    const summary = await this.#thread.update(change, what);
+    if (!summary) return;
+    this.#inbox.patch(summary.id, { status: summary.status, assignee: summary.assignee });
+    fire(this, 'hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
+  }
+
+  async #onInvited(member: StaffMember, email: string): Promise<void> {
+    this.#announce(msg(str`Invitation sent to ${email}`, { id: 'desk.invite.sent' }));
+    fire(this, 'hearth-desk-staff-invited', { id: member.id, role: member.role });
+    this.#loadStaff();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.invite')?.focus();
+  }
+
+  #onReplyInput(event: Event): void {
+    this.#delivery.input(this.#thread.id!, (event.target as HTMLTextAreaElement).value);
+  }
+
+  #onReplyKey(event: KeyboardEvent): void {
+    if (event.key == 'Enter' && (event.ctrlKey || event.metaKey)) this.#sendReply(event);
+  }
+
+  #sendReply(event: Event): void {
+    event.preventDefault();
+    void this.#delivery.send(this.#thread.id!).then(async () => {
+      await this.updateComplete;
+      const invalid = this.#delivery.state(this.#thread.id!).invalid;
+      if (invalid) this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
+    });
+  }
+
+  // —— rendering ——
+
+  #notice(text: string, extra: unknown = nothing): TemplateResult {
+    return html`<div part="notice" class="notice"><p>${text}</p>${extra}</div>`;
+  }
+
+  #signIn(): TemplateResult {
+    const value = this.#link.session?.value;
+    let link: unknown = nothing;
+    if (value?.loginUrl) {
+      const url = new URL(value.loginUrl);
+      url.searchParams.set('return', url.origin == location.origin ? location.pathname + location.search : location.href);
+      link = html`<a part="button" class="button" href=${url.href}>${msg('Sign in', { id: 'desk.signIn' })}</a>`;
+    }
+    return this.#notice(msg('Sign in as a member of the care team to open the desk.', { id: 'desk.signInPrompt' }), link);
+  }
+
+  protected override render(): TemplateResult {
+    switch (this.#view) {
+      case 'none':
+        return this.#notice(msg('The desk has no server to talk to (set its api attribute).', { id: 'desk.noBackend' }));
+      case 'loading':
+        return html`<div part="notice" class="notice" role="status" aria-busy="true">
+          <span class="vh">${msg('Checking whether you are signed in…', { id: 'desk.session.loading' })}</span>
+          <span part="skeleton" aria-hidden="true"></span>
+        </div>`;
+      case 'error':
+        return this.#notice(
+          problemText(this.#link.session?.error),
+          html`<button type="button" part="button" @click=${() => this.#link.session?.refresh()}>${msg('Retry', { id: 'desk.retry' })}</button>`,
+        );
+      case 'signin':
+        return this.#signIn();
+      case 'visitor':
+        return this.#notice(msg('This desk is for the care team. You are signed in with a visitor account.', { id: 'desk.notStaff' }));
+    }
+    const open = !!this.#thread.id;
+    return html`<div part="desk" class="desk ${open ? 'open' : ''}">
+      <div class="vh" role="status">${keyed(this.#announcements, this.#announcement)}</div>
+      ${this.#inboxPane()} ${this.#threadPane()} ${this.#admin ? this.#invite.render() : nothing}
+    </div>`;
+  }
+
+  #inboxPane(): TemplateResult {
+    const inbox = this.#inbox;
+    const locale = dateLocale(this);
+    const items = inbox.items;
+    const active = items.some((item) => item.id == this.#active) ? this.#active : items[0]?.id;
+    let body: unknown;
+    if (inbox.state == 'error')
+      body = html`<div class="state" part="error">
+        <p>${msg('The conversations could not be loaded.', { id: 'desk.list.error' })} ${problemText(inbox.error)}</p>
+        <button type="button" part="button" @click=${() => this.#inbox.load(this.filter)}>${msg('Retry', { id: 'desk.retry' })}</button>
+      </div>`;
+    else if (inbox.state != 'ready')
+      body = html`<div role="status" aria-busy="true" class="state">
+        <span class="vh">${msg('Loading conversations…', { id: 'desk.list.loading' })}</span>
+        ${[1, 2, 3].map(() => html`<span part="skeleton" class="row-skeleton" aria-hidden="true"></span>`)}
+      </div>`;
+    else if (!items.length) body = html`<p class="state">${emptyText(this.filter)}</p>`;
+    else
+      body = html`<ul role="listbox" part="list" aria-label=${msg('Conversations', { id: 'desk.list' })} @keydown=${this.#onListKey} @click=${this.#onListClick}>
+          ${items.map((item) => row(item, item.id == this.#thread.id, item.id == active, locale))}
+        </ul>
+        ${inbox.next
+          ? html`<button type="button" part="button" class="more secondary" aria-disabled=${inbox.more == 'loading' ? 'true' : nothing} @click=${this.#loadMore}>
+              ${inbox.more == 'loading' ? msg('Loading…', { id: 'desk.loading' }) : msg('Load more', { id: 'desk.list.more' })}
+            </button>`
+          : nothing}
+        <p role="status" part="error">${inbox.more == 'error' ? msg('More conversations could not be loaded. Try again.', { id: 'desk.list.moreError' }) : ''}</p>`;
+    return html`<section part="inbox" class="inbox" aria-labelledby="inbox-title">
+      <div class="bar">
+        <h2 id="inbox-title">${msg('Inbox', { id: 'desk.inbox' })}</h2>
+        <span role="status" class="note">${this.#live.state == 'reconnecting' ? msg('Reconnecting…', { id: 'desk.live.reconnecting' }) : ''}</span>
+        ${this.#admin
+          ? html`<button type="button" part="button" class="invite secondary" @click=${() => this.#invite.show()}>${msg('Invite staff', { id: 'desk.invite' })}</button>`
+          : nothing}
+      </div>
+      <div role="group" part="filters" class="filters" aria-label=${msg('Show', { id: 'desk.filters' })}>
+        ${FILTERS.map(
+          (f) => html`<button type="button" aria-pressed=${f == this.filter} @click=${() => this.#setFilter(f)}>${filterName(f)}</button>`,
+        )}
+      </div>
+      ${body}
+    </section>`;
+  }
+
+  #threadPane(): TemplateResult {
+    const thread = this.#thread;
+    const detail = thread.detail;
+    let body: unknown;
+    if (!thread.id) body = html`<p class="state placeholder">${msg('Choose a conversation to read it.', { id: 'desk.thread.none' })}</p>`;
+    else if (thread.state == 'error')
+      body = html`<div class="state" part="error">
+        <p>${msg('The conversation could not be loaded.', { id: 'desk.thread.error' })} ${problemText(thread.error)}</p>
+        <button type="button" part="button" @click=${() => this.#open(thread.id!)}>${msg('Retry', { id: 'desk.retry' })}</button>
+      </div>`;
+    else if (!detail)
+      body = html`<div role="status" aria-busy="true" class="state">
+        <span class="vh">${msg('Loading the conversation…', { id: 'desk.thread.loading' })}</span>
+        <span part="skeleton" aria-hidden="true"></span><span part="skeleton" class="tall" aria-hidden="true"></span>
+      </div>`;
+    else body = this.#conversation();
+    return html`<section part="thread" class="thread" aria-labelledby=${detail ? 'thread-title' : 'inbox-title'}>
+      ${thread.id
+        ? html`<button type="button" part="button" class="back secondary" @click=${this.#back}>${msg('Back to inbox', { id: 'desk.back' })}</button>`
+        : nothing}
+      ${body}
+    </section>`;
+  }
+
+  #recipientName(recipient: string): string {
+    if (recipient == 'team') return msg('Care team', { id: 'desk.careTeam' });
+    return this.#invite.specialists?.find((s) => s.id == recipient)?.name ?? recipient;
+  }
+
+  #conversation(): TemplateResult {
+    const thread = this.#thread;
+    const detail = thread.detail!;
+    const locale = dateLocale(this);
+    const handled = detail.status == 'handled';
+    const pending = thread.pending;
+    const staff = this.#staff;
+    const assignee = detail.assignee;
+    return html`<header class="head">
+        <h2 id="thread-title" tabindex="-1">${visitorName(detail)}</h2>
+        <p class="subject">${detail.subject || noSubject()}</p>
+        <dl>
+          <div><dt>${msg('To', { id: 'desk.thread.to' })}</dt><dd>${this.#recipientName(detail.recipient)}</dd></div>
+          <div><dt>${msg('Assigned to', { id: 'desk.thread.assignee' })}</dt><dd>${assignee?.name ?? msg('Unassigned', { id: 'desk.unassigned' })}</dd></div>
+          <div><dt>${msg('Status', { id: 'desk.thread.status' })}</dt><dd>${statusName(detail.status)}</dd></div>
+        </dl>
+        <div class="actions">
+          <button type="button" part="button" class="secondary" aria-disabled=${pending ? 'true' : nothing}
+            @click=${() => pending || this.#update({ status: handled ? 'open' : 'handled' }, 'status')}>
+            ${handled ? msg('Reopen', { id: 'desk.reopen' }) : msg('Mark handled', { id: 'desk.markHandled' })}
+          </button>
+          ${this.#admin
+            ? html`<label class="assign"
+                >${msg('Assign to', { id: 'desk.assign' })}
+                <select aria-disabled=${pending ? 'true' : nothing} @change=${(e: Event) => this.#assign(e)}>
+                  <option value="" ?selected=${!assignee}>${msg('Unassigned', { id: 'desk.unassigned' })}</option>
+                  ${assignee && !staff?.some((s) => s.id == assignee.id) ? html`<option value=${assignee.id} selected>${assignee.name}</option>` : nothing}
+                  ${staff?.map((s) => html`<option value=${s.id} ?selected=${s.id == assignee?.id}>${s.name}</option>`)}
+                </select></label
+              >`
+            : nothing}
+        </div>
+        <p role="status" part="error" class="action-status">
+          ${pending ? msg('Saving…', { id: 'desk.saving' }) : thread.actionError ? `${msg('The change was not saved.', { id: 'desk.notSaved' })} ${problemText(thread.actionError)}` : ''}
+        </p>
+      </header>
+      <ol class="messages" aria-label=${msg('Messages', { id: 'desk.messages' })}>
+        ${detail.messages.map((m) => message(m, locale))}
+      </ol>
+      ${this.#composer(detail.id, visitorName(detail))}`;
+  }
+
+  #assign(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const current = this.#thread.detail?.assignee?.id ?? '';
+    if (this.#thread.pending) {
+      select.value = current;
+      return;
+    }
+    void this.#update({ assignee: select.value || null }, 'assignee').then(() => {
+      // Refused: the select shows who is assigned.
+      select.value = this.#thread.detail?.assignee?.id ?? '';
+    });
+  }
+
+  #composer(id: string, visitor: string): TemplateResult {
+    const delivery = this.#delivery;
+    const state = delivery.state(id);
+    const editable = delivery.editable(id);
+    const invalid = replyInvalid(state, dateLocale(this));
+    return html`<form part="composer" class="composer" novalidate @submit=${this.#sendReply}>
+      <label for="reply">${msg(str`Reply to ${visitor}`, { id: 'desk.reply.label' })}</label>
+      <textarea id="reply" rows="4" .value=${live(delivery.text(id))} ?readonly=${!editable} aria-invalid=${!!invalid}
+        aria-describedby="reply-error reply-status" @input=${this.#onReplyInput} @keydown=${this.#onReplyKey}></textarea>
+      <p id="reply-error" part="error">${invalid}</p>
+      <p id="reply-status" role="status">${replyStatus(state, isOnline())}</p>
+      <div class="actions">
+        ${state.phase == 'failed'
+          ? html`<button type="button" part="button" @click=${() => delivery.retry(id)}>${msg('Retry', { id: 'desk.retry' })}</button
+              ><button type="button" part="button" class="secondary" @click=${() => delivery.edit(id)}>${msg('Edit', { id: 'desk.edit' })}</button>`
+          : html`<button type="submit" part="button" aria-disabled=${editable ? nothing : 'true'}>${msg('Send reply', { id: 'desk.reply.send' })}</button>`}
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,111 @@
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import type { ConversationDetail, ConversationMessage, ConversationSummary, ConversationUpdate, HearthBackend } from '../core/backend.js';
+import { newKey } from '../core/outbox.js';
+
+/**
+ * The open conversation: reading it (which marks it read on the server), reading it again when the
+ * live stream says it changed, and changing its status or assignee. Only the latest read counts.
+ *
+ * @internal
+ */
+export class Thread implements ReactiveController {
+  /** The open conversation's id (set at once; `detail` follows). */
+  id?: string;
+  detail?: ConversationDetail;
+  state: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  error?: unknown;
+  /** The change being saved. */
+  pending?: 'status' | 'assignee';
+  /** Why the last change failed. */
+  actionError?: unknown;
+
+  #generation = 0;
+  #abort?: AbortController;
+
+  constructor(
+    readonly host: ReactiveControllerHost,
+    readonly backend: () => HearthBackend | undefined,
+    readonly failed: (error: unknown) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+  }
+
+  /** Opens a conversation (a skeleton until it arrives), or with `quiet` reads the open one again in place. */
+  async open(id: string, quiet = false): Promise<ConversationDetail | undefined> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const generation = ++this.#generation;
+    if (!quiet || id != this.id) {
+      this.id = id;
+      this.detail = undefined;
+      this.state = 'loading';
+      this.pending = this.actionError = undefined;
+      this.host.requestUpdate();
+    }
+    try {
+      const backend = this.backend();
+      if (!backend?.getConversation) throw new Error('hearth-desk: the backend has no getConversation');
+      const detail = await backend.getConversation(id, { signal: abort.signal });
+      if (generation != this.#generation) return;
+      this.detail = detail;
+      this.state = 'ready';
+      return detail;
+    } catch (error) {
+      if (generation != this.#generation || abort.signal.aborted) return;
+      // A quiet read that fails keeps what is shown.
+      if (!quiet || !this.detail) {
+        this.state = 'error';
+        this.error = error;
+      }
+      this.failed(error);
+    } finally {
+      if (generation == this.#generation) this.host.requestUpdate();
+    }
+    return undefined;
+  }
+
+  close(): void {
+    this.#abort?.abort();
+    this.#generation++;
+    this.id = this.detail = undefined;
+    this.state = 'idle';
+    this.host.requestUpdate();
+  }
+
+  /** Adds a message the desk knows of already (its own reply), unless the thread has it. */
+  add(message: ConversationMessage): void {
+    const detail = this.detail;
+    if (!detail || detail.messages.some((m) => m.id == message.id)) return;
+    this.detail = { ...detail, messages: [...detail.messages, message] };
+    this.host.requestUpdate();
+  }
+
+  /** `PATCH` the open conversation (one change at a time); resolves with the stored conversation, or undefined when it failed (see `actionError`). */
+  async update(change: ConversationUpdate, what: 'status' | 'assignee'): Promise<ConversationSummary | undefined> {
+    const { id, detail } = this;
+    const backend = this.backend();
+    if (!id || !detail || this.pending) return;
+    this.pending = what;
+    this.actionError = undefined;
+    this.host.requestUpdate();
+    try {
+      if (!backend?.updateConversation) throw new Error('hearth-desk: the backend has no updateConversation');
+      const summary = await backend.updateConversation(id, change, { idempotencyKey: newKey() });
+      if (this.id == id && this.detail) this.detail = { ...this.detail, ...summary, messages: this.detail.messages };
+      return summary;
+    } catch (error) {
+      if (this.id == id) this.actionError = error;
+      this.failed(error);
+    } finally {
+      this.pending = undefined;
+      this.host.requestUpdate();
+    }
+    return undefined;
+  }
+}
