@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { live } from 'lit-html/directives/live.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import type { HearthBackend, HearthLiveEvent, MessageCreated, StaffMember } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
@@ -279,6 +280,15 @@ export class HearthDesk extends HearthElement {
     this.#focusRow(rows[next].dataset.id);
   }
 
+  /** The row that has focus keeps tabindex 0 (roving focus), also when rows come in above it. */
+  #onListFocus(event: FocusEvent): void {
+    const id = (event.target as HTMLElement).dataset.id;
+    if (id && id != this.#active) {
+      this.#active = id;
+      this.requestUpdate();
+    }
+  }
+
   #onListClick(event: Event): void {
     const option = (event.target as Element).closest<HTMLElement>('[role=option]');
     if (option) void this.#open(option.dataset.id!);
@@ -423,8 +433,8 @@ export class HearthDesk extends HearthElement {
       </div>`;
     else if (!items.length) body = html`<p class="state">${emptyText(this.filter)}</p>`;
     else
-      body = html`<ul role="listbox" part="list" aria-label=${msg('Conversations', { id: 'desk.list' })} @keydown=${this.#onListKey} @click=${this.#onListClick}>
-          ${items.map((item) => row(item, item.id == this.#thread.id, item.id == active, locale))}
+      body = html`<ul role="listbox" part="list" aria-label=${msg('Conversations', { id: 'desk.list' })} @keydown=${this.#onListKey} @click=${this.#onListClick} @focusin=${this.#onListFocus}>
+          ${repeat(items, (item) => item.id, (item) => row(item, item.id == this.#thread.id, item.id == active, locale))}
         </ul>
         ${inbox.next
           ? html`<button type="button" part="button" class="more secondary" aria-disabled=${inbox.more == 'loading' ? 'true' : nothing} @click=${this.#loadMore}>
@@ -465,7 +475,7 @@ export class HearthDesk extends HearthElement {
         <span part="skeleton" aria-hidden="true"></span><span part="skeleton" class="tall" aria-hidden="true"></span>
       </div>`;
     else body = this.#conversation();
-    return html`<section part="thread" class="thread" aria-labelledby=${detail ? 'thread-title' : 'inbox-title'}>
+    return html`<section part="thread" class="thread" aria-labelledby=${detail ? 'thread-title' : nothing} aria-label=${detail ? nothing : msg('Conversation', { id: 'desk.thread' })}>
       ${thread.id
         ? html`<button type="button" part="button" class="back secondary" @click=${this.#back}>${msg('Back to inbox', { id: 'desk.back' })}</button>`
         : nothing}

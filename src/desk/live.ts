@@ -41,9 +41,10 @@ export class Live implements ReactiveController {
           event: (event) => live(() => this.onEvent(event))(),
           state: (state) =>
             live(() => {
-              if (state == 'live' && this.state == 'reconnecting') this.onBack();
+              const was = this.state;
               this.state = state;
-              this.host.requestUpdate();
+              if (state == 'live' && was == 'reconnecting') this.onBack();
+              if (state != was && (state == 'reconnecting' || was == 'reconnecting')) this.host.requestUpdate();
             })(),
         },
         { signal: abort.signal },

@@ -74,6 +74,7 @@ export const desk = {
   'desk.signInPrompt': 'Увійдіть як член команди підтримки, щоб відкрити панель.',
   'desk.status.handled': 'Опрацьована',
   'desk.status.open': 'Відкрита',
+  'desk.thread': 'Розмова',
   'desk.thread.assignee': 'Призначено',
   'desk.thread.error': 'Не вдалося завантажити розмову.',
   'desk.thread.loading': 'Завантажуємо розмову…',
