@@ -236,6 +236,45 @@ describe('conversations', () => {
     }
   });
 
+  test('?recipient=: only those addressed to that specialist or the team, within what the caller may see; keyset pages; 422 when malformed', async () => {
+    const x = await world();
+    const a = (await send(x, 'visitor', { to: 'olena-kovalenko', subject: 'One', body: 'one' })).body.conversationId;
+    x.t.clock.now = new Date(x.t.clock.now.getTime() + 1000);
+    const b = (await send(x, 'visitor', { to: 'olena-kovalenko', subject: 'Two', body: 'two' })).body.conversationId;
+    const team = (await send(x, 'visitor', { body: 'team' })).body.conversationId;
+    const others = (await send(x, 'other', { to: 'olena-kovalenko', body: 'not yours' })).body.conversationId;
+    const sams = (await send(x, 'other', { to: 'sam-rivera', body: 'for Sam' })).body.conversationId;
+    const ids = async (who: Who, q: string) => {
+      const r = await list(x, who, q);
+      assert.equal(r.status, 200, `${who} ${q}`);
+      for (const i of r.body.items as Array<{ recipient: string }>) assert.equal(i.recipient, /recipient=([^&]+)/.exec(q)![1], 'every item has that recipient');
+      return (r.body.items as Array<{ id: string }>).map((i) => i.id);
+    };
+    assert.deepEqual(await ids('visitor', '?recipient=olena-kovalenko'), [b, a], 'the visitor’s own, newest first');
+    assert.deepEqual(await ids('visitor', '?recipient=team'), [team]);
+    assert.deepEqual(await ids('visitor', '?recipient=sam-rivera'), [], 'another visitor’s stays unseen');
+    assert.deepEqual(await ids('other', '?recipient=olena-kovalenko'), [others]);
+    assert.deepEqual(new Set(await ids('olena', '?recipient=olena-kovalenko')), new Set([a, b, others]));
+    assert.deepEqual(await ids('olena', '?recipient=sam-rivera'), [], 'a specialist sees no other specialist’s');
+    assert.deepEqual(await ids('sam', '?recipient=sam-rivera'), [sams]);
+    assert.deepEqual(await ids('admin', '?recipient=team'), [team]);
+    assert.deepEqual(await ids('admin', '?recipient=nobody-at-all'), []);
+    assert.deepEqual(await ids('olena', '?recipient=olena-kovalenko&status=open&limit=100'), await ids('olena', '?recipient=olena-kovalenko'));
+    // Keyset pages, unchanged.
+    const first = await list(x, 'visitor', '?recipient=olena-kovalenko&limit=1');
+    assert.deepEqual(first.body.items.map((i: { id: string }) => i.id), [b]);
+    const second = await list(x, 'visitor', `?recipient=olena-kovalenko&limit=1&before=${first.body.next}`);
+    assert.deepEqual(second.body.items.map((i: { id: string }) => i.id), [a]);
+    assert.equal(second.body.next, null);
+    for (const q of [`?recipient=${'x'.repeat(101)}`, '?recipient=']) {
+      const r = await list(x, 'visitor', q);
+      assert.equal(r.status, 422, q.slice(0, 20));
+      assert.deepEqual(Object.keys(r.body.errors), ['recipient']);
+    }
+    assert.equal((await list(x, 'visitor', `?recipient=${'x'.repeat(100)}`)).status, 200);
+    assert.equal((await list(x, 'none', '?recipient=team')).status, 401);
+  });
+
   test('a message longer than 120 characters is previewed by its first 120', async () => {
     const x = await world();
     const long = '😀'.repeat(200);

@@ -1,12 +1,14 @@
 // GET /api/events (issue 12), on a real socket: who hears what (the rule of GET
 // /api/conversations/{id}), ids only, Last-Event-ID resumes without loss or duplicates, heartbeats,
 // no subscription outlives its client, shutdown ends the streams, and (PostgreSQL) events cross
-// from one app instance to another through LISTEN/NOTIFY.
+// from one app instance to another through LISTEN/NOTIFY. Staff reading a visitor's messages is a
+// conversation.updated ("Seen", live); a stream ends with its sign-in (sign-out, expiry), in
+// another process too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createTestApp, newKey, PARTNER, TEST_DB, type TestApp, signInBearer } from './helpers.js';
+import { createTestApp, newKey, PARTNER, TEST_DB, type TestApp, signInBearer, signInCookie } from './helpers.js';
 import { TEST_DATABASE_URL } from './postgres.js';
 import { createApp } from '../../server/src/app.js';
 import { createEventStreams, type EventStreams } from '../../server/src/events.js';
@@ -48,10 +50,10 @@ interface Instance {
   base0: number;
 }
 
-async function instance(t: TestApp, inner: PubSub): Promise<Instance> {
+async function instance(t: TestApp, inner: PubSub, heartbeatMs = 150): Promise<Instance> {
   const pubsub = counting(inner);
   const streams = createEventStreams();
-  const app = createApp({ store: t.store, config: t.config, now: () => t.clock.now, pubsub, streams, heartbeatMs: 150 });
+  const app = createApp({ store: t.store, config: t.config, now: () => t.clock.now, pubsub, streams, heartbeatMs });
   let server!: ServerType;
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
@@ -250,6 +252,90 @@ describe('GET /api/events', () => {
     again.close();
   });
 
+  test('staff reading the visitor’s messages is a conversation.updated, once: the visitor’s page can show "Seen" live', async () => {
+    const s = await listen(a.base, as.visitor);
+    const get = (who: keyof typeof as, path: string, method = 'GET') => fetch(a.base + path, { method, headers: as[who] });
+    const m = await write(a, 'visitor', { to: 'olena-kovalenko', subject: 'Seen', body: 'Will anyone read this?' });
+    await s.count(1);
+    assert.equal((await get('visitor', `/api/conversations/${m.conversationId}`)).status, 200, 'the visitor reading their own: nothing');
+    assert.equal((await get('olena', `/api/conversations/${m.conversationId}`)).status, 200);
+    await s.count(2);
+    assert.equal(s.events[1]!.event, 'conversation.updated');
+    assert.deepEqual(s.events[1]!.data, { conversationId: m.conversationId });
+    const thread = (await (await get('visitor', `/api/conversations/${m.conversationId}`)).json()) as { messages: Array<{ seenAt: string | null }> };
+    assert.ok(thread.messages[0]!.seenAt, 'seenAt is set');
+    // Nothing newly seen: no event.
+    assert.equal((await get('olena', `/api/conversations/${m.conversationId}`)).status, 200);
+    assert.equal((await get('admin', `/api/conversations/${m.conversationId}/read`, 'POST')).status, 204);
+    await reply(a, 'visitor', m.conversationId, 'Another one');
+    await s.count(3);
+    assert.equal((await get('admin', `/api/conversations/${m.conversationId}/read`, 'POST')).status, 204, 'POST …/read sets it as well');
+    await s.count(4);
+    await sleep(300);
+    assert.deepEqual(s.events.map((e) => e.event), ['conversation.message', 'conversation.updated', 'conversation.message', 'conversation.updated']);
+    s.close();
+  });
+
+  test('a stream ends with its sign-in: POST /api/logout (bearer or cookie) and /logout close it within a second; other sign-ins stay', async () => {
+    // A heartbeat of a minute: only the sign-out's announcement can close these streams in time.
+    const slow = await instance(t, createLocalPubSub(), 60_000);
+    try {
+      const token = await signInBearer(t, PARTNER, { email: DEMO_SPECIALIST_USER.email, password: DEMO_SPECIALIST_USER.password });
+      const bearerStream = await listen(slow.base, { Authorization: `Bearer ${token}` });
+      const bystander = await listen(slow.base, as.olena); // the same person, another sign-in
+      await bearerStream.until(() => bearerStream.raw().startsWith('retry:'), 'the start');
+      const started = Date.now();
+      const out = await fetch(`${slow.base}/api/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(out.status, 204);
+      await bearerStream.until(() => bearerStream.ended(), 'the bearer stream ends', 1000);
+      assert.ok(Date.now() - started < 1000);
+      assert.equal((await fetch(`${slow.base}/api/events`, { headers: { Authorization: `Bearer ${token}` } })).status, 401, 'reconnecting: 401');
+
+      const cookie = await signInCookie(t);
+      const cookieStream = await listen(slow.base, { Cookie: cookie });
+      await cookieStream.until(() => cookieStream.raw().startsWith('retry:'), 'the start');
+      const apiOut = await fetch(`${slow.base}/api/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: slow.base } });
+      assert.equal(apiOut.status, 204);
+      await cookieStream.until(() => cookieStream.ended(), 'the cookie stream ends', 1000);
+
+      const cookie2 = await signInCookie(t);
+      const formStream = await listen(slow.base, { Cookie: cookie2 });
+      await formStream.until(() => formStream.raw().startsWith('retry:'), 'the start');
+      const formOut = await fetch(`${slow.base}/logout`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: 'return=%2Fdesk',
+        headers: { Cookie: cookie2, Origin: slow.base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+      assert.equal(formOut.status, 303);
+      await formStream.until(() => formStream.ended(), 'the stream ends after /logout', 1000);
+
+      assert.equal(bystander.ended(), false, 'another sign-in’s stream stays open');
+      await write(slow, 'visitor', { to: 'olena-kovalenko', body: 'Still there?' });
+      await bystander.count(1);
+      bystander.close();
+      await until(() => slow.streams.size === 0 && slow.pubsub.active() === slow.base0, 'nothing left behind');
+    } finally {
+      slow.streams.closeAll();
+      await new Promise<void>((resolve) => slow.server.close(() => resolve()));
+      await slow.pubsub.close();
+    }
+  });
+
+  test('an expired session ends its stream at the next heartbeat', async () => {
+    const token = await signInBearer(t, PARTNER, { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password });
+    const s = await listen(a.base, { Authorization: `Bearer ${token}` });
+    await s.until(() => s.raw().includes(': heartbeat'), 'a heartbeat while valid');
+    assert.equal(s.ended(), false);
+    const was = t.clock.now;
+    t.clock.now = new Date(was.getTime() + 2 * 3_600_000 + 1000); // bearer tokens live 2 hours
+    try {
+      await s.until(() => s.ended(), 'the stream ends', 2000);
+    } finally {
+      t.clock.now = was;
+    }
+  });
+
   test('a closed client leaves no stream and no subscription behind; shutdown ends the streams', async () => {
     await until(() => a.streams.size === 0 && a.pubsub.active() === a.base0, 'the earlier streams are gone');
     const streams = await Promise.all([listen(a.base, as.visitor), listen(a.base, as.olena), listen(a.base, as.admin)]);
@@ -266,7 +352,7 @@ describe('GET /api/events', () => {
   });
 
   test('two app instances on one database: an event crosses through PostgreSQL LISTEN/NOTIFY', { skip: TEST_DB !== 'postgres' && 'PostgreSQL only (HEARTH_TEST_DB=postgres)' }, async () => {
-    const [one, two] = await Promise.all([createPostgresPubSub(TEST_DATABASE_URL), createPostgresPubSub(TEST_DATABASE_URL)]);
+    const [one, two, three] = await Promise.all([createPostgresPubSub(TEST_DATABASE_URL), createPostgresPubSub(TEST_DATABASE_URL), createPostgresPubSub(TEST_DATABASE_URL)]);
     const x = await instance(t, one);
     const y = await instance(t, two);
     try {
@@ -280,12 +366,28 @@ describe('GET /api/events', () => {
       assert.equal(s.events[1]!.data.messageId, r.id);
       s.close();
       await until(() => y.streams.size === 0 && y.pubsub.active() === y.base0, 'cleaned up');
+      // A sign-out in one process closes the sign-in's stream in the other (the heartbeat is 150 ms
+      // here, so the announcement is checked apart: a stream on z, whose heartbeat is a minute).
+      const z = await instance(t, three, 60_000);
+      try {
+        const token = await signInBearer(t, PARTNER, { email: DEMO_USER.email, password: DEMO_USER.password });
+        const across = await listen(z.base, { Authorization: `Bearer ${token}` });
+        await across.until(() => across.raw().startsWith('retry:'), 'the start');
+        await three.ready();
+        const out = await fetch(`${x.base}/api/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+        assert.equal(out.status, 204);
+        await across.until(() => across.ended(), 'the stream in the other process ends', 1000);
+      } finally {
+        z.streams.closeAll();
+        await new Promise<void>((resolve) => z.server.close(() => resolve()));
+      }
     } finally {
       for (const i of [x, y]) {
         i.streams.closeAll();
         await new Promise<void>((resolve) => i.server.close(() => resolve()));
         await i.pubsub.close();
       }
+      await three.close();
     }
   });
 });
