@@ -98,7 +98,7 @@ export class HearthDesk extends HearthElement {
     this.#delivery.retryDelay = ms;
   }
 
-  #link = new SessionLink(() => this.#onSession());
+  #link = new SessionLink(() => this.requestUpdate());
   #failed = (error: unknown) => isHearthError(error) && error.kind == 'unauthorized' && this.#link.session?.signedOut();
   #inbox = new Inbox(this, () => this.effectiveBackend, this.#failed);
   #thread = new Thread(this, () => this.effectiveBackend, this.#failed);
@@ -156,15 +156,6 @@ export class HearthDesk extends HearthElement {
     this.#link.unlink();
   }
 
-  #onSession(): void {
-    // A staff member signed in (again): their waiting replies go, and the inbox loads.
-    const staff = this.#view == 'staff';
-    const user = staff ? (this.#user?.id ?? '') : undefined;
-    if (user !== undefined && user !== this.#staffFor) this.#delivery.start(this.#user?.id);
-    this.#staffFor = user;
-    this.requestUpdate();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const backend = this.effectiveBackend;
@@ -175,7 +166,12 @@ export class HearthDesk extends HearthElement {
       this.#staff = undefined;
     }
     this.#link.link(backend);
-    if (this.#view != 'staff') return;
+    // A staff member signed in (again): their waiting replies go, and the inbox loads.
+    const staff = this.#view == 'staff';
+    const user = staff ? (this.#user?.id ?? '') : undefined;
+    if (user !== undefined && user !== this.#staffFor) this.#delivery.start(this.#user?.id);
+    this.#staffFor = user;
+    if (!staff) return;
     if (this.#inbox.state == 'idle' || (changed.has('filter') && this.#inbox.filter !== this.filter)) void this.#inbox.load(this.filter);
     this.#invite.loadSpecialists();
     if (this.#admin && !this.#staff) this.#loadStaff();
