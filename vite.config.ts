@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { transform } from 'esbuild';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { minifyTemplates } from './scripts/minify-templates.mjs';
@@ -32,13 +32,13 @@ const minifyLitTemplates: Plugin = {
 };
 
 /**
- * Builds `dist/hearth.js`: the one file a site loads with `<script type="module">`. Lit is bundled;
- * lazy pieces (translations, later the booking flow) become chunks beside it in `dist/chunks/`,
- * imported by relative URL, so `dist/` can be copied to any static host or CDN as it is.
- * (The per-element ES modules for npm users are emitted by `tsc -p tsconfig.build.json`.)
+ * The build of one bundle: `entry` into `dist/<fileName>`, Lit bundled; lazy pieces (translations,
+ * the HTTP client, the booking flow) become chunks beside it in `dist/chunks/`, imported by relative
+ * URL, so `dist/` can be copied to any static host or CDN as it is. (The per-element ES modules for
+ * npm users are emitted by `tsc -p tsconfig.build.json`.)
  */
-export default defineConfig({
-  plugins: [minifyLitTemplates, minifyChunks],
+const bundle = (entry: string, fileName: string, plugins: Plugin[] = []): UserConfig => ({
+  plugins: [minifyLitTemplates, minifyChunks, ...plugins],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -46,16 +46,33 @@ export default defineConfig({
     minify: false, // done by minifyChunks, fully
     sourcemap: false,
     lib: {
-      entry: 'src/hearth.ts',
+      entry,
       formats: ['es'],
-      fileName: () => 'hearth.js',
+      fileName: () => fileName,
     },
     rollupOptions: {
       // Let the entry export internals to its lazy chunks, instead of Rollup moving everything
-      // into a shared chunk behind a one-line hearth.js.
+      // into a shared chunk behind a one-line entry file.
       preserveEntrySignatures: 'allow-extension',
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
   esbuild: { legalComments: 'none' },
 });
+
+/**
+ * `dist/hearth-desk.js`, the care team's `<hearth-desk>` (the server's /desk page loads it), is a
+ * build of its own, run once `dist/hearth.js` is written: one Rollup graph for both would move Lit
+ * and the core into a chunk shared by the two, and every visitor-facing page would pay a request
+ * (and a few bytes) for the desk's sake. Its lazy chunks go to `dist/chunks/` too.
+ */
+const deskBundle: Plugin = {
+  name: 'hearth-desk-bundle',
+  apply: 'build',
+  async closeBundle() {
+    await build({ ...bundle('src/define/hearth-desk.ts', 'hearth-desk.js'), configFile: false, logLevel: 'warn' });
+  },
+};
+
+/** `dist/hearth.js`: the one file a site loads with `<script type="module">` (every visitor-facing element), then `dist/hearth-desk.js`. */
+export default defineConfig(bundle('src/hearth.ts', 'hearth.js', [deskBundle]));
