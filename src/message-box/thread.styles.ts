@@ -35,10 +35,12 @@ export const threadStyles = css`
   .meta,
   [part~='seen'] {
     font-size: 0.875em;
+  }
+  time,
+  [part~='seen'] {
     color: var(--hearth-color-muted, inherit);
   }
   .meta b {
-    color: var(--hearth-color-text, inherit);
     margin-inline-end: 0.5em;
   }
   .text {

@@ -75,8 +75,8 @@ export class Thread implements ReactiveController {
   constructor(readonly host: HearthMessageBox) {
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, threadStyles.styleSheet!];
-    // The box's own message, once stored: the thread shows it.
-    host.addEventListener('hearth-message-sent', () => this.#key && this.#fetch());
+    // The box's own message, once stored: the thread shows it (unless the live stream was faster).
+    host.addEventListener('hearth-message-sent', (event) => this.#key && !this.#shows(event.detail.id) && this.#fetch());
     host.addController(this);
   }
 
@@ -123,10 +123,18 @@ export class Thread implements ReactiveController {
     const stream = (this.#stream = new AbortController());
     const onEvent = (event: HearthLiveEvent) => {
       if (stream.signal.aborted || !event) return;
-      if (event.conversationId == this.#id || (!this.#id && event.type == 'conversation.message')) this.#fetch();
+      const id = this.#id;
+      // A message new to this conversation (to any while there is none yet: the first may create it);
+      // an update of this one (read by staff: "Seen").
+      if (event.type == 'conversation.message' ? (!id || event.conversationId == id) && !this.#shows(event.messageId) : !!id && event.conversationId == id) this.#fetch();
     };
     quietly(() => key[0].watchEvents?.({ event: onEvent }, { signal: stream.signal }));
     this.#fetch();
+  }
+
+  /** True when the message with this id is shown already (a live event for it, or the sent event, asks for nothing new). */
+  #shows(id: string | undefined): boolean {
+    return this.#messages.some((m) => m.id === id);
   }
 
   /** Fetches the conversation (cancelling a fetch still running) and shows the answer. */

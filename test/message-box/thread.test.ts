@@ -53,7 +53,8 @@ function conversation(user: typeof USER | null = USER) {
     getSession: async (): Promise<Session> => ({ user: state.user, loginUrl: `${AUTH}/login`, signupUrl: `${AUTH}/signup` }),
     sendMessage: async (message) => {
       const m = add(YOU, message.body);
-      emit({ type: 'conversation.message', conversationId: 'c1', messageId: m.id });
+      // The live event arrives a little after the answer, as from a server.
+      setTimeout(() => emit({ type: 'conversation.message', conversationId: 'c1', messageId: m.id }), 30);
       return { id: m.id, createdAt: m.createdAt, conversationId: 'c1' };
     },
     listConversations: async (query) => {
@@ -322,7 +323,7 @@ describe('<hearth-message-box> conversation', () => {
   });
 
   it('the first message creates the thread, and the sent message shows exactly once', async () => {
-    const { backend, streams } = conversation();
+    const { backend, streams, calls } = conversation();
     const el = await box(backend);
     await ready(el);
     await waitUntil(() => streams.length == 1, 'one live stream');
@@ -332,13 +333,26 @@ describe('<hearth-message-box> conversation', () => {
     sendButton(el)!.click();
     await sent;
     await shown(el, 1);
-    await aTimeout(100); // the live event and the sent event both asked for it
+    await aTimeout(100); // the live event for it came too: it is shown already, nothing more is fetched
+    expect(calls.get).to.equal(1);
     expect(texts(el)).to.deep.equal(['I would like to talk about sleep']);
     expect(items(el)[0].querySelector('b')!.textContent).to.equal('You');
     expect(announced(el)).to.equal('');
     // Everything the box promised: sent, the draft cleared, Write another.
     expect(root(el).querySelector('[role=status]')!.textContent!.trim()).to.equal('Your message has been sent');
     await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 px: long words wrap, nothing scrolls sideways', async () => {
+    const { backend, add } = conversation();
+    add(YOU, 'https://example.org/' + 'a-very-long-path-without-spaces/'.repeat(8));
+    add(OLENA, 'Thanks — '.repeat(20));
+    const el = await box(backend);
+    el.style.inlineSize = '320px';
+    await shown(el, 2);
+    const ol = list(el)!;
+    expect(ol.scrollWidth).to.be.at.most(ol.clientWidth);
+    expect(el.scrollWidth).to.be.at.most(320);
   });
 
   it('renders hostile strings as text', async () => {
