@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
-import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import type { HearthBackend, HearthLiveEvent, MessageCreated, StaffMember } from '../core/backend.js';
@@ -8,7 +7,6 @@ import { HearthElement } from '../core/hearth-element.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
-import { isOnline } from '../core/connectivity.js';
 import { fire } from './fire.js';
 import { FILTERS, Inbox, type Filter } from './inbox.js';
 import { Thread } from './thread.js';
@@ -17,7 +15,8 @@ import { Invite } from './invite.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { problemText } from './problems.js';
 import { dateLocale } from './format.js';
-import { emptyText, filterName, message, noSubject, replyInvalid, replyStatus, row, statusName, visitorName } from './views.js';
+import { emptyText, filterName, row, visitorName } from './views.js';
+import { composerView, conversationView } from './thread-view.js';
 import { deskStyles } from './desk.styles.js';
 
 /** Under this width (px) the desk shows one pane at a time. */
@@ -351,14 +350,6 @@ export class HearthDesk extends HearthElement {
     this.renderRoot.querySelector<HTMLElement>('.invite')?.focus();
   }
 
-  #onReplyInput(event: Event): void {
-    this.#delivery.input(this.#thread.id!, (event.target as HTMLTextAreaElement).value);
-  }
-
-  #onReplyKey(event: KeyboardEvent): void {
-    if (event.key == 'Enter' && (event.ctrlKey || event.metaKey)) this.#sendReply(event);
-  }
-
   #sendReply(event: Event): void {
     event.preventDefault();
     void this.#delivery.send(this.#thread.id!).then(async () => {
@@ -487,43 +478,32 @@ export class HearthDesk extends HearthElement {
   #conversation(): TemplateResult {
     const thread = this.#thread;
     const detail = thread.detail!;
-    const locale = dateLocale(this);
+    const id = detail.id;
+    const delivery = this.#delivery;
     const handled = detail.status == 'handled';
-    const pending = thread.pending;
-    const staff = this.#staff;
-    const assignee = detail.assignee;
-    return html`<header class="head">
-        <h2 id="thread-title" tabindex="-1">${visitorName(detail)}</h2>
-        <p class="subject">${detail.subject || noSubject()}</p>
-        <dl>
-          <div><dt>${msg('To', { id: 'desk.thread.to' })}</dt><dd>${this.#recipientName(detail.recipient)}</dd></div>
-          <div><dt>${msg('Assigned to', { id: 'desk.thread.assignee' })}</dt><dd>${assignee?.name ?? msg('Unassigned', { id: 'desk.unassigned' })}</dd></div>
-          <div><dt>${msg('Status', { id: 'desk.thread.status' })}</dt><dd>${statusName(detail.status)}</dd></div>
-        </dl>
-        <div class="actions">
-          <button type="button" part="button" class="secondary" aria-disabled=${pending ? 'true' : nothing}
-            @click=${() => pending || this.#update({ status: handled ? 'open' : 'handled' }, 'status')}>
-            ${handled ? msg('Reopen', { id: 'desk.reopen' }) : msg('Mark handled', { id: 'desk.markHandled' })}
-          </button>
-          ${this.#admin
-            ? html`<label class="assign"
-                >${msg('Assign to', { id: 'desk.assign' })}
-                <select aria-disabled=${pending ? 'true' : nothing} @change=${(e: Event) => this.#assign(e)}>
-                  <option value="" ?selected=${!assignee}>${msg('Unassigned', { id: 'desk.unassigned' })}</option>
-                  ${assignee && !staff?.some((s) => s.id == assignee.id) ? html`<option value=${assignee.id} selected>${assignee.name}</option>` : nothing}
-                  ${staff?.map((s) => html`<option value=${s.id} ?selected=${s.id == assignee?.id}>${s.name}</option>`)}
-                </select></label
-              >`
-            : nothing}
-        </div>
-        <p role="status" part="error" class="action-status">
-          ${pending ? msg('Saving…', { id: 'desk.saving' }) : thread.actionError ? `${msg('The change was not saved.', { id: 'desk.notSaved' })} ${problemText(thread.actionError)}` : ''}
-        </p>
-      </header>
-      <ol class="messages" aria-label=${msg('Messages', { id: 'desk.messages' })}>
-        ${detail.messages.map((m) => message(m, locale))}
-      </ol>
-      ${this.#composer(detail.id, visitorName(detail))}`;
+    const locale = dateLocale(this);
+    return conversationView({
+      detail,
+      locale,
+      recipient: this.#recipientName(detail.recipient),
+      staff: this.#admin ? (this.#staff ?? []) : undefined,
+      pending: !!thread.pending,
+      actionError: thread.actionError,
+      toggleStatus: () => thread.pending || this.#update({ status: handled ? 'open' : 'handled' }, 'status'),
+      assign: (event) => this.#assign(event),
+      composer: composerView({
+        visitor: visitorName(detail),
+        state: delivery.state(id),
+        text: delivery.text(id),
+        editable: delivery.editable(id),
+        locale,
+        send: (event) => this.#sendReply(event),
+        input: (event) => delivery.input(id, (event.target as HTMLTextAreaElement).value),
+        key: (event) => event.key == 'Enter' && (event.ctrlKey || event.metaKey) && this.#sendReply(event),
+        retry: () => delivery.retry(id),
+        edit: () => delivery.edit(id),
+      }),
+    });
   }
 
   #assign(event: Event): void {
@@ -537,25 +517,5 @@ export class HearthDesk extends HearthElement {
       // Refused: the select shows who is assigned.
       select.value = this.#thread.detail?.assignee?.id ?? '';
     });
-  }
-
-  #composer(id: string, visitor: string): TemplateResult {
-    const delivery = this.#delivery;
-    const state = delivery.state(id);
-    const editable = delivery.editable(id);
-    const invalid = replyInvalid(state, dateLocale(this));
-    return html`<form part="composer" class="composer" novalidate @submit=${this.#sendReply}>
-      <label for="reply">${msg(str`Reply to ${visitor}`, { id: 'desk.reply.label' })}</label>
-      <textarea id="reply" rows="4" .value=${live(delivery.text(id))} ?readonly=${!editable} aria-invalid=${!!invalid}
-        aria-describedby="reply-error reply-status" @input=${this.#onReplyInput} @keydown=${this.#onReplyKey}></textarea>
-      <p id="reply-error" part="error">${invalid}</p>
-      <p id="reply-status" role="status">${replyStatus(state, isOnline())}</p>
-      <div class="actions">
-        ${state.phase == 'failed'
-          ? html`<button type="button" part="button" @click=${() => delivery.retry(id)}>${msg('Retry', { id: 'desk.retry' })}</button
-              ><button type="button" part="button" class="secondary" @click=${() => delivery.edit(id)}>${msg('Edit', { id: 'desk.edit' })}</button>`
-          : html`<button type="submit" part="button" aria-disabled=${editable ? nothing : 'true'}>${msg('Send reply', { id: 'desk.reply.send' })}</button>`}
-      </div>
-    </form>`;
   }
 }

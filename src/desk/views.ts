@@ -1,11 +1,8 @@
-/** The desk's pieces that only show data: a row of the inbox, a message of a thread, the composer's status. */
+/** The inbox's pieces that only show data: names, filters, empty states, a row. */
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { ConversationItem, ConversationMessage } from '../core/backend.js';
-import type { HearthError } from '../core/errors.js';
+import type { ConversationItem } from '../core/backend.js';
 import { msg, str } from '../core/localization.js';
 import type { Filter } from './inbox.js';
-import { problemText } from './problems.js';
-import { REPLY_MAX, type ReplyState } from './reply-delivery.js';
 import { shortTime } from './format.js';
 
 export const noSubject = (): string => msg('No subject', { id: 'desk.noSubject' });
@@ -47,45 +44,4 @@ export function row(item: ConversationItem, selected: boolean, active: boolean, 
         : nothing}</span
     >
   </li>`;
-}
-
-/** One message of a thread: who wrote it (the care team's replies marked as such), when, and the text. */
-export function message(m: ConversationMessage, locale: string | undefined): TemplateResult {
-  const staff = m.author.role != 'visitor';
-  return html`<li part="message" class=${staff ? 'staff' : 'visitor'}>
-    <p class="meta">
-      <span class="author">${m.author.name}</span>${staff ? html` <span class="team">${msg('Care team', { id: 'desk.careTeam' })}</span>` : nothing}
-      <time datetime=${m.createdAt}>${shortTime(m.createdAt, locale, true)}</time>
-    </p>
-    <p class="body">${m.body}</p>
-  </li>`;
-}
-
-/** What the composer's status line says. */
-export function replyStatus(state: ReplyState, online: boolean): string {
-  const error = state.error as HearthError | undefined;
-  switch (state.phase) {
-    case 'sending':
-      return msg('Sending your reply…', { id: 'desk.reply.sending' });
-    case 'sent':
-      return msg('Your reply has been sent', { id: 'desk.reply.sent' });
-    case 'queued':
-      return error?.kind == 'offline' || !online
-        ? msg('No internet connection — your reply is saved and will be sent when you are back online', { id: 'desk.reply.offline' })
-        : msg('The server could not be reached — your reply is saved and will be sent automatically', { id: 'desk.reply.retrying' });
-    case 'signin':
-      return msg('Your sign-in has ended. Sign in again and your reply will be sent: it is kept here.', { id: 'desk.reply.signIn' });
-    case 'failed':
-      return `${problemText(error)} ${msg('Your reply is kept here: try again, or edit it.', { id: 'desk.reply.failed' })}`;
-  }
-  return '';
-}
-
-/** Why the reply cannot go as written. */
-export function replyInvalid(state: ReplyState, locale: string | undefined): string {
-  const invalid = state.invalid;
-  if (!invalid) return '';
-  if (invalid == 'empty') return msg('Write a reply first', { id: 'desk.reply.empty' });
-  if (invalid == 'long') return msg(str`Use at most ${REPLY_MAX.toLocaleString(locale)} characters`, { id: 'desk.reply.tooLong' });
-  return invalid.length ? invalid.join(' ') : msg('The server did not accept this reply. It is kept here: change it, then send it again.', { id: 'desk.reply.refused' });
 }
