@@ -96,8 +96,8 @@ export class Thread implements ReactiveController {
     const backend = this.host['effectiveBackend'];
     const session = backend?.listConversations && sessionOf(backend);
     const key: Key | undefined = session?.signedIn && this.host.isConnected ? [backend!, session.value?.user?.id, this.host.to || 'team'] : undefined;
-    if (key?.every((part, i) => part === this.#key?.[i]) || key === this.#key) return;
-    this.#show(key);
+    const same = key && this.#key ? key.every((part, i) => part === this.#key![i]) : key === this.#key;
+    if (!same) this.#show(key);
   }
 
   hostUpdated(): void {
@@ -167,9 +167,10 @@ export class Thread implements ReactiveController {
     const replies = messages.filter((m) => !own(m));
     const known = new Set(this.#messages.map((m) => m.id));
     const first = !this.#loaded;
-    // At first, the replies the visitor has not read yet (the backend counts them); later, the ones not shown before.
+    // In a conversation shown before, the replies not shown yet; otherwise (at first, or another
+    // conversation became the latest) those the visitor has not read (the backend counts them).
     const unread = Math.min(Number(item?.unread) || 0, replies.length);
-    const arrived = first ? replies.slice(replies.length - unread) : replies.filter((m) => !known.has(m.id));
+    const arrived = !first && item?.id === this.#id ? replies.filter((m) => !known.has(m.id)) : replies.slice(replies.length - unread);
     // Marks the visitor has seen (the page was visible since) go; new ones stay until seen.
     if (!this.#unseen) this.#fresh.clear();
     arrived.forEach((m) => this.#fresh.add(m.id));
