@@ -407,6 +407,8 @@ export class HearthDesk extends HearthElement {
     const locale = dateLocale(this);
     const items = inbox.items;
     const active = items.some((item) => item.id == this.#active) ? this.#active : items[0]?.id;
+    // Made here, not in repeat's callback: lit-html runs directives after render(), where msg() no longer speaks this element's language.
+    const rowTemplates = items.map((item) => row(item, item.id == this.#thread.id, item.id == active, locale));
     let body: unknown;
     if (inbox.state == 'error')
       body = html`<div class="state" part="error">
@@ -421,7 +423,7 @@ export class HearthDesk extends HearthElement {
     else if (!items.length) body = html`<p class="state">${emptyText(this.filter)}</p>`;
     else
       body = html`<ul role="listbox" part="list" aria-label=${msg('Conversations', { id: 'desk.list' })} @keydown=${this.#onListKey} @click=${this.#onListClick} @focusin=${this.#onListFocus}>
-          ${repeat(items, (item) => item.id, (item) => row(item, item.id == this.#thread.id, item.id == active, locale))}
+          ${repeat(items, (item) => item.id, (_, i) => rowTemplates[i])}
         </ul>
         ${inbox.next
           ? html`<button type="button" part="button" class="more secondary" aria-disabled=${inbox.more == 'loading' ? 'true' : nothing} @click=${this.#loadMore}>
