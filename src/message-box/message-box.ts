@@ -41,11 +41,11 @@ const MAX_BACKOFF = 60_000;
  *
  * Signed in, the visitor's conversation with `to` shows above the form (when the backend has
  * `listConversations`): their messages ("You") and the care team's replies, oldest first, with
- * names and times in the element's language, "Seen" once staff have read a message, and "New" on
- * replies the visitor had not seen. It follows the live event stream: a new reply appears by itself
- * and is announced politely ("New reply from …"); a message the box sent appears once stored. Its
- * code and styles are a lazy chunk (thread.ts) that a signed-out page never downloads. If it cannot
- * be loaded it says so with Retry; the form works regardless.
+ * names and times in the element's language, "Seen" under the latest message staff have read, and
+ * "New" on replies the visitor had not seen. It follows the live event stream: a new reply appears
+ * by itself and is announced politely ("New reply from …"); a message the box sent appears once
+ * stored. Its code and styles are a lazy chunk (thread.ts) that a signed-out page never downloads.
+ * If it cannot be loaded it says so with Retry; the form works regardless.
  *
  * @summary Login-gated message composer with a persistent draft and an offline outbox.
  * @customElement hearth-message-box
@@ -67,7 +67,7 @@ const MAX_BACKOFF = 60_000;
  * @csspart thread - The conversation (signed in): a scrollable list of messages.
  * @csspart message - Each message of the conversation; also `own` (the visitor's) or `reply` (the care team's).
  * @csspart new - The "New" mark on a reply the visitor had not seen.
- * @csspart seen - "Seen" under the visitor's messages that staff have read.
+ * @csspart seen - "Seen" under the latest of the visitor's messages that staff have read.
  * @csspart thread-status - "Loading your messages…", or that they could not be loaded (with Retry).
  *
  * @cssproperty --hearth-font - Font (default: inherited).

@@ -212,7 +212,7 @@ export class Thread implements ReactiveController {
     return (this.#formats[lang] ??= dateFormat(lang));
   }
 
-  #message(m: ConversationMessage, format: Intl.DateTimeFormat): TemplateResult {
+  #message(m: ConversationMessage, format: Intl.DateTimeFormat, seen: boolean): TemplateResult {
     const mine = own(m);
     return html`<li part=${mine ? 'message own' : 'message reply'}>
       <p class="meta">
@@ -220,7 +220,7 @@ export class Thread implements ReactiveController {
         <time datetime=${m.createdAt}>${format.format(new Date(m.createdAt))}</time>${this.#fresh.has(m.id) ? html`<span part="new">${msg('New', { id: 'messages.thread.new' })}</span>` : nothing}
       </p>
       <p class="text">${m.body}</p>
-      ${mine && m.seenAt ? html`<p part="seen">${msg('Seen', { id: 'messages.thread.seen' })}</p>` : nothing}
+      ${seen ? html`<p part="seen">${msg('Seen', { id: 'messages.thread.seen' })}</p>` : nothing}
     </li>`;
   }
 
@@ -231,8 +231,10 @@ export class Thread implements ReactiveController {
     const format = this.#format();
     // Named after the care team member who answered last (or the assignee); until then, "Your messages".
     const name = messages.findLast((m) => !own(m))?.author.name ?? this.#assignee;
+    // "Seen" once, under the latest of the visitor's messages that staff have read (they read the ones before with it).
+    const seen = messages.findLast((m) => own(m) && m.seenAt);
     const label = name ? msg(str`Conversation with ${name}`, { id: 'messages.thread.label' }) : msg('Your messages', { id: 'messages.thread.mine' });
-    return html`${messages.length ? html`<ol part="thread" tabindex="0" aria-label=${label}>${messages.map((m) => this.#message(m, format))}</ol>` : nothing}
+    return html`${messages.length ? html`<ol part="thread" tabindex="0" aria-label=${label}>${messages.map((m) => this.#message(m, format, m === seen))}</ol>` : nothing}
       ${this.#error
         ? html`<p part="thread-status">
             ${msg('Your earlier messages could not be loaded.', { id: 'messages.thread.error' })}<button type="button" part="button" class="secondary" aria-disabled=${this.#loading ? 'true' : nothing} @click=${this.#retry}>

@@ -149,7 +149,9 @@ describe('<hearth-message-box> conversation', () => {
     expect(own.querySelector('time')!.getAttribute('datetime')).to.equal(mine.createdAt);
     expect(own.querySelector('time')!.textContent).to.equal(when(mine.createdAt));
     expect(texts(el).slice(-3)).to.deep.equal([mine.body, unseenMine.body, reply.body]);
+    // "Seen" once, under the latest message staff have read; not under the one they have not.
     expect(own.querySelector('[part~=seen]')!.textContent).to.equal('Seen');
+    expect(root(el).querySelectorAll('[part~=seen]')).to.have.length(1);
     expect(items(el).at(-2)!.querySelector('[part~=seen]')).to.equal(null);
     expect(other.querySelector('[part~=seen]')).to.equal(null);
     // The reply had not been read: marked New for this view.
