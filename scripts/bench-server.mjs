@@ -10,6 +10,12 @@
 //   availability GET (one week; target >= 0.5x), message POST (bearer token, a fresh Idempotency-Key
 //   per request; target >= 0.3x), and availability at a fixed offered rate of 500 req/s: p99
 //   (target <= 50 ms).
+// And the care team's inbox (issue 12), on a database of its own per run: 10,000 conversations and
+// 100,000 messages over 2,000 visitors, three specialists and the team (seeded by a child process,
+// --seed-inbox below, before the server starts), then the inbox's first page
+// GET /api/conversations?status=open for the admin and for a specialist (bearer tokens): one cold
+// request (the first of its kind in a fresh server process), then requests/s and p50/p99. The
+// report prints the query plans (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE) of that first page.
 // The fixed-rate row is autocannon with `overallRate`: closed loop with a rate cap, not a true open
 // loop (wrk2 is not in Debian); autocannon corrects latencies for coordinated omission (a request
 // that could not be sent on time counts the wait). Figures vary with the machine and its load;
@@ -21,6 +27,7 @@
 //     BENCH_RATE        offered rate of the latency run, req/s (default 500)
 //     BENCH_DATABASES   "sqlite,postgres" (default both; postgres is skipped when it does not answer)
 //     BENCH_PG_ADMIN_URL where to create the database (default postgres://postgres@127.0.0.1:5432/postgres)
+//     BENCH_INBOX       0 skips the inbox rows (default 1)
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,12 +72,103 @@ if (process.argv[2] === '--load') {
   process.exit(0);
 }
 
+// ------------------------------------------------ the inbox's database (child, under tsx) ---
+// node --import tsx scripts/bench-server.mjs --seed-inbox, with HEARTH_DB or HEARTH_DATABASE_URL and
+// HEARTH_DATA_KEY: migrates, adds the demo data, then 2,000 visitors, a third specialist, 10,000
+// conversations (a quarter each to Olena, Sam, the third specialist and the team; 60 % open; a
+// quarter assigned to Olena, a quarter to the admin) and 100,000 messages (10 a conversation,
+// visitor and staff in turn, bodies sealed under the data key as the server seals them), with read
+// marks and seen times. Straight SQL in large transactions (the store's own writes would take
+// minutes). Prints {seconds, plans} as JSON: the inbox query's plans, for the report.
+if (process.argv[2] === '--seed-inbox') {
+  const { openStore } = await import('../server/src/store/index.ts');
+  const { seedDemoData, DEMO_ADMIN, DEMO_SPECIALIST_USER } = await import('../server/src/seed.ts');
+  const { createBox, parseDataKey } = await import('../server/src/crypto-box.ts');
+  const { conversationRepository } = await import('../server/src/store/conversations.ts');
+  const started = performance.now();
+  const store = await openStore({ dbPath: process.env.HEARTH_DB ?? '', databaseUrl: process.env.HEARTH_DATABASE_URL || undefined });
+  await seedDemoData(store);
+  await store.specialists.upsert({ id: 'bench-third', name: 'Dr. Bench Third', title: 'Psychotherapist', timeZone: 'UTC', schedule: [] }, 2);
+  const box = createBox(parseDataKey(process.env.HEARTH_DATA_KEY, 'HEARTH_DATA_KEY'));
+  const VISITORS = 2000, CONVERSATIONS = 10_000, PER = 10;
+  const t0 = Date.parse('2026-01-01T00:00:00Z');
+  const at = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const recipients = ['olena-kovalenko', 'sam-rivera', 'bench-third', null];
+  const assignees = [null, null, DEMO_SPECIALIST_USER.id, DEMO_ADMIN.id];
+  const rows = { users: [], conversations: [], messages: [], conversation_reads: [] };
+  for (let v = 0; v < VISITORS; v++) rows.users.push([`bench-v${v}`, `visitor${v}@bench.example`, `Visitor ${v}`, 'x', at(t0), 'visitor', null]);
+  const bodies = ['I would like to talk about sleep.', 'Thank you, that helps.', 'Could we find a time next week?', 'Of course — shall we book a time?'];
+  for (let i = 0; i < CONVERSATIONS; i++) {
+    const id = `bench-c${String(i).padStart(5, '0')}`;
+    const visitor = `bench-v${i % VISITORS}`;
+    const specialist = recipients[(i * 7) % 4];
+    const staffAuthor = specialist === 'olena-kovalenko' ? DEMO_SPECIALIST_USER.id : DEMO_ADMIN.id;
+    const start = t0 + i * 600_000; // every 10 minutes, over ~70 days
+    let last = start;
+    for (let n = 1; n <= PER; n++) {
+      last = start + n * 30_000 + ((i * 13 + n) % 7) * 1000;
+      const byVisitor = n % 2 === 1;
+      rows.messages.push([`${id}-m${n}`, byVisitor ? visitor : staffAuthor, byVisitor ? specialist ?? 'team' : null, n === 1 ? 'Benchmark' : null,
+        box.seal(`${bodies[n % 4]} (${i}/${n})`, 'message'), null, at(last), id, n, byVisitor && n < PER - 1 ? at(last + 60_000) : null]);
+    }
+    rows.conversations.push([id, visitor, specialist, 'Benchmark', i % 5 < 3 ? 'open' : 'handled', assignees[(i * 3) % 4], PER, at(last), at(start)]);
+    rows.conversation_reads.push([id, visitor, PER, at(last)]);
+    if (i % 2 === 0) rows.conversation_reads.push([id, i % 4 === 0 ? DEMO_ADMIN.id : DEMO_SPECIALIST_USER.id, PER - 2, at(last)]);
+  }
+  const columns = {
+    users: ['id', 'email', 'name', 'password_hash', 'created_at', 'role', 'specialist_id'],
+    conversations: ['id', 'visitor_id', 'specialist_id', 'subject', 'status', 'assignee_id', 'message_count', 'last_activity_at', 'created_at'],
+    messages: ['id', 'user_id', 'recipient', 'subject', 'body', 'page_url', 'created_at', 'conversation_id', 'seq', 'seen_at'],
+    conversation_reads: ['conversation_id', 'user_id', 'last_read_seq', 'read_at'],
+  };
+  const ints = new Set(['message_count', 'seq', 'last_read_seq']);
+  if (store.kind === 'sqlite') {
+    store.db.transaction(() => {
+      for (const [table, list] of Object.entries(rows)) {
+        const insert = store.db.prepare(`INSERT INTO ${table} (${columns[table].join(', ')}) VALUES (${columns[table].map(() => '?').join(', ')})`);
+        for (const r of list) insert.run(...r);
+      }
+    })();
+    store.db.exec('ANALYZE');
+  } else {
+    const client = await store.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const [table, list] of Object.entries(rows)) {
+        const cols = columns[table];
+        const casts = cols.map((c, k) => `$${k + 1}::${ints.has(c) ? 'int' : 'text'}[]`).join(', ');
+        for (let from = 0; from < list.length; from += 20_000) {
+          const chunk = list.slice(from, from + 20_000);
+          await client.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT * FROM unnest(${casts})`, cols.map((_, k) => chunk.map((r) => r[k])));
+        }
+      }
+      await client.query('COMMIT');
+      await client.query('ANALYZE');
+    } finally {
+      client.release();
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // The inbox's first page, as GET /api/conversations?status=open runs it: its plan.
+  const plans = {};
+  for (const [who, viewer] of [['admin', { id: DEMO_ADMIN.id, role: 'admin', specialistId: null }], ['specialist', { id: DEMO_SPECIALIST_USER.id, role: 'specialist', specialistId: 'olena-kovalenko' }]]) {
+    let captured;
+    await conversationRepository({ rows: async (sql, params) => ((captured = { sql, params }), []), run: async () => 0 }).list({ viewer, status: 'open', limit: 21 });
+    const explain = store.kind === 'sqlite' ? `EXPLAIN QUERY PLAN ${captured.sql}` : `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${captured.sql}`;
+    plans[who] = (await store.query(explain, captured.params)).map((r) => (store.kind === 'sqlite' ? `${'  '.repeat(r.parent ? 1 : 0)}${r.detail}` : r['QUERY PLAN']));
+  }
+  await store.close();
+  process.stdout.write(JSON.stringify({ seconds, conversations: CONVERSATIONS, messages: CONVERSATIONS * PER, visitors: VISITORS, plans }) + '\n');
+  process.exit(0);
+}
+
 // ------------------------------------------------------------------------------- the parent ---
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const rate = Number(process.env.BENCH_RATE ?? 500);
 const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
 const pgAdminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const inbox = process.env.BENCH_INBOX !== '0';
 
 const children = new Set();
 process.on('exit', () => {
@@ -153,13 +251,13 @@ async function hearthServer(env) {
 }
 
 /** A bearer token, as a widget gets it: the login popup's one-time code, exchanged with the verifier. */
-async function signIn(api) {
+async function signIn(api, email = 'demo@example.com', password = 'demo1234') {
   const verifier = randomBytes(32).toString('base64url');
   const login = await fetch(`${api.url}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: api.origin },
-    body: new URLSearchParams({ email: 'demo@example.com', password: 'demo1234', origin: api.origin, challenge: createHash('sha256').update(verifier).digest('base64url') }),
+    body: new URLSearchParams({ email, password, origin: api.origin, challenge: createHash('sha256').update(verifier).digest('base64url') }),
   });
   const code = /data-code="([^"]+)"/.exec(await login.text())?.[1];
   const exchanged = await fetch(`${api.url}/api/session/token`, {
@@ -194,6 +292,46 @@ async function benchHearth(api) {
   });
   const fixed = await load({ url: api.url, path: availabilityPath, duration, connections: 50, overallRate: rate });
   return { slots: check.slots.length, availability, messages, fixed };
+}
+
+const INBOX_PATH = '/api/conversations?status=open';
+
+/** Seeds the inbox's database (a child under tsx); resolves with its report ({seconds, plans, …}). */
+function seedInbox(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--seed-inbox'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (code !== 0) return reject(new Error(`inbox seeding exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()));
+    });
+  });
+}
+
+/** The inbox rows: seed `env`'s database, start a server on it, time a cold first page, then load it as the admin and as a specialist. */
+async function benchInbox(env) {
+  const dataKey = randomBytes(32).toString('base64');
+  const seeded = await seedInbox({ ...env, HEARTH_DATA_KEY: dataKey });
+  const api = await hearthServer({ ...env, HEARTH_DATA_KEY: dataKey });
+  try {
+    const tokens = { admin: await signIn(api, 'admin@example.com'), specialist: await signIn(api, 'olena@example.com') };
+    const cold = {};
+    for (const [who, token] of Object.entries(tokens)) {
+      const started = performance.now();
+      const res = await fetch(api.url + INBOX_PATH, { headers: { authorization: `Bearer ${token}` } });
+      const page = await res.json();
+      cold[who] = performance.now() - started;
+      if (res.status !== 200 || page.items?.length !== 20 || !page.next) throw new Error(`bench: the inbox's first page: ${res.status} ${JSON.stringify(page).slice(0, 200)}`);
+    }
+    const run = (who) => ({ url: api.url, path: INBOX_PATH, headers: { authorization: `Bearer ${tokens[who]}` }, duration, connections });
+    await load({ ...run('admin'), duration: 2, connections: 10 }); // warm-up
+    return { seeded, cold, admin: await load(run('admin')), specialist: await load(run('specialist')) };
+  } finally {
+    await stopChild(api);
+  }
 }
 
 /** A fresh PostgreSQL database for the run, or undefined (with the reason) when PostgreSQL does not answer. */
@@ -248,6 +386,10 @@ for (const db of databases) {
       results.push({ db: 'SQLite', hello, ...(await benchHearth(api)) });
     } finally {
       await stopChild(api);
+    }
+    try {
+      if (inbox) results.at(-1).inbox = await benchInbox({ HEARTH_DB: join(dir, 'inbox.db'), HEARTH_DATABASE_URL: '' });
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   } else if (db === 'postgres') {
@@ -269,6 +411,16 @@ for (const db of databases) {
     } finally {
       await pgdb.drop();
     }
+    if (inbox && results.at(-1)?.db === 'PostgreSQL') {
+      const inboxDb = await createPgDatabase();
+      try {
+        results.at(-1).inbox = await benchInbox({ HEARTH_DATABASE_URL: inboxDb.url });
+      } catch (e) {
+        skipped.push(`PostgreSQL inbox: failed: ${e.message.split('\n').slice(0, 8).join('\n')}`);
+      } finally {
+        await inboxDb.drop();
+      }
+    }
   } else {
     throw new Error(`BENCH_DATABASES: unknown database ${db} (sqlite, postgres)`);
   }
@@ -285,6 +437,7 @@ console.log(
 console.log('| database | run | requests/s | vs hello | target | p50 | p99 | failures |');
 console.log('|---|---|---:|---:|---|---:|---:|---:|');
 let bad = false;
+const inboxNotes = [];
 const verdict = (ok) => (ok ? 'met' : 'missed');
 for (const r of results) {
   const base = r.hello.run.rps;
@@ -295,13 +448,27 @@ for (const r of results) {
   console.log(`| ${r.db} | POST /api/messages (bearer, new key each) | ${fmt(r.messages.rps)} | ${m.toFixed(2)}× | ≥ 0.3×: ${verdict(m >= 0.3)} | ${r.messages.p50} ms | ${r.messages.p99} ms | ${errs(r.messages)} |`);
   console.log(`| ${r.db} | bare Hono GET /hello at ${rate}/s | ${fmt(r.hello.fixed.rps)} | | | ${r.hello.fixed.p50} ms | ${r.hello.fixed.p99} ms | ${errs(r.hello.fixed)} |`);
   console.log(`| ${r.db} | GET availability at ${rate}/s | ${fmt(r.fixed.rps)} | | p99 ≤ 50 ms: ${verdict(r.fixed.p99 <= 50)} | ${r.fixed.p50} ms | ${r.fixed.p99} ms | ${errs(r.fixed)} |`);
-  for (const run of [r.availability, r.messages, r.fixed]) {
+  if (r.inbox) {
+    const { seeded, cold } = r.inbox;
+    const size = `${fmt(seeded.conversations)} conversations / ${fmt(seeded.messages)} messages`;
+    for (const who of ['admin', 'specialist']) {
+      const x = r.inbox[who];
+      console.log(`| ${r.db} | inbox first page at ${size}, ${who} (GET ${INBOX_PATH}, bearer) | ${fmt(x.rps)} | ${(x.rps / base).toFixed(2)}× | | ${x.p50} ms | ${x.p99} ms | ${errs(x)} |`);
+    }
+    inboxNotes.push(
+      `${r.db} inbox: seeded ${size} over ${fmt(seeded.visitors)} visitors in ${seeded.seconds.toFixed(1)} s (bodies sealed under the run's data key); ` +
+        `a cold first page (a fresh server process's first inbox request): admin ${cold.admin.toFixed(1)} ms, specialist ${cold.specialist.toFixed(1)} ms.\n` +
+        Object.entries(seeded.plans).map(([who, lines]) => `  plan (${who}):\n${lines.map((l) => `    ${l}`).join('\n')}`).join('\n'),
+    );
+  }
+  for (const run of [r.availability, r.messages, r.fixed, ...(r.inbox ? [r.inbox.admin, r.inbox.specialist] : [])]) {
     if (run.non2xx || run.errors) {
       bad = true;
       if (run.firstFailure) console.error(`bench (${r.db}): e.g. ${run.firstFailure}`);
     }
   }
 }
+for (const n of inboxNotes) console.log(`\n${n}`);
 for (const s of skipped) console.log(`\n${s}`);
 if (bad || skipped.some((s) => s.includes('failed'))) {
   console.error('bench: some requests failed');
