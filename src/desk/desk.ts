@@ -10,6 +10,7 @@ import { SessionLink } from '../core/session.js';
 import { fire } from './fire.js';
 import { FILTERS, Inbox, type Filter } from './inbox.js';
 import { Thread } from './thread.js';
+import { ListboxKeys } from './listbox-keys.js';
 import { Live } from './live.js';
 import { Invite } from './invite.js';
 import { ReplyDelivery } from './reply-delivery.js';
@@ -118,8 +119,7 @@ export class HearthDesk extends HearthElement {
   #active?: string;
   #announcement = '';
   #announcements = 0;
-  #typed = '';
-  #typedAt = 0;
+  #keys = new ListboxKeys();
   #focusThread = false;
 
   constructor() {
@@ -222,7 +222,8 @@ export class HearthDesk extends HearthElement {
       const target = this.renderRoot.querySelector<HTMLElement>('#thread-title') ?? this.renderRoot.querySelector<HTMLElement>('.back');
       if (target?.checkVisibility()) {
         target.focus();
-        if (target.id) this.#focusThread = false;
+        // While the thread loads, Back holds focus until the heading comes; then (or on an error) done.
+        if (target.id || this.#thread.state != 'loading') this.#focusThread = false;
       }
     }
   }
@@ -252,24 +253,12 @@ export class HearthDesk extends HearthElement {
     const rows = this.#rows();
     const current = rows.indexOf(event.target as HTMLElement);
     if (current < 0) return;
-    const { key } = event;
-    let next = -1;
-    if (key == 'ArrowDown') next = Math.min(current + 1, rows.length - 1);
-    else if (key == 'ArrowUp') next = Math.max(current - 1, 0);
-    else if (key == 'Home') next = 0;
-    else if (key == 'End') next = rows.length - 1;
-    else if (key == 'Enter' || key == ' ') {
+    if (event.key == 'Enter' || event.key == ' ') {
       event.preventDefault();
       void this.#open(rows[current].dataset.id!);
       return;
-    } else if (key.length == 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // Typeahead: the next row whose visitor's name starts with what was typed (within a second).
-      this.#typed = (event.timeStamp - this.#typedAt < 1000 ? this.#typed : '') + key.toLowerCase();
-      this.#typedAt = event.timeStamp;
-      const names = this.#inbox.items.map((item) => visitorName(item).toLowerCase());
-      const order = [...rows.keys()].map((i) => (current + (this.#typed.length > 1 ? 0 : 1) + i) % rows.length);
-      next = order.find((i) => names[i]?.startsWith(this.#typed)) ?? -1;
     }
+    const next = this.#keys.target(event, current, this.#inbox.items.map(visitorName));
     if (next < 0) return;
     event.preventDefault();
     this.#focusRow(rows[next].dataset.id);

@@ -1,3 +1,4 @@
+// Conversation ids here (ra, rb) differ from the other desk tests': test files run side by side in pages of one origin, which share the outbox (IndexedDB).
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthError } from '../../src/core/errors.js';
 import { clearOutbox, entriesOf } from '../../src/core/outbox.js';
@@ -19,21 +20,21 @@ describe('<hearth-desk> replies', () => {
   afterEach(() => setOnline(true));
 
   it('sends a reply once: it shows in the thread once, also when the live event arrives; focus stays in the composer', async () => {
-    const stub = deskStub('specialist', [conversation('a', { body: 'I would like to talk about sleep' })]);
+    const stub = deskStub('specialist', [conversation('ra', { body: 'I would like to talk about sleep' })]);
     const el = await desk(stub.backend);
     await openRow(el);
     textarea(el).focus();
     type(el, 'Of course — shall we book a time?');
-    expect(draft('a')).to.equal('Of course — shall we book a time?');
+    expect(draft('ra')).to.equal('Of course — shall we book a time?');
     const sent = oneEvent(el, 'hearth-desk-reply-sent');
     send(el);
     const { detail } = await sent;
-    expect(detail.conversationId).to.equal('a');
+    expect(detail.conversationId).to.equal('ra');
     await el.updateComplete;
     expect(messages(el)).to.deep.equal(['I would like to talk about sleep', 'Of course — shall we book a time?']);
     expect(replyStatus(el)).to.equal('Your reply has been sent');
     expect(textarea(el).value).to.equal('');
-    expect(draft('a')).to.equal(null);
+    expect(draft('ra')).to.equal(null);
     expect(focused(el)).to.equal(textarea(el));
     stub.listener!.event({ type: 'conversation.message', conversationId: 'a', messageId: detail.id });
     await aTimeout(30);
@@ -45,7 +46,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('keeps the draft per conversation and restores it after a reload', async () => {
-    const stub = deskStub('specialist', [conversation('a'), conversation('b')]);
+    const stub = deskStub('specialist', [conversation('ra'), conversation('rb')]);
     const first = await desk(stub.backend);
     await openRow(first, 1);
     type(first, 'Half a thought');
@@ -55,12 +56,12 @@ describe('<hearth-desk> replies', () => {
     const second = await desk(stub.backend);
     await second.updateComplete;
     await openRow(second, 1);
-    expect(rows(second)[1].dataset.id).to.equal('a');
+    expect(rows(second)[1].dataset.id).to.equal('ra');
     expect(textarea(second).value).to.equal('Half a thought');
   });
 
   it('does not send an empty reply: says so, and focus stays in the composer', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     const el = await desk(stub.backend);
     await openRow(el);
     button(el, 'Send reply')!.focus();
@@ -72,7 +73,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('offline: queued (read-only, saved), then sent once with the same key when the connection returns', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     const el = await desk(stub.backend);
     el.retryDelay = 60_000; // only the online event brings it back here
     await openRow(el);
@@ -97,7 +98,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a 500, then a timeout, then success: re-sent on a backoff with the same key, stored once', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     stub.replyAnswers.push(reject(new HearthError('server', 'HTTP 500', { status: 500 })), reject(new HearthError('timeout')));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -116,7 +117,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a reload (a new element) re-sends the outbox by itself, exactly once', async () => {
-    const offline = deskStub('specialist', [conversation('a')]);
+    const offline = deskStub('specialist', [conversation('ra')]);
     offline.replyAnswers.push(reject(new HearthError('offline')));
     const first = await desk(offline.backend);
     first.retryDelay = 60_000;
@@ -127,20 +128,20 @@ describe('<hearth-desk> replies', () => {
     const { detail } = await queued;
     first.remove(); // the tab closes
 
-    const online = deskStub('specialist', [conversation('a')]);
+    const online = deskStub('specialist', [conversation('ra')]);
     const parent = document.createElement('div');
     document.body.append(parent);
     const sent = oneEvent(parent, 'hearth-desk-reply-sent');
     await desk(online.backend, { parent });
     expect((await sent).detail.idempotencyKey).to.equal(detail.idempotencyKey);
     await aTimeout(50);
-    expect(online.replies).to.deep.equal([{ id: 'a', body: 'Written on a train', key: detail.idempotencyKey }]);
+    expect(online.replies).to.deep.equal([{ id: 'ra', body: 'Written on a train', key: detail.idempotencyKey }]);
     expect(await entriesOf(REPLY_BOX)).to.deep.equal([]);
-    expect(draft('a')).to.equal(null);
+    expect(draft('ra')).to.equal(null);
   });
 
   it('a 422 keeps the text, shows the server\'s message by the field, and takes the reply out of the outbox', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     stub.replyAnswers.push(reject(new HearthError('validation', 'HTTP 422', { status: 422, fieldErrors: { body: ['Use at most 5000 characters'] } })));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -153,13 +154,13 @@ describe('<hearth-desk> replies', () => {
     expect(textarea(el).readOnly).to.equal(false);
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#reply-error')!.textContent).to.equal('Use at most 5000 characters');
-    expect(draft('a')).to.equal('Too long, says the server');
+    expect(draft('ra')).to.equal('Too long, says the server');
     expect(await entriesOf(REPLY_BOX)).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
   it('a 401 keeps the reply with its key; after signing in again it goes, once', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     stub.replyAnswers.push(reject(new HearthError('unauthorized', 'HTTP 401', { status: 401 })));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -170,7 +171,7 @@ describe('<hearth-desk> replies', () => {
     await waitUntil(() => $(el, 'a[href]'), 'asks to sign in');
     const [entry] = await entriesOf(REPLY_BOX);
     expect(entry).to.include({ key: detail.idempotencyKey, signIn: true });
-    expect(draft('a')).to.equal('Kept across a sign-in');
+    expect(draft('ra')).to.equal('Kept across a sign-in');
     const sent = oneEvent(el, 'hearth-desk-reply-sent');
     await sessionOf(stub.backend).refresh(); // signed in again (the stub's session never ended)
     expect((await sent).detail.idempotencyKey).to.equal(detail.idempotencyKey);
@@ -180,7 +181,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('another refusal (403) keeps it for Retry (same key) or Edit', async () => {
-    const stub = deskStub('specialist', [conversation('a')]);
+    const stub = deskStub('specialist', [conversation('ra')]);
     stub.replyAnswers.push(reject(new HearthError('forbidden', 'HTTP 403', { status: 403 })));
     const el = await desk(stub.backend);
     await openRow(el);
