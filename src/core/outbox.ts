@@ -46,10 +46,18 @@ export async function entriesOf(box: string): Promise<OutboxEntry[]> {
   return [...all.values()].filter((e) => e.box === box);
 }
 
-/** Empties the outbox (tests, or a site's "forget this device"). */
-export async function clearOutbox(): Promise<void> {
-  memory.clear();
-  await clear(db()).catch(() => undefined);
+/**
+ * Empties the outbox (a site's "forget this device"), or only the entries of the boxes `only`
+ * accepts (tests of one kind of element, beside others sharing the origin's storage).
+ */
+export async function clearOutbox(only?: (box: string) => boolean): Promise<void> {
+  if (!only) {
+    memory.clear();
+    await clear(db()).catch(() => undefined);
+    return;
+  }
+  const stored = await values<OutboxEntry>(db()).catch(() => []);
+  for (const entry of [...memory.values(), ...stored]) if (only(entry.box)) await removeEntry(entry.key);
 }
 
 /** A new Idempotency-Key: a random UUID (also outside secure contexts, where randomUUID is missing). */

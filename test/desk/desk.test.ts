@@ -1,7 +1,8 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys as send } from '@web/test-runner-commands';
 import { HearthError } from '../../src/core/errors.js';
-import { clearOutbox } from '../../src/core/outbox.js';
+import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
+import { forgetStored } from '../helpers/storage.js';
 import { AUTH, conversation, deskStub, reject } from './stub.js';
 import { $, announced, button, desk, focused, listed, openRow, rows, text, textarea, threadReady, type } from './helpers.js';
 
@@ -9,8 +10,7 @@ const sendKeys = send as (keys: { press: string }) => Promise<void>;
 
 describe('<hearth-desk>', () => {
   beforeEach(async () => {
-    await clearOutbox();
-    localStorage.clear();
+    await forgetStored((box) => box === REPLY_BOX, 'hearth.desk-draft:');
   });
 
   describe('who is signed in', () => {

@@ -1,7 +1,8 @@
 // Conversation ids here (ra, rb) differ from the other desk tests': test files run side by side in pages of one origin, which share the outbox (IndexedDB).
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthError } from '../../src/core/errors.js';
-import { clearOutbox, entriesOf } from '../../src/core/outbox.js';
+import { entriesOf } from '../../src/core/outbox.js';
+import { forgetStored } from '../helpers/storage.js';
 import { sessionOf } from '../../src/core/session.js';
 import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
 import { conversation, deskStub, ME, reject } from './stub.js';
@@ -14,8 +15,7 @@ const send = (el: HearthDesk) => button(el, 'Send reply')!.click();
 
 describe('<hearth-desk> replies', () => {
   beforeEach(async () => {
-    await clearOutbox();
-    localStorage.clear();
+    await forgetStored((box) => box === REPLY_BOX, 'hearth.desk-draft:');
   });
   afterEach(() => setOnline(true));
 

@@ -4,7 +4,9 @@ import type { HearthMessageBox } from '../../src/message-box/message-box.js';
 import type { HearthLoginGate } from '../../src/login-gate/login-gate.js';
 import type { HearthBackend, MessageCreated, MessageRequest, Session } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
-import { clearOutbox, entriesOf } from '../../src/core/outbox.js';
+import { entriesOf } from '../../src/core/outbox.js';
+import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
+import { forgetStored } from '../helpers/storage.js';
 import { sessionOf } from '../../src/core/session.js';
 import { HttpBackend } from '../../src/core/http-backend.js';
 
@@ -94,8 +96,7 @@ const storedDraft = (key: string) => JSON.parse(localStorage.getItem(`hearth.dra
 
 describe('<hearth-message-box>', () => {
   beforeEach(async () => {
-    await clearOutbox();
-    localStorage.clear();
+    await forgetStored((box) => box !== REPLY_BOX, 'hearth.draft:');
   });
 
   describe('signed out', () => {
