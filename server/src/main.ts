@@ -109,6 +109,7 @@ const server = serve({ fetch, port: config.port, serverOptions }, (info) => {
   config.publicUrl ??= `http://localhost:${info.port}`;
   console.log(`${config.demo ? 'hearth demo' : 'hearth'}: ${config.publicUrl}/`);
   console.log(`API: ${config.publicUrl}/api`);
+  console.log(`care team's desk: ${config.publicUrl}/desk`);
   console.log(`listening on port ${info.port}`);
   if (config.demo) console.log('demo accounts (password demo1234): demo@example.com (visitor), olena@example.com (specialist), admin@example.com (admin)');
 }) as Server;
