@@ -21,11 +21,11 @@ export const apiBackend = (baseUrl: string): HearthBackend =>
 export const apiBaseOf = (backend: HearthBackend): string | undefined => Object.keys(backends).find((url) => backends[url] === backend);
 
 /**
- * HearthBackend's methods, by their verbs: getReferences, getSession, getSpecialists,
- * getAvailability, getConversation, listConversations, listStaff, sendMessage, bookConsultation,
- * replyToConversation, updateConversation, markConversationRead, inviteStaff, watchEvents, logout.
+ * HearthBackend's methods, by their verbs: get… (getReferences, getSession, getHours, …), list…,
+ * create…, update…, put…, cancel…, reschedule…, export…, sendMessage, bookConsultation,
+ * replyToConversation, markConversationRead, inviteStaff, watchEvents, logout.
  */
-const METHOD = /^((get|list|send|book|reply|update|mark|invite|watch)[A-Z]\w+|logout)$/;
+const METHOD = /^((get|list|create|update|put|cancel|reschedule|export|send|book|reply|mark|invite|watch)[A-Z]\w+|logout)$/;
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>

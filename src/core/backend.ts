@@ -29,7 +29,31 @@ import type {
   StaffInvite,
   StaffMember,
 } from './contract.js';
+import type {
+  Hours,
+  ManagedBooking,
+  RescheduleRequest,
+  Service,
+  ServiceInput,
+  SpecialistDetail,
+  SpecialistInput,
+  SpecialistUpdate,
+  StaffBooking,
+  StaffBookingPage,
+} from './contract.js';
 
+export type {
+  Hours,
+  ManagedBooking,
+  RescheduleRequest,
+  Service,
+  ServiceInput,
+  SpecialistDetail,
+  SpecialistInput,
+  SpecialistUpdate,
+  StaffBooking,
+  StaffBookingPage,
+};
 export type {
   Availability,
   BookingCreated,
@@ -129,6 +153,15 @@ export interface ConversationQuery {
   limit?: number;
 }
 
+/** `GET /clinic/bookings` query: upcoming (soonest first, the default) or past (latest first). */
+export interface BookingQuery {
+  when?: 'upcoming' | 'past';
+  /** Admin only: one specialist's. */
+  specialist?: string;
+  before?: string;
+  limit?: number;
+}
+
 /**
  * An event of the live stream (`GET /events`): ids only, the element fetches what it may see.
  * `conversation.message`: a new message or reply; `conversation.updated`: status, assignee or
@@ -175,6 +208,13 @@ export interface HearthBackend {
   /** `POST /consultations`: 201 with the booking; 409 when the slot was taken meanwhile, 422. */
   bookConsultation?(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated>;
 
+  /** `GET /specialists/{id}/services`: a specialist's active services. */
+  getServices?(specialist: string, options?: RequestOptions): Promise<Service[]>;
+  /** `GET /consultations/manage/{token}`: a booking by its manage token. */
+  getBooking?(token: string, options?: RequestOptions): Promise<ManagedBooking>;
+  /** `POST /consultations/manage/{token}/reschedule`: moves it to another free slot; 409 when that was taken. */
+  rescheduleBooking?(token: string, request: RescheduleRequest, options?: WriteOptions): Promise<ManagedBooking>;
+
   /** `GET /conversations`: the caller's conversations, newest activity first, one page. */
   listConversations?(query: ConversationQuery, options?: RequestOptions): Promise<ConversationPage>;
   /** `GET /conversations/{id}`: one conversation with its messages (marks it read for the caller); 404 when not the caller's. */
@@ -189,6 +229,31 @@ export interface HearthBackend {
   listStaff?(options?: RequestOptions): Promise<StaffMember[]>;
   /** `POST /staff` (admin): invites a colleague by email. */
   inviteStaff?(invite: StaffInvite, options?: WriteOptions): Promise<StaffMember>;
+  /** `GET /clinic/specialists` (staff): every specialist with staff-only fields. */
+  listClinicSpecialists?(options?: RequestOptions): Promise<SpecialistDetail[]>;
+  /** `POST /clinic/specialists` (admin). */
+  createSpecialist?(input: SpecialistInput, options?: WriteOptions): Promise<SpecialistDetail>;
+  /** `PATCH /clinic/specialists/{id}` (admin): edit, or `active: false` to deactivate. */
+  updateSpecialist?(id: string, update: SpecialistUpdate, options?: WriteOptions): Promise<SpecialistDetail>;
+  /** `GET /clinic/specialists/{id}/hours` (the specialist, or an admin). */
+  getHours?(specialist: string, options?: RequestOptions): Promise<Hours>;
+  /** `PUT /clinic/specialists/{id}/hours` (the specialist, or an admin). */
+  putHours?(specialist: string, hours: Hours, options?: WriteOptions): Promise<Hours>;
+  /** `GET /clinic/specialists/{id}/services` (the specialist, or an admin): inactive ones too. */
+  listClinicServices?(specialist: string, options?: RequestOptions): Promise<Service[]>;
+  /** `POST /clinic/specialists/{id}/services`. */
+  createService?(specialist: string, input: ServiceInput, options?: WriteOptions): Promise<Service>;
+  /** `PATCH /clinic/services/{id}`. */
+  updateService?(id: string, input: ServiceInput, options?: WriteOptions): Promise<Service>;
+  /** `GET /clinic/bookings`: one page. */
+  listBookings?(query: BookingQuery, options?: RequestOptions): Promise<StaffBookingPage>;
+  /** `PATCH /clinic/bookings/{id}`: attended or no-show. */
+  updateBooking?(id: string, update: { status: 'attended' | 'no-show' }, options?: WriteOptions): Promise<StaffBooking>;
+  /** `POST /clinic/bookings/{id}/cancel` (staff), with a reason; the visitor is told. */
+  cancelBookingAsStaff?(id: string, request: { reason: string }, options?: WriteOptions): Promise<StaffBooking>;
+  /** `GET /clinic/bookings.csv` (admin): the CSV text. */
+  exportBookings?(options?: RequestOptions): Promise<string>;
+
   /**
    * `GET /events`: follows the live stream until `signal` aborts, reconnecting by itself and
    * resuming after the last event seen. Resolves once the stream has been started.

@@ -424,6 +424,372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/specialists/{specialistId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        /** A specialist's active services (what the booking button offers). */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    specialistId: components["parameters"]["SpecialistId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/manage/{token}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a confirmed booking to another free slot of the same specialist and service.
+         * @description One transaction: the new slot is taken and the old one freed together; 409
+         *     `/problems/slot-taken` when the new one was taken meanwhile (the booking keeps its time);
+         *     422 on `start` when it is not an offered slot; 404 for an unknown token; 409
+         *     `/problems/booking-cancelled` for a cancelled booking. The manage link stays the same.
+         *     Mails the visitor and the specialist; webhook `booking.rescheduled`.
+         */
+        post: operations["rescheduleBooking"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                    token: components["parameters"]["ManageToken"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every specialist with their staff-only fields (staff; inactive ones too). */
+        get: operations["listClinicSpecialists"];
+        put?: never;
+        /** Adds a specialist (admin), with the default service "Free initial consultation" (30 min, free) and no hours yet. */
+        post: operations["createSpecialist"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/specialists/{specialistId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    specialistId: components["parameters"]["SpecialistId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        /** Edits or (de)activates a specialist (admin). */
+        patch: operations["updateSpecialist"];
+        trace?: never;
+    };
+    "/api/clinic/specialists/{specialistId}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        /** A specialist's hours (the specialist themself, or an admin). */
+        get: operations["getHours"];
+        /** Replaces a specialist's hours (the specialist themself, or an admin); availability follows at once. */
+        put: operations["putHours"];
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    specialistId: components["parameters"]["SpecialistId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/specialists/{specialistId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        /** A specialist's services, inactive ones too (the specialist themself, or an admin). */
+        get: operations["listClinicServices"];
+        put?: never;
+        /** Adds a service (the specialist themself, or an admin). */
+        post: operations["createService"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    specialistId: components["parameters"]["SpecialistId"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        /** Edits or (de)activates a service (its specialist, or an admin). A specialist keeps at least one active service (422). */
+        patch: operations["updateService"];
+        trace?: never;
+    };
+    "/api/clinic/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings (a specialist's own; an admin's all or one specialist's), upcoming soonest first or past latest first. */
+        get: operations["listBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/bookings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every booking as CSV (admin), for the clinic's own records.
+         * @description Columns: id, specialist, service, start, end, status, name, email, phone, timeZone, createdAt, cancelledBy. Notes are not exported. Cells that start with = + - @ are prefixed with an apostrophe (no formula injection).
+         */
+        get: operations["exportBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/bookings/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        /** Marks a past booking attended or no-show (its specialist, or an admin). */
+        patch: operations["updateBooking"];
+        trace?: never;
+    };
+    "/api/clinic/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels an upcoming booking with a reason (its specialist, or an admin); the visitor is told by mail (the reason is not in the mail). */
+        post: operations["cancelBookingAsStaff"];
+        delete?: never;
+        /** CORS preflight; `Allow` lists the path's methods. */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bookingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: components["responses"]["Preflight"];
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/consultations/availability": {
         parameters: {
             query?: never;
@@ -995,19 +1361,157 @@ export interface components {
              * @example Europe/Kyiv
              */
             timeZone: string;
+            /** @description A short introduction */
+            bio?: string | null;
+            /** @description BCP 47 tags of the languages they consult in, e.g. ["uk", "en"]. */
+            languages?: string[];
+            /**
+             * Format: uri
+             * @description An https image URL
+             */
+            photoUrl?: string | null;
+            /** @description The start (UTC instant) of their next free slot of their default service within 62 days, or null. */
+            nextFree?: string | null;
+        };
+        /** @description A specialist as the care team sees them (GET /api/clinic/specialists). */
+        SpecialistDetail: {
+            id: string;
+            name: string;
+            title: string;
+            timeZone: string;
+            bio: string | null;
+            languages: string[];
+            photoUrl: string | null;
+            /** @description Where their notifications go (null: the team address). */
+            email: string | null;
+            /** @description False: deactivated; keeps their history, takes no new bookings, not listed publicly. */
+            active: boolean;
+        };
+        SpecialistInput: {
+            /** @description Optional; made from the name when absent ("Olena Kovalenko" → "olena-kovalenko"). 422 when taken. */
+            id?: string;
+            name: string;
+            title: string;
+            /** @description IANA time zone (422 when unknown). */
+            timeZone: string;
+            bio?: string | null;
+            languages?: string[];
+            /** @description https only. */
+            photoUrl?: string | null;
+            email?: string | null;
+        };
+        /** @description Any subset of SpecialistInput's fields (not `id`), and `active`. */
+        SpecialistUpdate: {
+            name?: string;
+            title?: string;
+            timeZone?: string;
+            bio?: string | null;
+            languages?: string[];
+            photoUrl?: string | null;
+            email?: string | null;
+            active?: boolean;
+        };
+        LocalWindow: {
+            /** @description Local wall time in the specialist's zone. */
+            start: string;
+            /** @description Exclusive; after start. */
+            end: string;
+        };
+        /**
+         * @description When a specialist works, in their time zone (DST-correct: 09:00 is 09:00 local all year).
+         *     A date's override replaces that day's weekly windows (no windows: closed that day). Time off
+         *     removes any time inside it (a day, a range, part of a day). Slots start on the service's
+         *     duration grid inside each window; `bufferMinutes` keeps that much free time after (and
+         *     before) every booking; `maxPerDay` caps bookings per local day (null: no cap); slots inside
+         *     `minNoticeMinutes` from now are not offered.
+         */
+        Hours: {
+            weekly: ({
+                /** @description ISO weekday (1 = Monday). */
+                weekday: number;
+            } & components["schemas"]["LocalWindow"])[];
+            overrides: {
+                /** @description A local date. */
+                date: string;
+                windows: components["schemas"]["LocalWindow"][];
+            }[];
+            timeOff: {
+                /** @description Local date-time in the specialist's zone. */
+                from: string;
+                /** @description Exclusive; after `from`. */
+                to: string;
+                /** @description For the care team only. */
+                note?: string | null;
+            }[];
+            minNoticeMinutes: number;
+            bufferMinutes: number;
+            maxPerDay: number | null;
+        };
+        Service: {
+            id: string;
+            specialist: string;
+            /** @description e.g. "Free initial consultation". */
+            name: string;
+            durationMinutes: number;
+            /** @description A label: "free", or a price text such as "€60". No payment is processed. */
+            price: string | null;
+            active: boolean;
+        };
+        ServiceInput: {
+            name: string;
+            /** @description A multiple of 5. */
+            durationMinutes: number;
+            price?: string | null;
+            active?: boolean;
+        };
+        /** @description A booking as the care team sees it; `note` is decrypted for staff only. */
+        StaffBooking: {
+            id: string;
+            specialist: components["schemas"]["Person"];
+            service: {
+                id: string;
+                name: string;
+                durationMinutes: number;
+            } | null;
+            start: components["schemas"]["Instant"];
+            end: components["schemas"]["Instant"];
+            /** @enum {unknown} */
+            status: "confirmed" | "cancelled" | "attended" | "no-show";
+            name: string;
+            email: string;
+            phone: string | null;
+            note: string | null;
+            /** @description The visitor's. */
+            timeZone: string;
+            createdAt: components["schemas"]["Instant"];
+            cancelReason: string | null;
+            /** @enum {unknown} */
+            cancelledBy: "visitor" | "staff" | null;
+        };
+        StaffBookingPage: {
+            items: components["schemas"]["StaffBooking"][];
+            next: string | null;
+        };
+        RescheduleRequest: {
+            /** @description A slot start the availability answer offers for the booking's specialist and service. */
+            start: string;
+            /** @description The visitor's IANA time zone (for the mail). */
+            timeZone?: string;
         };
         Slot: {
             start: components["schemas"]["Instant"];
             end: components["schemas"]["Instant"];
         };
         Availability: {
-            /** @constant */
-            durationMinutes: 30;
+            /** @description The service's length (30 for the default free consultation). */
+            durationMinutes: number;
             slots: components["schemas"]["Slot"][];
         };
         BookingRequest: {
             /** @description Required when more than one specialist exists. */
             specialist?: string | null;
+            /** @description A service id of that specialist (GET /api/specialists/{id}/services); default: their first active service. */
+            service?: string | null;
             /** @description A slot start from the availability answer (any ISO 8601 spelling of that instant). */
             start: string;
             name: string;
@@ -1044,7 +1548,12 @@ export interface components {
                 name: string;
             };
             /** @enum {unknown} */
-            status: "confirmed" | "cancelled";
+            status: "confirmed" | "cancelled" | "attended" | "no-show";
+            service?: {
+                id: string;
+                name: string;
+                durationMinutes: number;
+            };
         };
         /** @description A CSL-JSON item; `annotation` is hearth's own field (plain text or a tiny safe markup subset). */
         CslItem: {
@@ -1223,6 +1732,7 @@ export interface components {
         };
     };
     parameters: {
+        SpecialistId: string;
         ConversationId: string;
         /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
         IdempotencyKey: string;
@@ -1677,6 +2187,486 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active services, in display order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    rescheduleBooking: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The secret from `manageUrl` (32 random bytes, base64url). Only its SHA-256 is stored. */
+                token: components["parameters"]["ManageToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description Moved (or replayed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description The slot is taken, or the booking is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listClinicSpecialists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Specialists, active first, in display order. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistDetail"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createSpecialist: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpecialistInput"];
+            };
+        };
+        responses: {
+            /** @description Added (or replayed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateSpecialist: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpecialistUpdate"];
+            };
+        };
+        responses: {
+            /** @description The specialist as now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecialistDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Their hours. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hours"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    putHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Hours"];
+            };
+        };
+        responses: {
+            /** @description The hours as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hours"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listClinicServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services, in display order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createService: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                specialistId: components["parameters"]["SpecialistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceInput"];
+            };
+        };
+        responses: {
+            /** @description Added (or replayed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateService: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceInput"];
+            };
+        };
+        responses: {
+            /** @description The service as now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listBookings: {
+        parameters: {
+            query?: {
+                when?: "upcoming" | "past";
+                /** @description Admin only (a specialist always gets their own). */
+                specialist?: string;
+                /** @description A previous page's `next`. */
+                before?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bookings. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffBookingPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    exportBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bookings. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateBooking: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    status: "attended" | "no-show";
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelBookingAsStaff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters, e.g. a random UUID per logical write (400 if malformed, 428 if missing). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description For the care team's records. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The booking as now (cancelled). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffBooking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotYours"];
+            404: components["responses"]["NotFound"];
+            /** @description Already cancelled, or past. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["IdempotencyKeyRequired"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getAvailability: {
         parameters: {
             query: {
@@ -1686,6 +2676,8 @@ export interface operations {
                 from: string;
                 /** @description Like `from`; exclusive; after `from`, at most 62 days later. */
                 to: string;
+                /** @description A service id of the specialist; default their first active service. Slots are that long. */
+                service?: string;
             };
             header?: never;
             path?: never;

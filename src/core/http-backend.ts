@@ -1,4 +1,4 @@
-import type { AvailabilityQuery, ConversationQuery, HearthBackend, LiveStreamListener, RequestOptions, WriteOptions } from './backend.js';
+import type { AvailabilityQuery, BookingQuery, ConversationQuery, HearthBackend, LiveStreamListener, RequestOptions, WriteOptions } from './backend.js';
 import type {
   Availability,
   BookingCreated,
@@ -14,6 +14,18 @@ import type {
   Specialist,
   StaffInvite,
   StaffMember,
+} from './contract.js';
+import type {
+  Hours,
+  ManagedBooking,
+  RescheduleRequest,
+  Service,
+  ServiceInput,
+  SpecialistDetail,
+  SpecialistInput,
+  SpecialistUpdate,
+  StaffBooking,
+  StaffBookingPage,
 } from './contract.js';
 import { clampDelay } from './delay.js';
 import { HearthError } from './errors.js';
@@ -92,6 +104,83 @@ export class HttpBackend implements HearthBackend {
   /** `POST /consultations`, with the caller's Idempotency-Key. */
   bookConsultation(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated> {
     return this.request('POST', '/consultations', { ...options, body: booking });
+  }
+
+  /** `GET /specialists/{id}/services`. */
+  getServices(specialist: string, options?: RequestOptions): Promise<Service[]> {
+    return this.request('GET', `/specialists/${encodeURIComponent(specialist)}/services`, options);
+  }
+
+  /** `GET /consultations/manage/{token}`. */
+  getBooking(token: string, options?: RequestOptions): Promise<ManagedBooking> {
+    return this.request('GET', `/consultations/manage/${encodeURIComponent(token)}`, options);
+  }
+
+  /** `POST /consultations/manage/{token}/reschedule`, with the caller's Idempotency-Key. */
+  rescheduleBooking(token: string, request: RescheduleRequest, options?: WriteOptions): Promise<ManagedBooking> {
+    return this.request('POST', `/consultations/manage/${encodeURIComponent(token)}/reschedule`, { ...options, body: request });
+  }
+
+  /** `GET /clinic/specialists`. */
+  listClinicSpecialists(options?: RequestOptions): Promise<SpecialistDetail[]> {
+    return this.request('GET', '/clinic/specialists', options);
+  }
+
+  /** `POST /clinic/specialists`. */
+  createSpecialist(input: SpecialistInput, options?: WriteOptions): Promise<SpecialistDetail> {
+    return this.request('POST', '/clinic/specialists', { ...options, body: input });
+  }
+
+  /** `PATCH /clinic/specialists/{id}`. */
+  updateSpecialist(id: string, update: SpecialistUpdate, options?: WriteOptions): Promise<SpecialistDetail> {
+    return this.request('PATCH', `/clinic/specialists/${encodeURIComponent(id)}`, { ...options, body: update });
+  }
+
+  /** `GET /clinic/specialists/{id}/hours`. */
+  getHours(specialist: string, options?: RequestOptions): Promise<Hours> {
+    return this.request('GET', `/clinic/specialists/${encodeURIComponent(specialist)}/hours`, options);
+  }
+
+  /** `PUT /clinic/specialists/{id}/hours`. */
+  putHours(specialist: string, hours: Hours, options?: WriteOptions): Promise<Hours> {
+    return this.request('PUT', `/clinic/specialists/${encodeURIComponent(specialist)}/hours`, { ...options, body: hours });
+  }
+
+  /** `GET /clinic/specialists/{id}/services`. */
+  listClinicServices(specialist: string, options?: RequestOptions): Promise<Service[]> {
+    return this.request('GET', `/clinic/specialists/${encodeURIComponent(specialist)}/services`, options);
+  }
+
+  /** `POST /clinic/specialists/{id}/services`. */
+  createService(specialist: string, input: ServiceInput, options?: WriteOptions): Promise<Service> {
+    return this.request('POST', `/clinic/specialists/${encodeURIComponent(specialist)}/services`, { ...options, body: input });
+  }
+
+  /** `PATCH /clinic/services/{id}`. */
+  updateService(id: string, input: ServiceInput, options?: WriteOptions): Promise<Service> {
+    return this.request('PATCH', `/clinic/services/${encodeURIComponent(id)}`, { ...options, body: input });
+  }
+
+  /** `GET /clinic/bookings?when&specialist&before&limit`. */
+  listBookings({ limit, ...rest }: BookingQuery, options?: RequestOptions): Promise<StaffBookingPage> {
+    const query = { ...rest, limit: limit ? String(limit) : '' };
+    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+    return this.request('GET', '/clinic/bookings?' + params, options);
+  }
+
+  /** `PATCH /clinic/bookings/{id}`. */
+  updateBooking(id: string, update: { status: 'attended' | 'no-show' }, options?: WriteOptions): Promise<StaffBooking> {
+    return this.request('PATCH', `/clinic/bookings/${encodeURIComponent(id)}`, { ...options, body: update });
+  }
+
+  /** `POST /clinic/bookings/{id}/cancel`. */
+  cancelBookingAsStaff(id: string, request: { reason: string }, options?: WriteOptions): Promise<StaffBooking> {
+    return this.request('POST', `/clinic/bookings/${encodeURIComponent(id)}/cancel`, { ...options, body: request });
+  }
+
+  /** `GET /clinic/bookings.csv`, as text. */
+  exportBookings(options?: RequestOptions): Promise<string> {
+    return this.request('GET', '/clinic/bookings.csv', { ...options, text: true });
   }
 
   /** `GET /conversations?status&mine&recipient&before&limit`. */
