@@ -220,10 +220,13 @@ export class HttpBackend implements HearthBackend {
     return this.request('POST', '/staff', { ...options, body: invite });
   }
 
-  /** `GET /events`, followed by live-stream.ts (a lazy chunk: only pages that show a conversation load it). */
+  /**
+   * `GET /events`, one connection shared by every listener of this backend, followed by
+   * live-stream.ts (a lazy chunk: only pages that show a conversation load it).
+   */
   async watchEvents(listener: LiveStreamListener, { signal }: RequestOptions): Promise<void> {
-    const { follow } = await import('./live-stream.js');
-    follow(this, listener, signal);
+    const { watch } = await import('./live-stream.js');
+    watch(this, listener, signal);
   }
 
   /**

@@ -4,6 +4,9 @@
  * (and a token never goes in a URL). A lazy chunk of the HTTP client: only a page that shows a
  * conversation loads it.
  *
+ * Every element of a page that follows one backend shares one connection (`watch`): a tab keeps one
+ * stream open, not one per message box, and it closes when the last listener stops.
+ *
  * The stream reconnects by itself after a network failure, a 5xx or a silent connection (no byte,
  * not even the 25 s heartbeat, for 60 s), waiting a 503's Retry-After or else the server's `retry`
  * (jittered, longer after each failure in a row, at most a minute), and resumes with `Last-Event-ID`, so the listener gets every
@@ -17,6 +20,56 @@ import type { HttpBackend } from './http-backend.js';
 const SILENCE_MS = 60_000;
 const MAX_WAIT_MS = 60_000;
 const EVENT_TYPES = new Set(['conversation.message', 'conversation.updated']);
+
+/** One connection per backend, shared by its listeners; a new one once it has closed (signed out) or every listener left. */
+const hubs = new WeakMap<HttpBackend, Hub>();
+
+/** Adds `listener` to the backend's shared stream (started by the first listener) until `signal` aborts. */
+export function watch(backend: HttpBackend, listener: LiveStreamListener, signal?: AbortSignal): void {
+  if (signal?.aborted) return;
+  let hub = hubs.get(backend);
+  if (!hub || hub.ended) hubs.set(backend, (hub = new Hub(backend)));
+  hub.add(listener, signal);
+}
+
+class Hub {
+  /** The stream closed (401/403) or every listener left: the next listener starts a new one. */
+  ended = false;
+  #state?: 'live' | 'reconnecting' | 'closed';
+  readonly #listeners = new Set<LiveStreamListener>();
+  readonly #stop = new AbortController();
+
+  constructor(backend: HttpBackend) {
+    const each = (call: (l: LiveStreamListener) => void) => [...this.#listeners].forEach(call);
+    follow(
+      backend,
+      {
+        event: (event) => each((l) => l.event(event)),
+        state: (state, error) => {
+          this.#state = state;
+          if (state === 'closed') this.ended = true;
+          each((l) => l.state?.(state, error));
+        },
+      },
+      this.#stop.signal,
+    );
+  }
+
+  add(listener: LiveStreamListener, signal?: AbortSignal): void {
+    this.#listeners.add(listener);
+    if (this.#state === 'live' || this.#state === 'reconnecting') listener.state?.(this.#state);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        this.#listeners.delete(listener);
+        if (this.#listeners.size) return;
+        this.ended = true;
+        this.#stop.abort();
+      },
+      { once: true },
+    );
+  }
+}
 
 /** Follows `GET /events` of `backend` until `signal` aborts (`silenceMs`: for tests). */
 export function follow(backend: HttpBackend, listener: LiveStreamListener, signal?: AbortSignal, silenceMs = SILENCE_MS): void {

@@ -139,3 +139,54 @@ describe('follow (the live event stream)', () => {
     expect(states).to.deep.equal(['live']);
   });
 });
+
+describe('watch (one stream per backend)', () => {
+  it('shares one connection between listeners, tells a late one it is live, and closes it when the last one leaves', async () => {
+    const only = streamed();
+    let aborted = false;
+    const requests: Request[] = [];
+    const backend = new HttpBackend({
+      baseUrl: 'https://api.test/hearth',
+      fetch: async (input, init) => {
+        requests.push(new Request(input, init));
+        init?.signal?.addEventListener('abort', () => (aborted = true));
+        return only.response;
+      },
+    });
+    const a = listen();
+    const b = listen();
+    const stopA = new AbortController();
+    const stopB = new AbortController();
+    await backend.watchEvents(a.listener, { signal: stopA.signal });
+    await waitUntil(() => a.states.includes('live'));
+    await backend.watchEvents(b.listener, { signal: stopB.signal });
+    expect(b.states).to.deep.equal(['live']);
+    only.push('id: 1\nevent: conversation.message\ndata: {"conversationId":"c1","messageId":"m1"}\n\n');
+    await waitUntil(() => a.events.length === 1 && b.events.length === 1);
+    expect(requests.length).to.equal(1);
+    stopA.abort();
+    only.push('id: 2\nevent: conversation.updated\ndata: {"conversationId":"c1"}\n\n');
+    await waitUntil(() => b.events.length === 2);
+    expect(a.events.length).to.equal(1);
+    expect(aborted).to.equal(false);
+    stopB.abort();
+    await waitUntil(() => aborted, 'the connection closes with the last listener');
+  });
+
+  it('starts a new connection for a listener that comes after the stream closed (signed out, then in again)', async () => {
+    const answers = [
+      () => new Response('{"status":401}', { status: 401, headers: { 'Content-Type': 'application/problem+json' } }),
+      () => streamed().response,
+    ];
+    const { backend, requests } = backendAnswering(answers);
+    const first = listen();
+    await backend.watchEvents(first.listener, { signal: new AbortController().signal });
+    await waitUntil(() => first.states.includes('closed'));
+    const second = listen();
+    const stop = new AbortController();
+    await backend.watchEvents(second.listener, { signal: stop.signal });
+    await waitUntil(() => second.states.includes('live'));
+    expect(requests.length).to.equal(2);
+    stop.abort();
+  });
+});
