@@ -91,11 +91,16 @@ export class HearthElement extends ReactiveElement {
     return undefined;
   }
 
-  /** Renders with `msg()` answering in this element's language. */
+  /**
+   * Renders with `msg()` answering in this element's language: in `render()` and in what lit-html
+   * calls while it renders the result (a `repeat` or `guard` callback, a directive).
+   */
   protected override update(changed: PropertyValues): void {
-    const value = withLocale(this.locale, () => this.render());
-    super.update(changed); // reflects attributes and marks the update done
-    this.#part = render(value, this.renderRoot, { host: this });
+    withLocale(this.locale, () => {
+      const value = this.render();
+      super.update(changed); // reflects attributes and marks the update done
+      this.#part = render(value, this.renderRoot, { host: this });
+    });
   }
 
   /** Dispatches a bubbling, composed `hearth-*` event. */
