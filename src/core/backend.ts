@@ -132,9 +132,11 @@ export interface CslItem {
   [field: string]: unknown;
 }
 
-/** `GET /consultations/availability` query: a specialist (optional when there is one) and a UTC range. */
+/** `GET /consultations/availability` query: a specialist (optional when there is one), a service (default: their first) and a UTC range. */
 export interface AvailabilityQuery {
   specialist?: string;
+  /** A service id of the specialist; the slots are that service's length. */
+  service?: string;
   /** ISO 8601 instant, inclusive. */
   from: string;
   /** ISO 8601 instant, exclusive. */
@@ -203,7 +205,7 @@ export interface HearthBackend {
   sendMessage?(message: MessageRequest, options?: WriteOptions): Promise<MessageCreated>;
   /** `GET /specialists`. */
   getSpecialists?(options?: RequestOptions): Promise<Specialist[]>;
-  /** `GET /consultations/availability`: free 30-minute slots in UTC. */
+  /** `GET /consultations/availability`: free slots in UTC, as long as the service. */
   getAvailability?(query: AvailabilityQuery, options?: RequestOptions): Promise<Availability>;
   /** `POST /consultations`: 201 with the booking; 409 when the slot was taken meanwhile, 422. */
   bookConsultation?(booking: BookingRequest, options?: WriteOptions): Promise<BookingCreated>;
