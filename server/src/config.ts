@@ -40,6 +40,14 @@ export interface Config {
   smtpUrl?: string;
   /** The From of outgoing mail (HEARTH_MAIL_FROM). */
   mailFrom: string;
+  /** Where staff notifications go when the specialist has no email of their own (HEARTH_TEAM_EMAIL); unset: those mails are skipped. */
+  teamEmail?: string;
+  /** Where webhook events are POSTed (HEARTH_WEBHOOK_URL); unset: no webhooks. */
+  webhookUrl?: string;
+  /** The HMAC-SHA256 key of the Hearth-Signature header (HEARTH_WEBHOOK_SECRET; required with HEARTH_WEBHOOK_URL). */
+  webhookSecret?: string;
+  /** The first retry of a failed mail or webhook waits this many seconds, then twice as long each time, for 24 hours (HEARTH_DELIVERY_BACKOFF_SECONDS). */
+  deliveryBackoffSeconds: number;
   /** Node's headersTimeout: a request's headers must arrive within this many ms (else 408). */
   headersTimeoutMs: number;
   /** Node's requestTimeout: the whole request (headers and body) must arrive within this many ms (else 408). */
@@ -71,6 +79,7 @@ export const defaultConfig: Config = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   mailFrom: 'hearth <no-reply@localhost>',
+  deliveryBackoffSeconds: 10,
 };
 
 /** "https://a.example/, http://localhost:3000" → normalized origins; throws on anything else. */
@@ -117,6 +126,26 @@ function smtpUrl(raw: string | undefined): string | undefined {
   return url.href;
 }
 
+/** HEARTH_TEAM_EMAIL, HEARTH_WEBHOOK_URL + HEARTH_WEBHOOK_SECRET, HEARTH_DELIVERY_BACKOFF_SECONDS (issue 13). */
+function deliveryConfig(env: Record<string, string | undefined>): Pick<Config, 'teamEmail' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds'> {
+  const teamEmail = env.HEARTH_TEAM_EMAIL?.trim() || undefined;
+  if (teamEmail && !/^[^\s@]+@[^\s@]+$/.test(teamEmail)) throw new Error(`HEARTH_TEAM_EMAIL: expected an email address, got ${JSON.stringify(teamEmail)}`);
+  let webhookUrl: string | undefined;
+  if (env.HEARTH_WEBHOOK_URL?.trim()) {
+    let url: URL;
+    try {
+      url = new URL(env.HEARTH_WEBHOOK_URL.trim());
+    } catch {
+      throw new Error('HEARTH_WEBHOOK_URL: expected an http(s) URL such as https://platform.example/hearth-webhook');
+    }
+    if (!/^https?:$/.test(url.protocol)) throw new Error(`HEARTH_WEBHOOK_URL: expected http:// or https://, got ${url.protocol}//…`);
+    webhookUrl = url.href;
+  }
+  const webhookSecret = env.HEARTH_WEBHOOK_SECRET?.trim() || undefined;
+  if (webhookUrl && !webhookSecret) throw new Error('HEARTH_WEBHOOK_SECRET is required with HEARTH_WEBHOOK_URL (make one with: openssl rand -hex 32)');
+  return { teamEmail, webhookUrl, webhookSecret, deliveryBackoffSeconds: number(env, 'HEARTH_DELIVERY_BACKOFF_SECONDS', defaultConfig.deliveryBackoffSeconds, 0.001) };
+}
+
 /** The configuration from `env` (default: process.env); throws an Error naming the bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const port = number(env, 'PORT', defaultConfig.port, 0);
@@ -161,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs,
     smtpUrl: smtpUrl(env.HEARTH_SMTP_URL),
     mailFrom: env.HEARTH_MAIL_FROM?.trim() || defaultConfig.mailFrom,
+    ...deliveryConfig(env),
     dataKey: env.HEARTH_DATA_KEY?.trim() ? parseDataKey(env.HEARTH_DATA_KEY, 'HEARTH_DATA_KEY') : undefined,
     dataKeyPrevious: env.HEARTH_DATA_KEY_PREVIOUS?.trim() ? parseDataKey(env.HEARTH_DATA_KEY_PREVIOUS, 'HEARTH_DATA_KEY_PREVIOUS') : undefined,
   };

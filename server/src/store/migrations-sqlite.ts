@@ -248,4 +248,31 @@ export const migrations: Migration[] = [
       CREATE INDEX staff_invites_expiry ON staff_invites(expires_at);
     `,
   },
+  {
+    version: 11,
+    name: 'deliveries',
+    sql: `
+      -- The outbox (issue 13): every mail and webhook to send, written in the transaction of the
+      -- booking or message that causes it, sent by the worker (deliveries.ts) with backoff, at least
+      -- once. id is the delivery id (the webhook's Hearth-Delivery, the mail's Message-ID). payload
+      -- holds ids, a template name, the webhook's body (ids and times) and at most a sealed manage
+      -- link: never an address or a text in clear (the recipient is looked up at send time).
+      -- claimed_by/claimed_until: the lease of the worker sending it (due again when it runs out).
+      -- last_error: a short reason without personal data.
+      CREATE TABLE deliveries (
+        id              TEXT PRIMARY KEY,
+        kind            TEXT NOT NULL CHECK (kind IN ('mail', 'webhook')),
+        payload         TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed-permanently')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error      TEXT,
+        created_at      TEXT NOT NULL,
+        sent_at         TEXT,
+        claimed_by      TEXT,
+        claimed_until   TEXT
+      );
+      CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE status = 'pending';
+    `,
+  },
 ];

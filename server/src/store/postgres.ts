@@ -19,6 +19,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -152,6 +153,7 @@ function repositoriesOn(e: Exec): Repositories {
   return {
     conversations: conversationRepository(shared),
     staff: staffRepository(shared),
+    deliveries: deliveryRepository(shared, 'postgres'),
     accounts: {
       async createUser(u) {
         const inserted = await e.count(

@@ -13,6 +13,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -161,6 +162,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     return {
       conversations: conversationRepository(shared),
       staff: staffRepository(shared),
+      deliveries: deliveryRepository(shared, 'sqlite'),
       accounts: {
         createUser: (u) =>
           call(() => {

@@ -12,9 +12,11 @@
 import type { WeeklyWindow } from '../availability.js';
 import type { ConversationStore } from './conversations.js';
 import type { StaffStore } from './staff.js';
+import type { DeliveryStore } from './deliveries.js';
 
 export type * from './conversations.js';
 export type * from './staff.js';
+export type * from './deliveries.js';
 
 export interface User {
   id: string;
@@ -256,6 +258,8 @@ export interface Repositories {
   references: ReferenceStore;
   limits: RateLimitStore;
   events: EventStore;
+  /** The outbox of mails and webhooks (issue 13: deliveries.ts). */
+  deliveries: DeliveryStore;
 }
 
 export interface Store extends Repositories {
