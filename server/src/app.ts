@@ -25,6 +25,7 @@ import { referenceRoutes } from './routes/references.js';
 import { eventRoutes } from './routes/events.js';
 import { staffRoutes } from './routes/staff.js';
 import { deskRoutes } from './routes/desk.js';
+import { deskMailRoutes } from './routes/desk-mail.js';
 import { createEventStreams, type EventStreams } from './events.js';
 import { createBox, processDataKey, type DataBox } from './crypto-box.js';
 
@@ -49,6 +50,8 @@ export interface AppOptions {
   streams?: EventStreams;
   /** Time between the event stream's heartbeats, in ms (default 25 000; tests make it short). */
   heartbeatMs?: number;
+  /** The demo's mail folder, listed at /desk/mail (mail-files.ts). Default: none (no such page). */
+  mailDir?: string;
 }
 
 interface Registered {
@@ -99,6 +102,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   conversationRoutes(router, deps);
   staffRoutes(router, deps);
   deskRoutes(router, deps);
+  deskMailRoutes(router, deps, options.mailDir);
   consultationRoutes(router, deps);
   referenceRoutes(router, deps);
   eventRoutes(router, deps, { heartbeatMs: options.heartbeatMs });

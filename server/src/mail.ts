@@ -12,6 +12,10 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files attached (a booking's .ics). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+  /** The outbox delivery id (deliveries.ts): the Message-ID is <id@hearth>, the same on every retry. */
+  id?: string;
 }
 
 export interface Mailer {
@@ -23,7 +27,14 @@ export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        attachments: mail.attachments,
+        ...(mail.id ? { messageId: `<${mail.id}@hearth>` } : {}),
+      });
     },
   };
 }

@@ -15,6 +15,9 @@ import { createLocalPubSub, createPostgresPubSub, type PubSub } from './pubsub.j
 import { createAvailabilityCache } from './availability-cache.js';
 import type { Slot } from './availability.js';
 import { createEventStreams } from './events.js';
+import { bothMailers, demoMailDir, emlMailer } from './mail-files.js';
+import { startDeliveries } from './deliveries.js';
+import { createBox } from './crypto-box.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let config: Config;
@@ -57,6 +60,9 @@ let mailer: Mailer = noMailer;
 if (config.smtpUrl) mailer = smtpMailer(config.smtpUrl, config.mailFrom);
 else if (config.demo) mailer = consoleMailer();
 else console.warn('hearth: HEARTH_SMTP_URL is not set: no mail is sent, so new accounts cannot be confirmed.');
+// The demo without SMTP on a database file also writes each mail as an .eml file beside it (data/mail/), listed at /desk/mail.
+const mailDir = !config.smtpUrl && config.demo && !config.databaseUrl ? demoMailDir(config.dbPath) : undefined;
+if (mailDir) mailer = bothMailers(emlMailer(mailDir, config.mailFrom), mailer);
 
 // The live event streams (GET /api/events), ended at shutdown so their connections can close.
 const streams = createEventStreams();
@@ -66,6 +72,7 @@ const app = createApp({
   streams,
   config,
   mailer,
+  mailDir,
   pubsub,
   availability,
   staticRoots: [
@@ -103,6 +110,9 @@ const fetch: typeof hsts = async (req, ...rest) => {
     inFlight--;
   }
 };
+
+// The outbox worker (deliveries.ts): sends the mails and webhooks that requests wrote; stopped at shutdown.
+const deliveries = startDeliveries({ store, mailer, config, box: createBox(config.dataKey, config.dataKeyPrevious ? [config.dataKeyPrevious] : []) });
 
 const server = serve({ fetch, port: config.port, serverOptions }, (info) => {
   // Demo mode without HEARTH_PUBLIC_URL: this machine. (A production start has required it.)
@@ -146,6 +156,7 @@ function stop(signal: NodeJS.Signals) {
     clearInterval(sweep);
     try {
       availability.close();
+      await deliveries.stop();
       await pubsub.close();
       await store.close();
     } catch (e) {

@@ -28,6 +28,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { DataBox } from './crypto-box.js';
 import type { Repositories } from './store/index.js';
+import type { Mail } from './mail.js';
+import { bookingIcs } from './ics.js';
 import { iso } from './time.js';
 
 export type NotifyEvent =
@@ -88,7 +90,7 @@ export async function notify(deps: NotifyDeps, tx: Repositories, event: NotifyEv
   const createdAt = iso(deps.now());
   const ids: string[] = [];
   const add = async (kind: 'mail' | 'webhook', payload: MailPayload | WebhookPayload, id: string = randomUUID()) => {
-    await tx.deliveries.insert({ id, kind, payload: JSON.stringify(payload), createdAt, nextAttemptAt: createdAt });
+    await tx.deliveries.insert({ id, kind, payload: JSON.stringify(payload), createdAt, nextAttemptAt: deps.now().toISOString() });
     ids.push(id);
   };
   const sealed = (url: string | undefined) => (url ? deps.box.seal(url, 'delivery-link') : undefined);
@@ -140,4 +142,112 @@ export async function notify(deps: NotifyDeps, tx: Repositories, event: NotifyEv
       break;
   }
   return ids;
+}
+
+// ---- At send time: the mail of a row (deliveries.ts calls it) ----------------------------------
+//
+// Plain text, no health data: never the message text, the note, the reason for the visit or the
+// cancel reason, never the visitor's name in a staff mail: only that there is something, when, and
+// a link. Addresses are read now: the booking's email, the visitor account's email, the
+// specialist's `email` (migration 9) or else HEARTH_TEAM_EMAIL. A reply's link is the page the
+// visitor last wrote from (messages.page_url) when that page is on this server's origin or an
+// allowed origin (HEARTH_ALLOWED_ORIGINS), reduced to origin and path; otherwise the site's home.
+
+export interface RenderDeps {
+  store: Repositories;
+  box: DataBox;
+  config: Pick<Config, 'teamEmail' | 'allowedOrigins'>;
+}
+
+const SIGNATURE = '\n\n— hearth\n(This is an automatic message: please do not reply to it.)\n';
+
+/** "Monday, 30 March 2026 at 09:00 (Europe/Kyiv)" */
+export function when(instant: string, timeZone: string): string {
+  let zone = timeZone;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+  } catch {
+    zone = 'UTC';
+  }
+  const text = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(new Date(instant));
+  return `${text} (${zone})`;
+}
+
+/** The specialist's notification address, else the team's; null when there is neither. */
+async function staffAddress(deps: RenderDeps, specialistId: string | null): Promise<string | null> {
+  let own: string | null = null;
+  if (specialistId) {
+    try {
+      own = await deps.store.deliveries.specialistEmail(specialistId);
+    } catch {
+      own = null; // specialists.email does not exist yet (before migration 9)
+    }
+  }
+  return own || deps.config.teamEmail || null;
+}
+
+/** Where a reply's mail links: the visitor's page when it is on a known origin, else the site's home. */
+export function replyLink(pageUrl: string | null, origin: string, allowed: readonly string[]): string {
+  if (pageUrl) {
+    try {
+      const u = new URL(pageUrl);
+      if (/^https?:$/.test(u.protocol) && (u.origin === origin || allowed.includes(u.origin))) return `${u.origin}${u.pathname}`;
+    } catch {
+      // not a URL: the home page
+    }
+  }
+  return `${origin}/`;
+}
+
+/** The mail of an outbox row, or null when it has no recipient (no address configured, the booking or account is gone). */
+export async function renderMail(deps: RenderDeps, id: string, p: MailPayload): Promise<Mail | null> {
+  const desk = `${p.origin}/desk`;
+  const manage = p.manageUrl ? deps.box.open(p.manageUrl, 'delivery-link') : undefined;
+  const base = { id };
+  if (p.template.includes('.booking.')) {
+    const b = p.bookingId ? await deps.store.deliveries.bookingFacts(p.bookingId) : undefined;
+    if (!b) return null;
+    if (p.template.startsWith('visitor.')) {
+      const at = when(b.start, b.timeZone);
+      const ics = () => [
+        {
+          filename: 'consultation.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: bookingIcs({ id: b.id, start: b.start, end: b.end, specialistName: b.specialistName || 'hearth', manageUrl: manage ?? `${p.origin}/` }),
+        },
+      ];
+      const manageLine = manage ? `See, reschedule or cancel it here:\n${manage}` : `Questions? Visit ${p.origin}/`;
+      switch (p.template) {
+        case 'visitor.booking.created':
+          return { ...base, to: b.email, subject: 'Your consultation is booked', text: `Hello,\n\nyour consultation is booked for ${at}.\n\n${manageLine}\n\nThe calendar file is attached.${SIGNATURE}`, attachments: ics() };
+        case 'visitor.booking.rescheduled':
+          return { ...base, to: b.email, subject: 'Your consultation has a new time', text: `Hello,\n\nyour consultation now takes place on ${at}.\n\n${manageLine}\n\nThe updated calendar file is attached.${SIGNATURE}`, attachments: ics() };
+        default: {
+          const who = p.by === 'staff' ? 'The clinic had to cancel your consultation' : 'As you asked, your consultation is cancelled';
+          return { ...base, to: b.email, subject: 'Your consultation is cancelled', text: `Hello,\n\n${who} (it was planned for ${at}).\n\nTo book another time, visit ${p.origin}/${SIGNATURE}` };
+        }
+      }
+    }
+    const to = await staffAddress(deps, b.specialistId);
+    if (!to) return null;
+    const at = when(b.start, 'UTC');
+    const subject = { 'staff.booking.created': 'New booking', 'staff.booking.rescheduled': 'A booking has a new time', 'staff.booking.cancelled': 'A booking was cancelled' }[
+      p.template as 'staff.booking.created'
+    ];
+    const what = {
+      'staff.booking.created': `A consultation was booked for ${at}.`,
+      'staff.booking.rescheduled': `A consultation was moved to ${at}.`,
+      'staff.booking.cancelled': `The visitor cancelled the consultation of ${at}.`,
+    }[p.template as 'staff.booking.created'];
+    return { ...base, to, subject: subject ?? 'Bookings', text: `Hello,\n\n${what ?? 'A booking changed.'}\n\nSee it in the desk:\n${desk}${SIGNATURE}` };
+  }
+  const c = p.conversationId ? await deps.store.deliveries.conversationFacts(p.conversationId) : undefined;
+  if (!c) return null;
+  if (p.template === 'visitor.reply') {
+    const link = replyLink(await deps.store.deliveries.lastPageUrl(p.conversationId!), p.origin, deps.config.allowedOrigins);
+    return { ...base, to: c.visitorEmail, subject: 'You have a reply', text: `Hello,\n\nthere is a reply to your message. Sign in to read it:\n${link}${SIGNATURE}` };
+  }
+  const to = await staffAddress(deps, c.specialistId);
+  if (!to) return null;
+  return { ...base, to, subject: 'New message', text: `Hello,\n\nthere is a new message for you. Read it in the desk:\n${desk}${SIGNATURE}` };
 }

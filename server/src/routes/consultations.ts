@@ -8,12 +8,13 @@ import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
 import { SlotTakenError, type Booking, type Repositories, type Specialist } from '../store/index.js';
-import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Deps, type Router } from '../http.js';
+import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { bookingNotFoundPage, managePage } from '../pages.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 import { cleanName } from '../text-rules.js';
+import { notify } from '../notify.js';
 
 /** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
 export const CONSENT_VERSION = 'consent-v1';
@@ -177,6 +178,8 @@ export function consultationRoutes(r: Router, deps: Deps): void {
         return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
       }
       const manageUrl = `${own}/api/consultations/manage/${secret}`;
+      // The visitor's and the specialist's mails and the webhook, committed with the booking (notify.ts).
+      await notify(deps, tx, { type: 'booking.created', bookingId: id, manageUrl, origin: own });
       return { status: 201, body: { ...b, manageUrl, icsUrl: `${manageUrl}/ics` } };
     });
     // After the commit: every process forgets this specialist's computed slots.
@@ -187,8 +190,16 @@ export function consultationRoutes(r: Router, deps: Deps): void {
   const notFound = (headers: Record<string, string> = {}) =>
     send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }), headers);
   const findBooking = async (token: string) => (MANAGE_TOKEN.test(token) ? store.bookings.findByManageHash(hashToken(token)) : undefined);
-  const cancel = async (b: Booking) => {
-    if (!b.cancelledAt && (await store.bookings.cancel(b.id, iso(deps.now())))) await deps.availability.invalidate(b.specialistId);
+  /** Cancels (once) and, in the same transaction, has the visitor and the specialist told (notify.ts). */
+  const cancel = async (b: Booking, c: Ctx, token: string) => {
+    if (b.cancelledAt) return;
+    const origin = ownOrigin(c, config);
+    const cancelled = await store.transaction(async (tx) => {
+      if (!(await tx.bookings.cancel(b.id, iso(deps.now())))) return false;
+      await notify(deps, tx, { type: 'booking.cancelled', bookingId: b.id, by: 'visitor', manageUrl: `${origin}${managePath(token)}`, origin });
+      return true;
+    });
+    if (cancelled) await deps.availability.invalidate(b.specialistId);
   };
   const managePath = (token: string) => `/api/consultations/manage/${token}`;
 
@@ -206,9 +217,10 @@ export function consultationRoutes(r: Router, deps: Deps): void {
   });
 
   r.on('DELETE', '/api/consultations/manage/:token', async (c) => {
-    const b = await findBooking(c.req.param('token') ?? '');
+    const token = c.req.param('token') ?? '';
+    const b = await findBooking(token);
     if (!b) return notFound();
-    await cancel(b);
+    await cancel(b, c, token);
     return send({ status: 204, body: undefined });
   });
 
@@ -220,7 +232,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     if (form instanceof Response) return form;
     const b = await findBooking(token);
     if (!b) return html(bookingNotFoundPage(), 404);
-    await cancel(b);
+    await cancel(b, c, token);
     return new Response(null, { status: 303, headers: { Location: managePath(token), 'Cache-Control': 'no-store' } });
   });
 

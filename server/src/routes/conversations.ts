@@ -13,10 +13,11 @@ import { z } from 'zod';
 import { canChange, canSee, isStaff, type Access } from '../conversation-access.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer } from '../problem.js';
-import { readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
+import { ownOrigin, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import type { Account, Conversation, ConversationListItem, ConversationStatus, Repositories } from '../store/index.js';
 import { iso } from '../time.js';
 import { announce } from '../events.js';
+import { notify } from '../notify.js';
 import { messageBodySchema } from './messages.js';
 
 const ID_RE = /^[A-Za-z0-9_-]{1,100}$/;
@@ -237,6 +238,9 @@ export function conversationRoutes(r: Router, deps: Deps): void {
       // The visitor writing again reopens it; the author has read everything up to their own message.
       if (user.id === conv!.visitorId) await tx.conversations.setStatus(conv!.id, 'open');
       await tx.conversations.markRead(conv!.id, user.id, m.createdAt);
+      // A staff reply: "You have a reply" to the visitor; the visitor writing again: the team's mail and the webhook (notify.ts).
+      const event = user.id === conv!.visitorId ? ('message.created' as const) : ('reply.created' as const);
+      await notify(deps, tx, { type: event, messageId: m.id, conversationId: conv!.id, origin: ownOrigin(c, deps.config) });
       await tx.events.add({ type: 'conversation.message', conversationId: conv!.id, messageId: m.id, createdAt: m.createdAt });
       written = true;
       return { status: 201, body: m };

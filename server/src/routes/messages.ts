@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem } from '../problem.js';
-import { readJsonBody, send, type Deps, type Router } from '../http.js';
+import { ownOrigin, readJsonBody, send, type Deps, type Router } from '../http.js';
 import { iso } from '../time.js';
 import { announce } from '../events.js';
 import { cleanName } from '../text-rules.js';
+import { notify } from '../notify.js';
 
 const noNul = (s: string) => !/[\u0000]/.test(s);
 const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
@@ -76,6 +77,8 @@ export function messageRoutes(r: Router, deps: Deps): void {
       const m = { id: randomUUID(), createdAt, conversationId };
       await tx.conversations.addMessage({ ...m, userId: user.id, recipient: to, subject: subject ?? null, body: deps.box.seal(text, 'message'), pageUrl: pageUrl ?? null });
       await tx.conversations.markRead(conversationId, user.id, createdAt);
+      // The care team's mail and the webhook, committed with the message (never its text: notify.ts).
+      await notify(deps, tx, { type: 'message.created', messageId: m.id, conversationId, origin: ownOrigin(c, deps.config) });
       await tx.events.add({ type: 'conversation.message', conversationId, messageId: m.id, createdAt });
       written = conversationId;
       return { status: 201, body: m };

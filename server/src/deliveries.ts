@@ -1,0 +1,165 @@
+// The outbox worker (issue 13): sends the mails and webhooks that notify.ts wrote, in the server
+// process (main.ts starts it, and stops it at shutdown).
+//
+//   const worker = startDeliveries({ store, mailer, config, box });  …  await worker.stop();
+//
+// Every `pollMs` it claims up to `batch` due rows (store/deliveries.ts: a lease of `leaseMs`; on
+// PostgreSQL FOR UPDATE SKIP LOCKED, so several processes never take the same row), sends each,
+// and marks it sent. A failure (a non-2xx answer, no answer within `timeoutMs` (10 s), an SMTP
+// error, anything thrown) is retried after HEARTH_DELIVERY_BACKOFF_SECONDS, then twice as long
+// each time, until 24 hours after the row was written; then the row is failed-permanently.
+// Logged lines name the delivery id, its kind and the failure's kind: never an address or a text.
+//
+// At least once: a row marked sent is never sent again; a process that dies mid-send leaves its
+// lease, which runs out, and the row is sent again (the receiver deduplicates on Hearth-Delivery,
+// or a mail's Message-ID <id@hearth>).
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import type { DataBox } from './crypto-box.js';
+import type { Mailer } from './mail.js';
+import { renderMail, type MailPayload, type WebhookPayload } from './notify.js';
+import type { Delivery, Store } from './store/index.js';
+import { postWebhook } from './webhooks.js';
+
+export interface DeliveryWorkerOptions {
+  store: Store;
+  mailer: Mailer;
+  config: Pick<Config, 'teamEmail' | 'allowedOrigins' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds'>;
+  box: DataBox;
+  /** The clock (default: the real one). */
+  now?: () => Date;
+  /** How often due rows are looked for (default 1000 ms). */
+  pollMs?: number;
+  /** How long a claim lasts before another worker may take the row (default 60 s). */
+  leaseMs?: number;
+  /** A send with no outcome after this is a failure (default 10 s). */
+  timeoutMs?: number;
+  /** Retries stop this long after the row was written (default 24 h). */
+  giveUpAfterMs?: number;
+  /** Rows claimed at once (default 10). */
+  batch?: number;
+  /** Where log lines go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface DeliveryWorker {
+  /** Looks for due rows now (e.g. right after a commit that wrote some). */
+  kick(): void;
+  /** Stops claiming; resolves when the sends in flight have ended. */
+  stop(): Promise<void>;
+}
+
+/** A failure's kind, without personal data: "HTTP 500", "timeout", "SMTP EAUTH", "DataKeyError". */
+function reasonOf(e: unknown): string {
+  const err = e as { name?: string; message?: string; code?: string; responseCode?: number };
+  if (err?.name === 'WebhookError') return err.message ?? 'webhook error';
+  if (err?.name === 'DeliveryTimeout') return 'timeout';
+  if (err?.code || err?.responseCode) return `SMTP ${err.code ?? ''}${err.responseCode ? ` ${err.responseCode}` : ''}`.trim();
+  return err?.name ?? 'error';
+}
+
+/** The delay before retry number `attempts` (1 = the first retry): base, then doubling. */
+export const backoffMs = (baseSeconds: number, attempts: number) => baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1);
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'DeliveryTimeout' })), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function startDeliveries(o: DeliveryWorkerOptions): DeliveryWorker {
+  const now = o.now ?? (() => new Date());
+  const pollMs = o.pollMs ?? 1000;
+  const leaseMs = o.leaseMs ?? 60_000;
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const giveUpAfterMs = o.giveUpAfterMs ?? 24 * 3_600_000;
+  const batch = o.batch ?? 10;
+  const log = o.log ?? ((line: string) => console.error(line));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function send(row: Delivery): Promise<'sent' | 'skipped'> {
+    if (row.kind === 'webhook') {
+      const { body } = JSON.parse(row.payload) as WebhookPayload;
+      if (!o.config.webhookUrl || !o.config.webhookSecret) return 'skipped';
+      await postWebhook({ url: o.config.webhookUrl, secret: o.config.webhookSecret, deliveryId: row.id, body, timeoutMs, now: () => now().getTime() });
+      return 'sent';
+    }
+    const mail = await renderMail({ store: o.store, box: o.box, config: o.config }, row.id, JSON.parse(row.payload) as MailPayload);
+    if (!mail) return 'skipped';
+    await withTimeout(o.mailer.send(mail), timeoutMs);
+    return 'sent';
+  }
+
+  async function deliver(row: Delivery, claim: string): Promise<void> {
+    try {
+      const outcome = await send(row);
+      await o.store.deliveries.markSent(row.id, claim, now().toISOString());
+      if (outcome === 'skipped') log(`hearth: delivery ${row.id} (${row.kind}) skipped: no recipient or no webhook URL configured`);
+    } catch (e) {
+      const attempts = row.attempts + 1;
+      const reason = reasonOf(e);
+      const next = now().getTime() + backoffMs(o.config.deliveryBackoffSeconds, attempts);
+      const giveUp = next > Date.parse(row.createdAt) + giveUpAfterMs;
+      await o.store.deliveries
+        .markFailed(row.id, claim, { attempts, nextAttemptAt: giveUp ? null : new Date(next).toISOString(), lastError: reason })
+        .catch((err: Error) => log(`hearth: delivery ${row.id}: recording a failure failed (${err?.name ?? 'error'})`));
+      log(
+        giveUp
+          ? `hearth: delivery ${row.id} (${row.kind}) failed permanently after ${attempts} attempts (${reason})`
+          : `hearth: delivery ${row.id} (${row.kind}) failed, attempt ${attempts} (${reason}); retrying at ${new Date(next).toISOString()}`,
+      );
+    }
+  }
+
+  /** Claims and sends due rows until none are left (or stopped). */
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      let rows: Delivery[];
+      const claim = randomUUID();
+      try {
+        const at = now();
+        rows = await o.store.deliveries.claim(claim, at.toISOString(), new Date(at.getTime() + leaseMs).toISOString(), batch);
+      } catch (e) {
+        if (!stopped) log(`hearth: the outbox could not be read (${(e as Error)?.name ?? 'error'})`);
+        return;
+      }
+      await Promise.all(rows.map((r) => deliver(r, claim)));
+      if (rows.length === batch) again = true;
+    } while (again && !stopped);
+  }
+
+  function schedule(ms: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, ms);
+    timer.unref?.();
+  }
+
+  function tick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = undefined;
+      schedule(again ? 0 : pollMs);
+    });
+  }
+
+  schedule(0);
+  return {
+    kick: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,381 @@
+// The outbox (issue 13): mails through a real SMTP server in this process (smtp-server) and
+// webhooks to a real HTTP receiver (node:http), sent by the delivery worker (deliveries.ts) from
+// rows written with the booking or message. On SQLite, or PostgreSQL with HEARTH_TEST_DB=postgres;
+// the two-workers test runs whenever the test PostgreSQL answers.
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { call, createTestApp, booking, newKey, NOW, ORIGIN, signInCookie, signInBearer, type TestApp } from './helpers.js';
+import { startDeliveries, type DeliveryWorker } from '../../server/src/deliveries.js';
+import { smtpMailer } from '../../server/src/mail.js';
+import { createBox, processDataKey } from '../../server/src/crypto-box.js';
+import { verifySignature } from '../../server/src/webhooks.js';
+import { notify } from '../../server/src/notify.js';
+import type { Store } from '../../server/src/store/index.js';
+import { whyNoPostgres } from './postgres.js';
+
+const SECRET = 'whsec-test-secret';
+const NOTE = 'Panic attacks since March';
+const TEXT = 'I cannot sleep and feel hopeless';
+
+interface SmtpMail {
+  to: string[];
+  raw: string;
+}
+
+/** An SMTP server on a free port that keeps every message's envelope recipients and raw data. */
+async function startSmtp(): Promise<{ port: number; mails: SmtpMail[]; close(): Promise<void> }> {
+  const mails: SmtpMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+interface Hit {
+  delivery: string;
+  signature: string;
+  body: string;
+}
+
+/** An HTTP receiver answering with `statuses` in turn (then 200), keeping every request. */
+async function startReceiver(): Promise<{ url: string; hits: Hit[]; statuses: number[]; delayMs: number; close(): Promise<void> }> {
+  const hits: Hit[] = [];
+  const state = { statuses: [] as number[], delayMs: 0 };
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      hits.push({ delivery: String(req.headers['hearth-delivery']), signature: String(req.headers['hearth-signature']), body: Buffer.concat(chunks).toString('utf8') });
+      setTimeout(() => res.writeHead(state.statuses.shift() ?? 200).end(), state.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    hits,
+    get statuses() {
+      return state.statuses;
+    },
+    set statuses(s: number[]) {
+      state.statuses = s;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** The worker's clock: starts at the app's NOW and runs with real time (so backoff elapses). */
+const runningClock = () => {
+  const start = Date.now();
+  return () => new Date(NOW.getTime() + Date.now() - start);
+};
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const box = createBox(processDataKey());
+
+describe('deliveries (outbox)', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let t: TestApp;
+  let worker: DeliveryWorker | undefined;
+  const workerLogs: string[] = [];
+  const start = (o: { backoff?: number; store?: Store } = {}) =>
+    startDeliveries({
+      store: o.store ?? t.store,
+      mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'hearth <no-reply@clinic.example>'),
+      config: { ...t.config, deliveryBackoffSeconds: o.backoff ?? t.config.deliveryBackoffSeconds },
+      box,
+      now: runningClock(),
+      pollMs: 20,
+      log: (l) => workerLogs.push(l),
+    });
+
+  before(async () => {
+    smtp = await startSmtp();
+    receiver = await startReceiver();
+  });
+  after(async () => {
+    await worker?.stop();
+    await smtp.close();
+    await receiver.close();
+  });
+
+  const fresh = async () => {
+    await worker?.stop();
+    worker = undefined;
+    smtp.mails.length = 0;
+    receiver.hits.length = 0;
+    receiver.statuses = [];
+    receiver.delayMs = 0;
+    t = await createTestApp({ config: { webhookUrl: receiver.url, webhookSecret: SECRET, teamEmail: 'team@clinic.example', deliveryBackoffSeconds: 0.05, log: false } });
+  };
+
+  const book = async (over: Record<string, unknown> = {}) => {
+    const res = await call(t, 'POST', '/api/consultations', { json: booking({ note: NOTE, ...over }), headers: { 'Idempotency-Key': newKey(), Origin: ORIGIN } });
+    assert.equal(res.status, 201, await res.clone().text());
+    return (await res.json()) as { id: string; manageUrl: string };
+  };
+
+  it('a booking writes its rows in its transaction; the worker sends one mail to the visitor (with the .ics), one to the team, one signed webhook; no note in any mail', async () => {
+    await fresh();
+    const b = await book();
+    assert.equal(await t.scalar("SELECT count(*) FROM deliveries WHERE status = 'pending'"), 3, 'written with the booking, nothing sent yet');
+    // The payload holds no address and no manage token in clear.
+    const payloads = (await t.column('SELECT payload FROM deliveries')) as string[];
+    for (const p of payloads) {
+      assert.ok(!p.includes('ada@example.org'), 'no address in the outbox');
+      assert.ok(!p.includes(b.manageUrl.split('/').pop()!), 'no manage token in clear');
+      assert.ok(!p.includes(NOTE));
+    }
+    worker = start();
+    await until('2 mails and 1 webhook', () => smtp.mails.length === 2 && receiver.hits.length === 1);
+    await until('all marked sent', async () => (await t.scalar("SELECT count(*) FROM deliveries WHERE status = 'sent'")) === 3);
+
+    const visitor = smtp.mails.find((m) => m.to.includes('ada@example.org'));
+    // The specialist's own address (specialists.email, migration 9) when she has one, else the team's.
+    const team = smtp.mails.find((m) => !m.to.includes('ada@example.org'));
+    assert.ok(visitor && team, smtp.mails.map((m) => m.to.join()).join(' | '));
+    assert.match(visitor.raw, /Subject: Your consultation is booked/);
+    assert.match(visitor.raw, /Content-Type: text\/calendar/i);
+    assert.match(visitor.raw, /filename="?consultation\.ics"?/);
+    assert.match(visitor.raw.replace(/=\r?\n/g, ''), new RegExp(b.manageUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), 'the manage link');
+    assert.match(team.raw, /Subject: New booking/);
+    assert.match(team.raw, /http:\/\/localhost\/desk/);
+    for (const m of smtp.mails) {
+      assert.ok(!m.raw.includes(NOTE) && !m.raw.includes(Buffer.from(NOTE).toString('base64')), 'no note');
+      assert.ok(!m.raw.includes('Ada Visitor'), 'no name');
+    }
+    assert.ok(!team.raw.includes('ada@example.org'), 'no visitor address in the staff mail');
+
+    const hook = receiver.hits[0]!;
+    assert.ok(verifySignature(SECRET, hook.signature, hook.body, runningClock()().getTime()), 'the signature verifies');
+    assert.ok(!verifySignature('another secret', hook.signature, hook.body, NOW.getTime()));
+    const event = JSON.parse(hook.body) as { type: string; id: string; createdAt: string; data: Record<string, unknown> };
+    assert.equal(event.type, 'booking.created');
+    assert.equal(event.id, hook.delivery);
+    assert.deepEqual(Object.keys(event.data).sort(), ['bookingId', 'end', 'specialistId', 'start']);
+    assert.equal(event.data.bookingId, b.id);
+    assert.ok(!hook.body.includes('ada@example.org') && !hook.body.includes(NOTE) && !hook.body.includes('Ada'));
+  });
+
+  it('a receiver answering 500 twice then 200 gets the same Hearth-Delivery three times and nothing after', async () => {
+    await fresh();
+    receiver.statuses = [500, 500];
+    worker = start();
+    await book();
+    await until('3 webhook attempts', () => receiver.hits.length >= 3);
+    await new Promise((r) => setTimeout(r, 400)); // several backoffs' worth: nothing more comes
+    assert.equal(receiver.hits.length, 3);
+    assert.equal(new Set(receiver.hits.map((h) => h.delivery)).size, 1);
+    assert.equal(new Set(receiver.hits.map((h) => h.body)).size, 1, 'the same body every time');
+    const row = await t.row("SELECT status, attempts, last_error FROM deliveries WHERE kind = 'webhook'");
+    assert.equal(row?.status, 'sent');
+    assert.equal(Number(row?.attempts), 3);
+    assert.equal(row?.last_error, null);
+    assert.ok(workerLogs.some((l) => /failed, attempt 1 \(HTTP 500\)/.test(l)));
+  });
+
+  it('a restart mid-backoff still delivers (stop the worker, start a new one on the same database)', async () => {
+    await fresh();
+    receiver.statuses = [503];
+    worker = start({ backoff: 1 });
+    await book();
+    await until('the first attempt', () => receiver.hits.length === 1);
+    await worker.stop(); // the process stops before the retry
+    await until('the failure recorded', async () => Number(await t.scalar("SELECT attempts FROM deliveries WHERE kind = 'webhook'")) === 1);
+    worker = start({ backoff: 1 });
+    await until('the retry after the restart', () => receiver.hits.length === 2, 5000);
+    assert.equal(receiver.hits[1]!.delivery, receiver.hits[0]!.delivery);
+    await until('marked sent', async () => (await t.scalar("SELECT status FROM deliveries WHERE kind = 'webhook'")) === 'sent');
+  });
+
+  it('a row leased by a crashed worker is sent once its lease runs out', async () => {
+    await fresh();
+    await book();
+    const clock = runningClock();
+    // A "crashed" worker claimed every row for 300 ms and never finished.
+    const taken = await t.store.deliveries.claim(randomUUID(), clock().toISOString(), new Date(clock().getTime() + 300).toISOString(), 10);
+    assert.equal(taken.length, 3);
+    worker = start();
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(receiver.hits.length + smtp.mails.length, 0, 'not while the lease holds');
+    await until('sent after the lease', () => receiver.hits.length === 1 && smtp.mails.length === 2);
+  });
+
+  it('a failure that lasts past the give-up time fails the row permanently, logged without personal data', async () => {
+    await fresh();
+    receiver.statuses = [500, 500, 500, 500, 500, 500, 500, 500];
+    await book();
+    const w = startDeliveries({
+      store: t.store,
+      mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'x@clinic.example'),
+      config: t.config,
+      box,
+      now: runningClock(),
+      pollMs: 20,
+      giveUpAfterMs: 150,
+      log: (l) => workerLogs.push(l),
+    });
+    worker = w;
+    await until('given up', async () => (await t.scalar("SELECT status FROM deliveries WHERE kind = 'webhook'")) === 'failed-permanently');
+    const hits = receiver.hits.length;
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(receiver.hits.length, hits, 'no attempt after giving up');
+    const line = workerLogs.find((l) => /failed permanently/.test(l));
+    assert.ok(line && !line.includes('ada@example.org') && !line.includes('127.0.0.1'));
+  });
+
+  it('a message mails the team (a link to /desk, never its text) and posts message.created; a staff reply mails the visitor "You have a reply"', async () => {
+    await fresh();
+    worker = start();
+    const cookie = await signInCookie(t);
+    const sent = await call(t, 'POST', '/api/messages', {
+      json: { body: TEXT, pageUrl: `${ORIGIN}/care/page?secret=1#x` },
+      headers: { Cookie: cookie, 'Idempotency-Key': newKey(), Origin: ORIGIN },
+    });
+    assert.equal(sent.status, 201);
+    const m = (await sent.json()) as { id: string; conversationId: string };
+    await until('team mail + webhook', () => smtp.mails.length === 1 && receiver.hits.length === 1);
+    assert.deepEqual(smtp.mails[0]!.to, ['team@clinic.example'], 'a message to the team');
+    assert.match(smtp.mails[0]!.raw, /Subject: New message/);
+    assert.match(smtp.mails[0]!.raw, /http:\/\/localhost\/desk/);
+    const event = JSON.parse(receiver.hits[0]!.body) as { type: string; data: Record<string, unknown> };
+    assert.equal(event.type, 'message.created');
+    assert.deepEqual(event.data, { messageId: m.id, conversationId: m.conversationId, specialistId: null });
+
+    const admin = await signInBearer(t, ORIGIN, { email: 'admin@example.com', password: 'demo1234' });
+    const reply = await call(t, 'POST', `/api/conversations/${m.conversationId}/messages`, {
+      json: { body: 'Reply with private words' },
+      headers: { Authorization: `Bearer ${admin}`, 'Idempotency-Key': newKey(), Origin: ORIGIN },
+    });
+    assert.equal(reply.status, 201, await reply.clone().text());
+    await until('the visitor mail', () => smtp.mails.length === 2);
+    const toVisitor = smtp.mails[1]!;
+    assert.deepEqual(toVisitor.to, ['demo@example.com']);
+    assert.match(toVisitor.raw, /Subject: You have a reply/);
+    assert.match(toVisitor.raw, /http:\/\/localhost\/care\/page\r?\n/, 'the page the visitor wrote from, without query or fragment');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(receiver.hits.length, 1, 'a reply posts no webhook');
+    for (const mail of smtp.mails) {
+      assert.ok(!mail.raw.includes(TEXT) && !mail.raw.includes('private words'), 'no message text in any mail');
+      assert.ok(!mail.raw.includes(Buffer.from(TEXT).toString('base64').slice(0, 20)));
+    }
+  });
+
+  it('a visitor cancelling by the manage link mails the visitor and the team and posts booking.cancelled', async () => {
+    await fresh();
+    const b = await book();
+    worker = start();
+    await until('the booking’s deliveries', () => smtp.mails.length === 2 && receiver.hits.length === 1);
+    const token = b.manageUrl.split('/').pop()!;
+    const res = await call(t, 'DELETE', `/api/consultations/manage/${token}`, { headers: { Origin: ORIGIN } });
+    assert.equal(res.status, 204);
+    await until('cancel deliveries', () => smtp.mails.length === 4 && receiver.hits.length === 2);
+    const subjects = smtp.mails.slice(2).map((m) => /Subject: (.*)/.exec(m.raw)?.[1]);
+    assert.deepEqual(subjects.sort(), ['A booking was cancelled', 'Your consultation is cancelled']);
+    const event = JSON.parse(receiver.hits[1]!.body) as { type: string; data: Record<string, unknown> };
+    assert.equal(event.type, 'booking.cancelled');
+    assert.equal(event.data.cancelledBy, 'visitor');
+    // Cancelling again changes nothing and sends nothing.
+    await call(t, 'DELETE', `/api/consultations/manage/${token}`, { headers: { Origin: ORIGIN } });
+    assert.equal(await t.scalar('SELECT count(*) FROM deliveries'), 6);
+  });
+
+  it('without a webhook URL no webhook rows are written; without any staff address the staff mail is skipped', async () => {
+    await worker?.stop();
+    worker = undefined;
+    smtp.mails.length = 0;
+    t = await createTestApp({ config: { deliveryBackoffSeconds: 0.05, log: false } });
+    await book();
+    assert.equal(await t.scalar("SELECT count(*) FROM deliveries WHERE kind = 'webhook'"), 0);
+    worker = start();
+    await until('all done', async () => (await t.scalar("SELECT count(*) FROM deliveries WHERE status = 'sent'")) === 2);
+    assert.equal(smtp.mails.filter((m) => m.to.includes('ada@example.org')).length, 1);
+    assert.ok(!smtp.mails.some((m) => m.to.includes('team@clinic.example')));
+  });
+});
+
+const noPostgres = (await whyNoPostgres()) ?? false;
+
+describe('deliveries on PostgreSQL: two workers', { skip: noPostgres }, () => {
+  it('two workers (two pools, as two processes) never deliver one row twice', async () => {
+    const { freshSchema } = await import('./postgres.js');
+    const { createPostgresStore } = await import('../../server/src/store/postgres.js');
+    const schema = await freshSchema('hearth_t_deliveries');
+    const a = await createPostgresStore(schema.url, { max: 4 });
+    const b = await createPostgresStore(schema.url, { max: 4, migrate: false });
+    const receiver = await startReceiver();
+    receiver.delayMs = 5;
+    const config = { allowedOrigins: [], webhookUrl: receiver.url, webhookSecret: SECRET, deliveryBackoffSeconds: 0.05 };
+    try {
+      const n = 60;
+      await a.transaction(async (tx) => {
+        for (let i = 0; i < n; i++) {
+          const id = randomUUID();
+          await tx.deliveries.insert({ id, kind: 'webhook', payload: JSON.stringify({ body: JSON.stringify({ type: 'message.created', id, data: { i } }) }), createdAt: NOW.toISOString(), nextAttemptAt: NOW.toISOString() });
+        }
+      });
+      const clock = runningClock();
+      const workers = [a, b, a, b].map((store) =>
+        startDeliveries({ store, mailer: { send: async () => {} }, config, box, now: clock, pollMs: 5, batch: 3, log: () => {} }),
+      );
+      await until('all sent', async () => Number((await a.query<{ n: number }>("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'"))[0]!.n) === n, 15000);
+      await Promise.all(workers.map((w) => w.stop()));
+      assert.equal(receiver.hits.length, n, 'each row delivered once');
+      assert.equal(new Set(receiver.hits.map((h) => h.delivery)).size, n);
+    } finally {
+      await receiver.close();
+      await a.close();
+      await b.close();
+      await schema.drop();
+    }
+  });
+});
+
+// notify is what other routes call (staff cancellation, reschedule): it joins their transaction.
+describe('notify', () => {
+  it('rolls back with the transaction that called it', async () => {
+    const t = await createTestApp({ config: { webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: SECRET, log: false } });
+    const res = await call(t, 'POST', '/api/consultations', { json: booking(), headers: { 'Idempotency-Key': newKey(), Origin: ORIGIN } });
+    const { id } = (await res.json()) as { id: string };
+    const before = Number(await t.scalar('SELECT count(*) FROM deliveries'));
+    await assert.rejects(
+      t.store.transaction(async (tx) => {
+        await notify({ box, config: t.config, now: () => NOW }, tx, { type: 'booking.cancelled', bookingId: id, by: 'staff', origin: ORIGIN });
+        throw new Error('the change failed');
+      }),
+    );
+    assert.equal(Number(await t.scalar('SELECT count(*) FROM deliveries')), before);
+    const ids = await t.store.transaction((tx) => notify({ box, config: t.config, now: () => NOW }, tx, { type: 'booking.cancelled', bookingId: id, by: 'staff', origin: ORIGIN }));
+    assert.equal(ids.length, 2, 'a staff cancellation: the visitor’s mail and the webhook (the team knows already)');
+  });
+});
