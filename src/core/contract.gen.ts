@@ -1186,7 +1186,248 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "booking.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A visitor booked a consultation. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under HEARTH_WEBHOOK_SECRET> */
+                    "Hearth-Signature": string;
+                    /** @description The delivery id, the same on every retry of one delivery (and the body's `id`). */
+                    "Hearth-Delivery": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "booking.created";
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        data: {
+                            bookingId: string;
+                            specialistId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Anything else (or no answer within 10 s) is retried. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.rescheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A booking moved to another time. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under HEARTH_WEBHOOK_SECRET> */
+                    "Hearth-Signature": string;
+                    /** @description The delivery id, the same on every retry of one delivery (and the body's `id`). */
+                    "Hearth-Delivery": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "booking.rescheduled";
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        data: {
+                            bookingId: string;
+                            specialistId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            /** Format: date-time */
+                            previousStart: string;
+                            /** Format: date-time */
+                            previousEnd: string;
+                            /** @description When the new time is a new booking row. */
+                            previousBookingId?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Anything else (or no answer within 10 s) is retried. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A booking was cancelled, by the visitor (manage link) or by staff. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under HEARTH_WEBHOOK_SECRET> */
+                    "Hearth-Signature": string;
+                    /** @description The delivery id, the same on every retry of one delivery (and the body's `id`). */
+                    "Hearth-Delivery": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "booking.cancelled";
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        data: {
+                            bookingId: string;
+                            specialistId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            /** Format: date-time */
+                            cancelledAt: string;
+                            /** @enum {unknown} */
+                            cancelledBy: "visitor" | "staff";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Anything else (or no answer within 10 s) is retried. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A visitor wrote a message (a new conversation or a follow-up); never its text. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under HEARTH_WEBHOOK_SECRET> */
+                    "Hearth-Signature": string;
+                    /** @description The delivery id, the same on every retry of one delivery (and the body's `id`). */
+                    "Hearth-Delivery": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "message.created";
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        data: {
+                            messageId: string;
+                            conversationId: string;
+                            /** @description null when written to the team. */
+                            specialistId: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Anything else (or no answer within 10 s) is retried. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Health: {

@@ -379,3 +379,47 @@ describe('notify', () => {
     assert.equal(ids.length, 2, 'a staff cancellation: the visitor’s mail and the webhook (the team knows already)');
   });
 });
+
+describe('/desk/mail (the demo’s mail folder)', () => {
+  it('lists the .eml files for staff (escaped), shows one as text; visitors 403, signed out 303, outside the demo 404', async () => {
+    const { mkdtempSync, rmSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('../../server/src/app.js');
+    const { emlMailer } = await import('../../server/src/mail-files.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-mail-'));
+    try {
+      await emlMailer(dir, 'hearth <no-reply@clinic.example>').send({ to: 'ada@example.org', subject: 'Booked <b>now</b>', text: 'Hello', id: randomUUID() });
+      const [name] = readdirSync(dir);
+      assert.ok(name?.endsWith('.eml'));
+      const base = await createTestApp({ config: { log: false } });
+      const t = { ...base, app: createApp({ store: base.store, config: { ...base.config, demo: true }, mailDir: dir }) };
+      const cookieOf = async (email: string, password: string) => {
+        const res = await call(t, 'POST', '/login', {
+          body: new URLSearchParams({ email, password }).toString(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN },
+        });
+        assert.equal(res.status, 303);
+        return res.headers.get('set-cookie')!.split(';')[0]!;
+      };
+      const admin = await cookieOf('admin@example.com', 'demo1234');
+      const list = await call(t, 'GET', '/desk/mail', { headers: { Cookie: admin } });
+      assert.equal(list.status, 200);
+      const page = await list.text();
+      assert.match(page, /Booked &lt;b&gt;now&lt;\/b&gt;/);
+      assert.ok(!page.includes('<b>now'));
+      assert.ok(page.includes(`/desk/mail/${name}`));
+      const one = await call(t, 'GET', `/desk/mail/${name}`, { headers: { Cookie: admin } });
+      assert.equal(one.status, 200);
+      assert.match(one.headers.get('content-type') ?? '', /^text\/plain/);
+      assert.match(await one.text(), /To: ada@example.org/);
+      assert.equal((await call(t, 'GET', '/desk/mail/..%2Fhearth.db', { headers: { Cookie: admin } })).status, 404);
+      assert.equal((await call(t, 'GET', '/desk/mail', { headers: { Cookie: await signInCookie(t) } })).status, 403);
+      assert.equal((await call(t, 'GET', '/desk/mail')).status, 303);
+      const production = { ...base, app: createApp({ store: base.store, config: { ...base.config, demo: false }, mailDir: dir }) };
+      assert.equal((await call(production, 'GET', '/desk/mail', { headers: { Cookie: admin } })).status, 404);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
