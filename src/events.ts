@@ -136,6 +136,34 @@ export interface DeskStaffInvitedDetail {
   role: 'specialist' | 'admin';
 }
 
+/** `hearth-desk-booking-updated`: staff cancelled a booking or marked it attended / no-show in `<hearth-desk>`. */
+export interface DeskBookingUpdatedDetail {
+  bookingId: string;
+  status: 'cancelled' | 'attended' | 'no-show';
+}
+
+/** `hearth-desk-hours-saved`: a specialist's hours were stored from `<hearth-desk>` (availability follows at once). */
+export interface DeskHoursSavedDetail {
+  /** The specialist id. */
+  specialist: string;
+}
+
+/** `hearth-desk-specialist-saved`: an admin added, edited, deactivated or reactivated a specialist in `<hearth-desk>`. */
+export interface DeskSpecialistSavedDetail {
+  id: string;
+  active: boolean;
+  /** True when it was added. */
+  created: boolean;
+}
+
+/** `hearth-desk-service-saved`: a specialist's service was added, edited, activated or deactivated in `<hearth-desk>`. */
+export interface DeskServiceSavedDetail {
+  id: string;
+  specialist: string;
+  active: boolean;
+  created: boolean;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
@@ -156,5 +184,9 @@ declare global {
     'hearth-desk-reply-sent': CustomEvent<DeskReplySentDetail>;
     'hearth-desk-reply-failed': CustomEvent<DeskReplyFailedDetail>;
     'hearth-desk-staff-invited': CustomEvent<DeskStaffInvitedDetail>;
+    'hearth-desk-booking-updated': CustomEvent<DeskBookingUpdatedDetail>;
+    'hearth-desk-hours-saved': CustomEvent<DeskHoursSavedDetail>;
+    'hearth-desk-specialist-saved': CustomEvent<DeskSpecialistSavedDetail>;
+    'hearth-desk-service-saved': CustomEvent<DeskServiceSavedDetail>;
   }
 }

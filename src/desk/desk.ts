@@ -7,6 +7,8 @@ import { HearthElement } from '../core/hearth-element.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
+import { newKey } from '../core/outbox.js';
+import { wellFormed } from '../core/text.js';
 import { fire } from './fire.js';
 import { FILTERS, Inbox, type Filter } from './inbox.js';
 import { Thread } from './thread.js';
@@ -19,6 +21,20 @@ import { dateLocale } from './format.js';
 import { emptyText, filterName, row, visitorName } from './views.js';
 import { composerView, conversationView } from './thread-view.js';
 import { deskStyles } from './desk.styles.js';
+import type { DeskContext, Section, SectionModule, SectionName } from './section.js';
+
+/** The sections beyond the inbox: each a lazy chunk, loaded when first opened. */
+const SECTIONS: Record<string, () => Promise<SectionModule>> = {
+  bookings: () => import('./bookings.js'),
+  hours: () => import('./hours.js'),
+  specialists: () => import('./specialists.js'),
+};
+
+/** A loading state: its text for screen readers, and a placeholder of each class. */
+const busy = (text: string, ...skeletons: string[]): TemplateResult =>
+  html`<div role="status" aria-busy="true" class="state">
+    <span class="vh">${text}</span>${skeletons.map((c) => html`<span part="skeleton" class=${c} aria-hidden="true"></span>`)}
+  </div>`;
 
 /** Under this width (px) the desk shows one pane at a time. */
 const NARROW = 700;
@@ -85,10 +101,17 @@ export class HearthDesk extends HearthElement {
   static override styles = deskStyles;
   static override properties: PropertyDeclarations = {
     filter: { reflect: true },
+    section: { reflect: true },
   };
 
   /** The inbox filter: `open` (default), `handled`, `mine` (open, assigned to you) or `all`. */
   declare filter: Filter;
+
+  /**
+   * The section shown: `inbox` (default), `bookings`, `hours`, or for admins `specialists` (anything
+   * else shows the inbox). Reflected, so a page can link to a section.
+   */
+  declare section: SectionName;
 
   /** First delay (ms) before re-sending a reply after a failure; it doubles each attempt, up to a minute. */
   get retryDelay(): number {
@@ -122,9 +145,22 @@ export class HearthDesk extends HearthElement {
   #keys = new ListboxKeys();
   #focusThread = false;
 
+  #sections: Record<string, Section | undefined> = {};
+  #loading: Record<string, Promise<void> | undefined> = {};
+  #sectionError?: unknown;
+  #context: DeskContext = {
+    host: this,
+    backend: () => this.effectiveBackend,
+    user: () => this.#user,
+    announce: (text) => this.#announce(text),
+    failed: this.#failed,
+    kit: { html, nothing, msg, str, newKey, wellFormed, dateLocale, problemText },
+  };
+
   constructor() {
     super();
     this.filter = 'open';
+    this.section = 'inbox';
   }
 
   /** Opens a conversation by id (as choosing it in the list does). */
@@ -150,6 +186,31 @@ export class HearthDesk extends HearthElement {
     return this.#user?.role == 'admin';
   }
 
+  /** The section shown: the inbox for a name it does not know, and for Specialists unless an admin. */
+  get #shown(): SectionName {
+    const name = this.section;
+    return name in SECTIONS && (name != 'specialists' || this.#admin) ? name : 'inbox';
+  }
+
+  /** Opens a section, unless the one shown keeps unsaved changes (it asks). */
+  async #go(name: SectionName): Promise<void> {
+    if (name != this.#shown && (await this.#sections[this.#shown]?.leave?.()) !== false) this.section = name;
+  }
+
+  /** Loads a section's chunk (again after a failure, by Retry). */
+  #loadSection(name: string): void {
+    this.#sectionError = undefined;
+    this.#loading[name] = SECTIONS[name]()
+      .then(
+        (m) => void (this.#sections[name] ??= m.section(this.#context)),
+        (error) => {
+          this.#sectionError = error;
+          this.#loading[name] = undefined;
+        },
+      )
+      .finally(() => this.requestUpdate());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#link.unlink();
@@ -171,6 +232,8 @@ export class HearthDesk extends HearthElement {
     if (user !== undefined && user !== this.#staffFor) this.#delivery.start(this.#user?.id);
     this.#staffFor = user;
     if (!staff) return;
+    const shown = this.#shown;
+    if (shown != 'inbox' && !this.#loading[shown] && (!this.#sectionError || changed.has('section'))) this.#loadSection(shown);
     if (this.#inbox.state == 'idle' || (changed.has('filter') && this.#inbox.filter !== this.filter)) void this.#inbox.load(this.filter);
     this.#invite.loadSpecialists();
     if (this.#admin && !this.#staff) this.#loadStaff();
@@ -209,7 +272,8 @@ export class HearthDesk extends HearthElement {
     const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     super.update(changed);
     if (focused && (!focused.isConnected || !focused.checkVisibility())) {
-      if (this.#thread.id && this.renderRoot.querySelector('.thread')?.checkVisibility()) this.#focusThread = true;
+      if (this.#shown != 'inbox') this.renderRoot.querySelector<HTMLElement>('[aria-current=page]')?.focus();
+      else if (this.#thread.id && this.renderRoot.querySelector('.thread')?.checkVisibility()) this.#focusThread = true;
       else this.#focusRow(this.#active);
     }
   }
@@ -385,10 +449,31 @@ export class HearthDesk extends HearthElement {
         return this.#notice(msg('This desk is for the care team. You are signed in with a visitor account.', { id: 'desk.notStaff' }));
     }
     const open = !!this.#thread.id;
-    return html`<div part="desk" class="desk ${open ? 'open' : ''}">
-      <div class="vh" role="status">${keyed(this.#announcements, this.#announcement)}</div>
-      ${this.#inboxPane()} ${this.#threadPane()} ${this.#admin ? this.#invite.render() : nothing}
-    </div>`;
+    const shown = this.#shown;
+    const names: [SectionName, string][] = [
+      ['inbox', msg('Inbox', { id: 'desk.inbox' })],
+      ['bookings', msg('Bookings', { id: 'desk.bookings' })],
+      ['hours', msg('Hours', { id: 'desk.hours' })],
+    ];
+    if (this.#admin) names.push(['specialists', msg('Specialists', { id: 'desk.specialists' })]);
+    return html`<nav part="nav" class="filters" aria-label=${msg('Desk', { id: 'desk.nav' })}>
+        ${names.map(([name, label]) => html`<button type="button" aria-current=${name == shown ? 'page' : nothing} @click=${() => this.#go(name)}>${label}</button>`)}
+      </nav>
+      <div part="desk" class="desk ${shown == 'inbox' && open ? 'open' : ''}">
+        <div class="vh" role="status">${keyed(this.#announcements, this.#announcement)}</div>
+        ${shown == 'inbox' ? [this.#inboxPane(), this.#threadPane()] : this.#sectionPane(shown)} ${this.#admin ? this.#invite.render() : nothing}
+      </div>`;
+  }
+
+  #sectionPane(name: string): unknown {
+    const section = this.#sections[name];
+    if (section) return section.render();
+    if (this.#sectionError)
+      return this.#notice(
+        problemText(this.#sectionError),
+        html`<button type="button" part="button" @click=${() => this.#loadSection(name)}>${msg('Retry', { id: 'desk.retry' })}</button>`,
+      );
+    return busy(msg('Loading…', { id: 'desk.loading' }), '');
   }
 
   #inboxPane(): TemplateResult {
@@ -405,10 +490,7 @@ export class HearthDesk extends HearthElement {
         <button type="button" part="button" @click=${() => this.#inbox.load(this.filter)}>${msg('Retry', { id: 'desk.retry' })}</button>
       </div>`;
     else if (inbox.state != 'ready')
-      body = html`<div role="status" aria-busy="true" class="state">
-        <span class="vh">${msg('Loading conversations…', { id: 'desk.list.loading' })}</span>
-        ${[1, 2, 3].map(() => html`<span part="skeleton" class="row-skeleton" aria-hidden="true"></span>`)}
-      </div>`;
+      body = busy(msg('Loading conversations…', { id: 'desk.list.loading' }), 'row-skeleton', 'row-skeleton', 'row-skeleton');
     else if (!items.length) body = html`<p class="state">${emptyText(this.filter)}</p>`;
     else
       body = html`<ul role="listbox" part="list" aria-label=${msg('Conversations', { id: 'desk.list' })} @keydown=${this.#onListKey} @click=${this.#onListClick} @focusin=${this.#onListFocus}>
@@ -448,10 +530,7 @@ export class HearthDesk extends HearthElement {
         <button type="button" part="button" @click=${() => this.#open(thread.id!)}>${msg('Retry', { id: 'desk.retry' })}</button>
       </div>`;
     else if (!detail)
-      body = html`<div role="status" aria-busy="true" class="state">
-        <span class="vh">${msg('Loading the conversation…', { id: 'desk.thread.loading' })}</span>
-        <span part="skeleton" aria-hidden="true"></span><span part="skeleton" class="tall" aria-hidden="true"></span>
-      </div>`;
+      body = busy(msg('Loading the conversation…', { id: 'desk.thread.loading' }), '', 'tall');
     else body = this.#conversation();
     return html`<section part="thread" class="thread" aria-labelledby=${detail ? 'thread-title' : nothing} aria-label=${detail ? nothing : msg('Conversation', { id: 'desk.thread' })}>
       ${thread.id
