@@ -44,8 +44,20 @@ export interface BookingConfirmedDetail {
 export interface BookingFailedDetail {
   /** A `HearthError` (see its `kind`: `offline`, `timeout`, `conflict`, `validation`, `rate-limited`, `server`, …) or whatever a custom backend threw. */
   error: unknown;
-  /** Loading the free times, or booking. */
-  during: 'availability' | 'booking';
+  /** Loading the free times (with `reschedule`: and the booking), booking, or (with `reschedule`) moving the booking. */
+  during: 'availability' | 'booking' | 'reschedule';
+}
+
+/**
+ * `hearth-booking-rescheduled`: the booking named by the button's `reschedule` token was moved to
+ * another time (the old time is free again).
+ */
+export interface BookingRescheduledDetail {
+  /** The booking's id (unchanged). */
+  id: string;
+  /** The new time: UTC ISO 8601 instants. */
+  start: string;
+  end: string;
 }
 
 /** `hearth-booking-close`: the booking dialog closed. */
@@ -177,6 +189,7 @@ declare global {
     'hearth-slot-selected': CustomEvent<SlotSelectedDetail>;
     'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
     'hearth-booking-failed': CustomEvent<BookingFailedDetail>;
+    'hearth-booking-rescheduled': CustomEvent<BookingRescheduledDetail>;
     'hearth-booking-close': CustomEvent<BookingCloseDetail>;
     'hearth-desk-conversation-opened': CustomEvent<DeskConversationOpenedDetail>;
     'hearth-desk-conversation-updated': CustomEvent<DeskConversationUpdatedDetail>;

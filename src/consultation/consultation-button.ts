@@ -22,27 +22,37 @@ export interface BookingPrefill {
  * or click (a separate chunk); availability is fetched when the flow opens. In `mode="inline"` the
  * flow renders in place, and its code loads when the element connects.
  *
- * Steps: what to expect, pick a time, your details, confirm, booked. A taken slot (409) says so,
- * keeps the details and goes back to fresh times; a failing backend says what happened and offers
- * Retry, keeping everything entered. Confirming sends an Idempotency-Key made at that moment, so a
- * double click or a retry books once.
+ * Steps: what to expect, pick a time, your details, confirm, booked. Without `specialist`, the first
+ * step lets the visitor choose whom to talk to (skipped when the clinic has one specialist); without
+ * `service`, a specialist with several services is followed by "What would you like to book?". The
+ * times are as long as the service. A taken slot (409) says so, keeps the details and goes back to
+ * fresh times; a failing backend says what happened and offers Retry, keeping everything entered.
+ * Confirming sends an Idempotency-Key made at that moment, so a double click or a retry books once.
+ * A `specialist` or `service` the server does not offer tells the visitor the button is not set up
+ * correctly, and names the attribute in `console.error`.
+ *
+ * With `reschedule` (a booking's manage token, e.g. on the manage page) the same flow moves that
+ * booking: it shows the booking, the free times of its specialist and service, "Move to …", and
+ * done. A time taken meanwhile goes back to fresh times; a cancelled booking says so.
  *
  * @summary Book a free consultation: slot picker in the visitor's time zone, details, consent, confirmation.
  * @customElement hearth-consultation-button
  *
- * @slot - The button's label (default: "Book a free consultation", localized).
+ * @slot - The button's label (default: "Book a free consultation", localized; with `reschedule`, give one such as "Choose another time").
  * @slot intro - Replaces the text of the "What to expect" step (the emergency notice stays).
  *
  * @event hearth-booking-open - Cancelable: the dialog is about to open. `detail.specialist`.
  * @event hearth-slot-selected - The visitor picked a time: `detail.{start, end, timeZone}`.
  * @event hearth-booking-confirmed - Booked: `detail.{id, start, end, timeZone, manageUrl}`.
- * @event hearth-booking-failed - A backend call failed: `detail.error` (a `HearthError`; see `kind`), `detail.during` (`availability` or `booking`).
+ * @event hearth-booking-rescheduled - The booking of `reschedule` was moved: `detail.{id, start, end}`.
+ * @event hearth-booking-failed - A backend call failed: `detail.error` (a `HearthError`; see `kind`), `detail.during` (`availability`, `booking` or `reschedule`).
  * @event hearth-booking-close - The dialog closed: `detail.booked` says whether a booking was made.
  *
  * @csspart button - The button that opens the dialog.
  * @csspart dialog - The `<dialog>`.
  * @csspart flow - The flow's container (in the dialog or inline).
  * @csspart slot - Each time in the slot picker.
+ * @csspart choice - Each specialist and each service to choose from.
  * @csspart primary-action - The main action of each step (Choose a time, Continue, Confirm, Add to calendar).
  *
  * @cssproperty --hearth-font - Font (default: inherited).
@@ -62,6 +72,8 @@ export class HearthConsultationButton extends HearthElement {
   static override styles = buttonStyles;
   static override properties: PropertyDeclarations = {
     specialist: {},
+    service: {},
+    reschedule: {},
     mode: { reflect: true },
     crisisLine: { attribute: 'crisis-line' },
     privacyUrl: { attribute: 'privacy-url' },
@@ -71,8 +83,14 @@ export class HearthConsultationButton extends HearthElement {
     failed: { state: true },
   };
 
-  /** Id of the specialist to book (required by servers with more than one). */
+  /** Id of the specialist to book; without it, the visitor chooses among the clinic's specialists. */
   declare specialist?: string;
+
+  /** Id of the service to book (one of the specialist's); without it, the visitor chooses when there are several. */
+  declare service?: string;
+
+  /** A booking's manage token: the button then moves that booking to another time. A secret: keep it out of URLs you log. */
+  declare reschedule?: string;
 
   /** `dialog` (default): a button opening a modal dialog. `inline`: the flow renders in place. */
   mode: 'dialog' | 'inline' = 'dialog';
@@ -97,7 +115,8 @@ export class HearthConsultationButton extends HearthElement {
 
   /** Loads the flow's code (once). The button calls it on hover, focus and click. */
   load(): Promise<Flow> {
-    return (this.#loading ??= import('./flow.js').then(
+    // Rescheduling is its own chunk (a page that books never loads it).
+    return (this.#loading ??= (this.reschedule ? import('./reschedule.js') : import('./flow.js')).then(
       ({ Flow, flowStyles }) => {
         const root = this.renderRoot as ShadowRoot;
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, flowStyles.styleSheet!];

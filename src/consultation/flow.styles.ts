@@ -25,7 +25,7 @@ export const flowStyles = css`
   }
   .head {
     position: relative;
-    padding-right: 2.5em;
+    padding-inline-end: 2.5em;
   }
   h2,
   h3,
@@ -47,8 +47,8 @@ export const flowStyles = css`
   }
   .close {
     position: absolute;
-    top: 0;
-    right: 0;
+    inset-block-start: 0;
+    inset-inline-end: 0;
     font-size: 1.5em;
     line-height: 1;
     padding: 0 0.3em;
@@ -75,7 +75,7 @@ export const flowStyles = css`
   [aria-current='step'] {
     color: var(--hearth-color-text, CanvasText);
     font-weight: bold;
-    border-bottom: 2px solid var(--hearth-color-accent, #2f5d50);
+    border-block-end: 2px solid var(--hearth-color-accent, #2f5d50);
   }
   button,
   input,
@@ -85,7 +85,8 @@ export const flowStyles = css`
   }
   button:not([part]),
   .close,
-  [part~='slot'] {
+  [part~='slot'],
+  [part~='choice'] {
     cursor: pointer;
     background: none;
     border: 1px solid var(--hearth-color-border, #8889);
@@ -108,12 +109,12 @@ export const flowStyles = css`
     margin: var(--s) 0 0;
   }
   .actions [part~='primary-action'] {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .crisis,
   .problem {
     padding: calc(var(--s) / 2);
-    border-left: 4px solid var(--hearth-color-danger, #b3261e);
+    border-inline-start: 4px solid var(--hearth-color-danger, #b3261e);
   }
   .zone input {
     max-width: 20em;
@@ -144,7 +145,21 @@ export const flowStyles = css`
   .day h4 {
     font-size: 0.9em;
   }
-  [part~='slot'][aria-current='true'] {
+  .choices {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: calc(var(--s) / 2);
+  }
+  [part~='choice'] {
+    display: flex;
+    flex-direction: column;
+    inline-size: 100%;
+    text-align: start;
+  }
+  [part~='slot'][aria-current='true'],
+  [part~='choice'][aria-current='true'] {
     background: var(--hearth-color-accent, #2f5d50);
     color: var(--hearth-color-on-accent, #fff);
   }

@@ -5,8 +5,8 @@
  */
 import type { ReactiveController } from '@lit/reactive-element';
 import type { TemplateResult } from 'lit-html';
-import type { HearthBackend } from '../core/backend.js';
-import type { BookingCreated, BookingRequest, Slot, Specialist } from '../core/contract.js';
+import type { HearthBackend, WriteOptions } from '../core/backend.js';
+import type { BookingCreated, BookingRequest, Service, Slot, Specialist } from '../core/contract.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
@@ -41,21 +41,29 @@ export interface Loaded<T> {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9 +()-]*$/;
 /** Where a 422 on these fields is fixed: the time picker rather than the details form. */
-const TIME_FIELDS = ['start', 'timeZone', 'specialist'];
+const TIME_FIELDS = ['start', 'timeZone', 'specialist', 'service'];
+/** The attributes that name something on the server: a wrong one is the page's mistake, not the visitor's. */
+const ID_ATTRIBUTES = ['specialist', 'service'] as const;
+
+/**
+ * The steps: what to expect (or, without a `specialist`, whom to talk to), what to book (when the
+ * specialist offers several services), a time, the details, confirm, done. Rescheduling
+ * (reschedule.ts): a time, confirm, done.
+ */
+export type Step = 'intro' | 'who' | 'service' | 'time' | 'details' | 'confirm' | 'done';
 /** The fields of the details form, where a 422's messages are shown. */
 const DETAIL_FIELDS = ['name', 'email', 'phone', 'note', 'consent'];
 
 /** True for `{start, end}` with two readable instants, start first: anything else cannot be shown or booked. */
-const isSlot = (slot: Partial<Slot> | null): boolean => Date.parse(slot?.start as string) < Date.parse(slot?.end as string);
+export const isSlot = (slot: Partial<Slot> | null): boolean => Date.parse(slot?.start as string) < Date.parse(slot?.end as string);
 
 /** A backend's answer that cannot be used: an explained error with Retry, never a placeholder forever. */
-const malformed = (what: string) => new HearthError('malformed', `The backend sent ${what} that cannot be read`);
+export const malformed = (what: string) => new HearthError('malformed', `The backend sent ${what} that cannot be read`);
 
 const randomKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export class Flow implements ReactiveController {
-  /** 1 what to expect, 2 pick a time, 3 details, 4 confirm, 5 booked. */
-  step = 1;
+  step: Step;
   zone: string;
   /** First day of the week shown (`YYYY-MM-DD` in `zone`). */
   week: string;
@@ -64,12 +72,26 @@ export class Flow implements ReactiveController {
   details: Details = { name: '', email: '', phone: '', note: '', consent: false };
   /** Messages per field: name, email, phone, note, consent, tz. */
   errors: Record<string, string> = Object.create(null);
-  /** Said at the top of the time step (a taken slot). */
-  notice?: string;
+  /** Said at the top of the time step: the slot was taken, or can no longer be booked. */
+  notice?: 'taken' | 'unavailable';
   pending = false;
   bookError?: unknown;
   booking?: BookingCreated;
+  /** The specialist booked with: the `specialist` attribute's, the only one, or the one chosen. */
   specialist?: Specialist;
+  /** The active specialists (`GET /specialists`); unset when the backend cannot list them. */
+  people?: Loaded<Specialist[]>;
+  /** The specialist's active services; unset when the backend cannot list them. */
+  services?: Loaded<Service[]>;
+  /** The service booked: the `service` attribute's, the only one, or the one chosen. */
+  service?: Service;
+  /** The length of the times shown, from the availability answer. */
+  duration?: number;
+  /**
+   * Instead of the steps: the button is not set up correctly (`setup`); rescheduling: the booking
+   * cannot be moved (`gone`) or the token names none (`lost`).
+   */
+  stop?: 'setup' | 'gone' | 'lost';
   /** The slot picker's keyboard position: [day, time]. */
   cursor = [0, 0];
 
@@ -83,9 +105,29 @@ export class Flow implements ReactiveController {
     readonly host: HearthConsultationButton,
     readonly port: FlowPort,
   ) {
-    host.addController(this);
     this.zone = isTimeZone(host.timeZone!) ? host.timeZone! : visitorZone();
     this.week = this.today;
+    this.step = this.steps[0]!;
+    host.addController(this);
+  }
+
+  /** The steps of this flow, as far as it knows them now. */
+  get steps(): Step[] {
+    const { host, services: s } = this;
+    const choosing = !host.specialist && this.people && !(this.people.data && this.people.data.length < 2);
+    const services = !host.service && s && !(s.data && s.data.length < 2);
+    return [choosing ? 'who' : 'intro', ...(services ? ['service' as const] : []), 'time', 'details', 'confirm', 'done'];
+  }
+
+  /** The step after the current one. */
+  get next(): Step {
+    const steps = this.steps;
+    return steps[steps.indexOf(this.step) + 1]!;
+  }
+
+  /** What the availability and booking calls name: the specialist and (when known) the service. */
+  get ids(): { specialist?: string; service?: string } {
+    return { specialist: this.host.specialist || this.specialist?.id, service: this.host.service || this.service?.id };
   }
 
   /** Today in the shown zone. */
@@ -106,6 +148,8 @@ export class Flow implements ReactiveController {
 
   hostConnected(): void {
     this.#abort = new AbortController();
+    if (!this.people?.data) this.loadPeople();
+    if (!this.services?.data) this.loadServices(); // with a `specialist` attribute; else once one is chosen
     if (this.#started && !this.slots?.data) this.loadSlots();
   }
 
@@ -134,28 +178,17 @@ export class Flow implements ReactiveController {
     this.port.emit<BookingFailedDetail>('hearth-booking-failed', { error, during });
   }
 
-  /** Starts what opening the flow needs: availability, who the specialist is, the signed-in name. */
+  /** Starts what opening the flow needs: availability (once a specialist is known), the signed-in name. */
   start(): void {
-    if (this.#started) {
-      if (this.step <= 2) this.loadSlots(); // reopened: fresh times
-      return;
-    }
+    // Fresh times, fetched early when nothing but "What to expect" comes before them.
+    if (this.step == 'time' || (this.step == 'intro' && this.steps[1] == 'time')) this.loadSlots();
+    if (this.#started) return;
     this.#started = true;
-    const { prefill, specialist } = this.host;
+    const { prefill } = this.host;
     const d = this.details;
     for (const field of ['name', 'email', 'phone', 'note'] as const) d[field] ||= prefill?.[field] ?? '';
-    this.loadSlots();
-    const backend = this.port.backend();
-    const signal = this.#abort.signal;
-    // Both are nice to have: the flow works without them.
-    backend?.getSpecialists?.({ signal }).then(
-      (all) => {
-        this.specialist = all.find((s) => s.id == specialist) ?? (all.length == 1 && !specialist ? all[0] : undefined);
-        this.#update();
-      },
-      () => undefined,
-    );
-    backend?.getSession?.({ signal }).then(
+    // Nice to have: the flow works without it.
+    this.port.backend()?.getSession?.({ signal: this.#abort.signal }).then(
       (session) => {
         d.name ||= session?.user?.name ?? '';
         this.#update();
@@ -164,43 +197,136 @@ export class Flow implements ReactiveController {
     );
   }
 
+  /** What the step shown needs: the flow started, and times on the time step. */
+  #need(): void {
+    if (!this.#started) this.start();
+    if (this.step == 'time' && !this.slots) this.loadSlots();
+  }
+
+  /**
+   * The active specialists: whom to choose from without a `specialist` attribute, and a check of
+   * that attribute when there is one (a name it does not list is the page's mistake).
+   */
+  loadPeople = (): void => {
+    const backend = this.port.backend();
+    if (!backend?.getSpecialists || this.host.reschedule) return;
+    const signal = this.#abort.signal;
+    const id = this.host.specialist;
+    this.people = {};
+    backend.getSpecialists({ signal }).then(
+      (all) => {
+        if (!Array.isArray(all)) throw malformed('specialists');
+        this.people = { data: all };
+        if (id || all.length == 1) {
+          this.specialist = id ? all.find((s) => s.id == id) : all[0];
+          if (!this.specialist) this.#wrong('specialist', id!);
+          else if (!id) this.loadServices();
+        }
+        void this.settle();
+      },
+      (error) => {
+        if (signal.aborted) return;
+        this.people = { error };
+        void this.settle();
+      },
+    );
+  };
+
+  /** The specialist's active services: what to choose from without a `service` attribute, and a check of it. */
+  loadServices = (): void => {
+    const backend = this.port.backend();
+    const { specialist: id } = this.ids;
+    const want = this.host.service;
+    if (!backend?.getServices || !id || this.host.reschedule) return;
+    const signal = this.#abort.signal;
+    this.services = {};
+    this.#update();
+    const current = () => !signal.aborted && id == this.ids.specialist;
+    backend.getServices(id, { signal }).then(
+      (all) => {
+        if (!Array.isArray(all)) throw malformed('services');
+        if (!current()) return;
+        const data = all.filter((s) => s.active !== false);
+        this.services = { data };
+        this.service = want ? data.find((s) => s.id == want) : data.length == 1 ? data[0] : this.service;
+        if (want && !this.service) this.#wrong('service', want);
+        void this.settle();
+      },
+      (error) => {
+        if (!current()) return;
+        // 404: no such specialist, which only an attribute can name.
+        if (isHearthError(error) && error.kind == 'not-found' && this.host.specialist) this.#wrong('specialist', id);
+        this.services = { error };
+        void this.settle();
+      },
+    );
+  };
+
+  /** A step that is no longer part of the flow (one specialist, one service) gives way to the next; focus stays in the flow. */
+  async settle(): Promise<void> {
+    const steps = this.steps;
+    const focused = this.host.shadowRoot?.activeElement;
+    if (!steps.includes(this.step)) {
+      this.step = this.step == 'service' ? 'time' : steps[0]!;
+      if (this.#started) this.#need();
+    }
+    this.#update();
+    await this.host.updateComplete;
+    if (focused && !focused.isConnected) this.focus();
+  }
+
+  /** A `specialist` or `service` attribute names nothing the server offers: the visitor is told, the developer too. */
+  #wrong(attribute: string, value: string): void {
+    if (!this.stop) console.error(`<hearth-consultation-button> ${attribute}="${value}": no such active ${attribute}`);
+    this.stop = 'setup';
+    void this.settle();
+  }
+
+  /** True (and the visitor told) when a 422 names an attribute's id. */
+  #misconfigured(error: unknown): boolean {
+    const fields = (isHearthError(error) && error.kind == 'validation' && error.fieldErrors) || {};
+    const attribute = ID_ATTRIBUTES.find((a) => this.host[a] && Object.hasOwn(fields, a));
+    if (attribute) this.#wrong(attribute, this.host[attribute]!);
+    return !!attribute;
+  }
+
+  /** What must be known before the times (rescheduling: the booking); true when the flow cannot go on. */
+  protected async prepare(_backend: HearthBackend, _signal: AbortSignal): Promise<boolean> {
+    return false;
+  }
+
   /** Fetches the free slots of the week shown; a newer fetch or leaving aborts the older one. */
   loadSlots = (): void => {
     this.#slotsAbort?.abort();
     const { signal } = (this.#slotsAbort = new AbortController());
     this.slots = {};
     this.#update();
-    new Promise<Slot[]>((resolve) =>
-      resolve(
-        this.#backend().getAvailability!({ specialist: this.host.specialist, ...weekQuery(this.week) }, { signal }).then((a) => {
-          if (!Array.isArray(a?.slots) || !a.slots.every(isSlot)) throw malformed('free times');
-          return a.slots;
-        }),
-      ),
-    ).then(
-      (data) => {
-        if (signal.aborted) return;
-        this.slots = { data };
-        this.cursor = [0, 0];
-        this.#update();
-      },
-      (error) => {
+    // async: a missing backend is a rejection like any other.
+    (async () => {
+      const backend = this.#backend();
+      if (await this.prepare(backend, signal)) return;
+      const { specialist, service } = this.ids;
+      const a = await backend.getAvailability!({ specialist, ...(service && { service }), ...weekQuery(this.week) }, { signal });
+      if (signal.aborted) return;
+      if (!Array.isArray(a?.slots) || !a.slots.every(isSlot)) throw malformed('free times');
+      this.slots = { data: a.slots };
+      this.duration = a.durationMinutes;
+      this.cursor = [0, 0];
+    })()
+      .catch((error) => {
         if (signal.aborted) return;
         this.slots = { error };
         this.#failed(error, 'availability');
-        this.#update();
-      },
-    );
+        this.#misconfigured(error);
+      })
+      .then(() => void (signal.aborted || this.settle()));
   };
 
   /** Shows a step and moves focus to its heading (the dialog's, or the inline flow's). */
-  async go(step: number): Promise<void> {
+  async go(step: Step): Promise<void> {
     this.step = step;
     this.#update();
-    if (step == 2 && !this.slots) {
-      if (this.#started) this.loadSlots();
-      else this.start();
-    }
+    this.#need();
     await this.host.updateComplete;
     this.focus();
   }
@@ -209,7 +335,25 @@ export class Flow implements ReactiveController {
     this.host.shadowRoot?.querySelector<HTMLElement>('#step')?.focus();
   }
 
-  back = (): Promise<void> => this.go(this.step - 1);
+  back = (): Promise<void> => {
+    const steps = this.steps;
+    return this.go(steps[steps.indexOf(this.step) - 1]!);
+  };
+
+  /** The visitor chose whom to talk to: their services and times follow. */
+  choose(specialist: Specialist): void {
+    if (specialist.id != this.specialist?.id) {
+      Object.assign(this, { specialist, service: undefined, services: undefined, slots: undefined, selected: undefined });
+      this.loadServices();
+    }
+    void this.go(this.next);
+  }
+
+  /** The visitor chose what to book: times of its length follow. */
+  chooseService(service: Service): void {
+    if (service.id != this.service?.id) Object.assign(this, { service, slots: undefined, selected: undefined });
+    void this.go('time');
+  }
 
   /** Next or previous week (`days` = ±7). */
   move(days: number): void {
@@ -233,7 +377,7 @@ export class Flow implements ReactiveController {
     this.selected = slot;
     this.notice = undefined;
     this.port.emit<SlotSelectedDetail>('hearth-slot-selected', { start: slot.start, end: slot.end, timeZone: this.zone });
-    void this.go(3);
+    void this.go(this.next);
   }
 
   /** Arrow keys, Home and End move through the day and time grid (one tab stop, roving tabindex). */
@@ -275,7 +419,7 @@ export class Flow implements ReactiveController {
     if (!d.consent) e.consent = msg('To book, agree to the use of your details for this consultation.', { id: 'booking.error.consent' });
     this.errors = e;
     if (Object.keys(e).length) this.#focusError();
-    else void this.go(4);
+    else void this.go('confirm');
   };
 
   async #focusError(): Promise<void> {
@@ -284,13 +428,13 @@ export class Flow implements ReactiveController {
     this.host.shadowRoot?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }
 
-  /** The request for the chosen slot and the details typed. */
+  /** The request for the chosen slot and the details typed (rescheduling: the slot and the zone). */
   get request(): BookingRequest {
     const { name, email, phone, note } = this.details;
     // Well-formed: a lone surrogate in what was typed or pasted would make the request fail for good.
     const clean = (s: string) => wellFormed(s.trim());
     return {
-      specialist: this.host.specialist || undefined,
+      ...this.ids,
       start: this.selected!.start,
       name: clean(name),
       email: clean(email),
@@ -302,9 +446,10 @@ export class Flow implements ReactiveController {
   }
 
   /**
-   * Books the chosen slot. The Idempotency-Key is made when the visitor confirms and kept for this
-   * exact request: a double click is ignored while pending, and a retry after a timeout or an
-   * offline moment sends the same key, so the server books once and replays its answer.
+   * Books the chosen slot, or moves the booking to it (rescheduling). The Idempotency-Key is made
+   * when the visitor confirms and kept for this exact request: a double click is ignored while
+   * pending, and a retry after a timeout or an offline moment sends the same key, so the server
+   * books (or moves) once and replays its answer.
    */
   confirm = async (): Promise<void> => {
     if (this.pending) return;
@@ -316,45 +461,43 @@ export class Flow implements ReactiveController {
     this.#update();
     const signal = this.#abort.signal;
     try {
-      const booking = await this.#backend().bookConsultation!(request, { idempotencyKey: this.#key[0], signal });
-      if (!isSlot(booking)) throw malformed('a booking');
-      this.booking = booking;
+      await this.send(this.#backend(), request, { idempotencyKey: this.#key[0], signal });
       this.pending = false;
       this.#key = undefined;
-      this.port.emit<BookingConfirmedDetail>('hearth-booking-confirmed', {
-        id: booking.id,
-        start: booking.start,
-        end: booking.end,
-        timeZone: this.zone,
-        manageUrl: booking.manageUrl,
-      });
-      await this.go(5);
+      await this.go('done');
     } catch (error) {
       if (signal.aborted) return;
       this.pending = false;
-      this.#failed(error, 'booking');
-      this.#handle(error);
+      this.#failed(error, this.host.reschedule ? 'reschedule' : 'booking');
+      this.handle(error);
     }
   };
 
-  #handle(error: unknown): void {
+  /** Sends the confirmed request and says so: books (rescheduling: moves). */
+  protected async send(backend: HearthBackend, request: BookingRequest, options: WriteOptions): Promise<void> {
+    const booking = await backend.bookConsultation!(request, options);
+    if (!isSlot(booking)) throw malformed('a booking');
+    this.booking = booking;
+    const { id, start, end, manageUrl } = booking;
+    this.port.emit<BookingConfirmedDetail>('hearth-booking-confirmed', { id, start, end, timeZone: this.zone, manageUrl });
+  }
+
+  protected handle(error: unknown): void {
     const kind = isHearthError(error) && error.kind;
     const fields = (isHearthError(error) && error.fieldErrors) || {};
     // Object.hasOwn: a server may name a field `constructor` or `__proto__`.
     const on = (names: string[]) => names.filter((f) => Object.hasOwn(fields, f));
+    if (this.#misconfigured(error)) return;
     if (kind == 'conflict' || (kind == 'validation' && on(TIME_FIELDS).length)) {
       // The slot is gone: say so, keep the details, show fresh times.
-      this.notice =
-        kind == 'conflict'
-          ? msg('Someone has just booked this time. Your details are kept: pick another time.', { id: 'booking.taken' })
-          : msg('This time can no longer be booked. Your details are kept: pick another time.', { id: 'booking.unavailable' });
+      this.notice = kind == 'conflict' ? 'taken' : 'unavailable';
       this.selected = undefined;
       this.loadSlots();
-      void this.go(2);
+      void this.go('time');
     } else if (kind == 'validation' && on(DETAIL_FIELDS).length) {
       this.errors = Object.create(null);
       for (const field of on(DETAIL_FIELDS)) this.errors[field] = fields[field]!.join(' ');
-      this.step = 3;
+      this.step = 'details';
       void this.#focusError();
     } else {
       // Anything else, a 422 on no field the visitor can fix included, is said on the confirm step, with Try again.
@@ -363,11 +506,12 @@ export class Flow implements ReactiveController {
     }
   }
 
-  /** After the dialog closed: a finished booking starts over next time. Returns whether one was made. */
+  /** After the dialog closed: a finished booking (or move) starts over next time. Returns whether one was made. */
   reset(): boolean {
     const booked = !!this.booking;
     if (booked) {
-      Object.assign(this, { step: 1, selected: undefined, booking: undefined, notice: undefined, slots: undefined, errors: Object.create(null) });
+      Object.assign(this, { selected: undefined, booking: undefined, notice: undefined, slots: undefined, errors: Object.create(null) });
+      this.step = this.steps[0]!;
       this.#started = false;
       this.details.note = '';
       this.details.consent = false;

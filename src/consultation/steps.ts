@@ -6,19 +6,30 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { safeUrl } from '../core/safe-markup.js';
-import type { Details, Flow } from './flow.js';
+import { services, who } from './choices.js';
+import type { Details, Flow, Loaded, Step } from './flow.js';
 import { addDays, groupByDay } from './time.js';
 
-const dtf = (f: Flow, options: Intl.DateTimeFormatOptions, timeZone = f.zone) => new Intl.DateTimeFormat(f.lang, { timeZone, ...options });
+export const dtf = (f: Flow, options: Intl.DateTimeFormatOptions, timeZone = f.zone) => new Intl.DateTimeFormat(f.lang, { timeZone, ...options });
 
 /** "Eastern European Summer Time" for the shown zone, now. */
-const zoneName = (f: Flow) =>
+export const zoneName = (f: Flow) =>
   dtf(f, { timeZoneName: 'long' })
     .formatToParts(Date.now())
     .find((part) => part.type == 'timeZoneName')?.value;
 
 /** "Monday, 30 March 2026, 09:00–09:30" in the shown zone. */
-const when = (f: Flow, slot: { start: string; end: string }) => dtf(f, { dateStyle: 'full', timeStyle: 'short' }).formatRange(Date.parse(slot.start), Date.parse(slot.end));
+export const when = (f: Flow, slot: { start: string; end: string }) => dtf(f, { dateStyle: 'full', timeStyle: 'short' }).formatRange(Date.parse(slot.start), Date.parse(slot.end));
+
+/** "30 min". */
+export const minutes = (f: Flow, n: number) => new Intl.NumberFormat(f.lang, { style: 'unit', unit: 'minute' }).format(n);
+
+/** A service's price label: "free" is said in the visitor's language, a price text ("€60") as the clinic wrote it. */
+export const price = (label?: string | null) => (label && /^free$/i.test(label) ? msg('Free', { id: 'booking.free' }) : label);
+
+/** A service as one line: "Free initial consultation · 30 min · Free". */
+const serviceLine = (f: Flow, service: { name: string; durationMinutes: number; price?: string | null }) =>
+  [service.name, minutes(f, f.duration ?? service.durationMinutes), price(service.price)].filter(Boolean).join(' · ');
 
 /** What the visitor is told when a backend call failed, by what happened. */
 export function describeError(f: Flow, error: unknown): string {
@@ -40,45 +51,89 @@ export function describeError(f: Flow, error: unknown): string {
   }
 }
 
-const stepNames = () => [
-  msg('What to expect', { id: 'booking.step.intro' }),
-  msg('Pick a time', { id: 'booking.step.time' }),
-  msg('Your details', { id: 'booking.step.details' }),
-  msg('Confirm', { id: 'booking.step.confirm' }),
-  msg('Booked', { id: 'booking.step.booked' }),
-];
+/** What another use of the flow (rescheduling, reschedule.ts) says instead of the booking's words. */
+export interface Variant {
+  title: string;
+  /** Under the title. */
+  head: unknown;
+  /** The last step's name. */
+  done: string;
+  /** The time step's notice (`f.notice` is set). */
+  notice?: string;
+  /** The confirm step's primary action (a slot is selected). */
+  confirm?: string;
+  /** The last step's text (also announced). */
+  said?: string;
+  /** Why the flow stopped, when it was not the page's mistake (`f.stop` is set). */
+  stopped?: string;
+}
 
-const backButton = (f: Flow) => html`<button type="button" @click=${f.back}>${msg('Back', { id: 'booking.back' })}</button>`;
+const stepNames = (v?: Variant): Record<Step, string> => ({
+  intro: msg('What to expect', { id: 'booking.step.intro' }),
+  who: msg("Choose who you'd like to talk to", { id: 'booking.step.who' }),
+  service: msg('What would you like to book?', { id: 'booking.step.service' }),
+  time: msg('Pick a time', { id: 'booking.step.time' }),
+  details: msg('Your details', { id: 'booking.step.details' }),
+  confirm: msg('Confirm', { id: 'booking.step.confirm' }),
+  done: v?.done ?? msg('Booked', { id: 'booking.step.booked' }),
+});
 
-export function renderFlow(f: Flow, dialog: boolean): TemplateResult {
-  const names = stepNames();
-  const who = f.specialist;
-  const status =
-    f.step == 2 && f.slots && !f.slots.data && !f.slots.error
-      ? msg('Loading free times…', { id: 'booking.loading' })
+export const backButton = (f: Flow) => html`<button type="button" @click=${f.back}>${msg('Back', { id: 'booking.back' })}</button>`;
+
+/** A failed call: what happened, and Retry. */
+export const problem = (f: Flow, error: unknown, retry: () => void) =>
+  html`<div role="alert" class="problem">
+    <p>${describeError(f, error)}</p>
+    <button type="button" @click=${retry}>${msg('Retry', { id: 'common.retry' })}</button>
+  </div>`;
+
+/** Placeholders while something loads. */
+export const skeleton = (n: number) =>
+  html`<div class="grid skeleton" aria-hidden="true">${[...Array(n)].map(() => html`<div class="day"><span></span><span></span><span></span></div>`)}</div>`;
+
+/** True while a call runs. */
+const loading = (l?: Loaded<unknown> | false) => !!l && !l.data && !l.error;
+
+export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResult {
+  const names = stepNames(v);
+  const { specialist: person, step, stop } = f;
+  const status = stop
+    ? ''
+    : loading(step == 'time' ? f.slots : step == 'who' ? f.people : step == 'service' && f.services)
+      ? msg('Loading…', { id: 'booking.loading' })
       : f.pending
-        ? msg('Booking…', { id: 'booking.pending' })
-        : '';
+          ? msg('Booking…', { id: 'booking.pending' })
+          : step == 'done'
+            ? v?.said
+            : '';
   return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title">
     <div class="head">
-      <h2 id="title">${msg('Book a free consultation', { id: 'booking.label' })}</h2>
-      ${who ? html`<p class="muted">${msg(str`With ${who.name}, ${who.title}`, { id: 'booking.with' })}</p>` : nothing}
+      <h2 id="title">${v?.title ?? msg('Book a free consultation', { id: 'booking.label' })}</h2>
+      ${v
+        ? v.head
+        : html`${person ? html`<p class="muted">${msg(str`With ${person.name}, ${person.title}`, { id: 'booking.with' })}</p>` : nothing}
+          ${f.service ? html`<p class="muted">${serviceLine(f, f.service)}</p>` : nothing}`}
       ${dialog
         ? html`<button class="close" type="button" aria-label=${msg('Close', { id: 'booking.close' })} @click=${f.port.close}>×</button>`
         : nothing}
     </div>
     <ol class="steps">
-      ${names.map((name, i) => html`<li aria-current=${i + 1 == f.step ? 'step' : nothing}>${name}</li>`)}
+      ${f.steps.map((s) => html`<li aria-current=${s == step ? 'step' : nothing}>${names[s]}</li>`)}
     </ol>
     <section aria-labelledby="step">
-      <h3 id="step" tabindex="-1">${names[f.step - 1]}</h3>
-      ${[intro, times, details, confirm, booked][f.step - 1]!(f, dialog)}
+      <h3 id="step" tabindex="-1">${names[step]}</h3>
+      ${stop
+        ? html`<p role="alert" class="problem">
+            ${stop == 'setup' ? msg('This booking button is not set up correctly. Please contact the clinic directly.', { id: 'booking.error.setup' }) : v?.stopped}
+          </p>`
+        : { intro, who, service: services, time: times, details, confirm, done: booked }[step](f, dialog, v)}
     </section>
     <p role="status" class="sr">${status}</p>
   </div>`;
 }
 
-function intro(f: Flow): TemplateResult {
+/** What to expect, and the crisis notice: the first step's text (also above the list of specialists). */
+export function about(f: Flow): TemplateResult {
   const line = f.host.crisisLine;
   return html`<slot name="intro"
       ><p>
@@ -92,24 +147,28 @@ function intro(f: Flow): TemplateResult {
       ${line
         ? msg(str`If you or someone else is in danger now, call ${line} or your local emergency number.`, { id: 'booking.crisis.line' })
         : msg('If you or someone else is in danger now, call your local emergency number.', { id: 'booking.crisis' })}
-    </p>
+    </p>`;
+}
+
+function intro(f: Flow): TemplateResult {
+  const next = f.next;
+  return html`${about(f)}
     <div class="actions">
-      <button part="primary-action" type="button" @click=${() => f.go(2)}>${msg('Choose a time', { id: 'booking.choose' })}</button>
+      <button part="primary-action" type="button" @click=${() => f.go(next)}>
+        ${next == 'time' ? msg('Choose a time', { id: 'booking.choose' }) : msg('Continue', { id: 'booking.continue' })}
+      </button>
     </div>`;
 }
 
-function times(f: Flow): TemplateResult {
+function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
   const { slots, week, errors } = f;
   const range = new Intl.DateTimeFormat(f.lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(Date.parse(week), Date.parse(addDays(week, 6)));
   const next = () => f.move(7);
   let body: unknown;
   if (slots?.error !== undefined) {
-    body = html`<div role="alert" class="problem">
-      <p>${describeError(f, slots.error)}</p>
-      <button type="button" @click=${f.loadSlots}>${msg('Retry', { id: 'common.retry' })}</button>
-    </div>`;
+    body = problem(f, slots.error, f.loadSlots);
   } else if (!slots?.data) {
-    body = html`<div class="grid skeleton" aria-hidden="true">${[0, 1, 2, 3, 4].map(() => html`<div class="day"><span></span><span></span><span></span></div>`)}</div>`;
+    body = skeleton(5);
   } else {
     const days = groupByDay(slots.data, week, f.zone);
     const dayName = dtf(f, { weekday: 'long', day: 'numeric', month: 'long' }, 'UTC');
@@ -141,7 +200,13 @@ function times(f: Flow): TemplateResult {
           <button type="button" @click=${next}>${msg('Show the next week', { id: 'booking.empty.next' })}</button>
         </div>`;
   }
-  return html`${f.notice ? html`<p role="alert" class="problem">${f.notice}</p>` : nothing}
+  const notice =
+    f.notice &&
+    (v?.notice ??
+      (f.notice == 'taken'
+        ? msg('Someone has just booked this time. Your details are kept: pick another time.', { id: 'booking.taken' })
+        : msg('This time can no longer be booked. Your details are kept: pick another time.', { id: 'booking.unavailable' })));
+  return html`${notice ? html`<p role="alert" class="problem">${notice}</p>` : nothing}
     <div class="field zone">
       <label for="tz">${msg('Times are shown in this time zone', { id: 'booking.zone' })}</label>
       <input
@@ -164,7 +229,7 @@ function times(f: Flow): TemplateResult {
       <button type="button" @click=${next}>${msg('Next week', { id: 'booking.week.next' })}</button>
     </div>
     ${body}
-    <div class="actions">${backButton(f)}</div>`;
+    <div class="actions">${f.steps[0] == 'time' ? nothing : backButton(f)}</div>`;
 }
 
 /** One labelled field, its hint and its error, linked by aria-describedby. */
@@ -222,16 +287,18 @@ function details(f: Flow): TemplateResult {
   </form>`;
 }
 
-function confirm(f: Flow): TemplateResult {
+function confirm(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
+  const { selected, service } = f;
   const d = f.details;
-  const row = (term: string, value: string) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
+  const row = (term: string, value?: string) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
   return html`<dl class="summary">
-      ${row(msg('When', { id: 'booking.when' }), `${when(f, f.selected!)} (${zoneName(f)})`)}
-      ${row(msg('With', { id: 'booking.withLabel' }), f.specialist?.name ?? '')} ${row(msg('Name', { id: 'booking.name' }), d.name)}
+      ${row(msg('When', { id: 'booking.when' }), `${when(f, selected!)} (${zoneName(f)})`)}
+      ${row(msg('With', { id: 'booking.withLabel' }), f.specialist?.name)}
+      ${row(msg('Service', { id: 'booking.serviceLabel' }), service && serviceLine(f, service))} ${row(msg('Name', { id: 'booking.name' }), d.name)}
       ${row(msg('Email', { id: 'booking.email' }), d.email)} ${row(msg('Phone', { id: 'booking.phone' }), d.phone)}
       ${row(msg('Note', { id: 'booking.noteLabel' }), d.note)}
     </dl>
-    <p class="muted">${msg('Free · 30 minutes · no obligation', { id: 'booking.terms' })}</p>
+    ${service ? nothing : html`<p class="muted">${msg('Free · 30 minutes · no obligation', { id: 'booking.terms' })}</p>`}
     ${f.bookError ? html`<div role="alert" class="problem"><p>${describeError(f, f.bookError)}</p></div>` : nothing}
     <div class="actions">
       ${backButton(f)}
@@ -240,12 +307,14 @@ function confirm(f: Flow): TemplateResult {
           ? msg('Booking…', { id: 'booking.pending' })
           : f.bookError
             ? msg('Try again', { id: 'booking.retry' })
-            : msg('Confirm booking', { id: 'booking.confirm' })}
+            : (v?.confirm ?? msg('Confirm booking', { id: 'booking.confirm' }))}
       </button>
     </div>`;
 }
 
-function booked(f: Flow, dialog: boolean): TemplateResult {
+function booked(f: Flow, dialog: boolean, v?: Variant): TemplateResult {
+  const close = dialog ? html`<div class="actions"><button type="button" @click=${f.port.close}>${msg('Close', { id: 'booking.close' })}</button></div>` : nothing;
+  if (v) return html`<p class="booked">${v.said}</p>${close}`;
   const b = f.booking!;
   const ics = safeUrl(b.icsUrl);
   const manage = safeUrl(b.manageUrl);
@@ -260,5 +329,5 @@ function booked(f: Flow, dialog: boolean): TemplateResult {
         id: 'booking.next.text',
       })}
     </p>
-    ${dialog ? html`<div class="actions"><button type="button" @click=${f.port.close}>${msg('Close', { id: 'booking.close' })}</button></div>` : nothing}`;
+    ${close}`;
 }

@@ -94,7 +94,7 @@ describe('<hearth-consultation-button>', () => {
     await el.open();
     button(el, 'Choose a time').click();
     await waitUntil(() => $(el, '.skeleton'), 'skeleton');
-    expect(text($(el, '[role=status]'))).to.equal('Loading free times…');
+    expect(text($(el, '[role=status]'))).to.equal('Loading…');
     await expect(el).to.be.accessible();
     answer();
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
@@ -223,7 +223,7 @@ describe('<hearth-consultation-button>', () => {
     button(el, 'Booking…').click();
     expect(s.bookingCalls).to.have.length(1);
     const { request, options } = s.bookingCalls[0]!;
-    expect(request).to.deep.equal({ specialist: 'olena', start: SLOTS[0]!.start, name: 'Iryna', email: 'iryna@example.org', phone: undefined, note: undefined, consent: true, timeZone: 'Europe/Kyiv' });
+    expect(request).to.deep.equal({ specialist: 'olena', service: undefined, start: SLOTS[0]!.start, name: 'Iryna', email: 'iryna@example.org', phone: undefined, note: undefined, consent: true, timeZone: 'Europe/Kyiv' });
     expect(options!.idempotencyKey).to.match(/^[0-9a-f]{32}$/);
     answer();
     expect((await confirmed).detail).to.deep.equal({ id: 'b1', start: BOOKED.start, end: BOOKED.end, timeZone: 'Europe/Kyiv', manageUrl: BOOKED.manageUrl });
