@@ -216,7 +216,7 @@ class Bookings implements Section {
           )}
         </ul>
         ${this.next
-          ? html`<button type="button" part="button" class="more secondary" aria-disabled=${this.more == 'loading' ? 'true' : nothing} @click=${this.#loadMore}>
+          ? html`<button type="button" part="button" class="more secondary" aria-disabled=${this.more == 'loading' ? 'true' : nothing} @click=${() => this.#loadMore()}>
               ${this.more == 'loading' ? msg('Loading…', { id: 'desk.loading' }) : msg('Load more', { id: 'desk.list.more' })}
             </button>`
           : nothing}
@@ -226,7 +226,7 @@ class Bookings implements Section {
         <h2 id="bookings-title">${msg('Bookings', { id: 'desk.bookings' })}</h2>
         <span class="note">${msg(str`Times in ${zone}`, { id: 'desk.bookings.zone' })}</span>
         ${admin
-          ? html`<button type="button" part="button" class="secondary" aria-disabled=${this.exporting ? 'true' : nothing} @click=${this.#export}>
+          ? html`<button type="button" part="button" class="secondary" aria-disabled=${this.exporting ? 'true' : nothing} @click=${() => this.#export()}>
               ${this.exporting ? msg('Exporting…', { id: 'desk.bookings.exporting' }) : msg('Export CSV', { id: 'desk.bookings.export' })}
             </button>`
           : nothing}
