@@ -56,6 +56,9 @@ const NARROW = 700;
  * - Live events refresh the list and the open thread and are announced politely; focus never moves
  *   by itself.
  * - Two panes side by side; under 700px one at a time, with "Back to inbox".
+ * - Sections (nav with `aria-current`, attribute `section`): Inbox, Bookings, Hours and, for admins,
+ *   Specialists. Each section beyond the inbox is a lazy chunk (bookings.ts, hours.ts,
+ *   specialists.ts) loaded when first opened; a section with unsaved changes asks before it is left.
  *
  * @summary The care team's inbox: conversations, replies, status and assignment, live.
  * @customElement hearth-desk
@@ -66,6 +69,10 @@ const NARROW = 700;
  * @event hearth-desk-reply-sent - The server stored a reply (`detail: {conversationId, id, createdAt, idempotencyKey}`).
  * @event hearth-desk-reply-failed - The server refused a reply (`detail: {conversationId, error, idempotencyKey}`); its text is kept.
  * @event hearth-desk-staff-invited - An admin invited a colleague (`detail: {id, role}`).
+ * @event hearth-desk-booking-updated - Staff cancelled a booking or marked it attended / no-show (`detail: {bookingId, status}`).
+ * @event hearth-desk-hours-saved - A specialist's hours were stored (`detail: {specialist}`).
+ * @event hearth-desk-specialist-saved - An admin added, edited, deactivated or reactivated a specialist (`detail: {id, active, created}`).
+ * @event hearth-desk-service-saved - A service was added, edited, activated or deactivated (`detail: {id, specialist, active, created}`).
  *
  * @csspart desk - The whole desk (both panes).
  * @csspart notice - The signed-out, not-staff and loading notices.
@@ -80,7 +87,12 @@ const NARROW = 700;
  * @csspart composer - The reply form.
  * @csspart error - An error message.
  * @csspart button - Buttons.
- * @csspart dialog - The invite dialog.
+ * @csspart dialog - The dialogs (invite, cancel a booking, leave without saving, specialist, service).
+ * @csspart nav - The sections' navigation.
+ * @csspart section - The pane of Bookings, Hours or Specialists.
+ * @csspart booking - A booking in Bookings.
+ * @csspart specialist - A specialist in Specialists.
+ * @csspart service - A service of a specialist.
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-scheme - `light dark` (default: follows the system), `light` or `dark`.
