@@ -38,7 +38,7 @@ export function who(f: Flow): TemplateResult {
   ${list(f, f.people!, f.loadPeople, f.specialist?.id, (s) => f.choose(s), (s) => {
     const spoken = s.languages?.length ? languages(f, s.languages) : '';
     const next = s.nextFree;
-    return html`<strong>${s.name}</strong><span>${s.title}</span>
+    return html`<strong>${s.name}</strong> <span>${s.title}</span>
       ${spoken ? html`<span>${msg(str`Speaks ${spoken}`, { id: 'booking.languages' })}</span>` : nothing}
       ${next === undefined
         ? nothing
