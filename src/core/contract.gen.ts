@@ -1476,6 +1476,8 @@ export interface components {
             name: string;
             /** @description visitor, or staff: specialist or admin. */
             role?: components["schemas"]["Role"];
+            /** @description A specialist account's specialist id (whose hours and bookings are theirs); null for other accounts. */
+            specialist?: string | null;
         };
         Session: {
             user: components["schemas"]["User"] | null;

@@ -29,8 +29,16 @@ describe('GET /api/session', () => {
     const cookie = await signInCookie(t);
     const r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Cookie: cookie } });
     assert.equal(r.body.user.name, 'Demo Visitor');
-    assert.deepEqual(Object.keys(r.body.user).sort(), ['id', 'name', 'role'], 'no email');
+    assert.deepEqual(Object.keys(r.body.user).sort(), ['id', 'name', 'role', 'specialist'], 'no email');
     assert.equal(r.body.user.role, 'visitor');
+    assert.equal(r.body.user.specialist, null);
+  });
+
+  test("a specialist's session names their specialist id (whose hours and bookings are theirs)", async () => {
+    const t = await createTestApp();
+    const token = await signInBearer(t, undefined, { email: 'olena@example.com', password: 'demo1234' });
+    const r = await checked(t, 'GET', '/api/session', '/api/session', { headers: { Authorization: `Bearer ${token}` } });
+    assert.deepEqual([r.body.user.role, r.body.user.specialist], ['specialist', 'olena-kovalenko']);
   });
 
   test('bearer session; an unknown or malformed bearer is signed out', async () => {

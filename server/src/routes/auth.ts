@@ -126,7 +126,7 @@ export function authRoutes(r: Router, deps: Deps): void {
     return send({
       status: 200,
       body: {
-        user: user ? { id: user.id, name: user.name, role: user.role } : null,
+        user: user ? { id: user.id, name: user.name, role: user.role, specialist: user.specialistId ?? null } : null,
         loginUrl: `${own}/login`,
         signupUrl: `${own}/signup`,
         tokenUrl: `${own}/api/session/token`,
