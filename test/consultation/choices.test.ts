@@ -29,8 +29,8 @@ function clinic(people: Specialist[] = [OLENA, SAM], services: Record<string, Se
 }
 
 const choices = (el: HearthConsultationButton) => $$(el, '[part~=choice]').map(text);
-const bare = (s: ReturnType<typeof clinic>, attrs = '') =>
-  make(s.backend, html`<hearth-consultation-button time-zone="Europe/Kyiv" .backend=${s.backend} data-x=${attrs}></hearth-consultation-button>`);
+const bare = (s: ReturnType<typeof clinic>) =>
+  make(s.backend, html`<hearth-consultation-button time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`);
 
 /** Captures console.error while `run` runs. */
 async function errors(run: () => Promise<void>): Promise<string[]> {
@@ -152,7 +152,7 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   for (const [attrs, attribute, value] of [
-    [{ specialist: 'nobody' }, 'specialist', 'nobody'],
+    [{ specialist: 'nobody', service: '' }, 'specialist', 'nobody'],
     [{ specialist: 'sam', service: 'massage' }, 'service', 'massage'],
   ] as const) {
     it(`a wrong ${attribute} says the button is not set up correctly and names the attribute in console.error`, async () => {
@@ -161,7 +161,7 @@ describe('<hearth-consultation-button> choices', () => {
       const logged = await errors(async () => {
         el = await make(
           s.backend,
-          html`<hearth-consultation-button specialist=${attrs.specialist} service=${(attrs as { service?: string }).service ?? ''} .backend=${s.backend}></hearth-consultation-button>`,
+          html`<hearth-consultation-button specialist=${attrs.specialist} service=${attrs.service} .backend=${s.backend}></hearth-consultation-button>`,
         );
         await el.open();
         await waitUntil(() => $(el, '.problem'), 'the message');
