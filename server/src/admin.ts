@@ -117,6 +117,7 @@ async function addStaff(store: Store, args: string[], now: Date): Promise<string
 const SEALED: ReadonlyArray<readonly [table: string, column: string, purpose: Purpose]> = [
   ['messages', 'body', 'message'],
   ['bookings', 'note', 'booking-note'],
+  ['bookings', 'cancel_reason', 'booking-cancel-reason'],
 ];
 const BATCH = 500;
 

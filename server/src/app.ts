@@ -25,6 +25,8 @@ import { referenceRoutes } from './routes/references.js';
 import { eventRoutes } from './routes/events.js';
 import { staffRoutes } from './routes/staff.js';
 import { deskRoutes } from './routes/desk.js';
+import { bookingStaffRoutes } from './routes/bookings-staff.js';
+import { rescheduleRoutes } from './routes/reschedule.js';
 import { deskMailRoutes } from './routes/desk-mail.js';
 import { createEventStreams, type EventStreams } from './events.js';
 import { createBox, processDataKey, type DataBox } from './crypto-box.js';
@@ -104,6 +106,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   deskRoutes(router, deps);
   deskMailRoutes(router, deps, options.mailDir);
   consultationRoutes(router, deps);
+  rescheduleRoutes(router, deps);
+  bookingStaffRoutes(router, deps);
   referenceRoutes(router, deps);
   eventRoutes(router, deps, { heartbeatMs: options.heartbeatMs });
 

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 
 export const KEY_BYTES = 32;
 const PREFIX = 'hb1.';
-export type Purpose = 'message' | 'booking-note' | 'delivery-link';
+export type Purpose = 'message' | 'booking-note' | 'delivery-link' | 'booking-cancel-reason';
 
 export interface DataBox {
   /** Seals `plain` under the current key. */

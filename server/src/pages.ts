@@ -216,7 +216,9 @@ export interface ManagedBookingView {
   specialistName: string;
   /** The specialist's IANA zone; undefined when unknown (then only UTC is shown). */
   timeZone?: string;
-  status: 'confirmed' | 'cancelled';
+  status: 'confirmed' | 'cancelled' | 'attended' | 'no-show';
+  /** Confirmed and not started: the page offers "Choose another time" (the booking button in reschedule mode). */
+  movable?: boolean;
 }
 
 /** "Tuesday, 2 June 2026, 09:00–09:30" and the zone's offset on that day ("GMT+03:00"; "GMT" for UTC). */
@@ -229,6 +231,7 @@ export function formatSlot(start: string, end: string, timeZone: string): { text
 }
 
 export const CANCELLED_TEXT = 'This booking is cancelled. The time is free again.';
+const STATUS_TEXT: Record<ManagedBookingView['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', attended: 'Attended', 'no-show': 'Missed (no-show)' };
 
 /**
  * The manage page: the booking as a definition list (times in the specialist's zone and in UTC,
@@ -245,16 +248,27 @@ export function managePage(b: ManagedBookingView): string {
     local ? when(`Date and time, the specialist’s time zone (${b.timeZone})`, local.text, `${b.timeZone}, ${local.offset}`) : '',
     when('Date and time in UTC', utc.text, 'UTC'),
     `<dt>Specialist</dt>\n<dd>${esc(b.specialistName)}</dd>`,
-    `<dt>Status</dt>\n<dd>${confirmed ? 'Confirmed' : 'Cancelled'}</dd>`,
+    `<dt>Status</dt>\n<dd>${STATUS_TEXT[b.status]}</dd>`,
   ].filter(Boolean);
+  // The button loads the widgets from this server (/dist/, same origin: the page CSP's script-src 'self').
+  const move = b.movable
+    ? `<h2>Choose another time</h2>
+<p>Pick a new time with the same specialist. Your current time stays booked until the new one is confirmed.</p>
+<hearth-consultation-button api="/api" reschedule="${esc(b.token)}">Choose another time</hearth-consultation-button>
+<noscript><p>Choosing another time needs JavaScript. You can cancel this booking below and book a new time instead.</p></noscript>
+<script type="module" src="/dist/hearth.js"></script>
+`
+    : '';
   const actions = confirmed
     ? `<p><a href="${esc(base)}/ics">Add to calendar (.ics)</a></p>
-<h2>Cancel this booking</h2>
+${move}<h2>Cancel this booking</h2>
 <p>Cancelling frees the time for someone else. It cannot be undone; you can book another time afterwards.</p>
 <form method="post" action="${esc(base)}/cancel">
 <button type="submit">Cancel this booking</button>
 </form>`
-    : `<p class="notice" role="status">${esc(CANCELLED_TEXT)}</p>`;
+    : b.status === 'cancelled'
+      ? `<p class="notice" role="status">${esc(CANCELLED_TEXT)}</p>`
+      : '';
   return layout(
     'Your consultation',
     `<h1>Your consultation</h1>

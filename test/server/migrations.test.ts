@@ -78,7 +78,7 @@ describe('migrations', () => {
     const pools = [1, 2, 3].map(() => new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 1 }));
     try {
       const applied = await Promise.all(pools.map(migratePostgres));
-      assert.deepEqual(applied.flat().sort(), postgresMigrations.map((m) => m.version));
+      assert.deepEqual(applied.flat().sort((a, b) => a - b), postgresMigrations.map((m) => m.version));
       assert.deepEqual(await migratePostgres(pools[0]!), []);
       const recorded = await admin.query(`SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`);
       assert.deepEqual(recorded.rows, listOf(postgresMigrations));

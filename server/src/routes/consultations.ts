@@ -14,6 +14,7 @@ import { bookingNotFoundPage, managePage } from '../pages.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 import { cleanName } from '../text-rules.js';
+import { managedBookingOf } from './reschedule.js';
 import { notify } from '../notify.js';
 
 /** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
@@ -211,9 +212,14 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const vary = { Vary: 'Accept' };
     if (!b) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
     const s = await store.specialists.get(b.specialistId);
-    const status = b.cancelledAt ? 'cancelled' : 'confirmed';
-    if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status }), 200, vary);
-    return send({ status: 200, body: { id: b.id, start: b.start, end: b.end, specialist: { id: b.specialistId, name: s?.name ?? '' }, status } }, vary);
+    // With attendance (attended / no-show) and the service: ManagedBooking as the reschedule answers it.
+    const full = await store.staffBookings.get(b.id);
+    if (!full) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
+    const managed = managedBookingOf(full);
+    const { status } = managed;
+    const movable = status === 'confirmed' && b.start > iso(deps.now());
+    if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status, movable }), 200, vary);
+    return send({ status: 200, body: managed }, vary);
   });
 
   r.on('DELETE', '/api/consultations/manage/:token', async (c) => {

@@ -253,6 +253,24 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'bookings for staff: attendance, cancel reason, cancelled by',
+    sql: `
+      -- The care team's side of bookings (issue 13). A booking's status stays derived, so the slot
+      -- invariant keeps reading cancelled_at alone: cancelled when cancelled_at is set; otherwise
+      -- attended / no-show once staff marked it (only after it started); otherwise confirmed.
+      ALTER TABLE bookings ADD COLUMN attendance TEXT CHECK (attendance IN ('attended', 'no-show'));
+      -- Sealed like the note (crypto-box.ts, purpose "booking-cancel-reason"); never in a mail.
+      ALTER TABLE bookings ADD COLUMN cancel_reason TEXT;
+      ALTER TABLE bookings ADD COLUMN cancelled_by TEXT CHECK (cancelled_by IN ('visitor', 'staff'));
+      -- Until now only visitors could cancel (the manage link).
+      UPDATE bookings SET cancelled_by = 'visitor' WHERE cancelled_at IS NOT NULL;
+      -- The staff list: one specialist's (or everyone's) bookings by start, keyset-paginated on (start, id).
+      CREATE INDEX bookings_specialist_start ON bookings(specialist_id, start, id);
+      CREATE INDEX bookings_start ON bookings(start, id);
+    `,
+  },
+  {
     version: 11,
     name: 'deliveries',
     sql: `

@@ -19,6 +19,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { staffBookingRepository } from './bookings-staff.js';
 import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
@@ -153,6 +154,7 @@ function repositoriesOn(e: Exec): Repositories {
   return {
     conversations: conversationRepository(shared),
     staff: staffRepository(shared),
+    staffBookings: staffBookingRepository(shared),
     deliveries: deliveryRepository(shared, 'postgres'),
     accounts: {
       async createUser(u) {
@@ -259,7 +261,7 @@ function repositoriesOn(e: Exec): Repositories {
           )
         ).map((r) => r.start),
       findByManageHash: (hash) => one<Booking>(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE manage_hash = $1`, [hash]),
-      cancel: async (id, at) => (await e.count('UPDATE bookings SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL', [at, id])) > 0,
+      cancel: async (id, at) => (await e.count("UPDATE bookings SET cancelled_at = $1, cancelled_by = 'visitor' WHERE id = $2 AND cancelled_at IS NULL", [at, id])) > 0,
     },
     idempotency: {
       claim: async (r) =>

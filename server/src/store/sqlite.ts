@@ -13,6 +13,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { staffBookingRepository } from './bookings-staff.js';
 import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
@@ -113,7 +114,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     ),
     bookedStarts: q('SELECT start FROM bookings WHERE specialist_id = ? AND cancelled_at IS NULL AND start >= ? AND start < ? ORDER BY start'),
     bookingByHash: q('SELECT id, specialist_id AS specialistId, start, end, cancelled_at AS cancelledAt FROM bookings WHERE manage_hash = ?'),
-    cancelBooking: q('UPDATE bookings SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL'),
+    cancelBooking: q("UPDATE bookings SET cancelled_at = ?, cancelled_by = 'visitor' WHERE id = ? AND cancelled_at IS NULL"),
     claimIdem: q(
       `INSERT INTO idempotency_keys (key_hash, fingerprint, status, answer, created_at, expires_at) VALUES (?, ?, 0, '', ?, ?)
        ON CONFLICT(key_hash) DO NOTHING`,
@@ -162,6 +163,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     return {
       conversations: conversationRepository(shared),
       staff: staffRepository(shared),
+      staffBookings: staffBookingRepository(shared),
       deliveries: deliveryRepository(shared, 'sqlite'),
       accounts: {
         createUser: (u) =>

@@ -12,10 +12,12 @@
 import type { WeeklyWindow } from '../availability.js';
 import type { ConversationStore } from './conversations.js';
 import type { StaffStore } from './staff.js';
+import type { StaffBookingStore } from './bookings-staff.js';
 import type { DeliveryStore } from './deliveries.js';
 
 export type * from './conversations.js';
 export type * from './staff.js';
+export type * from './bookings-staff.js';
 export type * from './deliveries.js';
 
 export interface User {
@@ -254,6 +256,8 @@ export interface Repositories {
   staff: StaffStore;
   specialists: SpecialistStore;
   bookings: BookingStore;
+  /** Bookings as the care team sees them, and the visitor's reschedule (bookings-staff.ts). */
+  staffBookings: StaffBookingStore;
   idempotency: IdempotencyStore;
   references: ReferenceStore;
   limits: RateLimitStore;
