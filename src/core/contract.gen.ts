@@ -473,8 +473,11 @@ export interface paths {
          * Moves a confirmed booking to another free slot of the same specialist and service.
          * @description One transaction: the new slot is taken and the old one freed together; 409
          *     `/problems/slot-taken` when the new one was taken meanwhile (the booking keeps its time);
-         *     422 on `start` when it is not an offered slot; 404 for an unknown token; 409
-         *     `/problems/booking-cancelled` for a cancelled booking. The manage link stays the same.
+         *     422 on `start` when it is not an offered slot (or is the booking's own time); 404 for an
+         *     unknown token; 409 `/problems/booking-cancelled` for a cancelled booking and
+         *     `/problems/booking-past` for one that has started. The manage link stays the same.
+         *     Counted against the booking limits (`HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR` per email and
+         *     per client address per hour, together with new bookings): 429 beyond them.
          *     Mails the visitor and the specialist; webhook `booking.rescheduled`.
          */
         post: operations["rescheduleBooking"];
@@ -701,7 +704,7 @@ export interface paths {
         };
         /**
          * Every booking as CSV (admin), for the clinic's own records.
-         * @description Columns: id, specialist, service, start, end, status, name, email, phone, timeZone, createdAt, cancelledBy. Notes are not exported. Cells that start with = + - @ are prefixed with an apostrophe (no formula injection).
+         * @description Columns: id, specialist (name), service (name; empty when none), start, end (UTC instants), status, name, email, phone, timeZone, createdAt, cancelledBy. RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted (quotes doubled); UTF-8 with a byte order mark; `Content-Disposition: attachment; filename="hearth-bookings-YYYY-MM-DD.csv"`. Notes and cancel reasons are not exported. Cells that start with = + - @ (or a tab or carriage return) are prefixed with an apostrophe (no formula injection).
          */
         get: operations["exportBookings"];
         put?: never;
@@ -753,7 +756,10 @@ export interface paths {
             };
         };
         head?: never;
-        /** Marks a past booking attended or no-show (its specialist, or an admin). */
+        /**
+         * Marks a booking that has started attended or no-show (its specialist, or an admin).
+         * @description 422 on `status` before the booking's start; 409 `/problems/booking-cancelled` for a cancelled booking. Marking again replaces the mark.
+         */
         patch: operations["updateBooking"];
         trace?: never;
     };
@@ -879,7 +885,8 @@ export interface paths {
          *     naming `text/html` with q > 0 and before, above or without `application/json`) gets the
          *     manage page: the date and time in the specialist's zone and in UTC, the specialist, the
          *     status, an "Add to calendar (.ics)" link and, while confirmed, a "Cancel this booking" form
-         *     posting to `…/cancel`. Nothing personal (name, email, phone, note) is in either.
+         *     posting to `…/cancel`; while confirmed and not started also "Choose another time" (the
+         *     booking button with `reschedule`, loaded from `/dist/hearth.js`). Nothing personal (name, email, phone, note) is in either.
          */
         get: operations["getBooking"];
         put?: never;
@@ -2476,6 +2483,8 @@ export interface operations {
             /** @description Moved (or replayed). */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2483,8 +2492,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The slot is taken, or the booking is cancelled. */
+            /** @description The slot is taken (`/problems/slot-taken`), the booking is cancelled (`/problems/booking-cancelled`) or has started (`/problems/booking-past`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2853,6 +2863,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["NotYours"];
             404: components["responses"]["NotFound"];
+            /** @description The booking is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -2894,7 +2913,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["NotYours"];
             404: components["responses"]["NotFound"];
-            /** @description Already cancelled, or past. */
+            /** @description Already cancelled (`/problems/booking-cancelled`), or started or over (`/problems/booking-past`). */
             409: {
                 headers: {
                     [name: string]: unknown;
