@@ -25,9 +25,10 @@ import { referenceRoutes } from './routes/references.js';
 import { eventRoutes } from './routes/events.js';
 import { staffRoutes } from './routes/staff.js';
 import { deskRoutes } from './routes/desk.js';
+import { clinicRoutes } from './routes/clinic.js';
+import { deskMailRoutes } from './routes/desk-mail.js';
 import { bookingStaffRoutes } from './routes/bookings-staff.js';
 import { rescheduleRoutes } from './routes/reschedule.js';
-import { deskMailRoutes } from './routes/desk-mail.js';
 import { createEventStreams, type EventStreams } from './events.js';
 import { createBox, processDataKey, type DataBox } from './crypto-box.js';
 
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   staffRoutes(router, deps);
   deskRoutes(router, deps);
   deskMailRoutes(router, deps, options.mailDir);
+  clinicRoutes(router, deps);
   consultationRoutes(router, deps);
   rescheduleRoutes(router, deps);
   bookingStaffRoutes(router, deps);

@@ -34,6 +34,8 @@ export interface AvailabilityKey {
   to: string;
   /** now + minimum notice, in ms: slots starting before it are not offered. */
   earliest: number;
+  /** The service (its length shapes the slots); absent: the default. */
+  service?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface AvailabilityKey {
  */
 export function availabilityKey(k: AvailabilityKey): string {
   const bucket = Math.ceil(k.earliest / NOTICE_BUCKET_MS);
-  return `${k.specialistId}\u0000${k.from}\u0000${k.to}\u0000${bucket}`;
+  return `${k.specialistId}\u0000${k.from}\u0000${k.to}\u0000${bucket}${k.service ? `\u0000${k.service}` : ''}`;
 }
 
 const specialistOf = (key: string) => key.slice(0, key.indexOf('\u0000'));

@@ -1676,10 +1676,14 @@ export interface components {
          *     `minNoticeMinutes` from now are not offered.
          */
         Hours: {
-            weekly: ({
+            weekly: {
                 /** @description ISO weekday (1 = Monday). */
                 weekday: number;
-            } & components["schemas"]["LocalWindow"])[];
+                /** @description Local wall time in the specialist's zone. */
+                start: string;
+                /** @description Exclusive; after start. */
+                end: string;
+            }[];
             overrides: {
                 /** @description A local date. */
                 date: string;

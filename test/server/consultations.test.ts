@@ -14,12 +14,30 @@ const availability = (t: TestApp, q: string) => checked(t, 'GET', A, `${A}?${q}`
 const tokenOf = (manageUrl: string) => new URL(manageUrl).pathname.split('/').pop()!;
 
 describe('GET /api/specialists', () => {
-  test('the two seeded specialists', async () => {
+  test('the two seeded specialists, with bio, languages, photo and their next free time (12 h notice from Monday 00:00 UTC)', async () => {
     const t = await createTestApp();
     const r = await checked(t, 'GET', '/api/specialists', '/api/specialists');
     assert.deepEqual(r.body, [
-      { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko', title: 'Clinical psychologist', timeZone: 'Europe/Kyiv' },
-      { id: 'sam-rivera', name: 'Sam Rivera, LCSW', title: 'Licensed clinical social worker', timeZone: 'America/New_York' },
+      {
+        id: 'olena-kovalenko',
+        name: 'Dr. Olena Kovalenko',
+        title: 'Clinical psychologist',
+        timeZone: 'Europe/Kyiv',
+        bio: 'Works with anxiety, burnout and grief; sessions in Ukrainian or English.',
+        languages: ['uk', 'en'],
+        photoUrl: null,
+        nextFree: '2026-06-01T12:00:00Z', // Monday 15:00 in Kyiv
+      },
+      {
+        id: 'sam-rivera',
+        name: 'Sam Rivera, LCSW',
+        title: 'Licensed clinical social worker',
+        timeZone: 'America/New_York',
+        bio: 'Supports families and young adults through change.',
+        languages: ['en', 'es'],
+        photoUrl: null,
+        nextFree: '2026-06-01T14:00:00Z', // Monday 10:00 in New York
+      },
     ]);
   });
 });
@@ -239,6 +257,7 @@ describe('manage link', () => {
       end: '2026-06-02T06:30:00Z',
       specialist: { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko' },
       status: 'confirmed',
+      service: { id: 'olena-kovalenko-initial', name: 'Free initial consultation', durationMinutes: 30 },
     });
     assert.equal(r.headers.get('cache-control'), 'no-store');
     assert.ok(!r.text.includes('ada@example.org') && !r.text.includes('Ada'));

@@ -2,20 +2,20 @@
 // manage page; cancel by DELETE or by the page's form; .ics).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { freeSlots, isBookableSlot, isValidTimeZone, SLOT_MINUTES, type Slot } from '../availability.js';
-import { availabilityKey } from '../availability-cache.js';
+import { isValidTimeZone, type Slot } from '../availability.js';
 import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
-import { SlotTakenError, type Booking, type Repositories, type Specialist } from '../store/index.js';
+import { SlotTakenError, type Booking } from '../store/index.js';
 import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { bookingNotFoundPage, managePage } from '../pages.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 import { cleanName } from '../text-rules.js';
-import { managedBookingOf } from './reschedule.js';
+import { checkStart, isOfferedStart, nextFreeOf, pickBookable, slotsOf, type Bookable } from '../booking-rules.js';
 import { notify } from '../notify.js';
+import { managedBookingOf } from './reschedule.js';
 
 /** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
 export const CONSENT_VERSION = 'consent-v1';
@@ -26,6 +26,7 @@ const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => 
 
 export const bookingSchema = z.object({
   specialist: optional(z.string().max(100, 'Unknown specialist')),
+  service: optional(z.string({ invalid_type_error: 'Unknown service' }).max(100, 'Unknown service')),
   start: z.string({ required_error: 'Pick a time', invalid_type_error: 'Pick a time' }).max(64, 'Pick a time from the list'),
   name: z
     .string({ required_error: 'Enter your name', invalid_type_error: 'Enter your name' })
@@ -57,62 +58,45 @@ const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function consultationRoutes(r: Router, deps: Deps): void {
   const { store, config } = deps;
-  const minNoticeMinutes = () => config.minNoticeHours * 60;
 
-  /** The specialist named (or the only one), or the field error. */
-  async function pickSpecialist(id: string | undefined, repos: Repositories = store): Promise<{ ok: Specialist } | { error: string }> {
-    if (id) {
-      // Ids are plain text: one with control characters (U+0000 included) names nobody.
-      const s = /[\u0000-\u001f]/.test(id) ? undefined : await repos.specialists.get(id);
-      return s ? { ok: s } : { error: 'Unknown specialist' };
+  // Active specialists only, with their next free slot of their default service (cached per
+  // specialist like any availability range, so the list costs no slot computation when warm).
+  r.on('GET', '/api/specialists', async () => {
+    const now = deps.now();
+    const body = [];
+    for (const s of (await store.clinic.listSpecialists()).filter((x) => x.active)) {
+      const picked = await pickBookable(deps, { specialist: s.id });
+      const nextFree = 'ok' in picked ? await nextFreeOf(deps, picked.ok, now) : null;
+      body.push({ id: s.id, name: s.name, title: s.title, timeZone: s.timeZone, bio: s.bio, languages: s.languages, photoUrl: s.photoUrl, nextFree });
     }
-    const all = await repos.specialists.list();
-    return all.length === 1 ? { ok: all[0]! } : { error: 'Choose a specialist' };
-  }
+    return send({ status: 200, body }, { 'Cache-Control': 'public, max-age=60' });
+  });
 
-  r.on('GET', '/api/specialists', async () =>
-    send(
-      { status: 200, body: (await store.specialists.list()).map(({ id, name, title, timeZone }) => ({ id, name, title, timeZone })) },
-      { 'Cache-Control': 'public, max-age=300' },
-    ),
-  );
-
-  /** Free slots of a specialist in [from, to): computed once per range and notice bucket, until a booking or schedule change (cache). */
-  const slotsOf = (specialist: Specialist, from: Date, to: Date, now: Date, key: string) =>
-    deps.availability.getOrCompute(key, async () => {
-      const booked = new Set(await store.bookings.bookedStarts(specialist.id, iso(addMinutes(from, -SLOT_MINUTES)), iso(to)));
-      return freeSlots({ schedule: specialist.schedule, timeZone: specialist.timeZone, from, to, now, minNoticeMinutes: minNoticeMinutes(), booked });
-    });
-  const keyOf = (specialistId: string, from: Date, to: Date, now: Date) =>
-    availabilityKey({ specialistId, from: iso(from), to: iso(to), earliest: now.getTime() + minNoticeMinutes() * 60_000 });
   // A cached week is answered again and again: its JSON is written once.
   const json = new WeakMap<Slot[], string>();
-  const slotsAnswer = (slots: Slot[]) => {
+  const slotsAnswer = (slots: Slot[], durationMinutes: number) => {
     let body = json.get(slots);
-    if (body === undefined) json.set(slots, (body = JSON.stringify({ durationMinutes: SLOT_MINUTES, slots })));
+    if (body === undefined) json.set(slots, (body = JSON.stringify({ durationMinutes, slots })));
     return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
   };
 
   r.on('GET', '/api/consultations/availability', async (c) => {
     const errors: FieldErrors = {};
-    const q = { specialist: c.req.query('specialist'), from: c.req.query('from'), to: c.req.query('to') };
+    const q = { specialist: c.req.query('specialist'), from: c.req.query('from'), to: c.req.query('to'), service: c.req.query('service') };
     const from = q.from ? parseDateOrInstant(q.from) : undefined;
     const to = q.to ? parseDateOrInstant(q.to) : undefined;
     const now = deps.now();
-    const rangeOk = from && to && to > from && to.getTime() - from.getTime() <= MAX_RANGE_DAYS * 86_400_000;
-    // A repeated question is answered from the cache, without the database.
-    const cached = rangeOk && q.specialist ? deps.availability.get(keyOf(q.specialist, from, to, now)) : undefined;
-    if (cached) return slotsAnswer(cached);
-    const picked = await pickSpecialist(q.specialist);
-    if ('error' in picked) errors.specialist = [picked.error];
+    // The specialist's rules come from a per-process cache and the slots from the availability
+    // cache: a repeated question is answered without the database (booking-rules.ts).
+    const picked = await pickBookable(deps, { specialist: q.specialist || undefined, service: q.service || undefined });
+    if ('errors' in picked) Object.assign(errors, picked.errors);
     const dateMsg = 'Use an ISO 8601 date (2026-03-30) or date-time with a zone (2026-03-30T09:00:00Z)';
     if (!from) errors.from = [q.from ? dateMsg : 'Required'];
     if (!to) errors.to = [q.to ? dateMsg : 'Required'];
     else if (from && to <= from) errors.to = ['Must be after from'];
     else if (from && to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) errors.to = [`Must be at most ${MAX_RANGE_DAYS} days after from`];
-    if (Object.keys(errors).length || 'error' in picked || !from || !to) return send(validationProblem(errors, 'The availability query is not valid.'));
-    const specialist = picked.ok;
-    return slotsAnswer(await slotsOf(specialist, from, to, now, keyOf(specialist.id, from, to, now)));
+    if (Object.keys(errors).length || 'errors' in picked || !from || !to) return send(validationProblem(errors, 'The availability query is not valid.'));
+    return slotsAnswer(await slotsOf(deps, picked.ok, from, to, now), picked.ok.service.durationMinutes);
   });
 
   r.on('POST', '/api/consultations', async (c) => {
@@ -131,19 +115,22 @@ export function consultationRoutes(r: Router, deps: Deps): void {
       const parsed = bookingSchema.safeParse(body.value);
       const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
       const raw = (body.value && typeof body.value === 'object' ? body.value : {}) as Record<string, unknown>;
-      const picked = await pickSpecialist(typeof raw.specialist === 'string' && raw.specialist ? raw.specialist : undefined, tx);
-      if ('error' in picked) errors.specialist ??= [picked.error];
-      const specialist = 'ok' in picked ? picked.ok : undefined;
+      const named = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+      const picked = await pickBookable(deps, { specialist: named(raw.specialist), service: named(raw.service) }, tx);
+      if ('errors' in picked) for (const [k, v] of Object.entries(picked.errors)) errors[k] ??= v;
+      const bookable: Bookable | undefined = 'ok' in picked ? picked.ok : undefined;
+      const specialist = bookable?.specialist;
       const start = typeof raw.start === 'string' ? parseInstant(raw.start) : undefined;
       if (!errors.start && !start) errors.start = ['Use an ISO 8601 date-time with a zone, e.g. 2026-03-30T07:00:00Z'];
       const now = deps.now();
-      if (!errors.start && start && specialist) {
-        const ok = isBookableSlot({ schedule: specialist.schedule, timeZone: specialist.timeZone, start, now, minNoticeMinutes: minNoticeMinutes() });
-        if (!ok) errors.start = ['This time cannot be booked: pick one of the offered times'];
-      }
-      if (!parsed.success || Object.keys(errors).length || !specialist || !start)
+      if (!errors.start && start && bookable && !isOfferedStart(bookable, start, now)) errors.start = ['This time cannot be booked: pick one of the offered times'];
+      if (!parsed.success || Object.keys(errors).length || !bookable || !specialist || !start)
         return validationProblem(errors, 'The booking could not be made: check the fields.');
       const data = parsed.data;
+      // Bookings of any service that overlap it (with the buffer), or a full day: taken. The
+      // specialist's booking lock is held from here to the commit (booking-rules.ts).
+      if ((await checkStart(tx, bookable, start, now)) !== 'ok')
+        return problem(409, 'Someone has just booked this time. Pick another time.', { name: 'slot-taken', title: 'Slot taken' });
 
       // Only successful bookings count: the hit is taken inside the write's transaction, which any
       // answer but a 201 rolls back (a taken slot included), so it is given back with it; the keys
@@ -158,7 +145,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
 
       const id = randomUUID();
       const secret = newToken();
-      const b = { id, start: iso(start), end: iso(addMinutes(start, SLOT_MINUTES)) };
+      const b = { id, start: iso(start), end: iso(addMinutes(start, bookable.service.durationMinutes)) };
       try {
         await tx.bookings.insert({
           ...b,
@@ -173,6 +160,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
           manageHash: hashToken(secret),
           createdAt: iso(now),
         });
+        await tx.clinic.setBookingService(id, bookable.service.id);
         bookedFor = specialist.id;
       } catch (e) {
         if (!(e instanceof SlotTakenError)) throw e;

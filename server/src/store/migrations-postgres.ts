@@ -253,6 +253,107 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: 'clinic: specialists, hours, services, booking lengths, meta',
+    sql: `
+      -- Specialists as a clinic runs them (issue 13): a short bio, languages (JSON array of BCP 47
+      -- tags), an https photo URL, an email for their notifications, and active (0: deactivated:
+      -- keeps their history, takes no new bookings, not listed publicly). Their booking rules:
+      -- min_notice_minutes (NULL: the server's HEARTH_MIN_NOTICE_HOURS), buffer_minutes (kept free
+      -- before and after every booking), max_per_day (bookings per local day; NULL: no cap).
+      ALTER TABLE specialists ADD COLUMN bio TEXT;
+      ALTER TABLE specialists ADD COLUMN languages TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE specialists ADD COLUMN photo_url TEXT;
+      ALTER TABLE specialists ADD COLUMN email TEXT;
+      ALTER TABLE specialists ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+      ALTER TABLE specialists ADD COLUMN min_notice_minutes INTEGER;
+      ALTER TABLE specialists ADD COLUMN buffer_minutes INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE specialists ADD COLUMN max_per_day INTEGER;
+
+      -- Hours, in the specialist's time zone. Weekly windows (several a day; start/end "HH:MM",
+      -- end exclusive, may be "24:00"). specialists.schedule stays as a copy of the weekly windows.
+      CREATE TABLE specialist_weekly_hours (
+        specialist_id TEXT NOT NULL REFERENCES specialists(id) ON DELETE CASCADE,
+        weekday       INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        start_time    TEXT NOT NULL,
+        end_time      TEXT NOT NULL
+      );
+      CREATE INDEX specialist_weekly_hours_specialist ON specialist_weekly_hours(specialist_id, weekday, start_time);
+      -- A local date's windows replace that weekday's ("[]": closed that day).
+      CREATE TABLE specialist_date_overrides (
+        specialist_id TEXT NOT NULL REFERENCES specialists(id) ON DELETE CASCADE,
+        day           TEXT NOT NULL, -- local "YYYY-MM-DD"
+        windows       TEXT NOT NULL, -- JSON: [{start, end}]
+        PRIMARY KEY (specialist_id, day)
+      );
+      -- Time off: local [from_local, to_local) ("YYYY-MM-DDTHH:MM"), a day, a range or part of a day.
+      CREATE TABLE specialist_time_off (
+        specialist_id TEXT NOT NULL REFERENCES specialists(id) ON DELETE CASCADE,
+        from_local    TEXT NOT NULL,
+        to_local      TEXT NOT NULL,
+        note          TEXT
+      );
+      CREATE INDEX specialist_time_off_specialist ON specialist_time_off(specialist_id, from_local);
+
+      -- What can be booked: 15–120 minutes in steps of 5, a price label ("free", "€60"; no payment).
+      CREATE TABLE services (
+        id               TEXT PRIMARY KEY,
+        specialist_id    TEXT NOT NULL REFERENCES specialists(id) ON DELETE CASCADE,
+        name             TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 15 AND 120 AND duration_minutes % 5 = 0),
+        price            TEXT,
+        active           INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        sort_order       INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX services_specialist ON services(specialist_id, sort_order, id);
+      -- Every specialist gets the default service; every booking so far was one of it.
+      INSERT INTO services (id, specialist_id, name, duration_minutes, price, active, sort_order)
+        SELECT id || '-initial', id, 'Free initial consultation', 30, 'free', 1, 0 FROM specialists;
+      ALTER TABLE bookings ADD COLUMN service_id TEXT REFERENCES services(id);
+      UPDATE bookings SET service_id = specialist_id || '-initial';
+
+      -- Small facts about the database itself. 'demo_seeded': the demo data was added once (seed.ts),
+      -- so what an admin removed or deactivated never comes back. A database in use before this
+      -- version has had its demo data (or is a production one): it is marked seeded.
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      INSERT INTO meta (key, value) SELECT 'demo_seeded', 'before migration 9'
+        WHERE EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM specialists);
+
+      INSERT INTO specialist_weekly_hours (specialist_id, weekday, start_time, end_time)
+        SELECT s.id, (j->>'weekday')::integer, j->>'start', j->>'end'
+        FROM specialists s, jsonb_array_elements(s.schedule::jsonb) j;
+
+      -- Bookings last as long as their service: no two active bookings of a specialist overlap
+      -- (the unique slot index only caught equal starts). An exclusion constraint would need the
+      -- btree_gist extension (not always installable) and timestamp columns; instead each write
+      -- takes a transaction-level advisory lock on its specialist, then checks: the check runs in a
+      -- statement after the lock (plpgsql, READ COMMITTED), so it sees every booking committed
+      -- before, and writers of one specialist are serialized until commit. An overlapping INSERT
+      -- is skipped (no row, no error, like ON CONFLICT DO NOTHING: the transaction goes on and the
+      -- store answers SlotTakenError); an overlapping UPDATE raises exclusion_violation (23P01).
+      CREATE FUNCTION hearth_bookings_no_overlap() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.cancelled_at IS NULL THEN
+          PERFORM pg_advisory_xact_lock(hashtext('hearth_bookings'), hashtext(NEW.specialist_id));
+          IF EXISTS (SELECT 1 FROM bookings b WHERE b.specialist_id = NEW.specialist_id AND b.cancelled_at IS NULL AND b.id <> NEW.id
+                     AND b.start < NEW."end" AND b."end" > NEW.start) THEN
+            IF TG_OP = 'INSERT' THEN
+              RETURN NULL;
+            END IF;
+            RAISE EXCEPTION 'hearth_booking_overlap' USING ERRCODE = 'exclusion_violation';
+          END IF;
+        END IF;
+        RETURN NEW;
+      END
+      $fn$;
+      CREATE TRIGGER bookings_no_overlap BEFORE INSERT OR UPDATE OF specialist_id, start, "end", cancelled_at ON bookings
+        FOR EACH ROW EXECUTE FUNCTION hearth_bookings_no_overlap();
+    `,
+  },
+  {
     version: 10,
     name: 'bookings for staff: attendance, cancel reason, cancelled by',
     sql: `

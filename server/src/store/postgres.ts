@@ -19,6 +19,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migratePostgres } from './migrations-postgres.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { clinicRepository } from './clinic.js';
 import { staffBookingRepository } from './bookings-staff.js';
 import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
@@ -154,6 +155,7 @@ function repositoriesOn(e: Exec): Repositories {
   return {
     conversations: conversationRepository(shared),
     staff: staffRepository(shared),
+    clinic: clinicRepository(shared, 'postgres'),
     staffBookings: staffBookingRepository(shared),
     deliveries: deliveryRepository(shared, 'postgres'),
     accounts: {
@@ -245,12 +247,18 @@ function repositoriesOn(e: Exec): Repositories {
     },
     bookings: {
       async insert(b) {
+        // An overlap with another active booking inserts nothing (the trigger of migration 9), as a
+        // taken start does (ON CONFLICT); 23P01 is the trigger's answer to an overlapping update.
+        const overlap = (err: unknown) => (err as { code?: string })?.code === '23P01';
         const inserted = await e.count(
           `INSERT INTO bookings (id, specialist_id, start, "end", name, email, phone, note, time_zone, consent_at, consent_version, manage_hash, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (specialist_id, start) WHERE cancelled_at IS NULL DO NOTHING`,
           [b.id, b.specialistId, b.start, b.end, b.name, b.email, b.phone ?? null, b.note ?? null, b.timeZone, b.consentAt, b.consentVersion, b.manageHash, b.createdAt],
-        );
+        ).catch((err: unknown) => {
+          if (overlap(err)) throw new SlotTakenError('slot taken', { cause: err });
+          throw err;
+        });
         if (!inserted) throw new SlotTakenError('slot taken');
       },
       bookedStarts: async (id, from, to) =>

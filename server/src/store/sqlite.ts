@@ -13,6 +13,7 @@ import type { WeeklyWindow } from '../availability.js';
 import { migrations } from './migrations-sqlite.js';
 import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
+import { clinicRepository } from './clinic.js';
 import { staffBookingRepository } from './bookings-staff.js';
 import { deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
@@ -163,6 +164,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     return {
       conversations: conversationRepository(shared),
       staff: staffRepository(shared),
+      clinic: clinicRepository(shared, 'sqlite'),
       staffBookings: staffBookingRepository(shared),
       deliveries: deliveryRepository(shared, 'sqlite'),
       accounts: {
@@ -211,7 +213,8 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
                 b.timeZone, b.consentAt, b.consentVersion, b.manageHash, b.createdAt,
               );
             } catch (e) {
-              if (isUniqueViolation(e, 'bookings.specialist_id')) throw new SlotTakenError('slot taken', { cause: e });
+              // The unique slot index, or the overlap trigger of migration 9.
+              if (isUniqueViolation(e, 'bookings.specialist_id') || isUniqueViolation(e, 'hearth_booking_overlap')) throw new SlotTakenError('slot taken', { cause: e });
               throw e;
             }
           }),

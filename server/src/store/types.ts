@@ -12,11 +12,13 @@
 import type { WeeklyWindow } from '../availability.js';
 import type { ConversationStore } from './conversations.js';
 import type { StaffStore } from './staff.js';
+import type { ClinicStore } from './clinic.js';
 import type { StaffBookingStore } from './bookings-staff.js';
 import type { DeliveryStore } from './deliveries.js';
 
 export type * from './conversations.js';
 export type * from './staff.js';
+export type * from './clinic.js';
 export type * from './bookings-staff.js';
 export type * from './deliveries.js';
 
@@ -255,6 +257,8 @@ export interface Repositories {
   conversations: ConversationStore;
   staff: StaffStore;
   specialists: SpecialistStore;
+  /** Specialists' profiles, hours and services, booked intervals, meta (clinic.ts). */
+  clinic: ClinicStore;
   bookings: BookingStore;
   /** Bookings as the care team sees them, and the visitor's reschedule (bookings-staff.ts). */
   staffBookings: StaffBookingStore;
