@@ -68,7 +68,7 @@ nodeSuite('server tests (node:test, in-memory SQLite)', ['--import', 'tsx'], 'te
 
 // The suites that go through the HTTP app, again on PostgreSQL (HEARTH_TEST_DATABASE_URL or the
 // local server), when it answers: contract checks, concurrency, fuzz, and every route's tests.
-const ON_POSTGRES = /^(admin|app|auth|auth-limits|bookings-staff|concurrency|consultations|deliveries|conversations|desk|encryption|events|fuzz|input-rules|manage-page|messages|multi-process|references|reschedule|security-headers|staff)\.test\.ts$/;
+const ON_POSTGRES = /^(admin|app|auth|auth-limits|bookings-staff|clinic|concurrency|consultations|deliveries|conversations|desk|encryption|events|fuzz|input-rules|manage-page|messages|multi-process|references|reschedule|security-headers|staff)\.test\.ts$/;
 console.log('\n▶ PostgreSQL for the server tests');
 if (spawnSync('node', ['scripts/pg-test-db.mjs', 'probe'], { stdio: 'inherit' }).status === 0) {
   nodeSuite('postgres server tests (node:test, PostgreSQL)', ['--import', 'tsx'], 'test/server', { HEARTH_LOG: '0', HEARTH_TEST_DB: 'postgres' }, (f) => ON_POSTGRES.test(f));

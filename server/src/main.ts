@@ -77,7 +77,8 @@ const app = createApp({
   availability,
   staticRoots: [
     { prefix: '/dist/', dir: `${root}dist` },
-    { prefix: '/', dir: `${root}demo` },
+    // The demo page only in demo mode; a production start answers / with a page linking to /desk (routes/clinic.ts).
+    ...(config.demo ? [{ prefix: '/', dir: `${root}demo` }] : []),
   ],
 });
 

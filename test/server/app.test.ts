@@ -99,9 +99,9 @@ describe('errors', () => {
     const t = await createTestApp();
     const store = {
       ...t.store,
-      specialists: {
-        ...t.store.specialists,
-        list: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/db')),
+      clinic: {
+        ...t.store.clinic,
+        listSpecialists: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/db')),
       },
     };
     const app = createApp({ store, config: t.config, log: () => {} });
