@@ -84,7 +84,7 @@ describe('manage page (GET with Accept: text/html)', () => {
   test('JSON clients (Accept: application/json, */*, none, JSON first) get exactly the JSON booking', async () => {
     const t = await createTestApp();
     const { path, id } = await bookOne(t);
-    const expected = { id, start: OLENA_SLOT, end: '2026-06-02T06:30:00Z', specialist: { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko' }, status: 'confirmed' };
+    const expected = { id, start: OLENA_SLOT, end: '2026-06-02T06:30:00Z', specialist: { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko' }, status: 'confirmed', service: { id: 'olena-kovalenko-initial', name: 'Free initial consultation', durationMinutes: 30 } };
     for (const accept of [undefined, 'application/json', '*/*', 'application/json, text/html', 'application/json, text/plain, */*']) {
       const r = await checked(t, 'GET', M, path, accept === undefined ? {} : { headers: { Accept: accept } });
       assert.equal(r.status, 200, String(accept));

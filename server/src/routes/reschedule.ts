@@ -9,7 +9,8 @@
 // 429 (the booking's rate limits: per email and per client address per hour, counted together
 // with new bookings).
 import { z } from 'zod';
-import { isBookableSlot, isValidTimeZone } from '../availability.js';
+import { isValidTimeZone } from '../availability.js';
+import { checkStart, pickBookable } from '../booking-rules.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { notify } from '../notify.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
@@ -74,14 +75,19 @@ export function rescheduleRoutes(r: Router, deps: Deps): void {
         const raw = (body.value && typeof body.value === 'object' ? body.value : {}) as Record<string, unknown>;
         const start = typeof raw.start === 'string' ? parseInstant(raw.start) : undefined;
         if (!errors.start && !start) errors.start = ['Use an ISO 8601 date-time with a zone, e.g. 2026-03-30T07:00:00Z'];
-        const specialist = await tx.specialists.get(b.specialistId);
-        if (!errors.start && start && specialist) {
-          const ok = isBookableSlot({ schedule: specialist.schedule, timeZone: specialist.timeZone, start, now, minNoticeMinutes: config.minNoticeHours * 60 });
-          if (!ok) errors.start = ['This time cannot be booked: pick one of the offered times'];
-          else if (iso(start) === b.start) errors.start = ['This is the booking’s time already: pick another time'];
-        }
-        if (!specialist) errors.start ??= ['This specialist takes no bookings any more'];
-        if (!parsed.success || Object.keys(errors).length || !start) return validationProblem(errors, 'The booking could not be moved: check the fields.');
+        // The same specialist and service (so the same length), under the rules a new booking meets.
+        const picked = await pickBookable(deps, { specialist: b.specialistId, service: b.service?.id }, tx);
+        if ('errors' in picked) errors.start ??= ['This specialist or service takes no new bookings: cancel this booking and book another'];
+        if (!errors.start && start && iso(start) === b.start) errors.start = ['This is the booking’s time already: pick another time'];
+        if (!parsed.success || Object.keys(errors).length || !start || 'errors' in picked)
+          return validationProblem(errors, 'The booking could not be moved: check the fields.');
+        const bookable = picked.ok;
+        // Hours, grid, notice ('invalid'), then the other bookings with the buffer and the daily cap
+        // ('taken'), this booking aside: under the specialist's booking lock, taken before the rate
+        // limits' locks as POST /api/consultations takes them (the same order: no deadlock).
+        const check = await checkStart(tx, bookable, start, now, b.id);
+        if (check === 'invalid') return validationProblem({ start: ['This time cannot be booked: pick one of the offered times'] }, 'The booking could not be moved: check the fields.');
+        if (check === 'taken') return slotTaken();
 
         // The booking's limits, counted with new bookings; only a move that commits counts (any
         // other answer rolls the hit back with the transaction).
@@ -93,7 +99,7 @@ export function rescheduleRoutes(r: Router, deps: Deps): void {
             headers: { 'Retry-After': String(limit.retryAfter) },
           });
 
-        const next = { start: iso(start), end: iso(start.getTime() + (Date.parse(b.end) - Date.parse(b.start))) };
+        const next = { start: iso(start), end: iso(start.getTime() + bookable.service.durationMinutes * 60_000) };
         // Throws SlotTakenError (the whole transaction rolls back) when the new time is taken.
         if (!(await tx.staffBookings.reschedule(b.id, next.start, next.end, parsed.data.timeZone ?? undefined))) return cancelled();
         const manageUrl = `${own}/api/consultations/manage/${token}`;

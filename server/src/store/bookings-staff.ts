@@ -77,9 +77,9 @@ export interface StaffBookingStore {
 
 export const statusOf = (b: Pick<StaffBookingRow, 'cancelledAt' | 'attendance'>): BookingStatus => (b.cancelledAt ? 'cancelled' : (b.attendance ?? 'confirmed'));
 
-// Services arrive with migration 9 (bookings.service_id): until then every booking has none.
-const SERVICE_COLUMNS = 'NULL AS "serviceId", NULL AS "serviceName", NULL AS "serviceMinutes"';
-const SERVICE_JOIN = '';
+// The booking's service (migration 9: bookings.service_id; older rows got the default service).
+const SERVICE_COLUMNS = 'v.id AS "serviceId", v.name AS "serviceName", v.duration_minutes AS "serviceMinutes"';
+const SERVICE_JOIN = 'LEFT JOIN services v ON v.id = b.service_id';
 
 const COLUMNS = `b.id, b.specialist_id AS "specialistId", s.name AS "specialistName", ${SERVICE_COLUMNS},
   b.start, b."end", b.name, b.email, b.phone, b.note, b.time_zone AS "timeZone", b.created_at AS "createdAt",
