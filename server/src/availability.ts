@@ -295,7 +295,7 @@ function overridesByDay(overrides: readonly DateOverride[] | undefined, minutes:
   for (const o of Array.isArray(overrides) ? overrides : []) {
     const day = dayNumberOf(o?.date);
     if (day === null) continue;
-    const windows = (Array.isArray(o.windows) ? o.windows : []).map((w) => windowOf(w, minutes)).filter((w): w is [number, number] => w !== null);
+    const windows = (Array.isArray(o.windows) ? o.windows : []).map((w: Parameters<typeof windowOf>[0]) => windowOf(w, minutes)).filter((w: [number, number] | null): w is [number, number] => w !== null);
     out.set(day, windows);
   }
   return out;

@@ -164,7 +164,7 @@ export type RouteHandler = (c: Ctx) => Response | Promise<Response>;
 
 /** Registers routes and remembers them (for 405 answers, OPTIONS and the log's route names). */
 export interface Router {
-  on(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, handler: RouteHandler): void;
+  on(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, handler: RouteHandler): void;
 }
 
 /**

@@ -31,6 +31,8 @@ before(async () => {
       if (path.startsWith('/broken/')) return json(503, { title: 'Unavailable', status: 503 }, 'application/problem+json');
       if (path == '/api/session') return json(200, { user: null, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });
       if (path == '/api/specialists') return json(200, [{ id: 'olena', name: 'Dr. Olena Kovalenko', title: 'Clinical psychologist', timeZone: 'Europe/Kyiv' }]);
+      if (path == '/api/specialists/olena/services')
+        return json(200, [{ id: 'olena-initial', specialist: 'olena', name: 'Free initial consultation', durationMinutes: 30, price: 'free', active: true }]);
       if (path == '/api/consultations/availability') return json(200, { durationMinutes: 30, slots: slots() });
       if (path == '/api/consultations' && req.method == 'POST') {
         posts++;
@@ -93,7 +95,9 @@ test('every step of the booking flow renders under a strict CSP with Trusted Typ
   // Inline, in Ukrainian, and a failing backend with its Retry.
   await page.locator('#inline button', { hasText: 'Обрати час' }).click();
   await page.locator('#inline [part~=slot]').first().waitFor();
-  await page.locator('#failing button', { hasText: 'Choose a time' }).click();
+  // The failing backend: its services cannot be read, so the first step goes on to the service step,
+  // which says so with Retry.
+  await page.locator('#failing [part=primary-action]').click();
   await page.locator('#failing .problem[role=alert] button', { hasText: 'Retry' }).waitFor();
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -8,7 +8,7 @@ import { conflictsWithBookings, freeSlots, isBookableSlot, type FreeSlotsInput, 
 const EPOCH = new Date(0);
 const week = (start: string, end: string, days: number[] = [1, 2, 3, 4, 5]): WeeklyWindow[] =>
   days.map((weekday) => ({ weekday: weekday as WeeklyWindow['weekday'], start, end }));
-const slots = (over: Partial<FreeSlotsInput> & { from: string; to: string }): Slot[] =>
+const slots = (over: Omit<Partial<FreeSlotsInput>, 'from' | 'to'> & { from: string; to: string }): Slot[] =>
   freeSlots({ schedule: week('09:00', '12:00'), timeZone: 'Europe/Kyiv', now: EPOCH, minNoticeMinutes: 0, ...over, from: new Date(over.from), to: new Date(over.to) });
 const starts = (l: Slot[]) => l.map((s) => s.start);
 /** Monday 8 June 2026 in Kyiv (UTC+3): 09:00 local is 06:00Z. */
