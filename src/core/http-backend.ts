@@ -1,38 +1,46 @@
-import type { AvailabilityQuery, BookingQuery, ConversationQuery, HearthBackend, LiveStreamListener, RequestOptions, WriteOptions } from './backend.js';
 import type {
   Availability,
+  AvailabilityQuery,
   BookingCreated,
+  BookingQuery,
   BookingRequest,
   ConversationDetail,
   ConversationPage,
+  ConversationQuery,
   ConversationSummary,
   ConversationUpdate,
+  HearthBackend,
+  Hours,
+  LiveStreamListener,
+  ManagedBooking,
   MessageCreated,
   MessageRequest,
   ReplyRequest,
-  Session,
-  Specialist,
-  StaffInvite,
-  StaffMember,
-} from './contract.js';
-import type {
-  Hours,
-  ManagedBooking,
+  RequestOptions,
   RescheduleRequest,
   Service,
   ServiceInput,
+  Session,
+  Specialist,
   SpecialistDetail,
   SpecialistInput,
   SpecialistUpdate,
   StaffBooking,
   StaffBookingPage,
-} from './contract.js';
+  StaffInvite,
+  StaffMember,
+  WriteOptions,
+} from './backend.js';
 import { clampDelay } from './delay.js';
 import { HearthError } from './errors.js';
 import { errorFromResponse } from './problem.js';
 import { tokenFor } from './tokens.js';
 
 type HeaderMap = Record<string, string>;
+
+/** A query string of the fields that are set (empty strings and undefined are left out). */
+const queryOf = (fields: Record<string, string | undefined>): URLSearchParams =>
+  new URLSearchParams(Object.entries(fields).filter((entry): entry is [string, string] => !!entry[1]));
 
 export interface HttpBackendOptions {
   /** Base URL of a server speaking the hearth HTTP contract, with or without a trailing `/`. */
@@ -97,8 +105,7 @@ export class HttpBackend implements HearthBackend {
 
   /** `GET /consultations/availability?specialist&from&to`. */
   getAvailability(query: AvailabilityQuery, options?: RequestOptions): Promise<Availability> {
-    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-    return this.request('GET', '/consultations/availability?' + params, options);
+    return this.request('GET', '/consultations/availability?' + queryOf({ ...query }), options);
   }
 
   /** `POST /consultations`, with the caller's Idempotency-Key. */
@@ -163,9 +170,7 @@ export class HttpBackend implements HearthBackend {
 
   /** `GET /clinic/bookings?when&specialist&before&limit`. */
   listBookings({ limit, ...rest }: BookingQuery, options?: RequestOptions): Promise<StaffBookingPage> {
-    const query = { ...rest, limit: limit ? String(limit) : '' };
-    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-    return this.request('GET', '/clinic/bookings?' + params, options);
+    return this.request('GET', '/clinic/bookings?' + queryOf({ ...rest, limit: limit ? String(limit) : '' }), options);
   }
 
   /** `PATCH /clinic/bookings/{id}`. */
@@ -185,9 +190,7 @@ export class HttpBackend implements HearthBackend {
 
   /** `GET /conversations?status&mine&recipient&before&limit`. */
   listConversations({ mine, limit, ...rest }: ConversationQuery, options?: RequestOptions): Promise<ConversationPage> {
-    const query = { ...rest, mine: mine ? '1' : '', limit: limit ? String(limit) : '' };
-    const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
-    return this.request('GET', '/conversations?' + params, options);
+    return this.request('GET', '/conversations?' + queryOf({ ...rest, mine: mine ? '1' : '', limit: limit ? String(limit) : '' }), options);
   }
 
   /** `GET /conversations/{id}`. */

@@ -20,6 +20,7 @@ import type { ConversationDetail, ConversationItem, ConversationMessage, HearthB
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { sessionOf } from '../core/session.js';
+import { dateLocale } from '../core/date-locale.js';
 import type { ReplyReceivedDetail } from '../events.js';
 import type { HearthMessageBox } from './message-box.js';
 import { threadStyles } from './thread.styles.js';
@@ -39,14 +40,6 @@ const own = (m: ConversationMessage): boolean => m.author.role == 'visitor';
 /** Calls an optional backend method whose failure changes nothing the visitor needs (a read mark, the live stream). */
 const quietly = (call: () => unknown): void => void Promise.resolve().then(call).catch(() => undefined);
 
-function dateFormat(lang: string): Intl.DateTimeFormat {
-  const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
-  try {
-    return new Intl.DateTimeFormat(lang, options);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options); // not a language tag
-  }
-}
 
 export class Thread implements ReactiveController {
   /** What is shown now; undefined while nothing is (signed out, disconnected, or no conversation backend). */
@@ -208,8 +201,8 @@ export class Thread implements ReactiveController {
   };
 
   #format(): Intl.DateTimeFormat {
-    const lang = this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || this.host['locale'];
-    return (this.#formats[lang] ??= dateFormat(lang));
+    const lang = dateLocale(this.host) ?? this.host['locale'];
+    return (this.#formats[lang] ??= new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
   }
 
   #message(m: ConversationMessage, format: Intl.DateTimeFormat, seen: boolean): TemplateResult {

@@ -4,19 +4,11 @@
 // live and announces it; the reply is stored once; a second visitor sees none of it (page and API).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo, messagesIn, tempDb, signInWithCookie, deepActive, waitForStatus } from './helpers.mjs';
+import { openDemo, closeDemo, messagesIn, signInWithCookie, deepActive, waitForStatus } from './helpers.mjs';
 
 let demo, browser, db;
-before(async () => {
-  db = await tempDb();
-  demo = await startDemo({ HEARTH_DB: db.path });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  db?.remove();
-});
+before(async () => ({ demo, browser, db } = await openDemo()));
+after(() => closeDemo({ demo, browser, db }));
 
 const BOX = '#contact';
 const QUESTION = 'I would like to talk about sleep';
@@ -36,14 +28,6 @@ const announced = (page, selector) =>
     walk(document.querySelector(sel).shadowRoot);
     return texts.join(' | ');
   }, selector);
-
-/** The tag of the focused element, looking into shadow roots. */
-const deepTag = (page) =>
-  page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.tagName;
-  });
 
 /** The sign-up links the demo has printed so far (it prints mail instead of sending it). */
 const signupLinks = () => [...demo.output().matchAll(/http:\/\/localhost:\d+\/signup\/confirm\?token=[\w-]{43}/g)].map((m) => m[0]);
@@ -119,7 +103,7 @@ test('a visitor writes, Olena answers at /desk by keyboard through a failing con
   for (let i = 0; i < 200 && failed < 2; i++) await desk.waitForTimeout(100);
   assert.ok(failed >= 2, 'the first attempt failed and a second one went');
   await desk.waitForFunction(() => !document.querySelector('hearth-desk').shadowRoot.querySelector('textarea').readOnly);
-  assert.equal(await deepTag(desk), 'TEXTAREA', 'focus stays in the composer');
+  assert.equal((await deepActive(desk)).tag, 'TEXTAREA', 'focus stays in the composer');
   assert.equal((await stored(ANSWER)).length, 1, 'the reply is stored once');
   const policy = (await desk.request.get(`${demo.url}desk`)).headers()['content-security-policy'];
   assert.match(policy, /require-trusted-types-for 'script'/);

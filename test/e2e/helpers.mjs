@@ -39,12 +39,13 @@ export async function startDemo(env = {}) {
   return { url, stop: () => child.kill(), output: () => out };
 }
 
-/** The focused element, looking into shadow roots: {text, part, id, host (the id of its shadow host)}. */
+/** The focused element, looking into shadow roots: {tag, text, part, id, host (the id of its shadow host)}. */
 export function deepActive(page) {
   return page.evaluate(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     return {
+      tag: active?.tagName,
       text: active?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
       part: active?.getAttribute('part') ?? null,
       id: active?.id ?? '',
@@ -100,6 +101,22 @@ export async function tempDb() {
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   return { path: join(dir, 'hearth.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The usual setup of a file: the demo server on a temporary SQLite file, and a browser.
+ * `before(async () => ({ demo, browser, db } = await openDemo()))`, then `after(() => closeDemo({ demo, browser, db }))`.
+ */
+export async function openDemo(env = {}) {
+  const db = await tempDb();
+  const demo = await startDemo({ HEARTH_DB: db.path, ...env });
+  return { db, demo, browser: await launch() };
+}
+
+export async function closeDemo({ demo, browser, db }) {
+  await browser?.close();
+  demo?.stop();
+  db?.remove();
 }
 
 /** Signs in with the demo account on the server's /login page (sets the session cookie in the page's context). */

@@ -6,19 +6,11 @@
 // one row in the messages table, never two.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo, messagesIn, tempDb, signInWithCookie, waitForStatus as waitFor } from './helpers.mjs';
+import { openDemo, closeDemo, messagesIn, signInWithCookie, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db;
-before(async () => {
-  db = await tempDb();
-  demo = await startDemo({ HEARTH_DB: db.path });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  db?.remove();
-});
+before(async () => ({ demo, browser, db } = await openDemo()));
+after(() => closeDemo({ demo, browser, db }));
 
 const BOX = '#contact';
 const statusText = (page) =>

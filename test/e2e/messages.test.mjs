@@ -4,19 +4,11 @@
 // the database: every message is stored exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo, messagesIn, tempDb, signInWithCookie, signInThroughPopup, waitForStatus as waitFor } from './helpers.mjs';
+import { openDemo, closeDemo, messagesIn, signInWithCookie, signInThroughPopup, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db;
-before(async () => {
-  db = await tempDb();
-  demo = await startDemo({ HEARTH_DB: db.path });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  db?.remove();
-});
+before(async () => ({ demo, browser, db } = await openDemo()));
+after(() => closeDemo({ demo, browser, db }));
 
 const BOX = '#contact';
 const stored = async (body) => (await messagesIn(db.path)).filter((m) => m.body === body);
