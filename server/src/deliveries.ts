@@ -3,9 +3,11 @@
 //
 //   const worker = startDeliveries({ store, mailer, config, box });  …  await worker.stop();
 //
-// Every `pollMs` it claims up to `batch` due rows (store/deliveries.ts: a lease of `leaseMs`; on
-// PostgreSQL FOR UPDATE SKIP LOCKED, so several processes never take the same row), sends each,
-// and marks it sent. A failure (a non-2xx answer, no answer within `timeoutMs` (10 s), an SMTP
+// It looks for due rows right after each commit of this process that wrote some (the store's
+// `deliveries.onCommitted`: a booking's mails and webhook go out at once), and every `pollMs`
+// (rows of other processes, retries, expired leases). Each time it claims up to `batch` due rows
+// (store/deliveries.ts: a lease of `leaseMs`; on PostgreSQL FOR UPDATE SKIP LOCKED, so several
+// processes never take the same row), sends each, and marks it sent. A failure (a non-2xx answer, no answer within `timeoutMs` (10 s), an SMTP
 // error, anything thrown) is retried after HEARTH_DELIVERY_BACKOFF_SECONDS, then twice as long
 // each time, until 24 hours after the row was written; then the row is failed-permanently.
 // Logged lines name the delivery id, its kind and the failure's kind: never an address or a text.
@@ -153,11 +155,15 @@ export function startDeliveries(o: DeliveryWorkerOptions): DeliveryWorker {
     });
   }
 
+  const kick = () => schedule(0);
+  // After each commit that wrote outbox rows in this process.
+  const unlisten = o.store.deliveries.onCommitted(kick);
   schedule(0);
   return {
-    kick: () => schedule(0),
+    kick,
     async stop() {
       stopped = true;
+      unlisten();
       clearTimeout(timer);
       await running;
     },

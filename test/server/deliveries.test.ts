@@ -108,14 +108,14 @@ describe('deliveries (outbox)', () => {
   let t: TestApp;
   let worker: DeliveryWorker | undefined;
   const workerLogs: string[] = [];
-  const start = (o: { backoff?: number; store?: Store } = {}) =>
+  const start = (o: { backoff?: number; store?: Store; pollMs?: number } = {}) =>
     startDeliveries({
       store: o.store ?? t.store,
       mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'hearth <no-reply@clinic.example>'),
       config: { ...t.config, deliveryBackoffSeconds: o.backoff ?? t.config.deliveryBackoffSeconds },
       box,
       now: runningClock(),
-      pollMs: 20,
+      pollMs: o.pollMs ?? 20,
       log: (l) => workerLogs.push(l),
     });
 
@@ -185,6 +185,23 @@ describe('deliveries (outbox)', () => {
     assert.deepEqual(Object.keys(event.data).sort(), ['bookingId', 'end', 'specialistId', 'start']);
     assert.equal(event.data.bookingId, b.id);
     assert.ok(!hook.body.includes('ada@example.org') && !hook.body.includes(NOTE) && !hook.body.includes('Ada'));
+  });
+
+  it('the commit that wrote rows kicks the worker: with a 60 s poll, a booking’s webhook and mails still go out at once', async () => {
+    await fresh();
+    worker = start({ pollMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 50)); // its first look (at start) has found nothing
+    const began = Date.now();
+    await book();
+    await until('the webhook and both mails', () => receiver.hits.length === 1 && smtp.mails.length === 2, 3000);
+    assert.ok(Date.now() - began < 3000, `sent after ${Date.now() - began} ms`);
+    assert.equal(JSON.parse(receiver.hits[0]!.body).type, 'booking.created');
+    // A stopped worker no longer listens: a later booking waits for the next worker.
+    await worker.stop();
+    worker = undefined;
+    await book({ start: '2026-06-02T07:00:00Z' });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(receiver.hits.length, 1);
   });
 
   it('a receiver answering 500 twice then 200 gets the same Hearth-Delivery three times and nothing after', async () => {
@@ -357,6 +374,47 @@ describe('deliveries on PostgreSQL: two workers', { skip: noPostgres }, () => {
       await a.close();
       await b.close();
       await schema.drop();
+    }
+  });
+});
+
+// The worker's kick (store/deliveries.ts: onCommitted): after the COMMIT of a transaction that wrote
+// outbox rows, never inside it, never for a rollback or a transaction without rows.
+describe('deliveries.onCommitted', () => {
+  it('hears of a commit that wrote rows after the COMMIT, once per transaction; not of a rollback, nor of other writes', async () => {
+    const t = await createTestApp({ config: { log: false } });
+    let heard = 0;
+    const unlisten = t.store.deliveries.onCommitted(() => heard++);
+    const row = () => {
+      const id = randomUUID();
+      return { id, kind: 'webhook' as const, payload: JSON.stringify({ body: '{}' }), createdAt: NOW.toISOString(), nextAttemptAt: NOW.toISOString() };
+    };
+    try {
+      await t.store.transaction(async (tx) => {
+        await tx.deliveries.insert(row());
+        await tx.deliveries.insert(row());
+        await t.store.deliveries.insert(row()); // a top-level call joins the transaction
+        await t.store.transaction((inner) => inner.deliveries.insert(row())); // so does a nested one
+        assert.equal(heard, 0, 'not before the COMMIT');
+      });
+      assert.equal(heard, 1, 'once, after the COMMIT');
+      await assert.rejects(
+        t.store.transaction(async (tx) => {
+          await tx.deliveries.insert(row());
+          throw new Error('the change failed');
+        }),
+      );
+      assert.equal(heard, 1, 'not for a rollback');
+      await t.store.transaction(async (tx) => void (await tx.deliveries.list(1)));
+      assert.equal(heard, 1, 'not for a transaction without rows');
+      await t.store.deliveries.insert(row());
+      assert.equal(heard, 2, 'a row written outside a transaction: at once');
+      unlisten();
+      await t.store.deliveries.insert(row());
+      assert.equal(heard, 2, 'removed');
+      assert.equal(await t.scalar('SELECT count(*) FROM deliveries'), 6);
+    } finally {
+      unlisten();
     }
   });
 });

@@ -13,6 +13,11 @@
 // and — for a visitor's mail that links to the manage page — that link sealed (crypto-box.ts). The
 // recipient is looked up at send time (the booking's email, the account's email, the specialist's
 // or the team's address), so an erased booking or account gets no mail.
+//
+// `onCommitted(listener)` calls the listener once after each commit that wrote rows through this
+// store (a transaction's COMMIT, or a top-level insert): the worker of this process (deliveries.ts)
+// kicks itself with it, so a row goes out at once rather than at the next poll. Other processes
+// find the row at their next poll.
 import type { Sql } from './conversations.js';
 
 export type DeliveryKind = 'mail' | 'webhook';
@@ -50,7 +55,13 @@ export interface BookingFacts {
 }
 
 export interface DeliveryStore {
+  /** Writes a row; in a transaction, it commits with it (and `onCommitted` listeners hear of it after the COMMIT). */
   insert(d: NewDelivery): Promise<void>;
+  /**
+   * Calls `listener` after each commit that wrote outbox rows through this store, in this process
+   * (never inside the transaction, never for a rollback). Returns the function that removes it.
+   */
+  onCommitted(listener: () => void): () => void;
   /**
    * Takes up to `limit` due rows (pending, next_attempt_at ≤ now, no live lease) for this claim:
    * their lease is `claim` until `until`. Oldest due first.
@@ -77,15 +88,49 @@ const COLUMNS = `id, kind, payload, status, attempts, next_attempt_at AS "nextAt
 
 const DUE = `status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)`;
 
-export function deliveryRepository(sql: Sql, dialect: 'sqlite' | 'postgres'): DeliveryStore {
+/** A store's listeners of committed outbox rows (sqlite.ts and postgres.ts keep one each). */
+export interface CommitSignal {
+  listen(listener: () => void): () => void;
+  /** Calls every listener (after a commit that wrote rows); a listener that throws is ignored. */
+  announce(): void;
+}
+
+export function commitSignal(): CommitSignal {
+  const listeners = new Set<() => void>();
+  return {
+    listen(listener) {
+      const own = () => listener(); // the same function listening twice is two listeners
+      listeners.add(own);
+      return () => void listeners.delete(own);
+    },
+    announce() {
+      for (const l of [...listeners]) {
+        try {
+          l();
+        } catch {
+          // a listener's failure is its own
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The outbox on `sql`. `inserted` runs after each row is written: the store records it for its
+ * transaction (announced at COMMIT), or announces it at once outside one.
+ */
+export function deliveryRepository(sql: Sql, dialect: 'sqlite' | 'postgres', signal: CommitSignal, inserted: () => void): DeliveryStore {
   const lock = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const num = (d: Delivery): Delivery => ({ ...d, attempts: Number(d.attempts) });
   return {
-    insert: async (d) =>
-      void (await sql.run(
+    async insert(d) {
+      await sql.run(
         `INSERT INTO deliveries (id, kind, payload, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)`,
         [d.id, d.kind, d.payload, d.nextAttemptAt, d.createdAt],
-      )),
+      );
+      inserted();
+    },
+    onCommitted: (listener) => signal.listen(listener),
     claim: async (claim, now, until, limit) =>
       (
         await sql.rows<Delivery>(

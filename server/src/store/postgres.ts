@@ -21,7 +21,7 @@ import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
 import { clinicRepository } from './clinic.js';
 import { staffBookingRepository } from './bookings-staff.js';
-import { deliveryRepository } from './deliveries.js';
+import { commitSignal, deliveryRepository, type CommitSignal } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -69,6 +69,8 @@ interface Exec {
 interface Tx {
   exec: Exec;
   repositories: Repositories;
+  /** Outbox rows were written: announced after the COMMIT (store/deliveries.ts: onCommitted). */
+  wroteDeliveries?: boolean;
 }
 
 /** PostgreSQL text cannot hold U+0000: such a parameter is refused before it reaches the server. */
@@ -146,7 +148,7 @@ const PENDING_COLUMNS =
   'token_hash AS "tokenHash", email, name, password_hash AS "passwordHash", return_to AS "returnTo", created_at AS "createdAt", expires_at AS "expiresAt"';
 const IDEM_COLUMNS = 'key_hash AS "keyHash", fingerprint, status, answer, created_at AS "createdAt", expires_at AS "expiresAt"';
 
-function repositoriesOn(e: Exec): Repositories {
+function repositoriesOn(e: Exec, committed: CommitSignal, deliveryInserted: () => void): Repositories {
   const one = async <R>(sql: string, params: unknown[]) => (await e.rows<R>(sql, params))[0];
   const shared: Sql = {
     rows: (sql, params) => e.rows(positional(sql), params),
@@ -157,7 +159,7 @@ function repositoriesOn(e: Exec): Repositories {
     staff: staffRepository(shared),
     clinic: clinicRepository(shared, 'postgres'),
     staffBookings: staffBookingRepository(shared),
-    deliveries: deliveryRepository(shared, 'postgres'),
+    deliveries: deliveryRepository(shared, 'postgres', committed, deliveryInserted),
     accounts: {
       async createUser(u) {
         const inserted = await e.count(
@@ -368,6 +370,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   pool.on('error', (error) => options.onError?.(error));
 
   const inTransaction = new AsyncLocalStorage<Tx>();
+  const committed = commitSignal();
 
   /** A transaction on a dedicated client: BEGIN, `fn`, COMMIT (ROLLBACK when it throws). */
   const begin = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
@@ -383,7 +386,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       count: async (sql, params) => (await onClient(sql, params)).rowCount ?? 0,
       atomic: (f) => f(exec),
     };
-    const tx: Tx = { exec, repositories: repositoriesOn(exec) };
+    const tx: Tx = { exec, repositories: repositoriesOn(exec, committed, () => void (tx.wroteDeliveries = true)) };
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -391,6 +394,7 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
       // COMMIT of a transaction that an error aborted answers ROLLBACK without raising.
       const commit = await client.query('COMMIT');
       if (commit.command !== 'COMMIT') throw new Error('the transaction was aborted by an earlier error and rolled back');
+      if (tx.wroteDeliveries) committed.announce(); // outside the transaction's context
       return result;
     } catch (e) {
       // A connection that cannot even roll back is dropped instead of going back to the pool.
@@ -432,7 +436,11 @@ export async function createPostgresStore(url: string, options: PostgresStoreOpt
   }
 
   return {
-    ...repositoriesOn(onPool),
+    ...repositoriesOn(onPool, committed, () => {
+      const tx = inTransaction.getStore();
+      if (tx) tx.wroteDeliveries = true;
+      else committed.announce();
+    }),
     kind: 'postgres',
     pool,
     applied,

@@ -15,7 +15,7 @@ import { conversationRepository, type Sql } from './conversations.js';
 import { staffRepository } from './staff.js';
 import { clinicRepository } from './clinic.js';
 import { staffBookingRepository } from './bookings-staff.js';
-import { deliveryRepository } from './deliveries.js';
+import { commitSignal, deliveryRepository } from './deliveries.js';
 import { freeAt, hitTimes, secondOf, windowStart, type SecondCount } from './rate-window.js';
 import {
   EmailTakenError,
@@ -155,8 +155,13 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     return st;
   };
 
+  // Outbox rows written: announced after the COMMIT of their transaction (`txWroteDeliveries`), or
+  // at once when written outside one (store/deliveries.ts: onCommitted, the worker's kick).
+  const committed = commitSignal();
+  let txWroteDeliveries = false;
+
   // Every statement is synchronous; `call` turns one into a promise (throws become rejections).
-  const repositories = (call: <T>(f: () => T) => Promise<T>): Repositories => {
+  const repositories = (call: <T>(f: () => T) => Promise<T>, deliveryInserted: () => void): Repositories => {
     const shared: Sql = {
       rows: <R>(sql: string, params: unknown[]) => call(() => statement(sql).all(...params) as R[]),
       run: (sql, params) => call(() => statement(sql).run(...params).changes),
@@ -166,7 +171,7 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       staff: staffRepository(shared),
       clinic: clinicRepository(shared, 'sqlite'),
       staffBookings: staffBookingRepository(shared),
-      deliveries: deliveryRepository(shared, 'sqlite'),
+      deliveries: deliveryRepository(shared, 'sqlite', committed, deliveryInserted),
       accounts: {
         createUser: (u) =>
           call(() => {
@@ -271,10 +276,10 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
     return run;
   };
   const now = <T>(f: () => T): Promise<T> => new Promise<T>((resolve) => resolve(f()));
-  const txRepositories = repositories(now);
+  const txRepositories = repositories(now, () => void (txWroteDeliveries = true));
   // A top-level call joins the transaction whose async context it runs in; else it waits its turn.
   const inTurn = <T>(f: () => T): Promise<T> => (inTransaction.getStore() ? now(f) : exclusive(f));
-  const topLevel = repositories(inTurn);
+  const topLevel = repositories(inTurn, () => (inTransaction.getStore() ? void (txWroteDeliveries = true) : committed.announce()));
 
   return {
     ...topLevel,
@@ -286,9 +291,11 @@ export function createSqliteStore(path: string): SqliteStore & { applied: number
       if (joined) return fn(joined);
       return exclusive(async () => {
         db.exec('BEGIN IMMEDIATE');
+        txWroteDeliveries = false;
         try {
           const result = await inTransaction.run(txRepositories, () => fn(txRepositories));
           db.exec('COMMIT');
+          if (txWroteDeliveries) committed.announce(); // outside the transaction's context
           return result;
         } catch (e) {
           if (db.inTransaction) db.exec('ROLLBACK');
