@@ -17,7 +17,7 @@ import { Live } from './live.js';
 import { Invite } from './invite.js';
 import { ReplyDelivery } from './reply-delivery.js';
 import { problemText } from './problems.js';
-import { dateLocale } from './format.js';
+import { dateLocale } from '../core/date-locale.js';
 import { emptyText, filterName, row, visitorName } from './views.js';
 import { composerView, conversationView } from './thread-view.js';
 import { deskStyles } from './desk.styles.js';

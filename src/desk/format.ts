@@ -1,13 +1,3 @@
-/** The language tag dates are written in: the element's nearest `lang`, else the browser's. */
-export function dateLocale(element: Element): string | undefined {
-  const tag = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-  try {
-    return tag ? Intl.DateTimeFormat.supportedLocalesOf(tag)[0] : undefined;
-  } catch {
-    return undefined; // not a language tag
-  }
-}
-
 const day = (date: Date) => date.toDateString();
 
 /**

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
-import type { HearthBackend, Specialist, StaffInvite, StaffMember } from '../core/backend.js';
+import type { HearthBackend, SpecialistDetail, StaffInvite, StaffMember } from '../core/backend.js';
 import { isHearthError, type HearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
 import { newKey } from '../core/outbox.js';
@@ -23,7 +23,7 @@ export class Invite implements ReactiveController {
   fieldErrors: Partial<Record<Field, string[]>> = {};
   /** A failure tied to no field. */
   error?: unknown;
-  specialists?: Specialist[];
+  specialists?: SpecialistDetail[];
   specialistsError?: unknown;
   #key?: string;
   #loading?: Promise<void>;
@@ -47,16 +47,21 @@ export class Invite implements ReactiveController {
     this.fieldErrors = {};
     this.error = undefined;
     this.#dialog?.showModal();
-    this.loadSpecialists();
+    this.loadSpecialists(true);
     this.host.requestUpdate();
   }
 
-  /** Reads the specialists once (also the desk's names of recipients); again after a failure. */
-  loadSpecialists(): void {
-    if (this.specialists || this.#loading) return;
+  /**
+   * Reads the specialists (also the desk's names of recipients): once, again after a failure, and
+   * `fresh` each time the dialog opens (one may have been added in Specialists since), keeping the
+   * list shown meanwhile. The staff's list (`GET /clinic/specialists`): never cached, and with the
+   * deactivated ones, whose names still show as recipients but who are not offered here.
+   */
+  loadSpecialists(fresh = false): void {
+    if ((this.specialists && !fresh) || this.#loading) return;
     this.specialistsError = undefined;
     this.#loading = this.backend()
-      ?.getSpecialists?.()
+      ?.listClinicSpecialists?.()
       .then(
         (list) => void (this.specialists = list),
         (error) => void (this.specialistsError = error),
@@ -159,7 +164,7 @@ export class Invite implements ReactiveController {
               msg('Specialist', { id: 'desk.role.specialist' }),
               (d, i) => html`<select id="invite-specialist" name="specialist" aria-describedby=${d} aria-invalid=${i}>
                 <option value="">${this.specialists ? msg('Choose…', { id: 'desk.invite.choose' }) : msg('Loading…', { id: 'desk.loading' })}</option>
-                ${this.specialists?.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+                ${this.specialists?.filter((s) => s.active).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
               </select>`,
             )
           : nothing}

@@ -9,7 +9,7 @@ import type { User } from '../core/contract.js';
 import type { msg, str } from '../core/localization.js';
 import type { newKey } from '../core/outbox.js';
 import type { wellFormed } from '../core/text.js';
-import type { dateLocale } from './format.js';
+import type { dateLocale } from '../core/date-locale.js';
 import type { problemText } from './problems.js';
 
 /**

@@ -364,6 +364,27 @@ describe('<hearth-desk>', () => {
       expect(dialog.open).to.equal(false);
       await waitUntil(() => focused(el) == invite, 'focus back on Invite staff');
     });
+
+    it("reads the staff's list of specialists each time it opens: one added since is offered, a deactivated one is not", async () => {
+      const stub = deskStub('admin');
+      const detail = (id: string, name: string, active = true) => ({ id, name, title: '', timeZone: 'Europe/Berlin', bio: null, languages: [], photoUrl: null, email: null, active });
+      const list = [detail('olena-kovalenko', 'Dr. Olena Kovalenko'), detail('old', 'Former Colleague', false)];
+      let reads = 0;
+      stub.backend.listClinicSpecialists = async () => (reads++, structuredClone(list));
+      const el = await desk(stub.backend);
+      await listed(el);
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      const offered = () => [...dialog.querySelectorAll('#invite-specialist option')].map(text).slice(1);
+      button(el, 'Invite staff')!.click();
+      await waitUntil(() => offered().length == 1, 'the specialists');
+      expect(offered()).to.deep.equal(['Dr. Olena Kovalenko']);
+      button(el, 'Cancel')!.click();
+      list.push(detail('mira', 'Dr. Mira Hartmann'));
+      button(el, 'Invite staff')!.click();
+      await waitUntil(() => offered().length == 2, 'the specialist added since');
+      expect(offered()).to.deep.equal(['Dr. Olena Kovalenko', 'Dr. Mira Hartmann']);
+      expect(reads).to.be.greaterThan(1);
+    });
   });
 });
 

@@ -70,7 +70,9 @@ export function deskStub(role: Role | null = 'specialist', list: ConversationDet
   const backend: HearthBackend = {
     getReferences: async () => [],
     getSession: async (): Promise<Session> => ({ user: user(), loginUrl: `${AUTH}/login`, signupUrl: `${AUTH}/signup` }),
-    getSpecialists: async () => [{ id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko', title: 'Psychotherapist', timeZone: 'Europe/Kyiv' }],
+    listClinicSpecialists: async () => [
+      { id: 'olena-kovalenko', name: 'Dr. Olena Kovalenko', title: 'Psychotherapist', timeZone: 'Europe/Kyiv', bio: null, languages: ['uk', 'en'], photoUrl: null, email: null, active: true },
+    ],
     async listConversations(query) {
       lists.push(query);
       const answer = listAnswers.shift();
