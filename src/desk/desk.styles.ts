@@ -151,7 +151,7 @@ export const deskStyles = css`
   .filters button {
     padding: 0.3em 0.75em;
   }
-  [aria-current],
+  .filters [aria-current],
   .filters [aria-pressed='true'] {
     background: var(--a);
     color: var(--on-a);
@@ -333,8 +333,8 @@ export const deskStyles = css`
       border-inline-start-color: Highlight;
     }
     .badge,
-    [aria-current],
-  .filters [aria-pressed='true'] {
+    .filters [aria-current],
+    .filters [aria-pressed='true'] {
       border: 1px solid;
     }
   }

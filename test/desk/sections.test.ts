@@ -36,6 +36,8 @@ describe('<hearth-desk> sections', () => {
       expect(el.getAttribute('section')).to.equal('bookings');
       expect(navButtons(el)[1].getAttribute('aria-current')).to.equal('page');
       expect(navButtons(el)[0].hasAttribute('aria-current')).to.equal(false);
+      const background = (b: Element) => getComputedStyle(b).backgroundColor;
+      expect(background(navButtons(el)[1]), 'the current section is filled').to.not.equal(background(navButtons(el)[0]));
       expect(focused(el)).to.equal(navButtons(el)[1]);
       expect(chunkLoaded('bookings')).to.equal(true);
       expect(chunkLoaded('hours')).to.equal(false);
