@@ -48,6 +48,8 @@ export interface Config {
   webhookSecret?: string;
   /** The first retry of a failed mail or webhook waits this many seconds, then twice as long each time, for 24 hours (HEARTH_DELIVERY_BACKOFF_SECONDS). */
   deliveryBackoffSeconds: number;
+  /** Sent and failed-permanently outbox rows are deleted this many days after they finished (HEARTH_DELIVERY_RETENTION_DAYS). */
+  deliveryRetentionDays: number;
   /** Node's headersTimeout: a request's headers must arrive within this many ms (else 408). */
   headersTimeoutMs: number;
   /** Node's requestTimeout: the whole request (headers and body) must arrive within this many ms (else 408). */
@@ -80,6 +82,7 @@ export const defaultConfig: Config = {
   requestTimeoutMs: 30_000,
   mailFrom: 'hearth <no-reply@localhost>',
   deliveryBackoffSeconds: 10,
+  deliveryRetentionDays: 30,
 };
 
 /** "https://a.example/, http://localhost:3000" → normalized origins; throws on anything else. */
@@ -126,8 +129,10 @@ function smtpUrl(raw: string | undefined): string | undefined {
   return url.href;
 }
 
-/** HEARTH_TEAM_EMAIL, HEARTH_WEBHOOK_URL + HEARTH_WEBHOOK_SECRET, HEARTH_DELIVERY_BACKOFF_SECONDS (issue 13). */
-function deliveryConfig(env: Record<string, string | undefined>): Pick<Config, 'teamEmail' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds'> {
+/** HEARTH_TEAM_EMAIL, HEARTH_WEBHOOK_URL + HEARTH_WEBHOOK_SECRET, HEARTH_DELIVERY_BACKOFF_SECONDS, HEARTH_DELIVERY_RETENTION_DAYS (issue 13). */
+function deliveryConfig(
+  env: Record<string, string | undefined>,
+): Pick<Config, 'teamEmail' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds' | 'deliveryRetentionDays'> {
   const teamEmail = env.HEARTH_TEAM_EMAIL?.trim() || undefined;
   if (teamEmail && !/^[^\s@]+@[^\s@]+$/.test(teamEmail)) throw new Error(`HEARTH_TEAM_EMAIL: expected an email address, got ${JSON.stringify(teamEmail)}`);
   let webhookUrl: string | undefined;
@@ -143,7 +148,14 @@ function deliveryConfig(env: Record<string, string | undefined>): Pick<Config, '
   }
   const webhookSecret = env.HEARTH_WEBHOOK_SECRET?.trim() || undefined;
   if (webhookUrl && !webhookSecret) throw new Error('HEARTH_WEBHOOK_SECRET is required with HEARTH_WEBHOOK_URL (make one with: openssl rand -hex 32)');
-  return { teamEmail, webhookUrl, webhookSecret, deliveryBackoffSeconds: number(env, 'HEARTH_DELIVERY_BACKOFF_SECONDS', defaultConfig.deliveryBackoffSeconds, 0.001) };
+  return {
+    teamEmail,
+    webhookUrl,
+    webhookSecret,
+    deliveryBackoffSeconds: number(env, 'HEARTH_DELIVERY_BACKOFF_SECONDS', defaultConfig.deliveryBackoffSeconds, 0.001),
+    // At least a day: the rows are what an operator looks at when a mail went missing.
+    deliveryRetentionDays: number(env, 'HEARTH_DELIVERY_RETENTION_DAYS', defaultConfig.deliveryRetentionDays, 1),
+  };
 }
 
 /** The configuration from `env` (default: process.env); throws an Error naming the bad variable. */

@@ -15,8 +15,13 @@
 // At least once: a row marked sent is never sent again; a process that dies mid-send leaves its
 // lease, which runs out, and the row is sent again (the receiver deduplicates on Hearth-Delivery,
 // or a mail's Message-ID <id@hearth>).
+//
+// Retention: shortly after start (`purgeFirstMs`, 1 min) and then every `purgeEveryMs` (1 h), it
+// deletes finished rows (sent, failed-permanently) that finished more than
+// HEARTH_DELIVERY_RETENTION_DAYS (30) ago, `purgeBatch` (1000) at a time until a batch comes back
+// short (store/deliveries.ts: purgeFinished). Pending rows are never purged. Logged: the count only.
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config.js';
+import { defaultConfig, type Config } from './config.js';
 import type { DataBox } from './crypto-box.js';
 import type { Mailer } from './mail.js';
 import { renderMail, type MailPayload, type WebhookPayload } from './notify.js';
@@ -26,7 +31,8 @@ import { postWebhook } from './webhooks.js';
 export interface DeliveryWorkerOptions {
   store: Store;
   mailer: Mailer;
-  config: Pick<Config, 'teamEmail' | 'allowedOrigins' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds'>;
+  config: Pick<Config, 'teamEmail' | 'allowedOrigins' | 'webhookUrl' | 'webhookSecret' | 'deliveryBackoffSeconds'> &
+    Partial<Pick<Config, 'deliveryRetentionDays'>>;
   box: DataBox;
   /** The clock (default: the real one). */
   now?: () => Date;
@@ -40,6 +46,12 @@ export interface DeliveryWorkerOptions {
   giveUpAfterMs?: number;
   /** Rows claimed at once (default 10). */
   batch?: number;
+  /** The first purge of finished rows, this long after start (default 60 s). */
+  purgeFirstMs?: number;
+  /** Then a purge this often (default 1 h). */
+  purgeEveryMs?: number;
+  /** Rows deleted per statement of a purge (default 1000). */
+  purgeBatch?: number;
   /** Where log lines go (default: stderr). */
   log?: (line: string) => void;
 }
@@ -47,8 +59,10 @@ export interface DeliveryWorkerOptions {
 export interface DeliveryWorker {
   /** Looks for due rows now (e.g. right after a commit that wrote some). */
   kick(): void;
-  /** Stops claiming; resolves when the sends in flight have ended. */
+  /** Stops claiming and purging; resolves when the sends (and a purge) in flight have ended. */
   stop(): Promise<void>;
+  /** Purges finished rows older than the retention now; resolves with how many were deleted. */
+  purge(): Promise<number>;
 }
 
 /** A failure's kind, without personal data: "HTTP 500", "timeout", "SMTP EAUTH", "DataKeyError". */
@@ -78,11 +92,17 @@ export function startDeliveries(o: DeliveryWorkerOptions): DeliveryWorker {
   const timeoutMs = o.timeoutMs ?? 10_000;
   const giveUpAfterMs = o.giveUpAfterMs ?? 24 * 3_600_000;
   const batch = o.batch ?? 10;
+  const retentionMs = (o.config.deliveryRetentionDays ?? defaultConfig.deliveryRetentionDays) * 86_400_000;
+  const purgeFirstMs = o.purgeFirstMs ?? 60_000;
+  const purgeEveryMs = o.purgeEveryMs ?? 3_600_000;
+  const purgeBatch = o.purgeBatch ?? 1000;
   const log = o.log ?? ((line: string) => console.error(line));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let purgeTimer: NodeJS.Timeout | undefined;
+  let purging: Promise<number> | undefined;
 
   async function send(row: Delivery): Promise<'sent' | 'skipped'> {
     if (row.kind === 'webhook') {
@@ -108,7 +128,7 @@ export function startDeliveries(o: DeliveryWorkerOptions): DeliveryWorker {
       const next = now().getTime() + backoffMs(o.config.deliveryBackoffSeconds, attempts);
       const giveUp = next > Date.parse(row.createdAt) + giveUpAfterMs;
       await o.store.deliveries
-        .markFailed(row.id, claim, { attempts, nextAttemptAt: giveUp ? null : new Date(next).toISOString(), lastError: reason })
+        .markFailed(row.id, claim, { attempts, nextAttemptAt: giveUp ? null : new Date(next).toISOString(), lastError: reason, at: now().toISOString() })
         .catch((err: Error) => log(`hearth: delivery ${row.id}: recording a failure failed (${err?.name ?? 'error'})`));
       log(
         giveUp
@@ -155,17 +175,50 @@ export function startDeliveries(o: DeliveryWorkerOptions): DeliveryWorker {
     });
   }
 
+  /** Deletes finished rows older than the retention, a batch at a time until a batch comes back short. */
+  async function purgeOld(): Promise<number> {
+    const before = new Date(now().getTime() - retentionMs);
+    let total = 0;
+    try {
+      for (;;) {
+        const n = await o.store.deliveries.purgeFinished(before, purgeBatch);
+        total += n;
+        if (n < purgeBatch || stopped) break;
+      }
+    } catch (e) {
+      if (!stopped) log(`hearth: the outbox purge failed after ${total} rows (${(e as Error)?.name ?? 'error'})`);
+    }
+    if (total > 0) log(`hearth: outbox: purged ${total} finished deliveries older than ${retentionMs / 86_400_000} days`);
+    return total;
+  }
+
+  /** One purge at a time: a call while one runs gets that one's count. */
+  function purge(): Promise<number> {
+    purging ??= purgeOld().finally(() => (purging = undefined));
+    return purging;
+  }
+
+  function schedulePurge(ms: number) {
+    if (stopped) return;
+    purgeTimer = setTimeout(() => void purge().finally(() => schedulePurge(purgeEveryMs)), ms);
+    purgeTimer.unref?.();
+  }
+
   const kick = () => schedule(0);
   // After each commit that wrote outbox rows in this process.
   const unlisten = o.store.deliveries.onCommitted(kick);
   schedule(0);
+  schedulePurge(purgeFirstMs);
   return {
     kick,
+    purge,
     async stop() {
       stopped = true;
       unlisten();
       clearTimeout(timer);
+      clearTimeout(purgeTimer);
       await running;
+      await purging;
     },
   };
 }

@@ -481,3 +481,139 @@ describe('/desk/mail (the demo’s mail folder)', () => {
     }
   });
 });
+
+// Retention (migration 12: finished_at): finished rows older than HEARTH_DELIVERY_RETENTION_DAYS
+// are deleted by the worker, in batches; pending rows, claimed or not, never are.
+describe('deliveries: purge of finished rows', () => {
+  const DAY = 86_400_000;
+  const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
+  const worker = (t: TestApp, o: Partial<Parameters<typeof startDeliveries>[0]> = {}) =>
+    startDeliveries({ store: t.store, mailer: { send: async () => {} }, config: t.config, box, now: () => NOW, pollMs: 60_000, log: () => {}, ...o });
+
+  /** Rows in each state: finished `days` ago (sent or failed for good), pending, in flight. Returns their ids by name. */
+  async function rows(t: TestApp, spec: Array<[name: string, state: 'sent' | 'failed' | 'retrying' | 'pending' | 'claimed', days: number]>) {
+    const ids: Record<string, string> = {};
+    for (const [name, state, days] of spec) {
+      const id = randomUUID();
+      ids[name] = id;
+      // Written long ago; a pending row's next attempt is far ahead (no worker sends it here).
+      const next = state === 'pending' || state === 'claimed' ? new Date(NOW.getTime() + 100 * DAY).toISOString() : ago(400);
+      await t.store.deliveries.insert({ id, kind: 'webhook', payload: JSON.stringify({ body: '{}' }), createdAt: ago(400), nextAttemptAt: next });
+      if (state === 'pending') continue;
+      const claim = randomUUID();
+      const claimAt = state === 'claimed' ? new Date(NOW.getTime() + 100 * DAY) : new Date(ago(days));
+      const taken = await t.store.deliveries.claim(claim, claimAt.toISOString(), new Date(claimAt.getTime() + 1000 * DAY).toISOString(), 1000);
+      assert.ok(taken.some((r) => r.id === id), `${name} claimed`);
+      // Only this row: the others claimed with it go back (their lease is released by a retry).
+      for (const r of taken.filter((r) => r.id !== id)) {
+        await t.store.deliveries.markFailed(r.id, claim, { attempts: r.attempts, nextAttemptAt: r.nextAttemptAt, lastError: 'x', at: ago(days) });
+      }
+      if (state === 'sent') assert.ok(await t.store.deliveries.markSent(id, claim, ago(days)));
+      if (state === 'failed') assert.ok(await t.store.deliveries.markFailed(id, claim, { attempts: 3, nextAttemptAt: null, lastError: 'HTTP 500', at: ago(days) }));
+      if (state === 'retrying') assert.ok(await t.store.deliveries.markFailed(id, claim, { attempts: 1, nextAttemptAt: ago(days), lastError: 'HTTP 500', at: ago(days) }));
+    }
+    return ids;
+  }
+
+  const remaining = async (t: TestApp) => new Set((await t.column('SELECT id FROM deliveries')) as string[]);
+
+  it('deletes old sent and failed-permanently rows, at most `limit` at a time; recent, pending and in-flight rows stay', async () => {
+    const t = await createTestApp({ config: { log: false } });
+    const ids = await rows(t, [
+      ['oldSent', 'sent', 45],
+      ['oldFailed', 'failed', 40],
+      ['oldSent2', 'sent', 31],
+      ['recentSent', 'sent', 29],
+      ['recentFailed', 'failed', 1],
+      ['retrying', 'retrying', 90],
+      ['pending', 'pending', 0],
+      ['claimed', 'claimed', 0],
+    ]);
+    const sent = await t.store.deliveries.get(ids.oldSent!);
+    assert.equal(sent?.status, 'sent');
+    assert.equal(sent?.finishedAt, ago(45));
+    const failed = await t.store.deliveries.get(ids.oldFailed!);
+    assert.equal(failed?.status, 'failed-permanently');
+    assert.equal(failed?.finishedAt, ago(40));
+    assert.equal((await t.store.deliveries.get(ids.retrying!))?.finishedAt, null, 'a retry is not finished');
+    assert.equal((await t.store.deliveries.get(ids.pending!))?.finishedAt, null);
+
+    const cutoff = new Date(ago(30));
+    assert.equal(await t.store.deliveries.purgeFinished(cutoff, 1), 1, 'the limit');
+    assert.ok(!(await remaining(t)).has(ids.oldSent!), 'the oldest first');
+    assert.equal(await t.store.deliveries.purgeFinished(cutoff, 10), 2);
+    assert.equal(await t.store.deliveries.purgeFinished(cutoff, 10), 0);
+    // Even with a cutoff in the future, a pending row (retrying, never tried, in flight) stays.
+    assert.equal(await t.store.deliveries.purgeFinished(new Date(NOW.getTime() + 1000 * DAY), 10), 2, 'the two recent finished rows');
+    assert.deepEqual(await remaining(t), new Set([ids.retrying, ids.pending, ids.claimed]));
+  });
+
+  it('the worker purges shortly after start and then every period, in batches, with the retention of the config; logs only the count', async () => {
+    const t = await createTestApp({ config: { log: false, deliveryRetentionDays: 7 } });
+    const ids = await rows(t, [
+      ['a', 'sent', 8],
+      ['b', 'sent', 9],
+      ['c', 'failed', 10],
+      ['d', 'sent', 11],
+      ['e', 'failed', 12],
+      ['recent', 'sent', 6],
+      ['pending', 'pending', 0],
+    ]);
+    const logs: string[] = [];
+    const purged: number[] = [];
+    // The store, counting what each purge statement deleted.
+    const purgeFinished = async (before: Date, limit: number) => {
+      const n = await t.store.deliveries.purgeFinished(before, limit);
+      purged.push(n);
+      return n;
+    };
+    const store = { ...t.store, deliveries: { ...t.store.deliveries, purgeFinished } } as Store;
+    const w = worker(t, { store, purgeFirstMs: 10, purgeEveryMs: 50, purgeBatch: 2, log: (l) => logs.push(l) });
+    try {
+      await until('the first purge', () => logs.some((l) => /purged 5 /.test(l)));
+      assert.deepEqual(purged.slice(0, 3), [2, 2, 1], 'batches of 2 until one comes back short');
+      assert.deepEqual(await remaining(t), new Set([ids.recent, ids.pending]));
+      assert.match(logs.find((l) => /purged/.test(l))!, /^hearth: outbox: purged 5 finished deliveries older than 7 days$/);
+      // Every period: a row that finished long ago is gone at the next purge.
+      const [late] = Object.values(await rows(t, [['late', 'sent', 20]]));
+      await until('the next purge', async () => !(await remaining(t)).has(late!));
+      assert.ok(logs.some((l) => /purged 1 /.test(l)));
+    } finally {
+      await w.stop();
+    }
+    // Stopped: no purge any more.
+    const calls = purged.length;
+    await rows(t, [['afterStop', 'sent', 20]]);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(purged.length, calls, 'the timer was cleared');
+    assert.equal((await remaining(t)).size, 3);
+  });
+
+  it('stop before the first purge clears its timer; purge() runs one at once', async () => {
+    const t = await createTestApp({ config: { log: false } });
+    await rows(t, [['old', 'sent', 31], ['recent', 'sent', 29]]);
+    const w = worker(t, { purgeFirstMs: 50 });
+    await w.stop();
+    await new Promise((r) => setTimeout(r, 120));
+    assert.equal((await remaining(t)).size, 2, 'no purge after stop');
+    const w2 = worker(t, { purgeFirstMs: 60_000 });
+    try {
+      assert.equal(await w2.purge(), 1, 'the default retention: 30 days');
+      assert.equal((await remaining(t)).size, 1);
+    } finally {
+      await w2.stop();
+    }
+  });
+});
+
+describe('HEARTH_DELIVERY_RETENTION_DAYS', () => {
+  it('defaults to 30; a number of days ≥ 1; anything else stops the start naming the variable', async () => {
+    const { loadConfig } = await import('../../server/src/config.js');
+    assert.equal(loadConfig({}).deliveryRetentionDays, 30);
+    assert.equal(loadConfig({ HEARTH_DELIVERY_RETENTION_DAYS: '7' }).deliveryRetentionDays, 7);
+    assert.equal(loadConfig({ HEARTH_DELIVERY_RETENTION_DAYS: ' ' }).deliveryRetentionDays, 30);
+    for (const bad of ['0', '-3', 'thirty', '0.5', 'Infinity']) {
+      assert.throws(() => loadConfig({ HEARTH_DELIVERY_RETENTION_DAYS: bad }), /HEARTH_DELIVERY_RETENTION_DAYS: expected a number ≥ 1/, bad);
+    }
+  });
+});

@@ -9,6 +9,10 @@
 // claim token, so a late worker whose lease was taken over cannot overwrite the newer outcome; a
 // row marked sent is never claimed again.
 //
+// A row that became sent or failed-permanently records when (`finished_at`, migration 12); the
+// worker deletes finished rows older than the retention (purgeFinished), in batches. A pending
+// row, claimed or not, is never purged.
+//
 // Rows hold no personal data in clear: ids, a template name, the webhook's body (ids and times),
 // and — for a visitor's mail that links to the manage page — that link sealed (crypto-box.ts). The
 // recipient is looked up at send time (the booking's email, the account's email, the specialist's
@@ -38,6 +42,8 @@ export interface Delivery extends NewDelivery {
   attempts: number;
   lastError: string | null;
   sentAt: string | null;
+  /** When it became sent or failed-permanently (null while pending). */
+  finishedAt: string | null;
   claimedBy: string | null;
   claimedUntil: string | null;
 }
@@ -69,8 +75,16 @@ export interface DeliveryStore {
   claim(claim: string, now: string, until: string, limit: number): Promise<Delivery[]>;
   /** Marks a claimed row sent; false when the claim is no longer this one's. */
   markSent(id: string, claim: string, at: string): Promise<boolean>;
-  /** Records a failed attempt: pending again at `nextAttemptAt`, or (nextAttemptAt null) failed for good. */
-  markFailed(id: string, claim: string, f: { attempts: number; nextAttemptAt: string | null; lastError: string }): Promise<boolean>;
+  /**
+   * Records a failed attempt made at `at`: pending again at `nextAttemptAt`, or (nextAttemptAt null)
+   * failed for good (finished at `at`).
+   */
+  markFailed(id: string, claim: string, f: { attempts: number; nextAttemptAt: string | null; lastError: string; at: string }): Promise<boolean>;
+  /**
+   * Deletes at most `limit` finished rows (sent or failed-permanently) that finished before
+   * `before`, oldest first; never a pending row. Returns how many it deleted.
+   */
+  purgeFinished(before: Date, limit: number): Promise<number>;
   get(id: string): Promise<Delivery | undefined>;
   /** Every row, oldest first (tests, /desk/mail counts). */
   list(limit: number): Promise<Delivery[]>;
@@ -84,7 +98,7 @@ export interface DeliveryStore {
 }
 
 const COLUMNS = `id, kind, payload, status, attempts, next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt",
-  sent_at AS "sentAt", claimed_by AS "claimedBy", claimed_until AS "claimedUntil"`;
+  sent_at AS "sentAt", finished_at AS "finishedAt", claimed_by AS "claimedBy", claimed_until AS "claimedUntil"`;
 
 const DUE = `status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)`;
 
@@ -142,16 +156,33 @@ export function deliveryRepository(sql: Sql, dialect: 'sqlite' | 'postgres', sig
       ).map(num),
     markSent: async (id, claim, at) =>
       (await sql.run(
-        `UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, claimed_until = NULL
+        `UPDATE deliveries SET status = 'sent', sent_at = ?, finished_at = ?, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, claimed_until = NULL
          WHERE id = ? AND claimed_by = ? AND status = 'pending'`,
-        [at, id, claim],
+        [at, at, id, claim],
       )) > 0,
     markFailed: async (id, claim, f) =>
       (await sql.run(
-        `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, claimed_by = NULL, claimed_until = NULL
+        `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, finished_at = ?,
+           claimed_by = NULL, claimed_until = NULL
          WHERE id = ? AND claimed_by = ? AND status = 'pending'`,
-        [f.nextAttemptAt === null ? 'failed-permanently' : 'pending', f.attempts, f.nextAttemptAt, f.lastError.slice(0, 200), id, claim],
+        [
+          f.nextAttemptAt === null ? 'failed-permanently' : 'pending',
+          f.attempts,
+          f.nextAttemptAt,
+          f.lastError.slice(0, 200),
+          f.nextAttemptAt === null ? f.at : null,
+          id,
+          claim,
+        ],
       )) > 0,
+    // finished_at is set only with a finished status; the status test keeps a pending row safe
+    // even so. On PostgreSQL, rows another process is deleting at the same moment are skipped.
+    purgeFinished: async (before, limit) =>
+      sql.run(
+        `DELETE FROM deliveries WHERE id IN (
+           SELECT id FROM deliveries WHERE finished_at < ? AND status IN ('sent', 'failed-permanently') ORDER BY finished_at LIMIT ?${lock})`,
+        [before.toISOString(), limit],
+      ),
     get: async (id) => (await sql.rows<Delivery>(`SELECT ${COLUMNS} FROM deliveries WHERE id = ?`, [id])).map(num)[0],
     list: async (limit) => (await sql.rows<Delivery>(`SELECT ${COLUMNS} FROM deliveries ORDER BY created_at, id LIMIT ?`, [limit])).map(num),
     bookingFacts: async (bookingId) =>

@@ -382,4 +382,18 @@ export const migrations: Migration[] = [
       CREATE INDEX deliveries_due ON deliveries(next_attempt_at) WHERE status = 'pending';
     `,
   },
+  {
+    version: 12,
+    name: 'deliveries: finished_at, purged after the retention',
+    sql: `
+      -- Finished outbox rows are deleted once older than HEARTH_DELIVERY_RETENTION_DAYS (the worker,
+      -- deliveries.ts: purgeFinished). finished_at: when the row became sent or failed-permanently;
+      -- NULL while pending. Rows finished before this migration: their sent_at, else their last
+      -- scheduled attempt (a failed row keeps the next_attempt_at of its last try), else created_at.
+      ALTER TABLE deliveries ADD COLUMN finished_at TEXT;
+      UPDATE deliveries SET finished_at = COALESCE(sent_at, next_attempt_at, created_at) WHERE status <> 'pending';
+      -- The purge's scan: finished rows only, oldest first ("finished_at < ?" implies the predicate).
+      CREATE INDEX deliveries_finished ON deliveries(finished_at) WHERE finished_at IS NOT NULL;
+    `,
+  },
 ];
