@@ -97,6 +97,7 @@ const loading = (l?: Loaded<unknown> | false) => !!l && !l.data && !l.error;
 export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResult {
   const names = stepNames(v);
   const { specialist: person, step, stop } = f;
+  // The flow's polite live region: what is happening, and the booking made.
   const status = stop
     ? ''
     : loading(step == 'time' ? f.slots : step == 'who' ? f.people : step == 'service' && f.services)
@@ -104,7 +105,9 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
       : f.pending
           ? msg('Booking…', { id: 'booking.pending' })
           : step == 'done'
-            ? v?.said
+            ? v
+              ? v.said
+              : msg(str`Booked: ${when(f, f.booking!)} (${zoneName(f)})`, { id: 'booking.said' })
             : '';
   return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title">
     <div class="head">

@@ -1,9 +1,9 @@
 // Issue 14: focus never falls to <body> when the focused control goes away, and the flow's live
 // region says what happened (the booking made, a time zone it cannot use).
-import { expect, aTimeout } from '@open-wc/testing';
+import { expect, html, waitUntil, aTimeout } from '@open-wc/testing';
 import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
 import { HearthError } from '../../src/core/errors.js';
-import { $, button, freezeClock, heading, make, openToTimes, sendKeys, SLOTS, stubBackend, text, thawClock } from './helpers.js';
+import { $, button, freezeClock, heading, make, openToTimes, sendKeys, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
 
 /** The focused element, through shadow roots. */
 function deepActive(): Element | null {
@@ -61,5 +61,40 @@ describe('<hearth-consultation-button> focus and announcements', () => {
     button(el, 'Retry').focus();
     await sendKeys({ press: 'Enter' });
     await focusKept(() => $(el, '[part~=slot]'), 'loaded');
+  });
+
+  it('announces the booking in its live region: "Booked: <when> (<zone>)", in the flow\'s language and time zone', async () => {
+    const s = stubBackend();
+    const el = await make(s.backend, html`<hearth-consultation-button lang="en-GB" specialist="olena" time-zone="Europe/London" .backend=${s.backend}></hearth-consultation-button>`);
+    await openToTimes(el);
+    await toConfirm(el);
+    button(el, 'Confirm booking').click();
+    await el.updateComplete;
+    expect(status(el)).to.equal('Booking…');
+    await waitUntil(() => heading(el) == 'Booked', 'booked');
+    expect(status(el)).to.equal('Booked: Thursday, 26 March 2026, 07:00–07:30 (Greenwich Mean Time)');
+    expect(text($(el, '.booked'))).to.equal('Thursday, 26 March 2026, 07:00–07:30 (Greenwich Mean Time)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces the booking in Ukrainian under lang="uk"', async () => {
+    const s = stubBackend();
+    const el = await make(s.backend, html`<hearth-consultation-button lang="uk" specialist="olena" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`);
+    await waitUntil(() => text($(el, '[part=button]')) == 'Записатися на безкоштовну консультацію', 'Ukrainian label');
+    await el.open();
+    button(el, 'Обрати час').click();
+    await waitUntil(() => $(el, '[part~=slot]'), 'times');
+    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
+    await waitUntil(() => $(el, '#name'), 'details');
+    type(el, 'name', 'Iryna');
+    type(el, 'email', 'iryna@example.org');
+    type(el, 'consent', 'yes');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'form [part~=primary-action]')!.click();
+    await waitUntil(() => $(el, '.summary'), 'confirm step');
+    $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
+    await waitUntil(() => $(el, '.booked'), 'booked');
+    expect(status(el)).to.equal(`Заброньовано: ${text($(el, '.booked'))}`);
+    expect(status(el)).to.match(/^Заброньовано: четвер, 26 березня 2026 р\..*09:00–09:30/);
   });
 });
