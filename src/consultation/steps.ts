@@ -97,7 +97,7 @@ const loading = (l?: Loaded<unknown> | false) => !!l && !l.data && !l.error;
 export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResult {
   const names = stepNames(v);
   const { specialist: person, step, stop } = f;
-  // The flow's polite live region: what is happening, and the booking made.
+  // The flow's polite live region: what is happening, the booking made, a time zone it cannot use.
   const status = stop
     ? ''
     : loading(step == 'time' ? f.slots : step == 'who' ? f.people : step == 'service' && f.services)
@@ -108,7 +108,9 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
             ? v
               ? v.said
               : msg(str`Booked: ${when(f, f.booking!)} (${zoneName(f)})`, { id: 'booking.said' })
-            : '';
+            : step == 'time'
+              ? f.errors.tz
+              : '';
   return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title">
     <div class="head">
       <h2 id="title">${v?.title ?? msg('Book a free consultation', { id: 'booking.label' })}</h2>

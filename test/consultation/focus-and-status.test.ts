@@ -97,4 +97,28 @@ describe('<hearth-consultation-button> focus and announcements', () => {
     expect(status(el)).to.equal(`Заброньовано: ${text($(el, '.booked'))}`);
     expect(status(el)).to.match(/^Заброньовано: четвер, 26 березня 2026 р\..*09:00–09:30/);
   });
+
+  it('a time zone it cannot use is announced in the live region and marked on the field', async () => {
+    const el = await make(stubBackend().backend);
+    await openToTimes(el);
+    const tz = $<HTMLInputElement>(el, '#tz')!;
+    tz.focus();
+    tz.select();
+    await sendKeys({ type: 'Mars/Olympus' });
+    // The change fires as focus leaves the field (here: on to Previous week).
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(status(el)).to.equal('Choose a time zone from the list, such as Europe/Kyiv.');
+    expect(tz.getAttribute('aria-invalid')).to.equal('true');
+    expect(tz.getAttribute('aria-describedby')).to.equal('tz-hint tz-err');
+    expect(text($(el, '#tz-err'))).to.equal('Choose a time zone from the list, such as Europe/Kyiv.');
+    await expect(el).to.be.accessible();
+    tz.focus();
+    tz.select();
+    await sendKeys({ type: 'Europe/Kyiv' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(status(el)).to.equal('');
+    expect(tz.getAttribute('aria-invalid')).to.equal('false');
+  });
 });
