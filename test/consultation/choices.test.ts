@@ -205,8 +205,11 @@ describe('<hearth-consultation-button> choices', () => {
     expect(heading(el)).to.equal("Choose who you'd like to talk to");
     await expect(el).to.be.accessible();
     fail = false;
+    button(el, 'Retry').focus();
     button(el, 'Retry').click();
     await waitUntil(() => choices(el).length == 2);
+    // Retry went away with the list's error: focus is on the step's heading, not on <body>.
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
   });
 
   it('speaks Ukrainian: the step, languages and next free time', async () => {
