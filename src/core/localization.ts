@@ -25,7 +25,7 @@ export { str } from '@lit/localize/internal/str-tag.js';
  * costs the bundles its code here and no import of its own. 'es' and 'ar' join this list when
  * their entries in that index are enabled (issue 14).
  */
-const locales = ['uk'];
+const locales = ['uk', 'de', 'fr'];
 const templates: Record<string, TemplateMap> = {};
 const loading: Record<string, Promise<void>> = {};
 let active: TemplateMap | undefined;

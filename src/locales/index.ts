@@ -8,6 +8,8 @@ import type { TemplateMap } from '@lit/localize/internal/types.js';
 
 export const locales: Record<string, () => Promise<{ templates: TemplateMap }>> = {
   uk: () => import('./uk.js'),
+  de: () => import('./de.js'),
+  fr: () => import('./fr.js'),
   // Spanish and Arabic (issue 14): their files (es.ts, es/, ar.ts, ar/) are being written apart;
   // uncomment these, and add 'es' and 'ar' to `locales` in src/core/localization.ts, to enable them.
   // es: () => import('./es.js'),

@@ -58,6 +58,20 @@ describe('HearthElement: the language of parts', () => {
     for (const child of rendered(el)) expect(child.getAttribute('lang')).to.equal('en');
   });
 
+  for (const [lang, login] of [
+    ['de', 'Anmelden'],
+    ['fr', 'Se connecter'],
+  ]) {
+    it(`speaks ${lang} under lang="${lang}-…" on a page in another language, and marks it`, async () => {
+      document.documentElement.lang = 'ja';
+      const el = await fixture<LocaleProbe>(html`<hearth-locale-probe lang=${`${lang}-CH`}></hearth-locale-probe>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('#direct')?.textContent === login, lang);
+      expect(el.shadowRoot!.querySelector('li')!.textContent).to.equal(login);
+      for (const child of rendered(el)) expect([child.getAttribute('lang'), child.getAttribute('dir')]).to.deep.equal([lang, 'ltr']);
+      expect(dateLocale(el)).to.equal(`${lang}-CH`);
+    });
+  }
+
   it('marks the top-level elements of a light-DOM element too', async () => {
     class LightProbe extends LocaleProbe {
       protected override createRenderRoot(): HTMLElement {

@@ -38,12 +38,23 @@ describe('localization', () => {
     expect(fetched.filter((path) => !path.startsWith('uk'))).to.deep.equal(['index.ts']);
   });
 
+  it('speaks German and French in the elements, each from its own chunk', async () => {
+    const de = await fixture<HearthReferences>(html`<hearth-references lang="de-DE" .items=${[]}></hearth-references>`);
+    await waitUntil(() => de.textContent!.includes('Keine Quellen'), 'German empty message');
+    expect(fetchedLocales().some((name) => /\/src\/locales\/fr/.test(name)), 'French not loaded for German').to.equal(false);
+    const fr = await fixture<HearthReferences>(html`<hearth-references lang="fr" .items=${'nope'}></hearth-references>`);
+    await waitUntil(() => fr.querySelector('button')?.textContent === 'Réessayer', 'French retry');
+    expect(fr.querySelector('[role="alert"]')!.textContent).to.contain('Les données des références n’ont pas pu être lues');
+    expect(fr.querySelector('[role="alert"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('fr');
+    await expect(de).to.be.accessible();
+  });
+
   it('knows the languages it ships, and nothing else, from the nearest lang', () => {
     const probe = (lang: string) => {
       const el = document.createElement('div');
       el.lang = lang;
       return localeOf(el);
     };
-    expect(['uk', 'uk-UA', 'EN-gb', 'ja', 'pt-BR', 'constructor', 'toString'].map(probe)).to.deep.equal(['uk', 'uk', 'en', 'en', 'en', 'en', 'en']);
+    expect(['uk', 'uk-UA', 'de-AT', 'FR-ca', 'EN-gb', 'ja', 'pt-BR', 'constructor', 'toString'].map(probe)).to.deep.equal(['uk', 'uk', 'de', 'fr', 'en', 'en', 'en', 'en', 'en']);
   });
 });

@@ -1,0 +1,47 @@
+/** German strings of <hearth-references>, <hearth-cite> and the shared ones (common.*). */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/** @lit/localize's `str` shape (`${0}` is the source's first value); a local copy keeps this lazy chunk apart from the eager bundles. */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
+export const references = {
+  'common.retry': 'Erneut versuchen',
+  'references.label': 'Quellen',
+  'references.empty': 'Keine Quellen',
+  'references.loading': 'Quellen werden geladen…',
+  'references.error.offline': 'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
+  'references.error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+  'references.error.notFound': 'Dieses Quellenverzeichnis wurde nicht gefunden.',
+  'references.error.malformed': 'Die Quellendaten konnten nicht gelesen werden.',
+  'references.error.generic': 'Die Quellen konnten nicht geladen werden. Versuchen Sie es erneut.',
+  'references.sortBy': 'Sortieren nach',
+  'references.sort.author': 'Autor',
+  'references.sort.year': 'Jahr',
+  'references.sort.cited': 'Reihenfolge im Text',
+  'references.sort.type': 'Typ',
+  'references.type.books': 'Bücher',
+  'references.type.chapters': 'Kapitel und Beiträge',
+  'references.type.articles': 'Artikel',
+  'references.type.papers': 'Konferenzbeiträge und Vorträge',
+  'references.type.reports': 'Berichte und Abschlussarbeiten',
+  'references.type.web': 'Webseiten und Blogbeiträge',
+  'references.type.media': 'Filme und Aufnahmen',
+  'references.type.other': 'Sonstiges',
+  'references.issues': str`Einige Einträge konnten nicht gelesen werden und werden nicht angezeigt (${0}).`,
+  'references.download': 'Alle Quellen herunterladen',
+  'references.downloadAs': 'Herunterladen:',
+  'references.back': 'Zurück zur Textstelle',
+  'references.backN': str`Zurück zur Textstelle ${0}`,
+  'references.copy': 'Quellenangabe kopieren',
+  'references.cite': 'Zitieren',
+  'references.goTo': 'Zur Quelle',
+  'references.copied': 'Quellenangabe kopiert',
+  'references.copiedShort': 'Kopiert',
+  'references.copyFailed': 'Kopieren ist hier nicht erlaubt: Markieren Sie den Text und kopieren Sie ihn selbst.',
+  'references.citeTitle': 'Diese Quelle zitieren',
+  'references.copyBibtex': 'BibTeX kopieren',
+  'references.copyRis': 'RIS kopieren',
+  'references.downloadBib': '.bib herunterladen',
+  'references.downloadRis': '.ris herunterladen',
+  'references.close': 'Schließen',
+};

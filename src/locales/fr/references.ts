@@ -1,0 +1,47 @@
+/** French strings of <hearth-references>, <hearth-cite> and the shared ones (common.*). */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/** @lit/localize's `str` shape (`${0}` is the source's first value); a local copy keeps this lazy chunk apart from the eager bundles. */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
+export const references = {
+  'common.retry': 'Réessayer',
+  'references.label': 'Références',
+  'references.empty': 'Aucune référence',
+  'references.loading': 'Chargement des références…',
+  'references.error.offline': 'Vous semblez être hors ligne. Vérifiez votre connexion, puis réessayez.',
+  'references.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'references.error.notFound': 'Cette liste de références est introuvable.',
+  'references.error.malformed': 'Les données des références n’ont pas pu être lues.',
+  'references.error.generic': 'Les références n’ont pas pu être chargées. Réessayez.',
+  'references.sortBy': 'Trier par',
+  'references.sort.author': 'Auteur',
+  'references.sort.year': 'Année',
+  'references.sort.cited': 'Ordre de citation',
+  'references.sort.type': 'Type',
+  'references.type.books': 'Livres',
+  'references.type.chapters': 'Chapitres et entrées',
+  'references.type.articles': 'Articles',
+  'references.type.papers': 'Communications et conférences',
+  'references.type.reports': 'Rapports et thèses',
+  'references.type.web': 'Pages web et billets',
+  'references.type.media': 'Films et enregistrements',
+  'references.type.other': 'Autres',
+  'references.issues': str`Certaines entrées n’ont pas pu être lues et ne sont pas affichées (${0}).`,
+  'references.download': 'Télécharger toutes les références',
+  'references.downloadAs': 'Télécharger :',
+  'references.back': 'Retour à la citation',
+  'references.backN': str`Retour à la citation ${0}`,
+  'references.copy': 'Copier la référence',
+  'references.cite': 'Citer',
+  'references.goTo': 'Aller à la référence',
+  'references.copied': 'Référence copiée',
+  'references.copiedShort': 'Copié',
+  'references.copyFailed': 'La copie n’est pas autorisée ici : sélectionnez le texte et copiez-le vous-même.',
+  'references.citeTitle': 'Citer cette source',
+  'references.copyBibtex': 'Copier le BibTeX',
+  'references.copyRis': 'Copier le RIS',
+  'references.downloadBib': 'Télécharger le .bib',
+  'references.downloadRis': 'Télécharger le .ris',
+  'references.close': 'Fermer',
+};
