@@ -82,8 +82,9 @@ export const boxStyles = css`
   }
   .hp {
     position: absolute;
-    left: -100vw;
+    width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
   }
 `;
