@@ -18,7 +18,8 @@ for (const file of sources) {
     }
   }
 }
-for (const locale of readdirSync('src/locales').filter((f) => f.endsWith('.ts'))) {
+// index.ts is not a locale: it maps each locale to its lazy chunk.
+for (const locale of readdirSync('src/locales').filter((f) => f.endsWith('.ts') && f != 'index.ts')) {
   // A locale is its file plus the per-element files in the folder of the same name.
   const folder = join('src/locales', locale.replace(/\.ts$/, ''));
   const text = [join('src/locales', locale), ...(readdirSync('src/locales').includes(locale.replace(/\.ts$/, '')) ? files(folder) : [])]

@@ -222,12 +222,12 @@ export class Flow implements ReactiveController {
           if (!this.specialist) this.#wrong('specialist', id!);
           else if (!id) this.loadServices();
         }
-        void this.settle();
+        this.settle();
       },
       (error) => {
         if (signal.aborted) return;
         this.people = { error };
-        void this.settle();
+        this.settle();
       },
     );
   };
@@ -250,36 +250,48 @@ export class Flow implements ReactiveController {
         this.services = { data };
         this.service = want ? data.find((s) => s.id == want) : data.length == 1 ? data[0] : this.service;
         if (want && !this.service) this.#wrong('service', want);
-        void this.settle();
+        this.settle();
       },
       (error) => {
         if (!current()) return;
         // 404: no such specialist, which only an attribute can name.
         if (isHearthError(error) && error.kind == 'not-found' && this.host.specialist) this.#wrong('specialist', id);
         this.services = { error };
-        void this.settle();
+        this.settle();
       },
     );
   };
 
-  /** A step that is no longer part of the flow (one specialist, one service) gives way to the next; focus stays in the flow. */
-  async settle(): Promise<void> {
+  /** A step that is no longer part of the flow (one specialist, one service) gives way to the next; focus stays in the flow (see hostUpdated). */
+  settle(): void {
     const steps = this.steps;
-    const focused = this.host.shadowRoot?.activeElement;
     if (!steps.includes(this.step)) {
       this.step = this.step == 'service' ? 'time' : steps[0]!;
       if (this.#started) this.#need();
     }
     this.#update();
-    await this.host.updateComplete;
-    if (focused && !focused.isConnected) this.focus();
+  }
+
+  /** What had focus in the flow before a render. */
+  #focused?: Element | null;
+
+  hostUpdate(): void {
+    this.#focused = this.host.shadowRoot?.activeElement;
+  }
+
+  /**
+   * When a render removed the focused control (Retry while times load, a step that gave way),
+   * focus goes to the step's heading, never to <body>.
+   */
+  hostUpdated(): void {
+    if (this.#focused && !this.#focused.isConnected) this.focus();
   }
 
   /** A `specialist` or `service` attribute names nothing the server offers: the visitor is told, the developer too. */
   #wrong(attribute: string, value: string): void {
     if (!this.stop) console.error(`<hearth-consultation-button> ${attribute}="${value}": no such active ${attribute}`);
     this.stop = 'setup';
-    void this.settle();
+    this.settle();
   }
 
   /** True (and the visitor told) when a 422 names an attribute's id. */

@@ -94,13 +94,25 @@ export class HearthElement extends ReactiveElement {
   /**
    * Renders with `msg()` answering in this element's language: in `render()` and in what lit-html
    * calls while it renders the result (a `repeat` or `guard` callback, a directive).
+   *
+   * Then marks what it rendered with the language it is in (the language of parts): on a page in a
+   * language hearth has no words for, the English text would otherwise claim the page's `lang`, and
+   * be read out with that language's voice. `lang` and `dir` go on the top-level elements of the
+   * render root (text at the top level, as in <hearth-cite>, keeps the host's), not on the host:
+   * its `lang` is the author's, what `localeOf` and date-locale.ts read, so dates still follow the
+   * page's language.
    */
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, () => {
+    const { locale } = this;
+    withLocale(locale, () => {
       const value = this.render();
       super.update(changed); // reflects attributes and marks the update done
       this.#part = render(value, this.renderRoot, { host: this });
     });
+    for (const child of (this.renderRoot as HTMLElement).children as HTMLCollectionOf<HTMLElement>) {
+      child.lang = locale;
+      child.dir = locale == 'ar' ? 'rtl' : 'ltr';
+    }
   }
 
   /** Dispatches a bubbling, composed `hearth-*` event. */

@@ -6,7 +6,8 @@
  * of each element (element, then document), so a Ukrainian widget can sit in an English page. We
  * install our own `msg()` implementation that reads the templates of the element that is
  * rendering right now: `HearthElement.update()` calls `withLocale(locale, render)`, and rendering is
- * synchronous. Translations load lazily, one chunk per locale, the first time a locale is needed.
+ * synchronous. Translations load lazily, one chunk per locale, the first time a locale is needed,
+ * through one more small chunk, ../locales/index.ts, that knows where each locale's chunk is.
  *
  * If the host page configured @lit/localize itself first, its `msg()` stays installed and hearth's
  * strings follow the page's locale instead (documented in the README).
@@ -18,10 +19,13 @@ import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
 export { msg } from '@lit/localize/init/install.js';
 export { str } from '@lit/localize/internal/str-tag.js';
 
-/** The translations hearth ships (English is the source). */
-const loaders: Record<string, () => Promise<{ templates: TemplateMap }>> = {
-  uk: () => import('../locales/uk.js'),
-};
+/**
+ * The translations hearth ships (English is the source): their codes, which `localeOf` checks
+ * synchronously. Their loaders are in ../locales/index.ts, itself a lazy chunk, so each language
+ * costs the bundles its code here and no import of its own. 'es' and 'ar' join this list when
+ * their entries in that index are enabled (issue 14).
+ */
+const locales = ['uk'];
 const templates: Record<string, TemplateMap> = {};
 const loading: Record<string, Promise<void>> = {};
 let active: TemplateMap | undefined;
@@ -48,15 +52,19 @@ try {
 /** The locale an element speaks: its nearest `lang` attribute, then the document's ("uk-UA" -> "uk"); "en" when unsupported. */
 export function localeOf(element: Element): string {
   const lang = (element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang).split('-')[0].toLowerCase();
-  return lang in loaders ? lang : 'en';
+  return locales.includes(lang) ? lang : 'en';
 }
 
 /** Loads a locale's translations once; resolves when they are ready (or failed: English is used). */
 export const loadLocale = (locale: string): Promise<void> =>
-  (loading[locale] ??= loaders[locale]?.().then(
-    (module) => void (templates[locale] = module.templates),
-    () => void delete loading[locale],
-  ) ?? Promise.resolve());
+  (loading[locale] ??= locales.includes(locale)
+    ? import('../locales/index.js')
+        .then((index) => index.locales[locale]())
+        .then(
+          (module) => void (templates[locale] = module.templates),
+          () => void delete loading[locale],
+        )
+    : Promise.resolve());
 
 /** Runs `render` with `msg()` answering in `locale`. */
 export function withLocale<T>(locale: string, render: () => T): T {

@@ -127,6 +127,8 @@ export class HearthMessageBox extends HearthElement {
   #timer?: ReturnType<typeof setTimeout>;
   #online = isOnline();
   #shownAt = Date.now();
+  /** The status says to log in first (Ctrl+Enter while signed out). */
+  #loginFirst = false;
   /** Show "Send now": the draft was there before the visitor signed in (or came back). */
   #sendNow = false;
   #wasSignedIn?: boolean;
@@ -220,10 +222,27 @@ export class HearthMessageBox extends HearthElement {
     this.requestUpdate();
   }
 
+  /** Focuses `selector` in the box, else in its login gate (Log in), once both have rendered. */
   async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    await this.renderRoot.querySelector<HearthElement>('hearth-login-gate')?.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
+    await gate?.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>(selector) ?? gate?.renderRoot.querySelector<HTMLElement>(selector))?.focus();
+  }
+
+  /** Where focus belongs in this phase: the message, Write another, Retry, Log in, else the status that says what happens. */
+  #focusTarget(): string {
+    switch (this.#phase) {
+      case 'compose':
+        return 'textarea';
+      case 'sent':
+        return '.another';
+      case 'failed':
+        return '.retry';
+      case 'signin':
+        return '[part~=login]';
+    }
+    return '[part=status]';
   }
 
   #set(phase: Phase, error?: unknown): void {
@@ -237,7 +256,7 @@ export class HearthMessageBox extends HearthElement {
     if (name != 'body' && name != 'subject') return;
     this.#draft = { ...this.#draft, [name]: value, at: this.#draft.at || Date.now() };
     saveDraft(this.#key!, this.#draft);
-    this.#sendNow = false;
+    this.#sendNow = this.#loginFirst = false;
     delete this.#fieldErrors[name];
     this.requestUpdate();
   }
@@ -252,7 +271,13 @@ export class HearthMessageBox extends HearthElement {
   /** Send: checks the fields, gives the message its Idempotency-Key, stores it in the outbox, delivers it. */
   async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.#phase != 'compose' || !this.#link.session?.signedIn) return;
+    if (this.#phase != 'compose') return;
+    if (!this.#link.session?.signedIn) {
+      // Ctrl+Enter before signing in: say why nothing is sent, and go to Log in.
+      this.#loginFirst = true;
+      this.requestUpdate();
+      return this.#focus('[part~=login]');
+    }
     const key = this.#key!;
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value) {
       // The honeypot is filled: a bot. It gets a success, and nothing is sent.
@@ -407,6 +432,7 @@ export class HearthMessageBox extends HearthElement {
       case 'failed':
         return msg('Your message could not be sent. It is kept here: try again, or edit it.', { id: 'messages.status.failed' });
     }
+    if (this.#loginFirst && !this.#link.session?.signedIn) return msg('Log in to send your message. It is kept here.', { id: 'messages.status.logInFirst' });
     if (kind == 'validation')
       return this.#fieldErrors.body || (this.subject && this.#fieldErrors.subject)
         ? msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' })
@@ -440,17 +466,25 @@ export class HearthMessageBox extends HearthElement {
         // While loading: there, and focusable, but not yet usable (aria-disabled, not disabled: focus stays).
         return html`<button type="submit" part="button" aria-disabled=${this.#phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
       case 'failed':
-        return html`<button type="button" part="button" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
+        return html`<button type="button" part="button" class="retry" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
           ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
     }
     return nothing;
   }
 
-  /** When a render removes the focused element (Send while sending, or once the outbox is read), focus goes to the message (or Write another), never to <body>. */
+  /**
+   * When a render removes the focused control (Send once pressed, or once the outbox is read; Retry),
+   * focus goes where this phase's next step is (see #focusTarget), never to <body>: the status while
+   * sending or queued, then on from there (Retry, Log in, Write another) as the phase changes.
+   */
   protected override update(changed: PropertyValues<this>): void {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
-    if (focused && !focused.isConnected) this.renderRoot.querySelector<HTMLElement>('textarea, .another')?.focus();
+    if (!focused || (focused.isConnected && focused.getAttribute('part') != 'status')) return;
+    const target = this.#focusTarget();
+    const here = this.renderRoot.querySelector<HTMLElement>(target);
+    if (here) here.focus();
+    else void this.#focus(target); // Log in: once the gate has rendered it
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -475,7 +509,7 @@ export class HearthMessageBox extends HearthElement {
           <div class="hp" aria-hidden="true">
             <label>Leave this field empty <input name="website" tabindex="-1" autocomplete="off" /></label>
           </div>`}
-      <div role="status" part="status">${this.#status()}</div>
+      <div role="status" part="status" tabindex="-1">${this.#status()}</div>
       ${sent
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : keyed(

@@ -380,10 +380,10 @@ export class HearthReferences extends HearthElement {
       ${entries.length
         ? sort == 'type' && tools
           ? tools.grouped(ordered, entry, this.id)
-          : html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })}>
+          : html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })} tabindex="-1">
               ${ordered.map(entry)}
             </ul>`
-        : html`<p role="status">${msg('No references', { id: 'references.empty' })}</p>`}
+        : html`<p role="status" tabindex="-1">${msg('No references', { id: 'references.empty' })}</p>`}
       ${issues
         ? html`<p role="status" class="notice">
             ${msg(str`Some entries could not be read and are not shown (${issues}).`, { id: 'references.issues' })}
@@ -402,7 +402,7 @@ export class HearthReferences extends HearthElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div role="status" aria-busy="true">
+    return html`<div role="status" aria-busy="true" tabindex="-1">
       <span class="hearth-sr">${msg('Loading references…', { id: 'references.loading' })}</span>
       <span class="skeleton" aria-hidden="true"></span>
     </div>`;
@@ -415,6 +415,17 @@ export class HearthReferences extends HearthElement {
       ${describeError(error)}
       <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
     </p>`;
+  }
+
+  /**
+   * When a render removes the focused control (Retry), focus goes to what took its place, never to
+   * <body>: Retry again, the loading status, or the list (these have tabindex="-1").
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = document.activeElement;
+    const inside = this.contains(focused);
+    super.update(changed);
+    if (inside && !focused!.isConnected) this.querySelector<HTMLElement>('[role=alert] button, [tabindex="-1"]')?.focus();
   }
 
   /**

@@ -239,8 +239,9 @@ export function cite(entry: Entry, host: Element): HTMLDialogElement {
           ${runsInto(document.createElement('p'), citation)}
           ${(['BibTeX', 'RIS'] as const).map((format) => {
             const text = FORMATS[format][0]([entry]);
-            return html`<h3>${format}</h3>
-              <pre tabindex="0" aria-label=${format}>${text}</pre>
+            // The text is focusable (to scroll and select it) and the dialog's first focus: a region named by its heading.
+            return html`<h3 id=${`${id}-${format}`}>${format}</h3>
+              <pre tabindex="0" role="region" aria-labelledby=${`${id}-${format}`}>${text}</pre>
               <p>
                 <button
                   type="button"

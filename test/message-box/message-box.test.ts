@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys as send } from '@web/test-runner-commands';
 import '../../src/define/hearth-message-box.js';
 import type { HearthMessageBox } from '../../src/message-box/message-box.js';
 import type { HearthLoginGate } from '../../src/login-gate/login-gate.js';
@@ -9,6 +10,8 @@ import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
 import { forgetStored } from '../helpers/storage.js';
 import { sessionOf } from '../../src/core/session.js';
 import { HttpBackend } from '../../src/core/http-backend.js';
+
+const sendKeys = send as (keys: { press: string } | { down: string } | { up: string }) => Promise<void>;
 
 const USER = { id: 'u1', name: 'Demo Visitor' };
 const AUTH = 'https://auth.example';
@@ -94,6 +97,25 @@ const ready = (el: HearthMessageBox) =>
   waitUntil(() => gate(el)?.signedIn && sendButton(el) && !sendButton(el)!.hasAttribute('aria-disabled'), 'signed in and ready');
 const storedDraft = (key: string) => JSON.parse(localStorage.getItem(`hearth.draft:${key}`) ?? 'null');
 
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+const describe_ = (e: Element | null) => `${e?.tagName.toLowerCase()}${e?.getAttribute('part') ? `[part=${e.getAttribute('part')}]` : ''} "${e?.textContent?.trim().slice(0, 40)}"`;
+/** Checks, on every frame until `done`, that focus never falls to <body>; returns where it is at the end. */
+async function focusKept(done: () => unknown, what: string): Promise<Element | null> {
+  const start = Date.now();
+  while (!done()) {
+    expect(deepActive(), `${what}: focus fell to ${describe_(deepActive())}`).to.not.equal(document.body);
+    if (Date.now() - start > 4000) throw new Error(`${what}: timed out`);
+    await aTimeout(10);
+  }
+  expect(deepActive(), `${what}: focus fell to ${describe_(deepActive())}`).to.not.equal(document.body);
+  return deepActive();
+}
+
 describe('<hearth-message-box>', () => {
   beforeEach(async () => {
     await forgetStored((box) => box !== REPLY_BOX, 'hearth.draft:');
@@ -112,6 +134,26 @@ describe('<hearth-message-box>', () => {
       await el.updateComplete;
       expect(root(el).querySelector('#count')!.textContent).to.equal('21 of 5,000 characters');
       await expect(el).to.be.accessible();
+    });
+
+    it('Ctrl+Enter before signing in says to log in, and moves focus to Log in', async () => {
+      const { backend, calls } = stub(null);
+      const { el } = await box(backend);
+      const login = () => gate(el).shadowRoot!.querySelector<HTMLElement>('[part~=login]');
+      await waitUntil(() => login() && status(el) == '', 'the gate asks to log in');
+      type(el, 'Not yet signed in');
+      textarea(el).focus();
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Control' });
+      await waitUntil(() => gate(el).shadowRoot!.activeElement === login(), 'focus on Log in');
+      expect(status(el)).to.equal('Log in to send your message. It is kept here.');
+      expect(calls).to.have.length(0);
+      await expect(el).to.be.accessible();
+      // Writing on: the hint goes.
+      type(el, 'Not yet signed in, still writing');
+      await el.updateComplete;
+      expect(status(el)).to.equal('');
     });
 
     it('keeps the draft through sign-in, then offers "Send now" with focus on it', async () => {
@@ -390,6 +432,70 @@ describe('<hearth-message-box>', () => {
     });
   });
 
+  describe('focus never falls to <body>', () => {
+    /** Focuses Send and presses Enter, as a keyboard user does. */
+    const pressSend = async (el: HearthMessageBox) => {
+      sendButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+    };
+
+    it('a slow send: focus goes to the status while it sends, then to Write another', async () => {
+      let answer: ((value: MessageCreated) => void) | undefined;
+      const { backend } = stub(USER, [() => new Promise((resolve) => (answer = resolve))]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Slowly');
+      await pressSend(el);
+      await focusKept(() => answer && status(el) == 'Sending your message…', 'while sending');
+      await aTimeout(50);
+      expect(await focusKept(() => true, 'still sending')).to.equal(root(el).querySelector('[part=status]'));
+      answer!({ id: 'm1', createdAt: '2026-01-01T00:00:00Z' });
+      const end = await focusKept(() => root(el).activeElement === buttonNamed(el, 'Write another'), 'after sending');
+      expect(end).to.equal(buttonNamed(el, 'Write another'));
+    });
+
+    it('queued offline: focus stays in the box, on the status that says so', async () => {
+      const { backend } = stub(USER, [fail(new HearthError('offline'))]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Offline');
+      const queued = oneEvent(el, 'hearth-message-queued');
+      await pressSend(el);
+      await queued;
+      await el.updateComplete;
+      const end = await focusKept(() => true, 'queued');
+      expect(end).to.equal(root(el).querySelector('[role=status]'));
+      el.remove();
+    });
+
+    it('refused (403): focus goes to Retry', async () => {
+      const forbidden = fail(new HearthError('forbidden', 'HTTP 403', { status: 403 }));
+      const { backend } = stub(USER, [forbidden, forbidden]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Refused');
+      await pressSend(el);
+      const end = await focusKept(() => buttonNamed(el, 'Retry') && root(el).activeElement == buttonNamed(el, 'Retry'), 'refused');
+      expect(end).to.equal(buttonNamed(el, 'Retry'));
+      // Retry, refused again: back on Retry.
+      const failed = oneEvent(el, 'hearth-message-failed');
+      await sendKeys({ press: 'Enter' });
+      await failed;
+      await focusKept(() => buttonNamed(el, 'Retry') && root(el).activeElement == buttonNamed(el, 'Retry'), 'retried and refused again');
+    });
+
+    it('401: focus goes to Log in', async () => {
+      const { backend } = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
+      const { el } = await box(backend);
+      await ready(el);
+      type(el, 'Session ended');
+      await pressSend(el);
+      const login = () => gate(el).shadowRoot!.querySelector('[part~=login]');
+      const end = await focusKept(() => login() && deepActive() == login(), '401');
+      expect(end).to.equal(login());
+    });
+  });
+
   describe('errors', () => {
     it('401: keeps the entry and its key, says to log in again, and sends by itself with the same key after sign-in', async () => {
       const { backend, calls, signIn } = stub(USER, [fail(new HearthError('unauthorized', 'HTTP 401', { status: 401 }))]);
@@ -408,7 +514,7 @@ describe('<hearth-message-box>', () => {
       expect(textarea(el).readOnly).to.be.true;
       expect(storedDraft(key).body).to.equal('Before my session ended');
       expect((await entriesOf(key)).map((e) => [e.key, e.signIn])).to.deep.equal([[detail.idempotencyKey, true]]);
-      expect(root(el).activeElement === textarea(el), 'focus stays in the box').to.be.true;
+      await waitUntil(() => gate(el).shadowRoot!.activeElement === gate(el).shadowRoot!.querySelector('[part~=login]'), 'focus on Log in');
       await expect(el).to.be.accessible();
       const sent = oneEvent(el, 'hearth-message-sent');
       await signIn();

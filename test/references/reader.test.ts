@@ -193,6 +193,31 @@ describe('<hearth-references> reader tools', () => {
     expect(document.activeElement).to.equal(button);
   });
 
+  it('"Cite": first focus lands on the BibTeX text, a region named by its heading (no aria-label on a bare <pre>)', async () => {
+    const el = await loaded(html`<hearth-references .items=${[{ id: 'a', type: 'book', title: 'A', publisher: 'P' }]}></hearth-references>`);
+    await until(() => el.querySelector('#ref-a .tools'), 'tools');
+    const button = [...el.querySelectorAll<HTMLButtonElement>('#ref-a .tools button')].find((b) => text(b) == 'Cite')!;
+    button.focus();
+    button.click();
+    await until(() => document.querySelector('dialog.hearth-dialog[open]'), 'dialog open');
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.hearth-dialog[open]')!;
+    const first = document.activeElement!;
+    expect(dialog.contains(first), 'focus is in the dialog').to.be.true;
+    expect(first.localName).to.equal('pre');
+    expect(first.getAttribute('role')).to.equal('region');
+    expect(first.hasAttribute('aria-label'), 'no aria-label').to.be.false;
+    expect(text(dialog.querySelector(`#${first.getAttribute('aria-labelledby')}`)!)).to.equal('BibTeX');
+    for (const pre of dialog.querySelectorAll('pre')) {
+      expect(pre.getAttribute('role')).to.equal('region');
+      expect(pre.hasAttribute('aria-label')).to.be.false;
+    }
+    expect(text(dialog.querySelector(`#${dialog.querySelectorAll('pre')[1].getAttribute('aria-labelledby')}`)!)).to.equal('RIS');
+    await expect(dialog).to.be.accessible();
+    dialog.close();
+    dialog.dispatchEvent(new Event('close'));
+    await until(() => !dialog.isConnected, 'dialog removed');
+  });
+
   it('downloads the whole list as BibTeX, RIS and CSL-JSON that parse back', async () => {
     const el = await loaded(html`<hearth-references><script type="application/x-bibtex">${BIB}</script></hearth-references>`);
     const files: { name: string; blob: Blob }[] = [];

@@ -5,6 +5,9 @@ import type { HearthReferences } from '../../src/references/references.js';
 import type { HearthBackend } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
 import { ADAMS, FROMM, JACKSON } from './items.js';
+import { sendKeys as send } from '@web/test-runner-commands';
+
+const sendKeys = send as (keys: { press: string }) => Promise<void>;
 
 
 /** A backend whose answers the test controls. */
@@ -189,6 +192,46 @@ describe('<hearth-references>', () => {
       await loadedEvent;
       expect(calls).to.deep.equal(['essay', 'essay']);
       expect(ids(el)).to.deep.equal(['ref-fromm1956']);
+    });
+
+    it('Retry by keyboard: focus goes to the loading status, then to the list (or Retry again), never to <body>', async () => {
+      let answer: (() => void) | undefined;
+      let fail = true;
+      const { backend } = stubBackend(
+        () =>
+          new Promise((resolve, reject) => {
+            answer = () => (fail ? reject(new HearthError('offline', 'network down')) : resolve([FROMM, JACKSON]));
+          }),
+      );
+      const el = await fixture<HearthReferences>(html`<hearth-references .backend=${backend} list="essay"></hearth-references>`);
+      answer!();
+      const retry = () => el.querySelector<HTMLButtonElement>('[role=alert] button');
+      await waitUntil(retry, 'Retry');
+      const notBody = (what: string) => expect(document.activeElement, `${what}: focus fell to <body>`).to.not.equal(document.body);
+      // Retry, failing again: from Retry to the loading status, then to the new Retry.
+      retry()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      notBody('loading');
+      expect(document.activeElement).to.equal(el.querySelector('[aria-busy=true]'));
+      await expect(el).to.be.accessible();
+      answer!();
+      await waitUntil(retry, 'Retry again');
+      await el.updateComplete;
+      notBody('failed again');
+      expect(document.activeElement).to.equal(retry());
+      // Retry, loading: from the status to the list.
+      fail = false;
+      const loadedEvent = oneEvent(el, 'hearth-references-loaded');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      notBody('loading');
+      answer!();
+      await loadedEvent;
+      notBody('loaded');
+      expect(document.activeElement).to.equal(el.querySelector('ul'));
+      expect(document.activeElement!.getAttribute('aria-label')).to.equal('References');
+      await expect(el).to.be.accessible();
     });
 
     for (const [kind, text] of [

@@ -37,6 +37,7 @@ export const messages = {
   'messages.status.loading': 'Завантаження…',
   'messages.status.signIn': 'Ваш сеанс завершився. Увійдіть знову, і повідомлення буде надіслано: воно збережене тут.',
   'messages.status.invalid': 'Повідомлення не надіслано: перевірте позначені поля.',
+  'messages.status.logInFirst': 'Увійдіть, щоб надіслати повідомлення. Воно збережене тут.',
   'messages.status.refused': 'Сервер не прийняв ваше повідомлення. Воно збережене тут: змініть його й надішліть ще раз.',
   'messages.thread.label': str`Розмова з ${0}`,
   'messages.thread.mine': 'Ваші повідомлення',

@@ -1,0 +1,47 @@
+/** Arabic strings of <hearth-references>, <hearth-cite> and the shared ones (common.*). */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/** @lit/localize's `str` shape (`${0}` is the source's first value); a local copy keeps this lazy chunk apart from the eager bundles. */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
+export const references = {
+  'common.retry': 'إعادة المحاولة',
+  'references.label': 'المراجع',
+  'references.empty': 'لا توجد مراجع',
+  'references.loading': 'جارٍ تحميل المراجع…',
+  'references.error.offline': 'يبدو أنه لا يوجد اتصال بالإنترنت. تحقّق من الاتصال ثم أعد المحاولة.',
+  'references.error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. أعد المحاولة.',
+  'references.error.notFound': 'لم يتم العثور على قائمة المراجع هذه.',
+  'references.error.malformed': 'تعذّرت قراءة بيانات المراجع.',
+  'references.error.generic': 'تعذّر تحميل المراجع. أعد المحاولة.',
+  'references.sortBy': 'الترتيب حسب',
+  'references.sort.author': 'المؤلف',
+  'references.sort.year': 'السنة',
+  'references.sort.cited': 'ترتيب الاستشهاد',
+  'references.sort.type': 'النوع',
+  'references.type.books': 'كتب',
+  'references.type.chapters': 'فصول ومداخل',
+  'references.type.articles': 'مقالات',
+  'references.type.papers': 'أوراق ومحاضرات المؤتمرات',
+  'references.type.reports': 'تقارير وأطروحات',
+  'references.type.web': 'صفحات ومنشورات على الويب',
+  'references.type.media': 'أفلام وتسجيلات',
+  'references.type.other': 'أخرى',
+  'references.issues': str`تعذّرت قراءة بعض المدخلات فلم تُعرض (${0}).`,
+  'references.download': 'تنزيل كل المراجع',
+  'references.downloadAs': 'تنزيل:',
+  'references.back': 'العودة إلى موضع الاستشهاد',
+  'references.backN': str`العودة إلى موضع الاستشهاد ${0}`,
+  'references.copy': 'نسخ المرجع',
+  'references.cite': 'استشهاد',
+  'references.goTo': 'الانتقال إلى المرجع',
+  'references.copied': 'تم نسخ المرجع',
+  'references.copiedShort': 'تم النسخ',
+  'references.copyFailed': 'النسخ غير مسموح هنا: حدّد النص وانسخه.',
+  'references.citeTitle': 'الاستشهاد بهذا المصدر',
+  'references.copyBibtex': 'نسخ BibTeX',
+  'references.copyRis': 'نسخ RIS',
+  'references.downloadBib': 'تنزيل ملف bib',
+  'references.downloadRis': 'تنزيل ملف ris',
+  'references.close': 'إغلاق',
+};

@@ -1,0 +1,47 @@
+/** Spanish strings of <hearth-references>, <hearth-cite> and the shared ones (common.*). */
+import type { StrResult } from '@lit/localize/internal/str-tag.js';
+
+/** @lit/localize's `str` shape (`${0}` is the source's first value); a local copy keeps this lazy chunk apart from the eager bundles. */
+const str = (strings: TemplateStringsArray, ...values: number[]): StrResult => ({ strTag: true, strings, values });
+
+export const references = {
+  'common.retry': 'Reintentar',
+  'references.label': 'Referencias',
+  'references.empty': 'No hay referencias',
+  'references.loading': 'Cargando referencias…',
+  'references.error.offline': 'Parece que no tiene conexión. Compruebe su conexión y vuelva a intentarlo.',
+  'references.error.timeout': 'El servidor tardó demasiado en responder. Vuelva a intentarlo.',
+  'references.error.notFound': 'No se encontró esta lista de referencias.',
+  'references.error.malformed': 'No se pudieron leer los datos de las referencias.',
+  'references.error.generic': 'No se pudieron cargar las referencias. Vuelva a intentarlo.',
+  'references.sortBy': 'Ordenar por',
+  'references.sort.author': 'Autor',
+  'references.sort.year': 'Año',
+  'references.sort.cited': 'Orden de cita',
+  'references.sort.type': 'Tipo',
+  'references.type.books': 'Libros',
+  'references.type.chapters': 'Capítulos y entradas',
+  'references.type.articles': 'Artículos',
+  'references.type.papers': 'Ponencias y comunicaciones',
+  'references.type.reports': 'Informes y tesis',
+  'references.type.web': 'Páginas web y publicaciones en línea',
+  'references.type.media': 'Películas y grabaciones',
+  'references.type.other': 'Otros',
+  'references.issues': str`Algunas entradas no se pudieron leer y no se muestran (${0}).`,
+  'references.download': 'Descargar todas las referencias',
+  'references.downloadAs': 'Descargar:',
+  'references.back': 'Volver a la cita',
+  'references.backN': str`Volver a la cita ${0}`,
+  'references.copy': 'Copiar referencia',
+  'references.cite': 'Citar',
+  'references.goTo': 'Ir a la referencia',
+  'references.copied': 'Referencia copiada',
+  'references.copiedShort': 'Copiado',
+  'references.copyFailed': 'Aquí no se permite copiar: seleccione el texto y cópielo.',
+  'references.citeTitle': 'Citar esta fuente',
+  'references.copyBibtex': 'Copiar BibTeX',
+  'references.copyRis': 'Copiar RIS',
+  'references.downloadBib': 'Descargar .bib',
+  'references.downloadRis': 'Descargar .ris',
+  'references.close': 'Cerrar',
+};
