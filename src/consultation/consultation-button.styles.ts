@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /**
  * The button's own styles: all a page pays for before the visitor shows interest (the flow's styles

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /**
  * Styles of the booking flow, adopted into the element's shadow root when the flow loads. The
