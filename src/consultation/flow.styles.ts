@@ -1,6 +1,12 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
-/** Styles of the booking flow, adopted into the element's shadow root when the flow loads. */
+/**
+ * Styles of the booking flow, adopted into the element's shadow root when the flow loads. The
+ * dialog and the inline flow are surfaces: they set their text and background together and follow
+ * the visitor's light or dark preference (color-scheme), whatever the page around them; every
+ * default colour is a `light-dark()` pair (the same pairs as consultation-button.styles.ts).
+ * Forced colours: system colours, and the chosen time is bold as well as highlighted.
+ */
 export const flowStyles = css`
   [part~='dialog'] {
     border: 0;
@@ -8,8 +14,12 @@ export const flowStyles = css`
     border-radius: var(--hearth-radius, 0.5em);
     width: min(44rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
+  }
+  [part~='dialog'],
+  .flow {
+    color-scheme: light dark;
     background: var(--hearth-color-surface, Canvas);
-    color: inherit;
+    color: var(--hearth-color-text, CanvasText);
   }
   [part~='dialog']::backdrop {
     background: #0008;
@@ -17,11 +27,10 @@ export const flowStyles = css`
   .flow {
     --s: var(--hearth-space, 1rem);
     padding: var(--s);
-    background: var(--hearth-color-surface, Canvas);
     border-radius: var(--hearth-radius, 0.5em);
   }
   :host([mode='inline']) .flow {
-    border: 1px solid var(--hearth-color-border, #8889);
+    border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
   }
   .head {
     position: relative;
@@ -42,9 +51,6 @@ export const flowStyles = css`
   h4 {
     font-size: 1em;
   }
-  h3:focus {
-    outline: 0;
-  }
   .close {
     position: absolute;
     inset-block-start: 0;
@@ -54,7 +60,7 @@ export const flowStyles = css`
     padding: 0 0.3em;
   }
   .muted {
-    color: var(--hearth-color-muted, #595959);
+    color: var(--hearth-color-muted, light-dark(#595959, #b3b3b3));
     font-size: 0.9em;
   }
   .steps {
@@ -66,7 +72,7 @@ export const flowStyles = css`
     margin: 0 0 var(--s);
     font-size: 0.85em;
     counter-reset: step;
-    color: var(--hearth-color-muted, #595959);
+    color: var(--hearth-color-muted, light-dark(#595959, #b3b3b3));
   }
   .steps li::before {
     counter-increment: step;
@@ -75,7 +81,7 @@ export const flowStyles = css`
   [aria-current='step'] {
     color: var(--hearth-color-text, CanvasText);
     font-weight: bold;
-    border-block-end: 2px solid var(--hearth-color-accent, #2f5d50);
+    border-block-end: 2px solid var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
   }
   button,
   input,
@@ -89,7 +95,7 @@ export const flowStyles = css`
   [part~='choice'] {
     cursor: pointer;
     background: none;
-    border: 1px solid var(--hearth-color-border, #8889);
+    border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
     border-radius: var(--hearth-radius, 0.5em);
     padding: 0.4em 0.9em;
   }
@@ -114,7 +120,7 @@ export const flowStyles = css`
   .crisis,
   .problem {
     padding: calc(var(--s) / 2);
-    border-inline-start: 4px solid var(--hearth-color-danger, #b3261e);
+    border-inline-start: 4px solid var(--hearth-color-danger, light-dark(#b3261e, #ffb4ab));
   }
   .zone input {
     max-width: 20em;
@@ -160,8 +166,9 @@ export const flowStyles = css`
   }
   [part~='slot'][aria-current='true'],
   [part~='choice'][aria-current='true'] {
-    background: var(--hearth-color-accent, #2f5d50);
-    color: var(--hearth-color-on-accent, #fff);
+    background: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
+    color: var(--hearth-color-on-accent, light-dark(#fff, #0b1f1a));
+    font-weight: bold;
   }
   .skeleton span {
     height: 2em;
@@ -177,7 +184,7 @@ export const flowStyles = css`
   .field input:not([type='checkbox']),
   textarea {
     padding: 0.4em;
-    border: 1px solid var(--hearth-color-border, #888);
+    border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
     border-radius: calc(var(--hearth-radius, 0.5em) / 2);
     background: none;
   }
@@ -189,11 +196,12 @@ export const flowStyles = css`
   .check > :not(input, label) {
     grid-column: 2;
   }
-  [aria-invalid='true'] {
-    border-color: var(--hearth-color-danger, #b3261e);
+  .field input[aria-invalid='true'],
+  .field textarea[aria-invalid='true'] {
+    border: 2px solid var(--hearth-color-danger, light-dark(#b3261e, #ffb4ab));
   }
   .error {
-    color: var(--hearth-color-danger, #b3261e);
+    color: var(--hearth-color-danger, light-dark(#b3261e, #ffb4ab));
   }
   .summary {
     display: grid;
@@ -206,8 +214,8 @@ export const flowStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  a {
-    color: var(--hearth-color-accent, LinkText);
+  a:not([part]) {
+    color: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
   }
   a[part] {
     display: inline-block;
@@ -216,6 +224,17 @@ export const flowStyles = css`
     position: absolute;
     clip-path: inset(50%);
     margin: 0;
+  }
+  @media (forced-colors: active) {
+    [part~='slot'][aria-current='true'],
+    [part~='choice'][aria-current='true'] {
+      forced-color-adjust: none;
+      background: SelectedItem;
+      color: SelectedItemText;
+    }
+    [aria-current='step'] {
+      border-color: Highlight;
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span {

@@ -1,22 +1,15 @@
-const sheets = new Map<string, CSSStyleSheet>();
+import type { CSSResult } from '@lit/reactive-element/css-tag.js';
 
 /**
- * Adopts a stylesheet (CSS text, made into one shared constructable stylesheet) into the document
- * or shadow root that holds `node`. Elements that render into the light DOM (so that their content
- * is part of the page: fragment links, reader modes, reference managers) use this instead of a
- * shadow root. Constructable stylesheets are allowed under a strict Content Security Policy, unlike
+ * Adopts styles (one constructable stylesheet per CSSResult, shared) into the document or
+ * shadow root that holds `node`. Elements that render into the light DOM (so that their content is
+ * part of the page: fragment links, reader modes, reference managers) use this instead of a shadow
+ * root. Constructable stylesheets are allowed under a strict Content Security Policy, unlike
  * `<style>` elements or `style=""`.
  */
-export function adoptStyles(node: Node, css: string): void {
+export function adoptStyles(node: Node, styles: CSSResult): void {
   const root = node.getRootNode() as Document | ShadowRoot;
-  let sheet = sheets.get(css);
-  if (!sheet) {
-    sheets.set(css, (sheet = new CSSStyleSheet()));
-    sheet.replaceSync(css);
-  }
-  if (!('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
+  const sheet = styles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root) || root.adoptedStyleSheets.includes(sheet)) return;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
-
-/** CSS text as written (a tag so that the build minifies it like Lit's `css`). */
-export const css = String.raw;

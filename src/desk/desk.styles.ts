@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /**
  * Styles of `<hearth-desk>` (shadow DOM). Colours come from system colours under `color-scheme`,

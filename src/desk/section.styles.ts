@@ -1,4 +1,4 @@
-import { css } from '../core/styles.js';
+import { css } from '../core/css.js';
 
 /**
  * Styles of the desk's lazy sections (bookings, hours, specialists), adopted into the desk's shadow

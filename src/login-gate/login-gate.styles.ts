@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /** Styles of `<hearth-login-gate>` (shadow DOM). The skeleton does not animate: no motion to reduce. */
 export const gateStyles = css`

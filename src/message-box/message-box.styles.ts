@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /** Styles of `<hearth-message-box>` (shadow DOM). */
 export const boxStyles = css`
@@ -82,8 +82,9 @@ export const boxStyles = css`
   }
   .hp {
     position: absolute;
-    left: -100vw;
+    width: 1px;
     height: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
   }
 `;

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element/css-tag.js';
+import { css } from '../core/css.js';
 
 /**
  * Styles of the conversation above the message box's form, adopted into the box's shadow root when

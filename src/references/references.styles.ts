@@ -1,4 +1,4 @@
-import { css } from '../core/styles.js';
+import { css } from '../core/css.js';
 
 /**
  * Styles of `<hearth-references>`, adopted into the document (or enclosing shadow root) because the

@@ -12,7 +12,8 @@
 import { html, render, type TemplateResult } from 'lit-html';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
-import { adoptStyles, css } from '../core/styles.js';
+import { css } from '../core/css.js';
+import { adoptStyles } from '../core/styles.js';
 import type { MarkupNode } from '../core/safe-markup.js';
 import type { Entry, HearthReferences, Sort } from './references.js';
 import { toBibtex } from './export/bibtex.js';

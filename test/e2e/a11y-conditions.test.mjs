@@ -1,0 +1,96 @@
+// Issue 14: axe over the booking flow's states in five conditions — a light page, the visitor's
+// dark preference, a dark host page that declares no color-scheme, Windows high contrast (forced
+// colours) and Arabic right to left — on a bare page with no CSS of its own (the demo page themes
+// the widgets), served from the real server's origin. Every state must have no violation of WCAG
+// 2.2 A/AA or axe's best practices.
+//
+// The contexts bypass the page CSP only so that axe can be injected; CSP is tested in csp*.test.mjs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { openDemo, closeDemo } from './helpers.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let demo, browser, db;
+before(async () => ({ demo, browser, db } = await openDemo({ HEARTH_RATE_LIMIT_BOOKINGS_PER_HOUR: '1000' })));
+after(() => closeDemo({ demo, browser, db }));
+
+/** A page as a site without any hearth CSS would write it. */
+const bare = (html = 'lang="en"') => `<!doctype html><html ${html}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>A clinic</title><script type="module" src="/dist/hearth.js"></script></head>
+<body><main><h1>A clinic</h1>
+<hearth-consultation-button id="book" api="/api" specialist="olena-kovalenko" crisis-line="112"></hearth-consultation-button>
+<hearth-consultation-button id="inline" mode="inline" api="/api" specialist="sam-rivera" crisis-line="988"></hearth-consultation-button>
+</main></body></html>`;
+
+const CONDITIONS = {
+  light: {},
+  'dark preference': { colorScheme: 'dark' },
+  // A dark site that sets its colours but not color-scheme: text inherited from it is light.
+  'dark host page': { html: 'lang="en" style="background:#111;color:#eee"' },
+  'forced colours': { forcedColors: 'active' },
+  'Arabic, right to left': { html: 'lang="ar" dir="rtl"' },
+};
+
+/** axe's violations inside `selector` (its shadow tree included), as readable lines. */
+async function violations(page, selector) {
+  const found = await page.evaluate(
+    async ([selector, tags]) => {
+      const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ') + ' ' + (n.failureSummary ?? '').split('\n')[1]).join('; ')}`);
+    },
+    [selector, TAGS],
+  );
+  return found;
+}
+
+/** Walks one booking button through its states, checking each; returns the violations found. */
+async function walk(page, id) {
+  const book = page.locator(`#${id}`);
+  const found = [];
+  const check = async (state) => found.push(...(await violations(page, `#${id}`)).map((v) => `${id}, ${state}: ${v}`));
+  if (id == 'book') {
+    await book.locator('[part=button]').waitFor();
+    await check('the button');
+    await book.locator('[part=button]').click();
+    await book.locator('dialog[open]').waitFor();
+  }
+  await book.locator('[part~=primary-action]').waitFor();
+  await check('what to expect');
+  await book.locator('[part~=primary-action]').click();
+  await book.locator('[part~=slot]').first().waitFor();
+  await check('pick a time');
+  await book.locator('[part~=slot]').first().click();
+  await book.locator('#name').waitFor();
+  await book.getByRole('button', { name: 'Continue' }).click();
+  await book.locator('[aria-invalid=true]').first().waitFor();
+  await check('details with errors');
+  await book.locator('#name').fill('Sam Visitor');
+  await book.locator('#email').fill('sam@example.org');
+  await book.locator('#consent').check();
+  await book.getByRole('button', { name: 'Continue' }).click();
+  await book.getByRole('button', { name: 'Confirm booking' }).waitFor();
+  await check('confirm');
+  await book.getByRole('button', { name: 'Confirm booking' }).click();
+  await book.getByRole('link', { name: /Add to calendar/ }).waitFor();
+  await check('booked');
+  if (id == 'book') await book.locator('.close').click();
+  return found;
+}
+
+for (const [name, condition] of Object.entries(CONDITIONS)) {
+  test(`booking flow, ${name}: no axe violation in any state (dialog and inline)`, async () => {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: condition.colorScheme ?? 'light', forcedColors: condition.forcedColors ?? 'none' });
+    try {
+      const page = await context.newPage();
+      await page.route(`${demo.url}bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: bare(condition.html) }));
+      await page.goto(`${demo.url}bare.html`);
+      await page.addScriptTag({ path: AXE });
+      assert.deepEqual([...(await walk(page, 'book')), ...(await walk(page, 'inline'))], []);
+    } finally {
+      await context.close();
+    }
+  });
+}
