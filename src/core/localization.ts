@@ -22,10 +22,9 @@ export { str } from '@lit/localize/internal/str-tag.js';
 /**
  * The translations hearth ships (English is the source): their codes, which `localeOf` checks
  * synchronously. Their loaders are in ../locales/index.ts, itself a lazy chunk, so each language
- * costs the bundles its code here and no import of its own. 'es' and 'ar' join this list when
- * their entries in that index are enabled (issue 14).
+ * costs the bundles its code here and no import of its own.
  */
-const locales = ['uk', 'de', 'fr'];
+const locales = ['uk', 'de', 'fr', 'es', 'ar'];
 const templates: Record<string, TemplateMap> = {};
 const loading: Record<string, Promise<void>> = {};
 let active: TemplateMap | undefined;

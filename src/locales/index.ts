@@ -10,8 +10,6 @@ export const locales: Record<string, () => Promise<{ templates: TemplateMap }>> 
   uk: () => import('./uk.js'),
   de: () => import('./de.js'),
   fr: () => import('./fr.js'),
-  // Spanish and Arabic (issue 14): their files (es.ts, es/, ar.ts, ar/) are being written apart;
-  // uncomment these, and add 'es' and 'ar' to `locales` in src/core/localization.ts, to enable them.
-  // es: () => import('./es.js'),
-  // ar: () => import('./ar.js'),
+  es: () => import('./es.js'),
+  ar: () => import('./ar.js'),
 };

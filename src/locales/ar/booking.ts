@@ -17,6 +17,7 @@ export const booking = {
   'booking.step.details': 'بياناتك',
   'booking.step.confirm': 'التأكيد',
   'booking.step.booked': 'تم الحجز',
+  'booking.said': str`تم الحجز: ${0} (${1})`,
   'booking.intro':
     'محادثة أولى مجانية مدتها 30 دقيقة مع أخصائي في الصحة النفسية، للحديث عمّا يحدث معك وما قد يساعدك. لا يوجد أي التزام بالمتابعة بعدها.',
   'booking.crisis.title': 'هذه الخدمة ليست للحالات الطارئة.',
