@@ -27,6 +27,15 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROME_FLAGS },
+      // Test files run two at a time, each in a tab of one window, where only one tab has focus:
+      // focus emulation makes each tab behave as the focused one (as Playwright does), so focus,
+      // modal dialogs and keyboard tests in two files at once do not interfere.
+      async createPage({ browser }) {
+        const page = await browser.newPage();
+        const session = await page.createCDPSession();
+        await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],

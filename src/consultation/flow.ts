@@ -85,6 +85,11 @@ export class Flow implements ReactiveController {
   services?: Loaded<Service[]>;
   /** The service booked: the `service` attribute's, the only one, or the one chosen. */
   service?: Service;
+  /**
+   * The code of the choices (whom to talk to, what to book): a chunk of its own, loaded when one of
+   * them is a step, since most buttons name their specialist and service and never show them.
+   */
+  choices?: Loaded<typeof import('./choices.js')>;
   /** The length of the times shown, from the availability answer. */
   duration?: number;
   /**
@@ -277,7 +282,16 @@ export class Flow implements ReactiveController {
 
   hostUpdate(): void {
     this.#focused = this.host.shadowRoot?.activeElement;
+    if (!this.choices && (this.step == 'who' || this.step == 'service')) this.loadChoices();
   }
+
+  loadChoices = (): void => {
+    this.choices = {};
+    import('./choices.js').then(
+      (data) => (this.choices = { data }),
+      (error) => (this.choices = { error }),
+    ).finally(() => this.#update());
+  };
 
   /**
    * When a render removed the focused control (Retry while times load, a step that gave way),

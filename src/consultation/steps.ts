@@ -6,7 +6,6 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { safeUrl } from '../core/safe-markup.js';
-import { services, who } from './choices.js';
 import type { Details, Flow, Loaded, Step } from './flow.js';
 import { addDays, groupByDay } from './time.js';
 
@@ -91,6 +90,13 @@ export const problem = (f: Flow, error: unknown, retry: () => void) =>
 export const skeleton = (n: number) =>
   html`<div class="grid skeleton" aria-hidden="true">${[...Array(n)].map(() => html`<div class="day"><span></span><span></span><span></span></div>`)}</div>`;
 
+/** Whom to talk to, or what to book, once their chunk is here (flow.ts `choices`). */
+function choose(f: Flow): TemplateResult {
+  const { data, error } = f.choices ?? {};
+  if (data) return f.step == 'who' ? data.who(f) : data.services(f);
+  return error === undefined ? skeleton(2) : problem(f, error, f.loadChoices);
+}
+
 /** True while a call runs. */
 const loading = (l?: Loaded<unknown> | false) => !!l && !l.data && !l.error;
 
@@ -131,7 +137,7 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
         ? html`<p role="alert" class="problem">
             ${stop == 'setup' ? msg('This booking button is not set up correctly. Please contact the clinic directly.', { id: 'booking.error.setup' }) : v?.stopped}
           </p>`
-        : { intro, who, service: services, time: times, details, confirm, done: booked }[step](f, dialog, v)}
+        : { intro, who: choose, service: choose, time: times, details, confirm, done: booked }[step](f, dialog, v)}
     </section>
     <p role="status" class="sr">${status}</p>
   </div>`;
