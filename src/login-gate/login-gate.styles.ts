@@ -1,6 +1,10 @@
 import { css } from '../core/css.js';
 
-/** Styles of `<hearth-login-gate>` (shadow DOM). The skeleton does not animate: no motion to reduce. */
+/**
+ * Styles of `<hearth-login-gate>` (shadow DOM). Like the message box, it sits on the page's
+ * background: borders and secondary buttons take the inherited text colour, Log in sets its text
+ * and background together. The skeleton does not animate: no motion to reduce.
+ */
 export const gateStyles = css`
   :host {
     display: block;
@@ -12,7 +16,7 @@ export const gateStyles = css`
   }
   [part~='prompt'] {
     padding: var(--hearth-space, 0.75em);
-    border: 1px solid var(--hearth-color-border, #8886);
+    border: 1px solid var(--hearth-color-border, color-mix(in srgb, currentColor 55%, #0000));
     border-radius: var(--hearth-radius, 6px);
   }
   p {
@@ -20,7 +24,8 @@ export const gateStyles = css`
   }
   button {
     font: inherit;
-    margin: 0 0.5em 0 0;
+    margin: 0;
+    margin-inline-end: 0.5em;
     padding: 0.4em 1em;
     border: 1px solid var(--hearth-color-accent, #2f5d8a);
     border-radius: var(--hearth-radius, 6px);
@@ -31,10 +36,11 @@ export const gateStyles = css`
   [part~='signup'],
   [part~='signout'] {
     background: transparent;
-    color: var(--hearth-color-accent, #2f5d8a);
+    color: inherit;
+    border-color: currentColor;
   }
   button:focus-visible {
-    outline: 2px solid var(--hearth-color-accent, #2f5d8a);
+    outline: 2px solid var(--hearth-color-focus, currentColor);
     outline-offset: 2px;
   }
   [role='status']:not(:empty) {

@@ -1,12 +1,20 @@
 import { css } from '../core/css.js';
 
-/** Styles of `<hearth-message-box>` (shadow DOM). */
+/**
+ * Styles of `<hearth-message-box>` (shadow DOM). The box has no background of its own: it sits on
+ * the page's, light or dark, which hearth cannot see. So its default colours are made from the text
+ * colour it inherits (which the page chose to read on that background): borders and errors mix it
+ * (`--line`, `--danger`), buttons set their text and background together, focus is the text colour.
+ * Logical properties only (right to left). The conversation's styles (thread.styles.ts) use these.
+ */
 export const boxStyles = css`
   :host {
     display: block;
     font: var(--hearth-font, inherit);
     color: var(--hearth-color-text, inherit);
     --a: var(--hearth-color-accent, #2f5d8a);
+    --line: var(--hearth-color-border, color-mix(in srgb, currentColor 55%, #0000));
+    --danger: var(--hearth-color-danger, color-mix(in srgb, currentColor 40%, #d00));
   }
   :host([hidden]) {
     display: none;
@@ -25,7 +33,7 @@ export const boxStyles = css`
     background: var(--hearth-color-field, transparent);
     padding: 0.5em;
     margin: 0 0 0.25em;
-    border: 1px solid var(--hearth-color-border, #8888);
+    border: 1px solid var(--line);
     border-radius: var(--hearth-radius, 6px);
   }
   textarea {
@@ -34,12 +42,13 @@ export const boxStyles = css`
   }
   input:focus-visible,
   textarea:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--a);
+  button:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 2px solid var(--hearth-color-focus, currentColor);
     outline-offset: 2px;
   }
   [aria-invalid='true'] {
-    border-color: var(--hearth-color-danger, #b3261e);
+    border: 2px solid var(--danger);
   }
   [readonly] {
     opacity: 0.75;
@@ -55,11 +64,11 @@ export const boxStyles = css`
   }
   .over,
   [part~='error'] {
-    color: var(--hearth-color-danger, #b3261e);
+    color: var(--danger);
   }
   [part~='offline'] {
     padding: 0.5em var(--hearth-space, 0.75em);
-    border-left: 4px solid var(--hearth-color-warning, #b26a00);
+    border-inline-start: 4px solid var(--hearth-color-warning, #b26a00);
     background: var(--hearth-color-notice, #b26a0014);
   }
   [part~='status']:not(:empty) {
@@ -68,7 +77,8 @@ export const boxStyles = css`
   }
   button {
     font: inherit;
-    margin: 0 0.5em 0 0;
+    margin: 0;
+    margin-inline-end: 0.5em;
     padding: 0.4em 1em;
     border: 1px solid var(--a);
     border-radius: var(--hearth-radius, 6px);
@@ -78,7 +88,8 @@ export const boxStyles = css`
   }
   button.secondary {
     background: transparent;
-    color: var(--a);
+    color: inherit;
+    border-color: var(--line);
   }
   .hp {
     position: absolute;

@@ -3,7 +3,7 @@ import { css } from '../core/css.js';
 /**
  * Styles of the conversation above the message box's form, adopted into the box's shadow root when
  * thread.ts loads (a signed-out page pays nothing for them). Logical properties only (RTL-safe);
- * colours from the box's custom properties, so light and dark themes follow the page's.
+ * colours from the box's (message-box.styles.ts), made from the page's text colour.
  */
 export const threadStyles = css`
   [part~='thread'] {
@@ -12,18 +12,18 @@ export const threadStyles = css`
     padding: 0.25em 0.5em;
     max-block-size: min(24em, 60vh);
     overflow-y: auto;
-    border: 1px solid var(--hearth-color-border, #8888);
+    border: 1px solid var(--line);
     border-radius: var(--hearth-radius, 6px);
   }
   [part~='thread']:focus-visible {
-    outline: 2px solid var(--a);
+    outline: 2px solid var(--hearth-color-focus, currentColor);
     outline-offset: 2px;
   }
   [part~='message'] {
     max-inline-size: 85%;
     margin-block: 0.5em;
     padding-inline-start: 0.75em;
-    border-inline-start: 3px solid var(--hearth-color-border, #8888);
+    border-inline-start: 3px solid var(--line);
   }
   [part~='own'] {
     margin-inline-start: auto;

@@ -1,4 +1,5 @@
-// Issue 14: axe over the booking flow's states in five conditions — a light page, the visitor's
+// Issue 14: axe over the states of the booking flow, the message box and the references list in
+// five conditions — a light page, the visitor's
 // dark preference, a dark host page that declares no color-scheme, Windows high contrast (forced
 // colours) and Arabic right to left — on a bare page with no CSS of its own (the demo page themes
 // the widgets), served from the real server's origin. Every state must have no violation of WCAG
@@ -8,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openDemo, closeDemo } from './helpers.mjs';
+import { openDemo, closeDemo, signInWithCookie } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -23,6 +24,11 @@ const bare = (html = 'lang="en"') => `<!doctype html><html ${html}><head><meta c
 <body><main><h1>A clinic</h1>
 <hearth-consultation-button id="book" api="/api" specialist="olena-kovalenko" crisis-line="112"></hearth-consultation-button>
 <hearth-consultation-button id="inline" mode="inline" api="/api" specialist="sam-rivera" crisis-line="988"></hearth-consultation-button>
+<h2>Write to us</h2>
+<hearth-message-box id="box" api="/api" to="olena-kovalenko" subject></hearth-message-box>
+<h2>References</h2>
+<hearth-references id="refs" api="/api" list="essay" controls></hearth-references>
+<hearth-references id="missing" api="/api" list="no-such-list"></hearth-references>
 </main></body></html>`;
 
 const CONDITIONS = {
@@ -64,31 +70,73 @@ async function walk(page, id) {
   await check('pick a time');
   await book.locator('[part~=slot]').first().click();
   await book.locator('#name').waitFor();
-  await book.getByRole('button', { name: 'Continue' }).click();
+  // By part, not by text: under lang="ar" the flow speaks Arabic.
+  await book.locator('[part~=primary-action]').click(); // Continue
   await book.locator('[aria-invalid=true]').first().waitFor();
   await check('details with errors');
   await book.locator('#name').fill('Sam Visitor');
   await book.locator('#email').fill('sam@example.org');
   await book.locator('#consent').check();
-  await book.getByRole('button', { name: 'Continue' }).click();
-  await book.getByRole('button', { name: 'Confirm booking' }).waitFor();
+  await book.locator('[part~=primary-action]').click(); // Continue
+  await book.locator('.summary').waitFor();
   await check('confirm');
-  await book.getByRole('button', { name: 'Confirm booking' }).click();
-  await book.getByRole('link', { name: /Add to calendar/ }).waitFor();
+  await book.locator('[part~=primary-action]').click(); // Confirm booking
+  await book.locator('a[part~=primary-action]').waitFor(); // Add to calendar
   await check('booked');
   if (id == 'book') await book.locator('.close').click();
   return found;
 }
 
+/** The message box signed out (typing, Ctrl+Enter), then signed in (an empty send, a sent message). */
+async function writeMessage(page, signIn) {
+  const box = page.locator('#box');
+  const found = [];
+  const check = async (state) => found.push(...(await violations(page, '#box')).map((v) => `box, ${state}: ${v}`));
+  await box.locator('[part~=login]').waitFor();
+  await check('signed out');
+  await box.locator('textarea').fill('I would like to talk about sleep.');
+  await box.locator('textarea').press('Control+Enter');
+  await box.locator('[part=status]:not(:empty)').waitFor(); // "Log in to send your message
+  await check('asked to log in');
+  await signIn();
+  await box.locator('[part=button][type=submit]').waitFor();
+  await box.locator('textarea').fill('');
+  await box.locator('[part=button][type=submit]').click();
+  await box.locator('[aria-invalid=true]').first().waitFor();
+  await check('an empty message');
+  await box.locator('textarea').fill('I would like to talk about sleep.');
+  await box.locator('[part=button][type=submit]').click();
+  await box.locator('.another').waitFor(); // "Your message has been sent", Write another
+  await check('sent');
+  return found;
+}
+
+/** The references list loaded, and a list that does not exist (its error and Retry). */
+async function readReferences(page) {
+  await page.locator('#refs li').first().waitFor();
+  await page.locator('#missing [role=alert]').waitFor();
+  return [...(await violations(page, '#refs')).map((v) => `references: ${v}`), ...(await violations(page, '#missing')).map((v) => `references, missing list: ${v}`)];
+}
+
 for (const [name, condition] of Object.entries(CONDITIONS)) {
-  test(`booking flow, ${name}: no axe violation in any state (dialog and inline)`, async () => {
+  test(`${name}: no axe violation in any state of the booking flow (dialog and inline), the references and the message box`, async () => {
     const context = await browser.newContext({ bypassCSP: true, colorScheme: condition.colorScheme ?? 'light', forcedColors: condition.forcedColors ?? 'none' });
     try {
       const page = await context.newPage();
       await page.route(`${demo.url}bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: bare(condition.html) }));
       await page.goto(`${demo.url}bare.html`);
       await page.addScriptTag({ path: AXE });
-      assert.deepEqual([...(await walk(page, 'book')), ...(await walk(page, 'inline'))], []);
+      const signIn = async () => {
+        const other = await context.newPage();
+        await signInWithCookie(other, demo.url);
+        await other.close();
+        await page.reload();
+        await page.addScriptTag({ path: AXE });
+      };
+      assert.deepEqual(
+        [...(await walk(page, 'book')), ...(await walk(page, 'inline')), ...(await readReferences(page)), ...(await writeMessage(page, signIn))],
+        [],
+      );
     } finally {
       await context.close();
     }

@@ -136,6 +136,19 @@ describe('<hearth-message-box>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('typing in the middle of the text keeps the caret where it is (each render keeps what is typed)', async () => {
+      const { backend } = stub(null);
+      const { el } = await box(backend);
+      await waitUntil(() => !textarea(el).readOnly, 'the draft is read');
+      textarea(el).focus();
+      for (const key of ['h', 'e', 'l', 'l', 'o', 'ArrowLeft', 'ArrowLeft', 'X', 'Y']) {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+      }
+      expect(textarea(el).value).to.equal('helXYlo');
+      expect(textarea(el).selectionStart).to.equal(5);
+    });
+
     it('Ctrl+Enter before signing in says to log in, and moves focus to Log in', async () => {
       const { backend, calls } = stub(null);
       const { el } = await box(backend);
