@@ -5,23 +5,24 @@ import { css } from '../core/css.js';
  * dialog and the inline flow are surfaces: they set their text and background together and follow
  * the visitor's light or dark preference (color-scheme), whatever the page around them; every
  * default colour is a `light-dark()` pair (the same pairs as consultation-button.styles.ts).
- * Forced colours: system colours, and the chosen time is bold as well as highlighted.
+ * Forced colours: the chosen time and specialist in SelectedItem, and bold as well; the current
+ * step keeps its bold text and its border (CanvasText there).
  */
 export const flowStyles = css`
-  [part~='dialog'] {
+  dialog {
     border: 0;
     padding: 0;
     border-radius: var(--hearth-radius, 0.5em);
     width: min(44rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
   }
-  [part~='dialog'],
+  dialog,
   .flow {
     color-scheme: light dark;
     background: var(--hearth-color-surface, Canvas);
     color: var(--hearth-color-text, CanvasText);
   }
-  [part~='dialog']::backdrop {
+  dialog::backdrop {
     background: #0008;
   }
   .flow {
@@ -164,7 +165,7 @@ export const flowStyles = css`
     inline-size: 100%;
     text-align: start;
   }
-  [part~='slot'][aria-current='true'],
+  [part~='slot'][aria-pressed='true'],
   [part~='choice'][aria-current='true'] {
     background: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
     color: var(--hearth-color-on-accent, light-dark(#fff, #0b1f1a));
@@ -226,14 +227,11 @@ export const flowStyles = css`
     margin: 0;
   }
   @media (forced-colors: active) {
-    [part~='slot'][aria-current='true'],
+    [part~='slot'][aria-pressed='true'],
     [part~='choice'][aria-current='true'] {
       forced-color-adjust: none;
       background: SelectedItem;
       color: SelectedItemText;
-    }
-    [aria-current='step'] {
-      border-color: Highlight;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -7,6 +7,7 @@ import type { ReactiveController } from '@lit/reactive-element';
 import type { TemplateResult } from 'lit-html';
 import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingCreated, BookingRequest, Service, Slot, Specialist } from '../core/contract.js';
+import { dateLocale } from '../core/date-locale.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
@@ -140,15 +141,12 @@ export class Flow implements ReactiveController {
     return dayKey(Date.now(), this.zone);
   }
 
-  /** The language tag for Intl: the nearest `lang` when it is of the element's locale (en-GB), else the locale. */
-  get lang(): string {
-    const lang = (this.host.closest('[lang]') as HTMLElement | null)?.lang || document.documentElement.lang;
-    try {
-      if (lang.toLowerCase().startsWith(this.host['locale'])) return Intl.getCanonicalLocales(lang)[0]!;
-    } catch {
-      // not a language tag
-    }
-    return this.host['locale'];
+  /**
+   * The language of dates, times and names (Intl): the page's, even where hearth has no words for it
+   * and the text falls back to English (core/date-locale.ts).
+   */
+  get lang(): string | undefined {
+    return dateLocale(this.host);
   }
 
   hostConnected(): void {
@@ -406,12 +404,16 @@ export class Flow implements ReactiveController {
     void this.go(this.next);
   }
 
-  /** Arrow keys, Home and End move through the day and time grid (one tab stop, roving tabindex). */
+  /**
+   * Arrow keys, Home and End move through the day and time grid (one tab stop, roving tabindex).
+   * Left and right follow what is seen: right to left, the next day is on the left.
+   */
   onGridKey = (event: KeyboardEvent): void => {
     const days = (this.host.shadowRoot?.querySelectorAll('.day') ?? []) as NodeListOf<HTMLElement>;
     let [d, i] = this.cursor as [number, number];
     const key = event.key;
-    if (key == 'ArrowRight' || key == 'ArrowLeft') d += key == 'ArrowRight' ? 1 : -1;
+    const rtl = (event.currentTarget as Element).matches(':dir(rtl)');
+    if (key == 'ArrowRight' || key == 'ArrowLeft') d += (key == 'ArrowRight') != rtl ? 1 : -1;
     else if (key == 'ArrowDown' || key == 'ArrowUp') i += key == 'ArrowDown' ? 1 : -1;
     else if (key == 'Home' || key == 'End') i = key == 'Home' ? 0 : Infinity;
     else return;

@@ -83,7 +83,7 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     expect(text($(el, 'p.problem[role=alert]'))).to.equal('Someone has just booked this time. Your details are kept: pick another time.');
     await waitUntil(() => s.availabilityCalls.length == 2 && $(el, '[part~=slot]'), 'fresh times');
     expect([...el.shadowRoot!.querySelectorAll('[part~=slot]')].map(text)).to.deep.equal(['9:00 AM', '9:00 AM']);
-    expect($(el, '[aria-current=true]')).to.equal(null);
+    expect($(el, '[part~=slot][aria-pressed=true]')).to.equal(null);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~=slot]')!.click();
     await waitUntil(() => heading(el) == 'Your details');

@@ -137,6 +137,30 @@ describe('<hearth-consultation-button>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
   });
 
+  it('right to left (Arabic), the next day is on the left: ArrowLeft moves to it; the grid says how to move; the chosen time is pressed', async () => {
+    const s = stubBackend();
+    const page = await fixture<HTMLElement>(
+      html`<div lang="ar" dir="rtl"><hearth-consultation-button specialist="olena" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button></div>`,
+    );
+    const el = page.querySelector<HearthConsultationButton>('hearth-consultation-button')!;
+    await el.open();
+    await waitUntil(() => $(el, '[part~=primary-action]'), 'the first step');
+    $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
+    await waitUntil(() => $(el, '[part~=slot]'), 'times');
+    await waitUntil(() => getComputedStyle($(el, '.grid')!).direction == 'rtl', 'the Arabic words loaded: right to left');
+    const slots = $$(el, '[part~=slot]');
+    expect(slots.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false', 'false']);
+    const hint = el.shadowRoot!.getElementById(slots[0]!.getAttribute('aria-describedby')!);
+    expect(text(hint)).to.not.equal('');
+    slots[0]!.focus();
+    const day = () => el.shadowRoot!.activeElement?.closest('.day')?.querySelector('h4')?.id;
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(day()).to.equal('day1');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(day()).to.equal('day0');
+    await expect(el).to.be.accessible();
+  });
+
   it('an empty week says so and offers the next week; weeks move by seven days', async () => {
     const s = stubBackend();
     s.availability = [{ durationMinutes: 30, slots: [] }, { durationMinutes: 30, slots: SLOTS }];
