@@ -9,7 +9,7 @@ import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingCreated, BookingRequest, Service, Slot, Specialist } from '../core/contract.js';
 import { dateLocale } from '../core/date-locale.js';
 import { HearthError, isHearthError } from '../core/errors.js';
-import { msg } from '../core/localization.js';
+import { msg, withLocale } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
 import type { BookingConfirmedDetail, BookingFailedDetail, SlotSelectedDetail } from '../events.js';
 import type { HearthConsultationButton } from './consultation-button.js';
@@ -393,7 +393,7 @@ export class Flow implements ReactiveController {
       this.zone = zone;
       delete this.errors.tz;
       this.cursor = [0, 0];
-    } else this.errors.tz = msg('Choose a time zone from the list, such as Europe/Kyiv.', { id: 'booking.error.zone' });
+    } else this.errors.tz = this.#say(() => msg('Choose a time zone from the list, such as Europe/Kyiv.', { id: 'booking.error.zone' }));
     this.#update();
   };
 
@@ -440,15 +440,22 @@ export class Flow implements ReactiveController {
     event.preventDefault();
     const d = this.details;
     const e: Record<string, string> = Object.create(null);
-    if (!d.name.trim()) e.name = msg('Enter your name.', { id: 'booking.error.name' });
-    if (!d.email.trim()) e.email = msg('Enter your email address.', { id: 'booking.error.email' });
-    else if (!EMAIL.test(d.email.trim())) e.email = msg('Enter an email address like name@example.com.', { id: 'booking.error.emailFormat' });
-    if (!PHONE.test(d.phone)) e.phone = msg('Use only digits, spaces and + ( ) -.', { id: 'booking.error.phone' });
-    if (!d.consent) e.consent = msg('To book, agree to the use of your details for this consultation.', { id: 'booking.error.consent' });
+    this.#say(() => {
+      if (!d.name.trim()) e.name = msg('Enter your name.', { id: 'booking.error.name' });
+      if (!d.email.trim()) e.email = msg('Enter your email address.', { id: 'booking.error.email' });
+      else if (!EMAIL.test(d.email.trim())) e.email = msg('Enter an email address like name@example.com.', { id: 'booking.error.emailFormat' });
+      if (!PHONE.test(d.phone)) e.phone = msg('Use only digits, spaces and + ( ) -.', { id: 'booking.error.phone' });
+      if (!d.consent) e.consent = msg('To book, agree to the use of your details for this consultation.', { id: 'booking.error.consent' });
+    });
     this.errors = e;
     if (Object.keys(e).length) this.#focusError();
     else void this.go('confirm');
   };
+
+  /** Messages made outside a render (a field's error at submit) speak the element's language too. */
+  #say<T>(words: () => T): T {
+    return withLocale(this.host['locale'], words);
+  }
 
   async #focusError(): Promise<void> {
     this.#update();

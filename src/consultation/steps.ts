@@ -189,7 +189,6 @@ function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
     const [cd, ci] = f.cursor;
     body = days.length
       ? html`<div class="grid" @keydown=${f.onGridKey}>
-          <p id="keys" class="sr">${msg('Arrow keys move between times; Enter chooses.', { id: 'booking.gridKeys' })}</p>
           ${days.map(
             (day, d) => html`<div class="day" role="group" aria-labelledby="day${d}">
               <h4 id="day${d}">${dayName.format(Date.parse(day.key))}</h4>
@@ -199,7 +198,6 @@ function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
                   type="button"
                   tabindex=${d == cd && i == ci ? 0 : -1}
                   aria-pressed=${slot.start == f.selected?.start}
-                  aria-describedby=${d == cd && i == ci ? 'keys' : nothing}
                   @click=${() => f.pick(slot)}
                 >
                   ${time.format(Date.parse(slot.start))}

@@ -18,7 +18,6 @@ export const booking = {
   'booking.step.confirm': 'Bestätigen',
   'booking.step.booked': 'Gebucht',
   'booking.said': str`Gebucht: ${0} (${1})`,
-  'booking.gridKeys': 'Mit den Pfeiltasten wechseln Sie zwischen Zeiten und Tagen; Eingabe wählt aus.',
   'booking.intro':
     'Ein kostenloses erstes Gespräch von 30 Minuten mit einer Fachperson für psychische Gesundheit: darüber, was Sie gerade beschäftigt und was helfen könnte. Sie gehen keinerlei Verpflichtung ein.',
   'booking.crisis.title': 'Nicht für Notfälle.',

@@ -18,7 +18,6 @@ export const booking = {
   'booking.step.confirm': 'Confirmar',
   'booking.step.booked': 'Cita reservada',
   'booking.said': str`Cita reservada: ${0} (${1})`,
-  'booking.gridKeys': 'Las flechas mueven entre horas y días; Intro elige.',
   'booking.intro':
     'Una primera conversación gratuita de 30 minutos con un especialista en salud mental, sobre lo que está pasando y lo que podría ayudar. No tiene ningún compromiso de continuar.',
   'booking.crisis.title': 'No es un servicio de emergencias.',

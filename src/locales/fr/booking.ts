@@ -18,7 +18,6 @@ export const booking = {
   'booking.step.confirm': 'Confirmation',
   'booking.step.booked': 'Rendez-vous confirmé',
   'booking.said': str`Rendez-vous pris : ${0} (${1})`,
-  'booking.gridKeys': 'Les flèches passent d’une heure et d’un jour à l’autre ; Entrée choisit.',
   'booking.intro':
     'Un premier entretien gratuit de 30 minutes avec un ou une spécialiste de la santé mentale, pour parler de ce qui se passe pour vous et de ce qui pourrait vous aider. Sans aucun engagement pour la suite.',
   'booking.crisis.title': 'Ce service n’est pas destiné aux urgences.',
