@@ -66,6 +66,10 @@ export const boxStyles = css`
   [part~='error'] {
     color: var(--danger);
   }
+  .crisis {
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--danger);
+  }
   [part~='offline'] {
     padding: 0.5em var(--hearth-space, 0.75em);
     border-inline-start: 4px solid var(--hearth-color-warning, #b26a00);

@@ -1,3 +1,4 @@
+import { crisisNotice } from '../core/crisis.js';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
@@ -90,6 +91,7 @@ export class HearthMessageBox extends HearthElement {
     subject: { type: Boolean },
     draftKey: { attribute: 'draft-key' },
     maxLength: { attribute: 'max-length', type: Number },
+    crisisLine: { attribute: 'crisis-line' },
   };
 
   /** The recipient: a specialist id or a team (sent as `to`). */
@@ -103,6 +105,13 @@ export class HearthMessageBox extends HearthElement {
 
   /** Where the draft and the outbox entries of this box are kept. Default: derived from the page path and `to`. */
   declare draftKey?: string;
+
+  /**
+   * A crisis line named in the "Not for emergencies" notice above the form: a number, or a name and a
+   * number (`988`, `Samaritans 116 123`); its number is a tel: link. Without it, the notice points
+   * to the visitor's local emergency number.
+   */
+  declare crisisLine?: string;
 
   /** The longest message, in characters (the contract allows 5,000). */
   maxLength = 5000;
@@ -445,7 +454,7 @@ export class HearthMessageBox extends HearthElement {
     const value = this.#draft[name];
     const readonly = this.#phase != 'compose';
     const over = value.length > this.maxLength;
-    const describedBy = `${body ? 'count ' : ''}${name}-error`;
+    const describedBy = `${body ? 'crisis count ' : ''}${name}-error`;
     // A plain `.value` binding: every input event copies the field into the draft before the next
     // render, so the value rendered is always the field's own and never overwrites what is typed
     // (Lit's live() directive, which compares with the field first, would cost the box ~330 B).
@@ -498,7 +507,7 @@ export class HearthMessageBox extends HearthElement {
 
   protected override render(): TemplateResult {
     const sent = this.#phase == 'sent';
-    return html`${this.#thread?.render()}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
+    return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
         ${this.#online
           ? nothing

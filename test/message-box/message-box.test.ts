@@ -136,6 +136,23 @@ describe('<hearth-message-box>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says it is not for emergencies, with the page\'s crisis line as a tel: link, and the message field refers to it', async () => {
+      const { backend } = stub(null);
+      const { el } = await box(backend);
+      const notice = () => root(el).querySelector<HTMLElement>('[part~=crisis]')!;
+      expect(notice().textContent!.trim()).to.equal('Not for emergencies. In danger now? Call your local emergency number.');
+      expect(notice().querySelector('a')).to.equal(null);
+      expect(textarea(el).getAttribute('aria-describedby')!.split(' ')).to.include(notice().id);
+      el.crisisLine = 'Samaritans 116 123';
+      await el.updateComplete;
+      expect(notice().textContent!.replace(/\s+/g, ' ').trim()).to.equal('Not for emergencies. In danger now? Call Samaritans 116 123 or your local emergency number.');
+      expect(notice().querySelector('a')!.getAttribute('href')).to.equal('tel:116123');
+      el.crisisLine = 'your GP';
+      await el.updateComplete;
+      expect(notice().querySelector('a')).to.equal(null); // no number: no link
+      await expect(el).to.be.accessible();
+    });
+
     it('typing in the middle of the text keeps the caret where it is (each render keeps what is typed)', async () => {
       const { backend } = stub(null);
       const { el } = await box(backend);

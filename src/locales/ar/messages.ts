@@ -47,4 +47,6 @@ export const messages = {
   'messages.thread.loading': 'جارٍ تحميل رسائلك…',
   'messages.thread.error': 'تعذّر تحميل رسائلك السابقة.',
   'messages.thread.announce': str`رد جديد من ${0}`,
+  'crisis.line': str`ليس لحالات الطوارئ. هل أنت في خطر الآن؟ اتصل بـ ${0} أو برقم الطوارئ المحلي.`,
+  'crisis': 'ليس لحالات الطوارئ. هل أنت في خطر الآن؟ اتصل برقم الطوارئ المحلي.',
 };

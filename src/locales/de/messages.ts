@@ -47,4 +47,6 @@ export const messages = {
   'messages.thread.loading': 'Ihre Nachrichten werden geladen…',
   'messages.thread.error': 'Ihre früheren Nachrichten konnten nicht geladen werden.',
   'messages.thread.announce': str`Neue Antwort von ${0}`,
+  'crisis.line': str`Nicht für Notfälle. Sind Sie jetzt in Gefahr? Rufen Sie ${0} oder Ihre örtliche Notrufnummer an.`,
+  'crisis': 'Nicht für Notfälle. Sind Sie jetzt in Gefahr? Rufen Sie Ihre örtliche Notrufnummer an.',
 };

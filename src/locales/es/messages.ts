@@ -47,4 +47,6 @@ export const messages = {
   'messages.thread.loading': 'Cargando sus mensajes…',
   'messages.thread.error': 'No se pudieron cargar sus mensajes anteriores.',
   'messages.thread.announce': str`Nueva respuesta de ${0}`,
+  'crisis.line': str`No es para emergencias. ¿Está en peligro ahora? Llame a ${0} o a su número de emergencias local.`,
+  'crisis': 'No es para emergencias. ¿Está en peligro ahora? Llame a su número de emergencias local.',
 };

@@ -47,4 +47,6 @@ export const messages = {
   'messages.thread.loading': 'Chargement de vos messages…',
   'messages.thread.error': 'Vos messages précédents n’ont pas pu être chargés.',
   'messages.thread.announce': str`Nouvelle réponse de ${0}`,
+  'crisis.line': str`Pas pour les urgences. En danger maintenant ? Appelez ${0} ou votre numéro d’urgence local.`,
+  'crisis': 'Pas pour les urgences. En danger maintenant ? Appelez votre numéro d’urgence local.',
 };
