@@ -117,12 +117,13 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
             : step == 'time'
               ? f.errors.tz
               : '';
-  return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title">
+  // Named by the title and the specialist: two inline flows on one page are two landmarks apart.
+  return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title with">
     <div class="head">
       <h2 id="title">${v?.title ?? msg('Book a free consultation', { id: 'booking.label' })}</h2>
       ${v
         ? v.head
-        : html`${person ? html`<p class="muted">${msg(str`With ${person.name}, ${person.title}`, { id: 'booking.with' })}</p>` : nothing}
+        : html`${person ? html`<p id="with" class="muted">${msg(str`With ${person.name}, ${person.title}`, { id: 'booking.with' })}</p>` : nothing}
           ${f.service ? html`<p class="muted">${serviceLine(f, f.service)}</p>` : nothing}`}
       ${dialog
         ? html`<button class="close" type="button" aria-label=${msg('Close', { id: 'booking.close' })} @click=${f.port.close}>×</button>`

@@ -287,6 +287,11 @@ describe('<hearth-consultation-button>', () => {
     expect($(el, '[part=button]')).to.equal(null);
     expect($(el, 'dialog')).to.equal(null);
     expect($(el, '[part=flow]')!.getAttribute('role')).to.equal('region');
+    // The landmark's name is the title and the specialist: two inline flows are told apart.
+    await waitUntil(() => $(el, '#with'), 'the specialist');
+    const name = $(el, '[part=flow]')!.getAttribute('aria-labelledby')!.split(' ').map((id) => text(el.shadowRoot!.getElementById(id)));
+    expect(name[0]).to.equal('Book a free consultation');
+    expect(name[1]).to.contain('Dr. Olena Kovalenko');
     await aTimeout(20);
     expect(s.availabilityCalls).to.have.length(0);
     await expect(el).to.be.accessible();
