@@ -36,8 +36,9 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, pageLocator, plural, runs, safeUrl, str, type Run,
+  around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, safeUrl, str, type Run,
 } from './common.js';
+import { pageLocator } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
 /** Characters that end a word for title case, besides spaces (citeproc: quotes, punctuation, brackets, dashes). */

@@ -3,8 +3,15 @@
  * module (the list imports apa.ts and common.ts only): esbuild shares code between chunks by module,
  * so what lives here never adds to the list's bytes.
  */
-import { pageLocator, str } from './common.js';
+import { pageRange, str } from './common.js';
 import type { Cite } from './style.js';
+
+/**
+ * The pages of a page locator as the writer typed it ("p. 12" -> "12", "pp. 3-5" -> "3–5", "12" -> "12",
+ * "xii"), or '' when it names something else ("chap. 2", "fig. 3"), which styles print as typed.
+ */
+export const pageLocator = (loc: string): string =>
+  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(str(loc))?.[1] || '');
 
 /** A locator as APA, Harvard and IEEE print it: a page locator as "p. 12" / "pp. 12–14", any other as typed. */
 export function pagesOrAsTyped(locator: unknown): string {

@@ -85,13 +85,6 @@ export const pageRange = (s: string): string =>
     a + '–' + (numeric(a + b) ? a.slice(0, -b.length) : '') + b,
   );
 
-/**
- * The pages of a page locator as the writer typed it ("p. 12" -> "12", "pp. 3-5" -> "3–5", "12" -> "12",
- * "xii"), or '' when it names something else ("chap. 2", "fig. 3"), which styles print as typed.
- */
-export const pageLocator = (loc: string): string =>
-  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(str(loc))?.[1] || '');
-
 /** A role in the plural when there is more than one name: "Ed." -> "Eds.", "Director" -> "Directors". */
 export const plural = (s: string, ns: unknown[]): string => (ns[1] ? s.replace(/\.?$/, 's$&') : s);
 

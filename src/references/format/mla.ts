@@ -20,9 +20,10 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import {
-  around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLocator, runs, safeUrl, str, type NameParts,
+  around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, runs, safeUrl, str, type NameParts,
   type Run,
 } from './common.js';
+import { pageLocator } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
 /** Small words left in lower case by title case, unless first, last or after ":" "?" "!". */

@@ -11,7 +11,7 @@ export interface Cite {
   item: CslItem;
   /**
    * Where in the work, as the writer typed it: "p. 12", "pp. 3–5", "12", "chap. 2". A bare number or
-   * range, or one after "p."/"pp.", is a page locator (see `pageLocator` in common.ts); styles print
+   * range, or one after "p."/"pp.", is a page locator (see `pageLocator` in citing.ts); styles print
    * it their way ("p. 12", "12") or, as Vancouver does, not at all. Anything else prints as typed.
    */
   locator?: string;
