@@ -373,8 +373,7 @@ export class HearthReferences extends HearthElement {
     }
     this.#outcome = [data];
     const issues = this.#issues.length;
-    const withTools = tools && this.tools != 'none';
-    const entry = (e: Entry) => this.#renderEntry(e, withTools ? tools : undefined);
+    const entry = (e: Entry) => this.#renderEntry(e);
     const ordered = this.#ordered(entries, sort, tools);
     return html`${this.controls && tools && entries.length > 1 ? tools.controls(sort, (s) => (this.sort = s)) : nothing}
       ${entries.length
@@ -389,15 +388,15 @@ export class HearthReferences extends HearthElement {
             ${msg(str`Some entries could not be read and are not shown (${issues}).`, { id: 'references.issues' })}
           </p>`
         : nothing}
-      ${withTools && entries.length ? tools.listTools(this.#entries, this) : nothing}`;
+      ${entries.length ? tools?.listTools(this.#entries, this) : nothing}`;
   }
 
-  #renderEntry(entry: Entry, tools?: Tools): TemplateResult {
+  #renderEntry(entry: Entry): TemplateResult {
     return html`<li id=${entry.id} tabindex="-1">
       ${entry.label ? html`<span class="label">${entry.label}</span> ` : nothing}${entry.text}
       ${entry.cited.length ? kit.backlinks!(entry.cited) : nothing}
       ${entry.note ?? nothing}
-      ${tools?.entryTools(entry, this)}${this.#tools ? html`<span class="Z3988" title=${this.#tools.coins(entry.item)}></span>` : nothing}
+      ${this.#tools?.entryTools(entry, this)}
     </li>`;
   }
 

@@ -5,11 +5,11 @@
  * - `copy`: an entry to the clipboard as plain text and as HTML (italics kept).
  * - `cite`: a modal dialog with the entry in BibTeX and RIS, each to copy or download.
  * - `download`: the whole list as BibTeX, RIS or CSL-JSON.
- * - `coins`: the COinS `title` of an entry's `<span class="Z3988">` (Zotero's translator reads it).
+ * - COinS: each entry's `<span class="Z3988">`, whose `title` Zotero's translator reads.
  * - `jsonLd`: one `<script type="application/ld+json">` in the document head: the page as a
  *   schema.org `Article` whose `citation` lists the entries, for search engines.
  */
-import { html, render, type TemplateResult } from 'lit-html';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { CslItem } from '../core/backend.js';
 import { localeOf, msg, withLocale } from '../core/localization.js';
 import { css } from '../core/css.js';
@@ -22,7 +22,7 @@ import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run 
 import { runsInto } from './render.js';
 import { wellFormed, wellFormedJson } from '../core/text.js';
 
-export { coins } from './export/coins.js';
+import { coins } from './export/coins.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
@@ -167,23 +167,30 @@ const say = (host: HearthReferences, text: string) => {
   host.requestUpdate();
 };
 
-/** An entry's tools: Copy citation and Cite, described by the entry's text. */
+/**
+ * The end of an entry: its tools, Copy citation and Cite, described by the entry's text (unless the
+ * list has `tools="none"`), and its COinS span.
+ */
 export const entryTools = (entry: Entry, host: HearthReferences): TemplateResult =>
-  html`<span class="tools"
-    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, (text) => say(host, text), host)}>
-      ${msg('Copy citation', { id: 'references.copy' })}</button
-    ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry, host)}>
-      ${msg('Cite', { id: 'references.cite' })}
-    </button></span
-  >`;
+  html`${host.tools == 'none'
+      ? nothing
+      : html`<span class="tools"
+          ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => copy(entry.citation, (text) => say(host, text), host)}>
+            ${msg('Copy citation', { id: 'references.copy' })}</button
+          ><button type="button" aria-describedby=${entry.id + '-text'} @click=${() => cite(entry, host)}>
+            ${msg('Cite', { id: 'references.cite' })}
+          </button></span
+        >`}<span class="Z3988" title=${coins(entry.item)}></span>`;
 
-/** The list's Download group, and its live region for the tools' announcements. */
-export const listTools = (entries: Entry[], host: HearthReferences): TemplateResult =>
-  html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
-      ${msg('Download:', { id: 'references.downloadAs' })}
-      ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(entries, f)}>${f}</button>`)}
-    </p>
-    <p class="hearth-sr" role="status">${said.get(host)}</p>`;
+/** The list's Download group, and its live region for the tools' announcements (neither with `tools="none"`). */
+export const listTools = (entries: Entry[], host: HearthReferences): TemplateResult | typeof nothing =>
+  host.tools == 'none'
+    ? nothing
+    : html`<p class="tools" role="group" aria-label=${msg('Download all references', { id: 'references.download' })}>
+          ${msg('Download:', { id: 'references.downloadAs' })}
+          ${Object.keys(FORMATS).map((f) => html`<button type="button" @click=${() => download(entries, f)}>${f}</button>`)}
+        </p>
+        <p class="hearth-sr" role="status">${said.get(host)}</p>`;
 
 /** "Copy citation": the formatted entry, as plain text and as HTML; `say` announces the outcome. */
 export async function copy(citation: Run[], say: (text: string) => void, host: Element): Promise<void> {

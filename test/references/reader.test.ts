@@ -305,9 +305,11 @@ describe('<hearth-references> reader tools', () => {
     expect(JSON.parse(json)[0].title).to.equal('Half an emoji \uFFFD here'); // not a lone "\ud83d" escape
   });
 
-  it('tools="none" hides the reader tools', async () => {
+  it('tools="none" hides the reader tools, not the COinS', async () => {
     const el = await loaded(html`<hearth-references tools="none" .items=${[{ id: 'a', title: 'A' }]}></hearth-references>`);
     expect(el.querySelector('.tools')).to.equal(null);
+    await until(() => el.querySelector('#ref-a span.Z3988'), 'COinS once the tools chunk has loaded');
+    expect(el.querySelector('.tools, button, [role=status]')?.outerHTML).to.equal(undefined);
   });
 });
 
