@@ -74,7 +74,7 @@ kit.backlinks = (ids) =>
   html`<span class="back"
     >${ids.length == 1
       ? html`<a href=${'#' + ids[0]} aria-label=${msg('Back to the citation', { id: 'references.back' })}>↩</a>`
-      : html`↩${ids.map((id, i) => html` <a href=${'#' + id} aria-label=${msg(str`Back to citation ${i + 1}`, { id: 'references.backN' })}>${letter(i)}</a>`)}`}</span
+      : html`↩${ids.map((id, i) => html` <a href=${'#' + id} aria-label=${msg(str`Back to citation ${letter(i)}`, { id: 'references.backN' })}>${letter(i)}</a>`)}`}</span
   >`;
 
 /** The entries of a list by key (rebuilt when the list's entries change). */

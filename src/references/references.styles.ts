@@ -4,7 +4,9 @@ import { css } from '../core/css.js';
  * Styles of `<hearth-references>`, adopted into the document (or enclosing shadow root) because the
  * list renders into the light DOM. Every selector is inside `:where()`, so it has zero specificity:
  * any rule of the host page wins without `!important`. The skeleton does not animate, so there is
- * no motion to reduce.
+ * no motion to reduce. The list is part of the page, on the page's background: the error's border is
+ * mixed from the text colour (readable on light and dark pages), and properties are logical (right
+ * to left). Back-links are 24 px targets at least (WCAG 2.5.8).
  */
 export const referencesStyles = css`
   :where(hearth-references) {
@@ -19,7 +21,7 @@ export const referencesStyles = css`
   }
   :where(hearth-references li) {
     margin: 0 0 var(--hearth-space, 0.75em);
-    padding-left: 2em;
+    padding-inline-start: 2em;
     text-indent: -2em;
     scroll-margin-top: 4rem;
     /* Long lists: entries off screen are not laid out or painted until they come near. */
@@ -47,11 +49,11 @@ export const referencesStyles = css`
   }
   :where(hearth-references [role='alert']) {
     padding: var(--hearth-space, 0.75em);
-    border: 1px solid var(--hearth-color-danger, #b3261e);
+    border: 1px solid var(--hearth-color-danger, color-mix(in srgb, currentColor 40%, #d00));
   }
   :where(hearth-references button) {
     font: inherit;
-    margin-left: 0.5em;
+    margin-inline-start: 0.5em;
   }
   :where(hearth-references, .hearth-dialog) :where(.hearth-sr) {
     position: absolute;
@@ -62,7 +64,10 @@ export const referencesStyles = css`
     font-size: 0.9em;
   }
   :where(hearth-references .back a) {
+    display: inline-block;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    text-align: center;
     text-decoration: none;
-    padding: 0 0.15em;
   }
 `;

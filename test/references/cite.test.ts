@@ -97,6 +97,12 @@ describe('<hearth-cite>', () => {
     const fromm = list.querySelector('#ref-fromm1956 .back')!;
     expect(text(fromm)).to.equal('↩ a b');
     expect([...fromm.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#cite-fromm1956-1', '#cite-fromm1956-2']);
+    // Named by what they show (WCAG 2.5.3), and targets of 24 px at least (2.5.8).
+    expect([...fromm.querySelectorAll('a')].map((a) => a.getAttribute('aria-label'))).to.deep.equal(['Back to citation a', 'Back to citation b']);
+    for (const a of fromm.querySelectorAll('a')) {
+      const box = a.getBoundingClientRect();
+      expect(Math.min(box.width, box.height)).to.be.at.least(24);
+    }
     const jackson = list.querySelector('#ref-jackson1982 .back a')!;
     expect(jackson.getAttribute('href')).to.equal('#cite-jackson1982-1');
     expect(jackson.getAttribute('aria-label')).to.equal('Back to the citation');
