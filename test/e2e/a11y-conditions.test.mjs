@@ -37,11 +37,14 @@ const CONDITIONS = {
   // A dark site that sets its colours but not color-scheme: text inherited from it is light.
   'dark host page': { html: 'lang="en" style="background:#111;color:#eee"' },
   'forced colours': { forcedColors: 'active' },
-  'Arabic, right to left': { html: 'lang="ar" dir="rtl"' },
+  // At 320 px: no state may scroll sideways (checked in every condition, at its width).
+  'Arabic, right to left': { html: 'lang="ar" dir="rtl"', width: 320 },
 };
 
 /** axe's violations inside `selector` (its shadow tree included), as readable lines. */
 async function violations(page, selector) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) return [`the page scrolls sideways by ${overflow} px`];
   const found = await page.evaluate(
     async ([selector, tags]) => {
       const result = await window.axe.run({ include: [[selector]] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -120,7 +123,12 @@ async function readReferences(page) {
 
 for (const [name, condition] of Object.entries(CONDITIONS)) {
   test(`${name}: no axe violation in any state of the booking flow (dialog and inline), the references and the message box`, async () => {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: condition.colorScheme ?? 'light', forcedColors: condition.forcedColors ?? 'none' });
+    const context = await browser.newContext({
+      bypassCSP: true,
+      colorScheme: condition.colorScheme ?? 'light',
+      forcedColors: condition.forcedColors ?? 'none',
+      viewport: { width: condition.width ?? 900, height: 800 },
+    });
     try {
       const page = await context.newPage();
       await page.route(`${demo.url}bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: bare(condition.html) }));
