@@ -121,8 +121,40 @@ async function readReferences(page) {
   return [...(await violations(page, '#refs')).map((v) => `references: ${v}`), ...(await violations(page, '#missing')).map((v) => `references, missing list: ${v}`)];
 }
 
+/** The care team's desk on the same kind of page, as an admin: the inbox, a thread, and each section. */
+async function deskStates(page, context, html) {
+  await context.clearCookies(); // the visitor's session: the admin signs in afresh
+  const other = await context.newPage();
+  await signInWithCookie(other, demo.url, { email: 'admin@example.com' });
+  await other.close();
+  const body = `<!doctype html><html ${html ?? 'lang="en"'}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Desk</title><script type="module" src="/dist/hearth-desk.js"></script></head><body><main><hearth-desk api="/api"></hearth-desk></main></body></html>`;
+  await page.route(`${demo.url}desk.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await page.goto(`${demo.url}desk.html`);
+  await page.addScriptTag({ path: AXE });
+  const desk = page.locator('hearth-desk');
+  const found = [];
+  const check = async (state) => found.push(...(await violations(page, 'hearth-desk')).map((v) => `desk, ${state}: ${v}`));
+  await desk.locator('[role=option]').first().waitFor();
+  await check('inbox');
+  await desk.locator('[role=option]').first().click();
+  await desk.locator('textarea').waitFor();
+  await check('a thread');
+  const nav = desk.locator('nav button');
+  for (const [i, state] of ['bookings', 'hours', 'specialists'].entries()) {
+    await nav.nth(i + 1).click();
+    await desk.locator(`.${state}, [part~=section]`).first().waitFor();
+    await page.waitForTimeout(300); // the section's data
+    await check(state);
+  }
+  await desk.locator('[part~=specialist]').first().waitFor();
+  await desk.locator('#specialist-dialog').evaluate((d) => d.showModal());
+  await check('the specialist dialog');
+  return found;
+}
+
 for (const [name, condition] of Object.entries(CONDITIONS)) {
-  test(`${name}: no axe violation in any state of the booking flow (dialog and inline), the references and the message box`, async () => {
+  test(`${name}: no axe violation in any state of the booking flow (dialog and inline), the references, the message box and the desk`, async () => {
     const context = await browser.newContext({
       bypassCSP: true,
       colorScheme: condition.colorScheme ?? 'light',
@@ -142,7 +174,13 @@ for (const [name, condition] of Object.entries(CONDITIONS)) {
         await page.addScriptTag({ path: AXE });
       };
       assert.deepEqual(
-        [...(await walk(page, 'book')), ...(await walk(page, 'inline')), ...(await readReferences(page)), ...(await writeMessage(page, signIn))],
+        [
+          ...(await walk(page, 'book')),
+          ...(await walk(page, 'inline')),
+          ...(await readReferences(page)),
+          ...(await writeMessage(page, signIn)),
+          ...(await deskStates(page, context, condition.html)),
+        ],
         [],
       );
     } finally {
