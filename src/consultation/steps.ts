@@ -260,13 +260,14 @@ function details(f: Flow): TemplateResult {
   const d = f.details;
   const privacy = safeUrl(f.host.privacyUrl);
   const optional = msg('optional', { id: 'booking.optional' });
+  // Required unless it has a hint: the one field with a hint is the phone, marked optional there.
   const text = (name: 'name' | 'email' | 'phone', type: string, label: string, max: number, autocomplete: string, hint?: string) =>
     field(
       f,
       name,
       label,
       (described, invalid) =>
-        html`<input id=${name} name=${name} type=${type} maxlength=${max} autocomplete=${autocomplete} .value=${d[name]} @input=${f.input} aria-invalid=${invalid} aria-describedby=${described || nothing} />`,
+        html`<input id=${name} name=${name} type=${type} maxlength=${max} autocomplete=${autocomplete} ?required=${!hint} .value=${d[name]} @input=${f.input} aria-invalid=${invalid} aria-describedby=${described || nothing} />`,
       hint,
     );
   return html`<form novalidate @submit=${f.submitDetails}>
@@ -286,6 +287,7 @@ function details(f: Flow): TemplateResult {
         id="consent"
         name="consent"
         type="checkbox"
+        required
         .checked=${d.consent}
         @change=${f.input}
         aria-invalid=${f.errors.consent ? 'true' : 'false'}

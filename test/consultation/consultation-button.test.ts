@@ -172,6 +172,8 @@ describe('<hearth-consultation-button>', () => {
     $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
     await waitUntil(() => $(el, '#name-err'), 'the errors');
     expect(text($(el, '#name-err'))).to.equal('Введіть ваше ім’я.');
+    // Required fields say so to assistive technology; the optional phone does not.
+    expect(['name', 'email', 'phone', 'consent'].map((id) => $<HTMLInputElement>(el, `#${id}`)!.required)).to.deep.equal([true, true, false, true]);
   });
 
   it('an empty week says so and offers the next week; weeks move by seven days', async () => {
