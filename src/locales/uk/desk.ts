@@ -183,7 +183,7 @@ export const desk = {
   'desk.services.noPrice': 'Без ціни',
   'desk.services.of': str`Послуги: ${0}`,
   'desk.services.price': 'Ціна (необов’язково)',
-  'desk.services.priceHint': '«безкоштовно» або ціна, як-от €60. Оплата не приймається.',
+  'desk.services.priceHint': '«free» (безкоштовно) або ціна, як-от €60. Оплата не приймається.',
   'desk.specialists.active': 'Активний',
   'desk.specialists.add': 'Додати фахівця',
   'desk.specialists.addShort': 'Додати',
