@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { html } from './forms.js';
 import { isAllowedOrigin, ownOrigin, readJsonBody, send, type Ctx, type Deps, type Router } from './http.js';
-import { messagePage, popupDonePage, type Handoff } from './pages.js';
+import { messagePage, popupDonePage, type Handoff, type PageLang } from './pages.js';
 import { problem } from './problem.js';
 import { isExternalReturn, safeReturnTo } from './return-to.js';
 import { hashToken, newToken, startSession, BEARER_HOURS } from './sessions.js';
@@ -62,7 +62,7 @@ export function readHandoff(c: Ctx, deps: Deps, get: (name: string) => string | 
   return { ok: true, handoff };
 }
 
-export const refusal = (r: Extract<HandoffResult, { ok: false }>) => html(messagePage(r.title, r.text), 400);
+export const refusal = (r: Extract<HandoffResult, { ok: false }>, lang?: PageLang) => html(messagePage(r.title, r.text, undefined, lang), 400);
 
 /** The site a handoff goes to (another origin than this server's pages), if any. */
 export const siteOf = (h: Handoff): string | undefined => h.origin ?? (isExternalReturn(h.returnTo) ? new URL(h.returnTo).origin : undefined);
@@ -83,7 +83,7 @@ export async function finishSignIn(deps: Deps, user: User, family: string, h: Ha
       origin: site,
       expiresAt: iso(deps.now().getTime() + CODE_SECONDS * 1000),
     });
-    if (h.origin) return html(popupDonePage({ name: user.name, origin: h.origin, code }), 200, headers);
+    if (h.origin) return html(popupDonePage({ name: user.name, origin: h.origin, code, lang: h.lang }), 200, headers);
     const location = `${h.returnTo}#hearth-code=${code}&state=${h.state}`;
     return new Response(null, { status: 303, headers: { ...headers, Location: location, 'Cache-Control': 'no-store' } });
   }

@@ -50,8 +50,8 @@ describe('manage page (GET with Accept: text/html)', () => {
     assert.match(html, /<dl class="booking">/);
     // Tuesday 09:00–09:30 in Kyiv (UTC+3) = 06:00–06:30 UTC, both with zone names.
     assert.match(html, /Europe\/Kyiv/);
-    assert.match(html, /09:00–09:30<\/time> \(Europe\/Kyiv, GMT\+03:00\)/);
-    assert.match(html, /06:00–06:30<\/time> \(UTC\)/);
+    assert.match(html, /09:00–09:30<\/time> \(<bdi>Europe\/Kyiv, GMT\+03:00<\/bdi>\)/);
+    assert.match(html, /06:00–06:30<\/time> \(<bdi>UTC<\/bdi>\)/);
     assert.match(html, /2 June 2026/);
     assert.match(html, new RegExp(`<time datetime="${OLENA_SLOT}">`));
     assert.match(html, /<dt>Specialist<\/dt>\n<dd>Dr\. Olena Kovalenko<\/dd>/);

@@ -12,6 +12,7 @@ import { createLoginThrottle, loginThrottleOptions } from '../login-throttle.js'
 import { isExternalReturn } from '../return-to.js';
 import { endSignIn, sessionCookie, startSession } from '../sessions.js';
 import { PAGE_CSP } from '../security.js';
+import { pageLanguage } from '../page-language.js';
 
 const asset = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url));
 const AUTH_JS = asset('auth.js');
@@ -53,22 +54,24 @@ export function authRoutes(r: Router, deps: Deps): void {
     const { user, via, family } = c.get('auth');
     if (!user || via !== 'cookie' || !family) return undefined;
     const site = siteOf(h);
-    if (site) return formHtml(h.returnTo, continuePage({ ...h, name: user.name, site }));
+    if (site) return formHtml(h.returnTo, continuePage({ ...h, name: user.name, site, lang: pageLanguage(c) }));
     return finishSignIn(deps, user, family, h);
   };
 
   r.on('GET', '/login', async (c) => {
+    const lang = pageLanguage(c);
     const read = readHandoff(c, deps, (name) => c.req.query(name));
-    if (!read.ok) return refusal(read);
-    return (await signedInAlready(c, read.handoff)) ?? formHtml(read.handoff.returnTo, loginPage(read.handoff));
+    if (!read.ok) return refusal(read, lang);
+    return (await signedInAlready(c, { ...read.handoff, lang })) ?? formHtml(read.handoff.returnTo, loginPage({ ...read.handoff, lang }));
   });
 
   r.on('POST', '/login', async (c) => {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
+    const lang = pageLanguage(c);
     const read = readHandoff(c, deps, (name) => form.get(name));
-    if (!read.ok) return refusal(read);
-    const h = read.handoff;
+    if (!read.ok) return refusal(read, lang);
+    const h = { ...read.handoff, lang };
     const email = (form.get('email') ?? '').trim();
     const password = form.get('password') ?? '';
     const page = (status: number, p: Parameters<typeof loginPage>[0], headers?: Record<string, string>) =>
@@ -101,12 +104,13 @@ export function authRoutes(r: Router, deps: Deps): void {
   r.on('POST', '/login/continue', async (c) => {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
+    const lang = pageLanguage(c);
     const read = readHandoff(c, deps, (name) => form.get(name));
-    if (!read.ok) return refusal(read);
+    if (!read.ok) return refusal(read, lang);
     const { user, via, family } = c.get('auth');
     // Signed out meanwhile (another tab): ask for the password.
-    if (!user || via !== 'cookie' || !family) return formHtml(read.handoff.returnTo, loginPage(read.handoff));
-    return finishSignIn(deps, user, family, read.handoff);
+    if (!user || via !== 'cookie' || !family) return formHtml(read.handoff.returnTo, loginPage({ ...read.handoff, lang }));
+    return finishSignIn(deps, user, family, { ...read.handoff, lang });
   });
 
   /** "Not you? Sign out" on the server's pages: ends the sign-in, then the sign-in form again. */

@@ -10,6 +10,7 @@ import { SlotTakenError, type Booking } from '../store/index.js';
 import { clientIp, ownOrigin, prefersHtml, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import { html, readForm } from '../forms.js';
 import { bookingNotFoundPage, managePage } from '../pages.js';
+import { pageLanguage } from '../page-language.js';
 import { hashToken, newToken } from '../sessions.js';
 import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 import { cleanName } from '../text-rules.js';
@@ -197,16 +198,17 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const token = c.req.param('token') ?? '';
     const b = await findBooking(token);
     const page = prefersHtml(c.req.header('accept'));
-    const vary = { Vary: 'Accept' };
-    if (!b) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
+    const lang = pageLanguage(c);
+    const vary = { Vary: 'Accept' }; // html() adds Accept-Language
+    if (!b) return page ? html(bookingNotFoundPage(lang), 404, vary) : notFound(vary);
     const s = await store.specialists.get(b.specialistId);
     // With attendance (attended / no-show) and the service: ManagedBooking as the reschedule answers it.
     const full = await store.staffBookings.get(b.id);
-    if (!full) return page ? html(bookingNotFoundPage(), 404, vary) : notFound(vary);
+    if (!full) return page ? html(bookingNotFoundPage(lang), 404, vary) : notFound(vary);
     const managed = managedBookingOf(full);
     const { status } = managed;
     const movable = status === 'confirmed' && b.start > iso(deps.now());
-    if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status, movable }), 200, vary);
+    if (page) return html(managePage({ token, start: b.start, end: b.end, specialistName: s?.name ?? '', timeZone: s?.timeZone, status, movable }, lang), 200, vary);
     return send({ status: 200, body: managed }, vary);
   });
 
@@ -225,7 +227,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
     const form = await readForm(c, deps, back);
     if (form instanceof Response) return form;
     const b = await findBooking(token);
-    if (!b) return html(bookingNotFoundPage(), 404);
+    if (!b) return html(bookingNotFoundPage(pageLanguage(c)), 404);
     await cancel(b, c, token);
     return new Response(null, { status: 303, headers: { Location: managePath(token), 'Cache-Control': 'no-store' } });
   });

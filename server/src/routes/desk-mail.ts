@@ -10,6 +10,7 @@ import { send, type Ctx, type Deps, type Router } from '../http.js';
 import { listMailFiles, readMailFile } from '../mail-files.js';
 import { esc, layout } from '../pages.js';
 import { problem } from '../problem.js';
+import { pageLanguage } from '../page-language.js';
 
 export function deskMailRoutes(r: Router, deps: Deps, mailDir: string | undefined): void {
   if (!deps.config.demo || !mailDir) return;
@@ -19,7 +20,7 @@ export function deskMailRoutes(r: Router, deps: Deps, mailDir: string | undefine
   const staffOnly = (c: Ctx, back: string) => {
     const { user, via } = c.get('auth');
     if (!user || via !== 'cookie') return new Response(null, { status: 303, headers: { Location: `/login?return=${encodeURIComponent(back)}`, 'Cache-Control': 'no-store' } });
-    if (!isStaff(user)) return html(notForVisitorsPage({ name: user.name }), 403);
+    if (!isStaff(user)) return html(notForVisitorsPage({ name: user.name }, pageLanguage(c)), 403);
     return undefined;
   };
 

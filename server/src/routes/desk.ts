@@ -8,6 +8,7 @@ import { deskPage, notForVisitorsPage } from '../desk-pages.js';
 import { html } from '../forms.js';
 import type { Deps, Router } from '../http.js';
 import { PAGE_CSP } from '../security.js';
+import { pageLanguage } from '../page-language.js';
 
 const DESK_CSS = readFileSync(new URL('../assets/desk.css', import.meta.url));
 
@@ -21,7 +22,7 @@ export function deskRoutes(r: Router, _deps: Deps): void {
     const { user, via } = c.get('auth');
     // A page is opened by navigation: only the cookie session counts (a bearer token is for the API).
     if (!user || via !== 'cookie') return new Response(null, { status: 303, headers: { Location: '/login?return=/desk', 'Cache-Control': 'no-store' } });
-    if (!isStaff(user)) return html(notForVisitorsPage({ name: user.name }), 403);
-    return html(deskPage({ name: user.name }), 200, { 'Content-Security-Policy': DESK_CSP });
+    if (!isStaff(user)) return html(notForVisitorsPage({ name: user.name }, pageLanguage(c)), 403);
+    return html(deskPage({ name: user.name }, pageLanguage(c)), 200, { 'Content-Security-Policy': DESK_CSP });
   });
 }

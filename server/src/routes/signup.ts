@@ -16,6 +16,7 @@ import { EmailTakenError } from '../store/index.js';
 import { iso } from '../time.js';
 import { formHtml, inMinutes } from './auth.js';
 import { randomUUID } from 'node:crypto';
+import { pageLanguage, type PageLang } from '../page-language.js';
 
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 const LINK_HOURS = 24;
@@ -39,12 +40,14 @@ const tooManySignups = (seconds: number) =>
   `Too many accounts have been created from your network recently. Please try again in ${inMinutes(seconds)}.`;
 
 export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const linkNotValid = () =>
+const linkNotValid = (lang: PageLang) =>
   html(
-    messagePage('Link not valid', 'This link has been used already or is more than 24 hours old. Create your account again to get a new one.', {
-      href: '/signup',
-      text: 'Create an account',
-    }),
+    messagePage(
+      'Link not valid',
+      'This link has been used already or is more than 24 hours old. Create your account again to get a new one.',
+      { href: '/signup', text: 'Create an account' },
+      lang,
+    ),
     400,
   );
 
@@ -52,17 +55,19 @@ export function signupRoutes(r: Router, deps: Deps): void {
   const { store } = deps;
 
   r.on('GET', '/signup', (c) => {
+    const lang = pageLanguage(c);
     const read = readHandoff(c, deps, (name) => c.req.query(name));
-    if (!read.ok) return refusal(read);
-    return formHtml(read.handoff.returnTo, signupPage(read.handoff));
+    if (!read.ok) return refusal(read, lang);
+    return formHtml(read.handoff.returnTo, signupPage({ ...read.handoff, lang }));
   });
 
   r.on('POST', '/signup', async (c) => {
     const form = await readForm(c, deps);
     if (form instanceof Response) return form;
+    const lang = pageLanguage(c);
     const read = readHandoff(c, deps, (name) => form.get(name));
-    if (!read.ok) return refusal(read);
-    const h = read.handoff;
+    if (!read.ok) return refusal(read, lang);
+    const h = { ...read.handoff, lang };
     const values = { name: form.get('name') ?? '', email: form.get('email') ?? '' };
     const parsed = signupSchema.safeParse({ ...values, password: form.get('password') ?? '' });
     if (!parsed.success) {
@@ -108,27 +113,29 @@ export function signupRoutes(r: Router, deps: Deps): void {
           `If you did not ask for an account, you can ignore this email: no account is created without the link.`,
       });
     }
-    return html(checkEmailPage());
+    return html(checkEmailPage(lang));
   });
 
   r.on('GET', '/signup/confirm', (c) => {
     const token = c.req.query('token') ?? '';
-    return TOKEN.test(token) ? html(confirmSignupPage(token)) : linkNotValid();
+    const lang = pageLanguage(c);
+    return TOKEN.test(token) ? html(confirmSignupPage(token, lang)) : linkNotValid(lang);
   });
 
   r.on('POST', '/signup/confirm', async (c) => {
     const form = await readForm(c, deps, { href: '/signup', text: 'Create an account' });
     if (form instanceof Response) return form;
+    const lang = pageLanguage(c);
     const token = form.get('token') ?? '';
     const now = deps.now();
     const pending = TOKEN.test(token) ? await store.accounts.takePendingSignup(hashToken(token), iso(now)) : undefined;
-    if (!pending) return linkNotValid();
+    if (!pending) return linkNotValid(lang);
     const user = { id: randomUUID(), name: pending.name, email: pending.email };
     try {
       await store.accounts.createUser({ ...user, passwordHash: pending.passwordHash, createdAt: iso(now) });
     } catch (e) {
       if (!(e instanceof EmailTakenError)) throw e;
-      return html(messagePage('You have an account already', 'This email address has an account already. Sign in with it.'), 409);
+      return html(messagePage('You have an account already', 'This email address has an account already. Sign in with it.', undefined, lang), 409);
     }
     const { token: session } = await startSession(deps, user.id, 'cookie');
     const headers = { 'Set-Cookie': sessionCookie(c, deps, session), 'Cache-Control': 'no-store' };
@@ -137,7 +144,7 @@ export function signupRoutes(r: Router, deps: Deps): void {
       messagePage('Your account is ready', 'You are signed in. Go back to the page where you started and press Log in to continue there.', {
         href: '/',
         text: 'Go to the start page',
-      }),
+      }, lang),
       200,
       headers,
     );

@@ -12,6 +12,7 @@ import { invitePage } from '../desk-pages.js';
 import { html, readForm } from '../forms.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { messagePage } from '../pages.js';
+import { pageLanguage, type PageLang } from '../page-language.js';
 import { hashPassword } from '../passwords.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
 import { ownOrigin, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
@@ -43,12 +44,13 @@ export const staffMemberOf = (s: StaffAccount) => ({ id: s.id, name: s.name, ema
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-const linkNotValid = () =>
+const linkNotValid = (lang: PageLang) =>
   html(
     messagePage(
       'Link not valid',
       `This invitation link has been used already, or it is more than ${INVITE_DAYS} days old. If you have chosen your password, sign in; otherwise ask an administrator of the care team to invite you again.`,
       { href: '/login?return=/desk', text: 'Go to sign in' },
+      lang,
     ),
     400,
   );
@@ -124,25 +126,27 @@ export function staffRoutes(r: Router, deps: Deps): void {
   r.on('GET', '/invite', async (c) => {
     const token = c.req.query('token') ?? '';
     const invite = TOKEN.test(token) ? await store.staff.findInvite(hashToken(token), iso(deps.now())) : undefined;
-    return invite ? html(invitePage({ token, email: invite.email })) : linkNotValid();
+    const lang = pageLanguage(c);
+    return invite ? html(invitePage({ token, email: invite.email, lang })) : linkNotValid(lang);
   });
 
   r.on('POST', '/invite', async (c) => {
     const form = await readForm(c, deps, { href: '/login?return=/desk', text: 'Go to sign in' });
     if (form instanceof Response) return form;
+    const lang = pageLanguage(c);
     const token = form.get('token') ?? '';
     const tokenHash = TOKEN.test(token) ? hashToken(token) : undefined;
     const invite = tokenHash ? await store.staff.findInvite(tokenHash, iso(deps.now())) : undefined;
-    if (!invite) return linkNotValid();
+    if (!invite) return linkNotValid(lang);
     const parsed = passwordSchema.safeParse(form.get('password') ?? '');
-    if (!parsed.success) return html(invitePage({ token, email: invite.email, errors: { password: parsed.error.issues[0]!.message } }), 422);
+    if (!parsed.success) return html(invitePage({ token, email: invite.email, errors: { password: parsed.error.issues[0]!.message }, lang }), 422);
     const passwordHash = await hashPassword(parsed.data); // before the transaction: scrypt is slow
     // The link is used once, even by two racing posts: the second finds nothing to take.
     const userId = await store.transaction(async (tx) => {
       const taken = await tx.staff.takeInvite(tokenHash!, iso(deps.now()));
       return taken && (await tx.staff.choosePassword(taken.userId, passwordHash)) ? taken.userId : undefined;
     });
-    if (!userId) return linkNotValid();
+    if (!userId) return linkNotValid(lang);
     const { token: session } = await startSession(deps, userId, 'cookie');
     return new Response(null, { status: 303, headers: { Location: '/desk', 'Set-Cookie': sessionCookie(c, deps, session), 'Cache-Control': 'no-store' } });
   });
