@@ -2,6 +2,8 @@
 // booking's manage page (what `manageUrl` shows a browser).
 // Accessible forms (labels, autocomplete, an error summary with role=alert linking to each field,
 // aria-invalid + aria-describedby), no inline script or style: /auth.css and /auth.js only.
+// Every page takes the request's language (page-language.ts; English by default): its strings,
+// <html lang dir>, the manage page's dates, and the routes' English messages shown translated.
 
 import { MIN_PASSWORD_LENGTH } from './text-rules.js';
 import { dirOf, localeOf, t, tHtml, translateText, type PageLang } from './page-language.js';

@@ -4,7 +4,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { booking, call, createTestApp, newKey, ORIGIN, PARTNER, attempt, signInBearer, signInCookie, type TestApp } from './helpers.js';
-import { DEMO_ADMIN } from '../../server/src/seed.js';
+import { DEMO_ADMIN, DEMO_USER } from '../../server/src/seed.js';
 import { PAGE_LANGUAGES, PAGE_STRING_IDS, pickLanguage, t as tr, translatedIds, translateText, varyLanguage, type PageLang } from '../../server/src/page-language.js';
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -137,6 +137,11 @@ describe('the pages in the visitor’s language', () => {
           ar: 'المتابعة إلى partner.example باسم Demo Visitor',
         },
       },
+    },
+    'the popup’s “signed in” page (POST /login from a popup)': {
+      get: (h) =>
+        call(t, 'POST', '/login', { body: form({ email: DEMO_USER.email, password: DEMO_USER.password, origin: PARTNER, challenge: a.challenge }), headers: { ...FORM, ...h } }),
+      expect: { status: 200, text: { en: '<h1>You are signed in</h1>', uk: '<h1>Ви ввійшли</h1>', de: '<h1>Sie sind angemeldet</h1>', ar: '<h1>تم تسجيل دخولك</h1>' } },
     },
     'invitation (GET /invite)': {
       get: (h) => call(t, 'GET', `/invite?token=${inviteToken}`, { headers: h }),
