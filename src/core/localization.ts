@@ -65,15 +65,15 @@ export const loadLocale = (locale: string): Promise<void> =>
         )
     : Promise.resolve());
 
-/** Runs `render` with `msg()` answering in `locale`. */
+/**
+ * Runs `render` with `msg()` answering in `locale`, and leaves it so: a message made later in an
+ * event handler (a form's error at submit) answers in the language of the element rendered last.
+ * On a page in one language that is that language; before, such messages were always English. An
+ * element whose page mixes languages makes its handlers' messages in `withLocale` itself.
+ */
 export function withLocale<T>(locale: string, render: () => T): T {
-  const previous = active;
   active = templates[locale];
-  try {
-    return render();
-  } finally {
-    active = previous;
-  }
+  return render();
 }
 
 // Elements that follow `lang`: one observer for the whole document tells them when it changes.

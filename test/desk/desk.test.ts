@@ -365,6 +365,17 @@ describe('<hearth-desk>', () => {
       await waitUntil(() => focused(el) == invite, 'focus back on Invite staff');
     });
 
+    it('in Ukrainian, the errors found at submit are Ukrainian too (made in the handler, after the render)', async () => {
+      const stub = deskStub('admin');
+      const el = await desk(stub.backend, { lang: 'uk' });
+      await listed(el);
+      await waitUntil(() => button(el, 'Запросити колегу'), 'Ukrainian');
+      button(el, 'Запросити колегу')!.click();
+      button(el, 'Надіслати запрошення')!.click();
+      await el.updateComplete;
+      expect(text($(el, 'dialog')!.querySelector('#invite-name-error'))).to.equal('Введіть ім’я');
+    });
+
     it("reads the staff's list of specialists each time it opens: one added since is offered, a deactivated one is not", async () => {
       const stub = deskStub('admin');
       const detail = (id: string, name: string, active = true) => ({ id, name, title: '', timeZone: 'Europe/Berlin', bio: null, languages: [], photoUrl: null, email: null, active });
