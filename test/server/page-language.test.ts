@@ -141,7 +141,7 @@ describe('the pages in the visitor’s language', () => {
     'the popup’s “signed in” page (POST /login from a popup)': {
       get: (h) =>
         call(t, 'POST', '/login', { body: form({ email: DEMO_USER.email, password: DEMO_USER.password, origin: PARTNER, challenge: a.challenge }), headers: { ...FORM, ...h } }),
-      expect: { status: 200, text: { en: '<h1>You are signed in</h1>', uk: '<h1>Ви ввійшли</h1>', de: '<h1>Sie sind angemeldet</h1>', ar: '<h1>تم تسجيل دخولك</h1>' } },
+      expect: { status: 200, text: { en: '<h1>You are signed in</h1>', uk: '<h1>Ви увійшли</h1>', de: '<h1>Sie sind angemeldet</h1>', ar: '<h1>تم تسجيل دخولك</h1>' } },
     },
     'invitation (GET /invite)': {
       get: (h) => call(t, 'GET', `/invite?token=${inviteToken}`, { headers: h }),
@@ -183,7 +183,7 @@ describe('the pages in the visitor’s language', () => {
       get: (h) => call(t, 'GET', '/desk', { headers: { ...h, Cookie: cookie } }),
       expect: {
         status: 403,
-        text: { en: '<h1>This page is for the care team</h1>', uk: '<h1>Ця сторінка — для команди допомоги</h1>', de: '<h1>Diese Seite ist für das Betreuungsteam</h1>', ar: '<h1>هذه الصفحة مخصّصة لفريق الرعاية</h1>' },
+        text: { en: '<h1>This page is for the care team</h1>', uk: '<h1>Ця сторінка — для команди підтримки</h1>', de: '<h1>Diese Seite ist für das Betreuungsteam</h1>', ar: '<h1>هذه الصفحة مخصّصة لفريق الرعاية</h1>' },
       },
     },
   };
