@@ -94,11 +94,16 @@ function citationOf(list: HearthReferences, keys: string[], locators: string[]):
   return { pieces, entries, unknown };
 }
 
-/** Styles of the citations and their previews (zero specificity, adopted where the citation is). */
+/**
+ * Styles of the citations and their previews (zero specificity, adopted where the citation is). A
+ * citation is part of the page's text, on its background: by default it keeps the text's colour
+ * (a link colour could be unreadable on a dark page) and is told apart by its dotted underline; the
+ * preview sets its text and background together.
+ */
 const citeStyles = css`
   :where(hearth-cite .hearth-cite) {
     font: inherit;
-    color: var(--hearth-color-accent, LinkText);
+    color: var(--hearth-color-accent, inherit);
     background: none;
     border: 0;
     padding: 0;
@@ -106,7 +111,7 @@ const citeStyles = css`
     cursor: pointer;
   }
   :where(hearth-cite .hearth-unknown) {
-    color: var(--hearth-color-danger, #b3261e);
+    color: var(--hearth-color-danger, color-mix(in srgb, currentColor 40%, #d00));
   }
   :where(hearth-cite .hearth-preview) {
     font: var(--hearth-font, inherit);

@@ -26,6 +26,8 @@ const bare = (html = 'lang="en"') => `<!doctype html><html ${html}><head><meta c
 <hearth-consultation-button id="inline" mode="inline" api="/api" specialist="sam-rivera" crisis-line="988"></hearth-consultation-button>
 <h2>Write to us</h2>
 <hearth-message-box id="box" api="/api" to="olena-kovalenko" subject></hearth-message-box>
+<p>Love is an art we practise <hearth-cite key="fromm1956" locator="p. 9">(Fromm, 1956, p. 9)</hearth-cite>.</p>
+<hearth-consultation-button id="any" api="/api" crisis-line="112"></hearth-consultation-button>
 <h2>References</h2>
 <hearth-references id="refs" api="/api" list="essay" controls></hearth-references>
 <hearth-references id="missing" api="/api" list="no-such-list"></hearth-references>
@@ -114,11 +116,31 @@ async function writeMessage(page, signIn) {
   return found;
 }
 
-/** The references list loaded, and a list that does not exist (its error and Retry). */
+/** The references list loaded, a citation's preview, the Cite dialog, and a list that does not exist (its error and Retry). */
 async function readReferences(page) {
   await page.locator('#refs li').first().waitFor();
   await page.locator('#missing [role=alert]').waitFor();
-  return [...(await violations(page, '#refs')).map((v) => `references: ${v}`), ...(await violations(page, '#missing')).map((v) => `references, missing list: ${v}`)];
+  const found = [...(await violations(page, '#refs')).map((v) => `references: ${v}`), ...(await violations(page, '#missing')).map((v) => `references, missing list: ${v}`)];
+  await page.locator('hearth-cite button').first().click();
+  await page.locator('hearth-cite [popover]:popover-open').waitFor();
+  found.push(...(await violations(page, 'hearth-cite')).map((v) => `a citation's preview: ${v}`));
+  await page.keyboard.press('Escape');
+  await page.locator('#refs .tools button').nth(1).waitFor(); // the reader tools load when the page is idle
+  await page.locator('#refs .tools button').nth(1).click(); // Cite
+  await page.locator('.hearth-dialog[open]').waitFor();
+  found.push(...(await violations(page, '.hearth-dialog')).map((v) => `the Cite dialog: ${v}`));
+  await page.keyboard.press('Escape');
+  return found;
+}
+
+/** A button without a specialist: "Choose who you'd like to talk to". */
+async function chooseWho(page) {
+  const any = page.locator('#any');
+  await any.locator('[part=button]').click();
+  await any.locator('[part~=choice]').first().waitFor();
+  const found = (await violations(page, '#any')).map((v) => `choose whom: ${v}`);
+  await any.locator('.close').click();
+  return found;
 }
 
 /** The care team's desk on the same kind of page, as an admin: the inbox, a thread, and each section. */
@@ -150,6 +172,13 @@ async function deskStates(page, context, html) {
   await desk.locator('[part~=specialist]').first().waitFor();
   await desk.locator('#specialist-dialog').evaluate((d) => d.showModal());
   await check('the specialist dialog');
+  await desk.locator('#specialist-dialog').evaluate((d) => d.close());
+  await nav.nth(0).click();
+  // Narrow (320 px), the inbox shows one pane at a time: back from the thread to the list first.
+  if (await desk.locator('.back').isVisible()) await desk.locator('.back').click();
+  await desk.locator('button.invite').click();
+  await desk.locator('#invite-email').waitFor();
+  await check('the invitation dialog');
   return found;
 }
 
@@ -177,6 +206,7 @@ for (const [name, condition] of Object.entries(CONDITIONS)) {
         [
           ...(await walk(page, 'book')),
           ...(await walk(page, 'inline')),
+          ...(await chooseWho(page)),
           ...(await readReferences(page)),
           ...(await writeMessage(page, signIn)),
           ...(await deskStates(page, context, condition.html)),
