@@ -70,6 +70,9 @@ export const boxStyles = css`
     padding-inline-start: 0.75em;
     border-inline-start: 4px solid var(--danger);
   }
+  .crisis a {
+    color: inherit;
+  }
   [part~='offline'] {
     padding: 0.5em var(--hearth-space, 0.75em);
     border-inline-start: 4px solid var(--hearth-color-warning, #b26a00);

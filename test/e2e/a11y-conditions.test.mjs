@@ -25,7 +25,7 @@ const bare = (html = 'lang="en"') => `<!doctype html><html ${html}><head><meta c
 <hearth-consultation-button id="book" api="/api" specialist="olena-kovalenko" crisis-line="112"></hearth-consultation-button>
 <hearth-consultation-button id="inline" mode="inline" api="/api" specialist="sam-rivera" crisis-line="988"></hearth-consultation-button>
 <h2>Write to us</h2>
-<hearth-message-box id="box" api="/api" to="olena-kovalenko" subject></hearth-message-box>
+<hearth-message-box id="box" api="/api" to="olena-kovalenko" subject crisis-line="Samaritans 116 123"></hearth-message-box>
 <p>Love is an art we practise <hearth-cite key="fromm1956" locator="p. 9">(Fromm, 1956, p. 9)</hearth-cite>.</p>
 <hearth-consultation-button id="any" api="/api" crisis-line="112"></hearth-consultation-button>
 <h2>References</h2>
