@@ -88,7 +88,24 @@ async function walk(page, id) {
   await book.locator('[part~=primary-action]').click(); // Confirm booking
   await book.locator('a[part~=primary-action]').waitFor(); // Add to calendar
   await check('booked');
+  const manage = await book.locator('a[target=_blank]').getAttribute('href');
   if (id == 'book') await book.locator('.close').click();
+  return { found, manage };
+}
+
+/** The manage page's "Choose another time": its times, then the confirm step. */
+async function rescheduleStates(page, manage) {
+  await page.goto(manage);
+  await page.addScriptTag({ path: AXE });
+  const again = page.locator('hearth-consultation-button[reschedule]');
+  const found = [];
+  const check = async (state) => found.push(...(await violations(page, 'hearth-consultation-button[reschedule]')).map((v) => `reschedule, ${state}: ${v}`));
+  await again.locator('[part=button]').click();
+  await again.locator('[part~=slot]').first().waitFor();
+  await check('times');
+  await again.locator('[part~=slot]:not([aria-pressed=true])').nth(2).click();
+  await again.locator('[part~=primary-action]').waitFor();
+  await check('confirm the move');
   return found;
 }
 
@@ -183,7 +200,7 @@ async function deskStates(page, context, html) {
 }
 
 for (const [name, condition] of Object.entries(CONDITIONS)) {
-  test(`${name}: no axe violation in any state of the booking flow (dialog and inline), the references, the message box and the desk`, async () => {
+  test(`${name}: no axe violation in any state of the booking flow (dialog, inline, rescheduling), the references, the message box and the desk`, async () => {
     const context = await browser.newContext({
       bypassCSP: true,
       colorScheme: condition.colorScheme ?? 'light',
@@ -202,14 +219,16 @@ for (const [name, condition] of Object.entries(CONDITIONS)) {
         await page.reload();
         await page.addScriptTag({ path: AXE });
       };
+      const booked = await walk(page, 'book');
       assert.deepEqual(
         [
-          ...(await walk(page, 'book')),
-          ...(await walk(page, 'inline')),
+          ...booked.found,
+          ...(await walk(page, 'inline')).found,
           ...(await chooseWho(page)),
           ...(await readReferences(page)),
           ...(await writeMessage(page, signIn)),
           ...(await deskStates(page, context, condition.html)),
+          ...(await rescheduleStates(page, booked.manage)),
         ],
         [],
       );
