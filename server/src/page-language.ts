@@ -657,12 +657,18 @@ const TABLES: Record<PageLang, Table> = { en: EN, uk: UK, de: DE, fr: FR, es: ES
 /** The Intl locale of a page language. */
 export const localeOf = (lang: PageLang): string => (lang === 'en' ? 'en-GB' : lang);
 
-const fill = (template: string, vars: Record<string, string | number>, each: (v: string | number) => string) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? each(vars[key]!) : whole));
+/** A template's pieces in order: text, and the {name} placeholders with their name. */
+const pieces = (template: string) => template.split(/(\{\w+\})/).map((part) => ({ part, key: /^\{(\w+)\}$/.exec(part)?.[1] }));
+
+/** `template` with its {name} values filled in (a placeholder without a value stays as it is), the text through `escape`. */
+const fill = (template: string, vars: Record<string, string | number>, escape: (s: string) => string) =>
+  pieces(template)
+    .map(({ part, key }) => (key !== undefined && key in vars ? String(vars[key]) : escape(part)))
+    .join('');
 
 /** The string `id` in `lang` (English when missing), with {name} values filled in. Plain text. */
 export function t(lang: PageLang, id: PageStringId, vars: Record<string, string | number> = {}): string {
-  return fill(TABLES[lang][id] ?? EN[id], vars, String);
+  return fill(TABLES[lang][id] ?? EN[id], vars, (text) => text);
 }
 
 /**
@@ -670,14 +676,7 @@ export function t(lang: PageLang, id: PageStringId, vars: Record<string, string 
  * `<strong>Ana</strong>`), so markup can sit inside a translated sentence wherever the language puts it.
  */
 export function tHtml(lang: PageLang, id: PageStringId, escape: (s: string) => string, vars: Record<string, string>): string {
-  const template = TABLES[lang][id] ?? EN[id];
-  return template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const key = /^\{(\w+)\}$/.exec(part)?.[1];
-      return key !== undefined && key in vars ? vars[key]! : escape(part);
-    })
-    .join('');
+  return fill(TABLES[lang][id] ?? EN[id], vars, escape);
 }
 
 /** "12 minutes" / "5 seconds" in `lang` (Intl's plural rules: "5 хвилин", "3 ثوانٍ"). */
@@ -692,10 +691,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** English sentences with values, as patterns: "Enter a password of at least (.+?) characters". */
 const PATTERNS = (Object.keys(EN) as PageStringId[]).map((id) => {
   const keys: string[] = [];
-  const source = EN[id]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const key = /^\{(\w+)\}$/.exec(part)?.[1];
+  const source = pieces(EN[id])
+    .map(({ part, key }) => {
       if (key === undefined) return escapeRe(part);
       keys.push(key);
       return key === 'n' ? '(\\d+)' : '(.+?)';

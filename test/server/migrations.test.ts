@@ -25,6 +25,36 @@ console.log(`migrations: postgres ${skipPostgres ? `skipped (${skipPostgres})` :
 
 const listOf = (ms: Migration[]) => ms.map(({ version, name }) => ({ version, name }));
 
+/** An in-memory SQLite database migrated to just before `version`, with `rows` (SQL) written, then migrated on. */
+async function sqliteAcross(version: number, rows: string) {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(':memory:');
+  for (const m of sqlite.migrations.filter((x) => x.version < version)) db.exec(m.sql);
+  db.exec(rows);
+  for (const m of sqlite.migrations.filter((x) => x.version >= version)) db.exec(m.sql);
+  return db;
+}
+
+/** The same on PostgreSQL, in a schema of its own: `check` reads through the client, then the schema is dropped. */
+async function postgresAcross(version: number, rows: string, check: (client: pg.Client) => Promise<void>): Promise<void> {
+  const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(url);
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    for (const m of postgresMigrations.filter((x) => x.version < version)) await client.query(m.sql);
+    await client.query(rows);
+    for (const m of postgresMigrations.filter((x) => x.version >= version)) await client.query(m.sql);
+    await check(client);
+  } finally {
+    await client.end();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
 describe('migrations', () => {
   it('PostgreSQL’s and SQLite’s have the same versions and names, in order', { skip: sqlite.skip }, () => {
     assert.deepEqual(listOf(postgresMigrations), listOf(sqlite.migrations));
@@ -131,11 +161,7 @@ describe('migration 6 (conversations)', () => {
   const query = 'SELECT m.id, m.conversation_id, m.seq, c.specialist_id, c.message_count, c.last_activity_at FROM messages m JOIN conversations c ON c.id = m.conversation_id ORDER BY m.id';
 
   it('SQLite: existing messages are grouped into conversations', { skip: sqlite.skip }, async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(':memory:');
-    for (const m of sqlite.migrations.filter((x) => x.version < 6)) db.exec(m.sql);
-    db.exec(before);
-    for (const m of sqlite.migrations.filter((x) => x.version >= 6)) db.exec(m.sql);
+    const db = await sqliteAcross(6, before);
     const rows = db.prepare(query).all() as Array<Record<string, unknown>>;
     check(rows);
     assert.equal(rows[0]!.specialist_id, 's1');
@@ -145,24 +171,11 @@ describe('migration 6 (conversations)', () => {
   });
 
   it('PostgreSQL: existing messages are grouped into conversations', { skip: skipPostgres }, async () => {
-    const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client(url);
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-    await client.connect();
-    try {
-      for (const m of postgresMigrations.filter((x) => x.version < 6)) await client.query(m.sql);
-      await client.query(before);
-      for (const m of postgresMigrations.filter((x) => x.version >= 6)) await client.query(m.sql);
+    await postgresAcross(6, before, async (client) => {
       const rows = (await client.query(query)).rows as Array<Record<string, unknown>>;
       check(rows);
       assert.equal(Number(rows[0]!.message_count), 2);
-    } finally {
-      await client.end();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    }
+    });
   });
 });
 
@@ -184,11 +197,7 @@ describe('migration 12 (deliveries: finished_at)', () => {
     `DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE finished_at < ${p} AND status IN ('sent', 'failed-permanently') ORDER BY finished_at LIMIT 1000)`;
 
   it('SQLite: finished rows get their sent_at or last attempt, pending rows none; the purge reads the index', { skip: sqlite.skip }, async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(':memory:');
-    for (const m of sqlite.migrations.filter((x) => x.version < 12)) db.exec(m.sql);
-    db.exec(before);
-    for (const m of sqlite.migrations.filter((x) => x.version >= 12)) db.exec(m.sql);
+    const db = await sqliteAcross(12, before);
     assert.deepEqual(db.prepare(query).all(), expected);
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${purge('?')}`).all('2026-02-01T00:00:00.000Z') as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     assert.match(plan, /USING INDEX deliveries_finished/, plan);
@@ -196,25 +205,12 @@ describe('migration 12 (deliveries: finished_at)', () => {
   });
 
   it('PostgreSQL: finished rows get their sent_at or last attempt, pending rows none; the purge can read the index', { skip: skipPostgres }, async () => {
-    const schema = `hearth_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client(url);
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-    await client.connect();
-    try {
-      for (const m of postgresMigrations.filter((x) => x.version < 12)) await client.query(m.sql);
-      await client.query(before);
-      for (const m of postgresMigrations.filter((x) => x.version >= 12)) await client.query(m.sql);
+    await postgresAcross(12, before, async (client) => {
       assert.deepEqual((await client.query(query)).rows, expected);
       // Three rows are cheaper to scan: forbid that, to see that the index answers the purge's condition.
       await client.query('SET enable_seqscan = off');
       const plan = (await client.query(`EXPLAIN ${purge("'2026-02-01T00:00:00.000Z'")}`)).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
       assert.match(plan, /deliveries_finished/, plan);
-    } finally {
-      await client.end();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    }
+    });
   });
 });
