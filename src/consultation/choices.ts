@@ -34,7 +34,7 @@ function languages(f: Flow, tags: string[]): string {
 
 export function who(f: Flow): TemplateResult {
   const time = dtf(f, { dateStyle: 'full', timeStyle: 'short' });
-  return html`${about(f)}
+  return html`${about()}
   ${list(f, f.people!, f.loadPeople, f.specialist?.id, (s) => f.choose(s), (s) => {
     const spoken = s.languages?.length ? languages(f, s.languages) : '';
     const next = s.nextFree;

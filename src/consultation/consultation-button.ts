@@ -39,7 +39,7 @@ export interface BookingPrefill {
  * @customElement hearth-consultation-button
  *
  * @slot - The button's label (default: "Book a free consultation", localized; with `reschedule`, give one such as "Choose another time").
- * @slot intro - Replaces the text of the "What to expect" step (the emergency notice stays).
+ * @slot intro - Replaces the text of the "What to expect" step (the emergency notice under every step stays).
  *
  * @event hearth-booking-open - Cancelable: the dialog is about to open. `detail.specialist`.
  * @event hearth-slot-selected - The visitor picked a time: `detail.{start, end, timeZone}`.
@@ -95,7 +95,7 @@ export class HearthConsultationButton extends HearthElement {
   /** `dialog` (default): a button opening a modal dialog. `inline`: the flow renders in place. */
   mode: 'dialog' | 'inline' = 'dialog';
 
-  /** A crisis line named in the "not for emergencies" notice, e.g. `988` or `Samaritans 116 123`. */
+  /** A crisis line named in the "Not for emergencies" notice under every step, e.g. `988` or `Samaritans 116 123`; its number is a `tel:` link. */
   declare crisisLine?: string;
 
   /** URL of the privacy notice linked from the consent checkbox (http or https). */
@@ -120,11 +120,7 @@ export class HearthConsultationButton extends HearthElement {
       ({ Flow, flowStyles }) => {
         const root = this.renderRoot as ShadowRoot;
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, flowStyles.styleSheet!];
-        return (this.flow = new Flow(this, {
-          backend: () => this.effectiveBackend,
-          emit: (type, detail, cancelable) => this.emit(type, detail, cancelable),
-          close: () => this.close(),
-        }));
+        return (this.flow = new Flow(this));
       },
       (error) => {
         this.#loading = undefined; // the next interaction tries again
@@ -190,6 +186,6 @@ export class HearthConsultationButton extends HearthElement {
         : html`<div aria-busy="true"></div>${failed}${failed && html`<button type="button" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button>`}`;
     return html`<button part="button" type="button" aria-haspopup="dialog" @click=${this.#onClick} @pointerenter=${this.#preload} @focus=${this.#preload}>
         <slot>${msg('Book a free consultation', { id: 'booking.label' })}</slot></button
-      >${flow ? html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>${flow.render(true)}</dialog>` : nothing}${failed}`;
+      >${flow ? html`<dialog part="dialog" aria-labelledby="title" aria-describedby="crisis" @close=${this.#onClose}>${flow.render(true)}</dialog>` : nothing}${failed}`;
   }
 }

@@ -49,9 +49,6 @@ export const flowStyles = css`
   h3 {
     font-size: 1.1em;
   }
-  h4 {
-    font-size: 1em;
-  }
   .close {
     position: absolute;
     inset-block-start: 0;
@@ -68,16 +65,11 @@ export const flowStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 1em;
-    list-style: none;
+    list-style-position: inside;
     padding: 0;
     margin: 0 0 var(--s);
     font-size: 0.85em;
-    counter-reset: step;
     color: var(--hearth-color-muted, light-dark(#595959, #b3b3b3));
-  }
-  .steps li::before {
-    counter-increment: step;
-    content: counter(step) '. ';
   }
   [aria-current='step'] {
     color: var(--hearth-color-text, CanvasText);
@@ -149,7 +141,7 @@ export const flowStyles = css`
     flex-direction: column;
     gap: 0.3em;
   }
-  .day h4 {
+  [role='rowheader'] {
     font-size: 0.9em;
   }
   .choices {
@@ -165,7 +157,7 @@ export const flowStyles = css`
     inline-size: 100%;
     text-align: start;
   }
-  [part~='slot'][aria-pressed='true'],
+  [aria-selected='true'],
   [part~='choice'][aria-current='true'] {
     background: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
     color: var(--hearth-color-on-accent, light-dark(#fff, #0b1f1a));
@@ -227,7 +219,7 @@ export const flowStyles = css`
     margin: 0;
   }
   @media (forced-colors: active) {
-    [part~='slot'][aria-pressed='true'],
+    [aria-selected='true'],
     [part~='choice'][aria-current='true'] {
       forced-color-adjust: none;
       background: SelectedItem;

@@ -18,13 +18,6 @@ import { addDays, dayKey, isTimeZone, visitorZone, weekQuery } from './time.js';
 
 export { flowStyles } from './flow.styles.js';
 
-/** What the flow needs from its element beyond its public properties. */
-export interface FlowPort {
-  backend(): HearthBackend | undefined;
-  emit<T>(type: string, detail: T, cancelable?: boolean): boolean;
-  close(): void;
-}
-
 export interface Details {
   name: string;
   email: string;
@@ -107,10 +100,7 @@ export class Flow implements ReactiveController {
   /** The Idempotency-Key of the booking being confirmed, with the body it was made for. */
   #key?: [string, string];
 
-  constructor(
-    readonly host: HearthConsultationButton,
-    readonly port: FlowPort,
-  ) {
+  constructor(readonly host: HearthConsultationButton) {
     this.zone = isTimeZone(host.timeZone!) ? host.timeZone! : visitorZone();
     this.week = this.today;
     this.step = this.steps[0]!;
@@ -167,18 +157,24 @@ export class Flow implements ReactiveController {
     return renderFlow(this, dialog);
   }
 
+  /** The element's backend (a protected member: the flow is part of the element). */
+  get #configured(): HearthBackend | undefined {
+    return this.host['effectiveBackend'];
+  }
+
+  /** Fires one of the element's events. */
+  protected emit<T>(type: string, detail: T): void {
+    this.host['emit'](type, detail);
+  }
+
   #update(): void {
     this.host.requestUpdate();
   }
 
   #backend(): HearthBackend {
-    const backend = this.port.backend();
+    const backend = this.#configured;
     if (!backend?.getAvailability || !backend.bookConsultation) throw new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>');
     return backend;
-  }
-
-  #failed(error: unknown, during: BookingFailedDetail['during']): void {
-    this.port.emit<BookingFailedDetail>('hearth-booking-failed', { error, during });
   }
 
   /** Starts what opening the flow needs: availability (once a specialist is known), the signed-in name. */
@@ -191,7 +187,7 @@ export class Flow implements ReactiveController {
     const d = this.details;
     for (const field of ['name', 'email', 'phone', 'note'] as const) d[field] ||= prefill?.[field] ?? '';
     // Nice to have: the flow works without it.
-    this.port.backend()?.getSession?.({ signal: this.#abort.signal }).then(
+    this.#configured?.getSession?.({ signal: this.#abort.signal }).then(
       (session) => {
         d.name ||= session?.user?.name ?? '';
         this.#update();
@@ -211,13 +207,14 @@ export class Flow implements ReactiveController {
    * that attribute when there is one (a name it does not list is the page's mistake).
    */
   loadPeople = (): void => {
-    const backend = this.port.backend();
+    const backend = this.#configured;
     if (!backend?.getSpecialists || this.host.reschedule) return;
     const signal = this.#abort.signal;
     const id = this.host.specialist;
     this.people = {};
-    backend.getSpecialists({ signal }).then(
-      (all) => {
+    backend
+      .getSpecialists({ signal })
+      .then((all) => {
         if (!Array.isArray(all)) throw malformed('specialists');
         this.people = { data: all };
         if (id || all.length == 1) {
@@ -226,18 +223,18 @@ export class Flow implements ReactiveController {
           else if (!id) this.loadServices();
         }
         this.settle();
-      },
-      (error) => {
+      })
+      // A malformed answer too: thrown above.
+      .catch((error) => {
         if (signal.aborted) return;
         this.people = { error };
         this.settle();
-      },
-    );
+      });
   };
 
   /** The specialist's active services: what to choose from without a `service` attribute, and a check of it. */
   loadServices = (): void => {
-    const backend = this.port.backend();
+    const backend = this.#configured;
     const { specialist: id } = this.ids;
     const want = this.host.service;
     if (!backend?.getServices || !id || this.host.reschedule) return;
@@ -245,8 +242,9 @@ export class Flow implements ReactiveController {
     this.services = {};
     this.#update();
     const current = () => !signal.aborted && id == this.ids.specialist;
-    backend.getServices(id, { signal }).then(
-      (all) => {
+    backend
+      .getServices(id, { signal })
+      .then((all) => {
         if (!Array.isArray(all)) throw malformed('services');
         if (!current()) return;
         const data = all.filter((s) => s.active !== false);
@@ -254,15 +252,14 @@ export class Flow implements ReactiveController {
         this.service = want ? data.find((s) => s.id == want) : data.length == 1 ? data[0] : this.service;
         if (want && !this.service) this.#wrong('service', want);
         this.settle();
-      },
-      (error) => {
+      })
+      .catch((error) => {
         if (!current()) return;
         // 404: no such specialist, which only an attribute can name.
         if (isHearthError(error) && error.kind == 'not-found' && this.host.specialist) this.#wrong('specialist', id);
         this.services = { error };
         this.settle();
-      },
-    );
+      });
   };
 
   /** A step that is no longer part of the flow (one specialist, one service) gives way to the next; focus stays in the flow (see hostUpdated). */
@@ -340,7 +337,7 @@ export class Flow implements ReactiveController {
       .catch((error) => {
         if (signal.aborted) return;
         this.slots = { error };
-        this.#failed(error, 'availability');
+        this.emit<BookingFailedDetail>('hearth-booking-failed', { error, during: 'availability' });
         this.#misconfigured(error);
       })
       .then(() => void (signal.aborted || this.settle()));
@@ -400,7 +397,7 @@ export class Flow implements ReactiveController {
   pick(slot: Slot): void {
     this.selected = slot;
     this.notice = undefined;
-    this.port.emit<SlotSelectedDetail>('hearth-slot-selected', { start: slot.start, end: slot.end, timeZone: this.zone });
+    this.emit<SlotSelectedDetail>('hearth-slot-selected', { start: slot.start, end: slot.end, timeZone: this.zone });
     void this.go(this.next);
   }
 
@@ -503,7 +500,7 @@ export class Flow implements ReactiveController {
     } catch (error) {
       if (signal.aborted) return;
       this.pending = false;
-      this.#failed(error, this.host.reschedule ? 'reschedule' : 'booking');
+      this.emit<BookingFailedDetail>('hearth-booking-failed', { error, during: this.host.reschedule ? 'reschedule' : 'booking' });
       this.handle(error);
     }
   };
@@ -514,7 +511,7 @@ export class Flow implements ReactiveController {
     if (!isSlot(booking)) throw malformed('a booking');
     this.booking = booking;
     const { id, start, end, manageUrl } = booking;
-    this.port.emit<BookingConfirmedDetail>('hearth-booking-confirmed', { id, start, end, timeZone: this.zone, manageUrl });
+    this.emit<BookingConfirmedDetail>('hearth-booking-confirmed', { id, start, end, timeZone: this.zone, manageUrl });
   }
 
   protected handle(error: unknown): void {
@@ -548,8 +545,7 @@ export class Flow implements ReactiveController {
       Object.assign(this, { selected: undefined, booking: undefined, notice: undefined, slots: undefined, errors: Object.create(null) });
       this.step = this.steps[0]!;
       this.#started = false;
-      this.details.note = '';
-      this.details.consent = false;
+      Object.assign(this.details, { note: '', consent: false });
       this.#update();
     }
     return booked;

@@ -67,7 +67,7 @@ export class Flow extends BookingFlow {
     if (!isSlot(m)) throw malformed('a booking');
     this.#hold({ ...this.managed!, ...m });
     this.booking = m as never; // done: closing starts over
-    this.port.emit<BookingRescheduledDetail>('hearth-booking-rescheduled', { id: m.id, start: m.start, end: m.end });
+    this.emit<BookingRescheduledDetail>('hearth-booking-rescheduled', { id: m.id, start: m.start, end: m.end });
   }
 
   protected override handle(error: unknown): void {

@@ -3,6 +3,7 @@
  * through msg(), every date and time through Intl in the shown zone and the element's language.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { crisisNotice } from '../core/crisis.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { safeUrl } from '../core/safe-markup.js';
@@ -38,8 +39,8 @@ export function describeError(f: Flow, error: unknown): string {
     case 'timeout':
       return msg('The server took too long to answer. Try again; nothing you entered is lost.', { id: 'booking.error.timeout' });
     case 'rate-limited': {
-      const minutes = new Intl.NumberFormat(f.lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(((error as { retryAfter?: number }).retryAfter ?? 60) / 60));
-      return msg(str`Too many bookings in a short time. Try again in ${minutes}.`, { id: 'booking.error.rateLimited' });
+      const wait = minutes(f, Math.ceil(((error as { retryAfter?: number }).retryAfter ?? 60) / 60));
+      return msg(str`Too many bookings in a short time. Try again in ${wait}.`, { id: 'booking.error.rateLimited' });
     }
     case 'malformed':
       return msg('The server sent an answer that could not be read. Try again in a moment; nothing you entered is lost.', { id: 'booking.error.malformed' });
@@ -118,7 +119,7 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
               ? f.errors.tz
               : '';
   // Named by the title and the specialist: two inline flows on one page are two landmarks apart.
-  return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title with">
+  return html`<div part="flow" class="flow" role=${dialog ? nothing : 'region'} aria-labelledby="title with" aria-describedby="crisis">
     <div class="head">
       <h2 id="title">${v?.title ?? msg('Book a free consultation', { id: 'booking.label' })}</h2>
       ${v
@@ -126,7 +127,7 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
         : html`${person ? html`<p id="with" class="muted">${msg(str`With ${person.name}, ${person.title}`, { id: 'booking.with' })}</p>` : nothing}
           ${f.service ? html`<p class="muted">${serviceLine(f, f.service)}</p>` : nothing}`}
       ${dialog
-        ? html`<button class="close" type="button" aria-label=${msg('Close', { id: 'booking.close' })} @click=${f.port.close}>×</button>`
+        ? html`<button class="close" type="button" aria-label=${msg('Close', { id: 'booking.close' })} @click=${f.host.close}>×</button>`
         : nothing}
     </div>
     <ol class="steps">
@@ -140,31 +141,24 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
           </p>`
         : { intro, who: choose, service: choose, time: times, details, confirm, done: booked }[step](f, dialog, v)}
     </section>
+    ${crisisNotice(f.host.crisisLine)}
     <p role="status" class="sr">${status}</p>
   </div>`;
 }
 
-/** What to expect, and the crisis notice: the first step's text (also above the list of specialists). */
-export function about(f: Flow): TemplateResult {
-  const line = f.host.crisisLine;
-  return html`<slot name="intro"
-      ><p>
-        ${msg('A free first conversation of 30 minutes with a mental-health specialist, about what is going on and what could help. There is no obligation to continue.', {
-          id: 'booking.intro',
-        })}
-      </p></slot
-    >
-    <p class="crisis" role="note">
-      <strong>${msg('Not for emergencies.', { id: 'booking.crisis.title' })}</strong>
-      ${line
-        ? msg(str`If you or someone else is in danger now, call ${line} or your local emergency number.`, { id: 'booking.crisis.line' })
-        : msg('If you or someone else is in danger now, call your local emergency number.', { id: 'booking.crisis' })}
-    </p>`;
-}
+/** What to expect: the first step's text (also above the list of specialists). */
+export const about = () =>
+  html`<slot name="intro"
+    ><p>
+      ${msg('A free first conversation of 30 minutes with a mental-health specialist, about what is going on and what could help. There is no obligation to continue.', {
+        id: 'booking.intro',
+      })}
+    </p></slot
+  >`;
 
 function intro(f: Flow): TemplateResult {
   const next = f.next;
-  return html`${about(f)}
+  return html`${about()}
     <div class="actions">
       <button part="primary-action" type="button" @click=${() => f.go(next)}>
         ${next == 'time' ? msg('Choose a time', { id: 'booking.choose' }) : msg('Continue', { id: 'booking.continue' })}
@@ -174,7 +168,7 @@ function intro(f: Flow): TemplateResult {
 
 function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
   const { slots, week, errors } = f;
-  const range = new Intl.DateTimeFormat(f.lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(Date.parse(week), Date.parse(addDays(week, 6)));
+  const range = dtf(f, { day: 'numeric', month: 'short' }, 'UTC').formatRange(Date.parse(week), Date.parse(addDays(week, 6)));
   const next = () => f.move(7);
   let body: unknown;
   if (slots?.error !== undefined) {
@@ -184,29 +178,32 @@ function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
   } else {
     const days = groupByDay(slots.data, week, f.zone);
     const dayName = dtf(f, { weekday: 'long', day: 'numeric', month: 'long' }, 'UTC');
-    // 09:00 where clocks run 0–23 (en-GB, uk), 9:00 AM where they do not (en-US).
-    const h23 = /h2[34]/.test(dtf(f, { hour: 'numeric' }).resolvedOptions().hourCycle!);
-    const time = dtf(f, { hour: h23 ? '2-digit' : 'numeric', minute: '2-digit' });
+    // The language's own short time: 09:00 (en-GB, uk, de), 9:00 AM (en-US).
+    const time = dtf(f, { timeStyle: 'short' });
     const [cd, ci] = f.cursor;
+    // An APG grid: a row per day (its name the row header), a cell per time; one tab stop, the arrow
+    // keys move (flow.ts onGridKey), as the description says.
     body = days.length
-      ? html`<div class="grid" @keydown=${f.onGridKey}>
-          ${days.map(
-            (day, d) => html`<div class="day" role="group" aria-labelledby="day${d}">
-              <h4 id="day${d}">${dayName.format(Date.parse(day.key))}</h4>
-              ${day.slots.map(
-                (slot, i) => html`<button
-                  part="slot"
-                  type="button"
-                  tabindex=${d == cd && i == ci ? 0 : -1}
-                  aria-pressed=${slot.start == f.selected?.start}
-                  @click=${() => f.pick(slot)}
-                >
-                  ${time.format(Date.parse(slot.start))}
-                </button>`,
-              )}
-            </div>`,
-          )}
-        </div>`
+      ? html`<div class="grid" role="grid" aria-describedby="keys" @keydown=${f.onGridKey}>
+            ${days.map(
+              (day, d) => html`<div class="day" role="row">
+                <b role="rowheader">${dayName.format(Date.parse(day.key))}</b>
+                ${day.slots.map(
+                  (slot, i) => html`<button
+                    part="slot"
+                    type="button"
+                    role="gridcell"
+                    tabindex=${d == cd && i == ci ? 0 : -1}
+                    aria-selected=${slot.start == f.selected?.start}
+                    @click=${() => f.pick(slot)}
+                  >
+                    ${time.format(Date.parse(slot.start))}
+                  </button>`,
+                )}
+              </div>`,
+            )}
+          </div>
+          <p id="keys" class="sr">${msg('Arrow keys move between days and times.', { id: 'booking.keys' })}</p>`
       : html`<div class="empty">
           <p>${msg('No free times this week.', { id: 'booking.empty' })}</p>
           <button type="button" @click=${next}>${msg('Show the next week', { id: 'booking.empty.next' })}</button>
@@ -327,7 +324,7 @@ function confirm(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
 }
 
 function booked(f: Flow, dialog: boolean, v?: Variant): TemplateResult {
-  const close = dialog ? html`<div class="actions"><button type="button" @click=${f.port.close}>${msg('Close', { id: 'booking.close' })}</button></div>` : nothing;
+  const close = dialog ? html`<div class="actions"><button type="button" @click=${f.host.close}>${msg('Close', { id: 'booking.close' })}</button></div>` : nothing;
   if (v) return html`<p class="booked">${v.said}</p>${close}`;
   const b = f.booking!;
   const ics = safeUrl(b.icsUrl);

@@ -66,7 +66,7 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     await toConfirm(el);
     button(el, 'Confirm booking').click();
     await waitUntil(() => $(el, '.problem'));
-    expect(text($(el, '.problem'))).to.equal('Too many bookings in a short time. Try again in 25 minutes.');
+    expect(text($(el, '.problem'))).to.equal('Too many bookings in a short time. Try again in 25 min.');
     await expect(el).to.be.accessible();
   });
 
@@ -83,7 +83,7 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     expect(text($(el, 'p.problem[role=alert]'))).to.equal('Someone has just booked this time. Your details are kept: pick another time.');
     await waitUntil(() => s.availabilityCalls.length == 2 && $(el, '[part~=slot]'), 'fresh times');
     expect([...el.shadowRoot!.querySelectorAll('[part~=slot]')].map(text)).to.deep.equal(['9:00 AM', '9:00 AM']);
-    expect($(el, '[part~=slot][aria-pressed=true]')).to.equal(null);
+    expect($(el, '[part~=slot][aria-selected=true]')).to.equal(null);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~=slot]')!.click();
     await waitUntil(() => heading(el) == 'Your details');

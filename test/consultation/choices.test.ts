@@ -57,7 +57,7 @@ describe('<hearth-consultation-button> choices', () => {
     await waitUntil(() => $(el, '[part~=choice]'), 'specialists');
     expect(heading(el)).to.equal("Choose who you'd like to talk to");
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
-    expect(text($(el, '.crisis'))).to.contain('Not for emergencies.');
+    expect(text($(el, '#crisis'))).to.contain('Not for emergencies.');
     const [olena, sam] = choices(el);
     expect(olena).to.match(/^Dr\. Olena Kovalenko Psychologist Speaks Ukrainian, English Next free time: Thursday, March 26, 2026(,| at) 9:00\sAM$/);
     expect(sam).to.equal('Sam Rivera Counsellor Speaks English No free times in the next weeks');
@@ -210,6 +210,27 @@ describe('<hearth-consultation-button> choices', () => {
     await waitUntil(() => choices(el).length == 2);
     // Retry went away with the list's error: focus is on the step's heading, not on <body>.
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
+  });
+
+  it('a list the server answers with something else than a list (specialists, then services) says it could not be read, and Retry loads it', async () => {
+    const s = clinic();
+    let broken = true;
+    const people = s.backend.getSpecialists!;
+    const services = s.backend.getServices!;
+    s.backend.getSpecialists = async (options) => (broken ? ({ specialists: [] } as never) : people(options));
+    s.backend.getServices = async (id, options) => (broken ? ({ items: [] } as never) : services(id, options));
+    const el = await bare(s);
+    await el.open();
+    await waitUntil(() => $(el, '.problem'), 'the specialists could not be read');
+    expect(text($(el, '.problem p'))).to.equal('The server sent an answer that could not be read. Try again in a moment; nothing you entered is lost.');
+    broken = false;
+    button(el, 'Retry').click();
+    await waitUntil(() => choices(el).length == 2, 'the list');
+    broken = true;
+    $$<HTMLButtonElement>(el, '[part~=choice]')[1]!.click();
+    await waitUntil(() => $(el, '.problem'), 'the services could not be read');
+    expect(heading(el)).to.equal('What would you like to book?');
+    expect(text($(el, '.problem p'))).to.contain('could not be read');
   });
 
   it('speaks Ukrainian: the step, languages and next free time', async () => {

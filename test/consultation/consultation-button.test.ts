@@ -72,18 +72,38 @@ describe('<hearth-consultation-button>', () => {
     expect($<HTMLDialogElement>(el, 'dialog')!.open).to.be.false;
   });
 
-  it('step 1 says what to expect, names the crisis line, and takes intro text from a slot', async () => {
+  it('step 1 says what to expect and takes intro text from a slot; the crisis line is on every step, a tel: link, and describes the dialog', async () => {
     const s = stubBackend();
     const el = await make(
       s.backend,
-      html`<hearth-consultation-button specialist="olena" crisis-line="988" .backend=${s.backend}><p slot="intro">Our own words.</p></hearth-consultation-button>`,
+      html`<hearth-consultation-button specialist="olena" crisis-line="Lifeline 988" .backend=${s.backend}><p slot="intro">Our own words.</p></hearth-consultation-button>`,
     );
     await el.open();
-    expect(text($(el, '.crisis'))).to.equal('Not for emergencies. If you or someone else is in danger now, call 988 or your local emergency number.');
+    const crisis = () => text($(el, '#crisis'));
+    expect(crisis()).to.equal('Not for emergencies. In danger now? Call Lifeline 988 or your local emergency number.');
+    expect($(el, '#crisis a')!.getAttribute('href')).to.equal('tel:988');
+    expect($(el, 'dialog')!.getAttribute('aria-describedby')).to.equal('crisis');
     expect($<HTMLSlotElement>(el, 'slot[name=intro]')!.assignedElements()[0]!.textContent).to.equal('Our own words.');
     await waitUntil(() => text($(el, '.head .muted')) == 'With Dr. Olena Kovalenko, Psychologist', 'specialist named');
     expect($(el, '[aria-current=step]')!.textContent).to.equal('What to expect');
     await expect(el).to.be.accessible();
+    // Every later step keeps it, down to the confirmation.
+    $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
+    await waitUntil(() => $(el, '[part~=slot]'), 'times');
+    expect(crisis()).to.contain('Lifeline 988');
+    await toConfirm(el);
+    expect(crisis()).to.contain('Lifeline 988');
+    button(el, 'Confirm booking').click();
+    await waitUntil(() => heading(el) == 'Booked', 'booked');
+    expect(crisis()).to.contain('Lifeline 988');
+    expect($$(el, '#crisis')).to.have.length(1);
+  });
+
+  it('without crisis-line, the notice names no number: the visitor’s local emergency number', async () => {
+    const el = await make(stubBackend().backend);
+    await el.open();
+    expect(text($(el, '#crisis'))).to.equal('Not for emergencies. In danger now? Call your local emergency number.');
+    expect($(el, '#crisis a')).to.equal(null);
   });
 
   it('step 2 shows a skeleton while loading, then times grouped by day', async () => {
@@ -98,7 +118,7 @@ describe('<hearth-consultation-button>', () => {
     await expect(el).to.be.accessible();
     answer();
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
-    expect($$(el, '.day h4').map(text)).to.deep.equal(['Thursday, March 26', 'Friday, March 27', 'Tuesday, March 31']);
+    expect($$(el, '.day [role=rowheader]').map(text)).to.deep.equal(['Thursday, March 26', 'Friday, March 27', 'Tuesday, March 31']);
     expect($$(el, '.day').map((day) => $$(el, '[part~=slot]').filter((b) => day.contains(b)).map(text))).to.deep.equal([
       ['9:00 AM', '9:30 AM'],
       ['9:00 AM'],
@@ -115,8 +135,13 @@ describe('<hearth-consultation-button>', () => {
     await openToTimes(el);
     const slots = $$(el, '[part~=slot]');
     expect(slots.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    // The APG grid pattern: a row per day named by its row header, a cell per time, and how to move said in the description.
+    const grid = $(el, '[role=grid]')!;
+    expect(text(el.shadowRoot!.getElementById(grid.getAttribute('aria-describedby')!))).to.equal('Arrow keys move between days and times.');
+    expect($$(el, '[role=row]').map((row) => row.firstElementChild!.getAttribute('role'))).to.deep.equal(['rowheader', 'rowheader', 'rowheader']);
+    expect(slots.map((b) => `${b.getAttribute('role')} ${b.getAttribute('aria-selected')}`)).to.deep.equal(Array(4).fill('gridcell false'));
     slots[0]!.focus();
-    const active = () => text(el.shadowRoot!.activeElement) + ' ' + text(el.shadowRoot!.activeElement?.closest('.day')?.querySelector('h4'));
+    const active = () => text(el.shadowRoot!.activeElement) + ' ' + text(el.shadowRoot!.activeElement?.closest('.day')?.querySelector('[role=rowheader]'));
     await sendKeys({ press: 'ArrowDown' });
     expect(active()).to.equal('9:30 AM Thursday, March 26');
     await sendKeys({ press: 'ArrowRight' });
@@ -135,9 +160,14 @@ describe('<hearth-consultation-button>', () => {
     expect((await selected).detail).to.deep.equal({ ...SLOTS[1], timeZone: 'Europe/Kyiv' });
     await waitUntil(() => heading(el) == 'Your details');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
+    // Back at the times, the chosen one is the selected cell (and more than colour shows it: bold).
+    button(el, 'Back').click();
+    await waitUntil(() => $(el, '[part~=slot]'), 'times again');
+    expect($$(el, '[part~=slot]').map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['false', 'true', 'false', 'false']);
+    expect(getComputedStyle($(el, '[aria-selected=true]')!).fontWeight).to.equal('700');
   });
 
-  it('right to left (Arabic), the next day is on the left: ArrowLeft moves to it; the chosen time is pressed', async () => {
+  it('right to left (Arabic), the next day is on the left: ArrowLeft moves to it', async () => {
     const s = stubBackend();
     const page = await fixture<HTMLElement>(
       html`<div lang="ar" dir="rtl"><hearth-consultation-button specialist="olena" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button></div>`,
@@ -149,13 +179,14 @@ describe('<hearth-consultation-button>', () => {
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
     await waitUntil(() => getComputedStyle($(el, '.grid')!).direction == 'rtl', 'the Arabic words loaded: right to left');
     const slots = $$(el, '[part~=slot]');
-    expect(slots.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false', 'false']);
+    expect(slots.map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['false', 'false', 'false', 'false']);
     slots[0]!.focus();
-    const day = () => el.shadowRoot!.activeElement?.closest('.day')?.querySelector('h4')?.id;
+    const days = $$(el, '.day');
+    const day = () => days.indexOf(el.shadowRoot!.activeElement!.closest<HTMLElement>('.day')!);
     await sendKeys({ press: 'ArrowLeft' });
-    expect(day()).to.equal('day1');
+    expect(day()).to.equal(1);
     await sendKeys({ press: 'ArrowRight' });
-    expect(day()).to.equal('day0');
+    expect(day()).to.equal(0);
     await expect(el).to.be.accessible();
   });
 
@@ -343,7 +374,7 @@ describe('<hearth-consultation-button>', () => {
     button(el, 'Обрати час').click();
     await waitUntil(() => $(el, '[part~=slot]'));
     expect(heading(el)).to.equal('Оберіть час');
-    expect(text($(el, '.day h4'))).to.equal('четвер, 26 березня');
+    expect(text($(el, '.day [role=rowheader]'))).to.equal('четвер, 26 березня');
     expect(text($(el, '[part~=slot]'))).to.equal('09:00');
     await expect(el).to.be.accessible();
   });

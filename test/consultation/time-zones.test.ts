@@ -3,7 +3,7 @@ import { addDays, dayKey, groupByDay, weekQuery } from '../../src/consultation/t
 import { $, $$, freezeClock, make, openToTimes, SLOTS, stubBackend, text, thawClock, type } from './helpers.js';
 
 /** Day headings with their times, as the visitor sees them. */
-const grid = (el: Parameters<typeof $>[0]) => $$(el, '.day').map((day) => `${text(day.querySelector('h4'))}: ${[...day.querySelectorAll('[part~=slot]')].map(text).join(', ')}`);
+const grid = (el: Parameters<typeof $>[0]) => $$(el, '.day').map((day) => `${text(day.querySelector('[role=rowheader]'))}: ${[...day.querySelectorAll('[part~=slot]')].map(text).join(', ')}`);
 
 describe('<hearth-consultation-button> time zones', () => {
   beforeEach(() => freezeClock());

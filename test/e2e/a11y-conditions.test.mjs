@@ -103,7 +103,7 @@ async function rescheduleStates(page, manage) {
   await again.locator('[part=button]').click();
   await again.locator('[part~=slot]').first().waitFor();
   await check('times');
-  await again.locator('[part~=slot]:not([aria-pressed=true])').nth(2).click();
+  await again.locator('[part~=slot]:not([aria-selected=true])').nth(2).click();
   await again.locator('[part~=primary-action]').waitFor();
   await check('confirm the move');
   return found;

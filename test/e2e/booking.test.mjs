@@ -212,7 +212,7 @@ test('with two time zones, the same slot is shown at the right local times', asy
     assert.equal(await page.locator('#book-olena #tz').inputValue(), timezoneId);
     const first = page.locator('#book-olena [part~=slot]').first();
     const shown = await first.textContent();
-    const day = await page.locator('#book-olena .day h4').first().textContent();
+    const day = await page.locator('#book-olena .day [role=rowheader]').first().textContent();
     await first.click();
     const [selected] = await events(page, 'hearth-slot-selected');
     seen.push({ timezoneId, start: selected.start, shown: shown.trim(), day, zone: selected.timeZone });

@@ -182,7 +182,7 @@ test('admin adds a specialist with hours; a visitor picks her and books; she see
   const again = visitor.locator('hearth-consultation-button[reschedule]');
   await again.locator('[part=button]').press('Enter');
   await again.locator('[part~=slot]').first().waitFor();
-  const other = again.locator('[part~=slot]:not([aria-pressed=true])').nth(3);
+  const other = again.locator('[part~=slot]:not([aria-selected=true])').nth(3);
   await other.press('Enter');
   await again.getByRole('button', { name: /^Move to / }).press('Enter');
   await visitor.waitForFunction(() => window.__events.some((e) => e.type == 'hearth-booking-rescheduled'));

@@ -20,9 +20,6 @@ export const booking = {
   'booking.said': str`تم الحجز: ${0} (${1})`,
   'booking.intro':
     'محادثة أولى مجانية مدتها 30 دقيقة مع أخصائي في الصحة النفسية، للحديث عمّا يحدث معك وما قد يساعدك. لا يوجد أي التزام بالمتابعة بعدها.',
-  'booking.crisis.title': 'هذه الخدمة ليست للحالات الطارئة.',
-  'booking.crisis.line': str`إذا كنت أنت أو أي شخص آخر في خطر الآن، فاتصل بـ ${0} أو برقم الطوارئ المحلي.`,
-  'booking.crisis': 'إذا كنت أنت أو أي شخص آخر في خطر الآن، فاتصل برقم الطوارئ المحلي.',
   'booking.choose': 'اختيار موعد',
   'booking.loading': 'جارٍ التحميل…',
   'booking.pending': 'جارٍ الحجز…',
@@ -32,6 +29,7 @@ export const booking = {
   'booking.week.next': 'الأسبوع التالي',
   'booking.empty': 'لا توجد أوقات متاحة هذا الأسبوع.',
   'booking.empty.next': 'عرض الأسبوع التالي',
+  'booking.keys': 'تنقّل بين الأيام والأوقات باستخدام مفاتيح الأسهم.',
   'booking.optional': 'اختياري',
   'booking.name': 'الاسم',
   'booking.email': 'البريد الإلكتروني',

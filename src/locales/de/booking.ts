@@ -20,9 +20,6 @@ export const booking = {
   'booking.said': str`Gebucht: ${0} (${1})`,
   'booking.intro':
     'Ein kostenloses erstes Gespräch von 30 Minuten mit einer Fachperson für psychische Gesundheit: darüber, was Sie gerade beschäftigt und was helfen könnte. Sie gehen keinerlei Verpflichtung ein.',
-  'booking.crisis.title': 'Nicht für Notfälle.',
-  'booking.crisis.line': str`Wenn Sie oder eine andere Person jetzt in Gefahr sind, rufen Sie ${0} oder Ihre örtliche Notrufnummer an.`,
-  'booking.crisis': 'Wenn Sie oder eine andere Person jetzt in Gefahr sind, rufen Sie Ihre örtliche Notrufnummer an.',
   'booking.choose': 'Termin wählen',
   'booking.loading': 'Wird geladen…',
   'booking.pending': 'Wird gebucht…',
@@ -32,6 +29,7 @@ export const booking = {
   'booking.week.next': 'Nächste Woche',
   'booking.empty': 'In dieser Woche sind keine Termine frei.',
   'booking.empty.next': 'Nächste Woche anzeigen',
+  'booking.keys': 'Mit den Pfeiltasten wechseln Sie zwischen Tagen und Uhrzeiten.',
   'booking.optional': 'optional',
   'booking.name': 'Name',
   'booking.email': 'E-Mail',

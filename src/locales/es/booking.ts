@@ -20,9 +20,6 @@ export const booking = {
   'booking.said': str`Cita reservada: ${0} (${1})`,
   'booking.intro':
     'Una primera conversación gratuita de 30 minutos con un especialista en salud mental, sobre lo que está pasando y lo que podría ayudar. No tiene ningún compromiso de continuar.',
-  'booking.crisis.title': 'No es un servicio de emergencias.',
-  'booking.crisis.line': str`Si usted u otra persona está en peligro ahora, llame a ${0} o al número de emergencias local.`,
-  'booking.crisis': 'Si usted u otra persona está en peligro ahora, llame al número de emergencias local.',
   'booking.choose': 'Elegir una hora',
   'booking.loading': 'Cargando…',
   'booking.pending': 'Reservando…',
@@ -32,6 +29,7 @@ export const booking = {
   'booking.week.next': 'Semana siguiente',
   'booking.empty': 'No hay horas libres esta semana.',
   'booking.empty.next': 'Ver la semana siguiente',
+  'booking.keys': 'Las teclas de flecha permiten moverse entre días y horas.',
   'booking.optional': 'opcional',
   'booking.name': 'Nombre',
   'booking.email': 'Correo electrónico',

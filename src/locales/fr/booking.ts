@@ -20,9 +20,6 @@ export const booking = {
   'booking.said': str`Rendez-vous pris : ${0} (${1})`,
   'booking.intro':
     'Un premier entretien gratuit de 30 minutes avec un ou une spécialiste de la santé mentale, pour parler de ce qui se passe pour vous et de ce qui pourrait vous aider. Sans aucun engagement pour la suite.',
-  'booking.crisis.title': 'Ce service n’est pas destiné aux urgences.',
-  'booking.crisis.line': str`Si vous ou une autre personne êtes en danger en ce moment, appelez ${0} ou le numéro d’urgence local.`,
-  'booking.crisis': 'Si vous ou une autre personne êtes en danger en ce moment, appelez le numéro d’urgence local.',
   'booking.choose': 'Choisir un créneau',
   'booking.loading': 'Chargement…',
   'booking.pending': 'Réservation en cours…',
@@ -32,6 +29,7 @@ export const booking = {
   'booking.week.next': 'Semaine suivante',
   'booking.empty': 'Aucun créneau libre cette semaine.',
   'booking.empty.next': 'Voir la semaine suivante',
+  'booking.keys': 'Les touches fléchées permettent de passer d’un jour ou d’une heure à l’autre.',
   'booking.optional': 'facultatif',
   'booking.name': 'Nom',
   'booking.email': 'E-mail',
