@@ -54,14 +54,14 @@ kit.link = (list) => {
   mine.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   const ids = new Map<string, string[]>();
   for (const cite of mine) {
-    cite.targets = cite.keys.map((key) => {
+    cite.targets = cite.cited.map((key) => {
       const list = ids.get(key) ?? [];
       ids.set(key, list);
       list.push(`cite-${key}-${list.length + 1}`);
       return list[list.length - 1];
     });
   }
-  return [mine, ids, mine.map((cite) => cite.keys.join(' ')).join('|')];
+  return [mine, ids, mine.map((cite) => cite.cited.join(' ')).join('|')];
 };
 
 /** A run of a citation as text, `<i>` and/or `<a>`. */
@@ -110,6 +110,12 @@ const citeStyles = css`
     text-decoration: underline dotted;
     cursor: pointer;
   }
+  :where(hearth-cite .hearth-nowrap) {
+    white-space: nowrap;
+  }
+  :where(hearth-cite .hearth-nowrap > .hearth-cite) {
+    white-space: normal;
+  }
   :where(hearth-cite .hearth-unknown) {
     color: var(--hearth-color-danger, color-mix(in srgb, currentColor 40%, #d00));
   }
@@ -138,7 +144,32 @@ const citeStyles = css`
   }
 `;
 
-const warned = new Set<string>();
+const warned = new Set<unknown>();
+
+/**
+ * The pieces of a citation, each button in a span that does not wrap together with the text that
+ * touches it ("(" before it, "," or ", p. 12)" after it): a bracket never ends or starts a line
+ * alone. Text without a space glues its two neighbours together.
+ */
+function glued(pieces: CitePiece[], button: (piece: Exclude<CitePiece, string>) => unknown): unknown[] {
+  const out: unknown[] = [];
+  let group: unknown[] = [];
+  const close = () => group.length && out.push(html`<span class="hearth-nowrap">${group}</span>`);
+  for (const piece of pieces) {
+    if (typeof piece != 'string') {
+      group.push(button(piece));
+      continue;
+    }
+    const [, lead, middle, trail] = /^(\S*)(?:(\s[^]*\s|\s))?(\S*)$/.exec(piece)!;
+    group.push(runs(lead!, '').map(renderRun));
+    if (middle === undefined) continue;
+    close();
+    out.push(runs(middle, '').map(renderRun));
+    group = [runs(trail!, '').map(renderRun)];
+  }
+  close();
+  return out;
+}
 let ids = 0;
 
 /** Back-links (`#cite-…`) focus the citation they point at, so keyboard users continue from there. */
@@ -155,7 +186,7 @@ let returning: Element | undefined;
 let listening = false;
 
 /**
- * An in-text citation: `<hearth-cite key="fromm1956" locator="p. 12"></hearth-cite>` renders
+ * An in-text citation: `<hearth-cite cite-key="fromm1956" locator="p. 12"></hearth-cite>` renders
  * "(Fromm, 1956, p. 12)" in the style of its references list — the nearest `<hearth-references>`
  * (the first one inside the closest ancestor that has one) or the one whose id is in `for`.
  *
@@ -164,7 +195,8 @@ let listening = false;
  * "Go to reference" link; Escape or a click outside closes it, and focus returns to the citation.
  * The list links back to every citation of an entry (↩ a b c).
  *
- * Several keys: `key="a b"`; their locators separated by ";" in the same order
+ * The key is `cite-key` (or `keys`, or `key` in plain HTML: React and Vue keep `key` for themselves
+ * and never pass it on). Several keys: `cite-key="a b"`; their locators separated by ";" in the same order
  * (`locator="p. 12; chap. 3"`). A key the list does not have renders as "[?key]" with a console
  * warning. Until the list has loaded, the element's own content (a fallback text) stays.
  *
@@ -176,6 +208,8 @@ let listening = false;
  */
 export class HearthCite extends HearthElement {
   static override properties: PropertyDeclarations = {
+    citeKey: { attribute: 'cite-key' },
+    keys: {},
     key: {},
     locator: {},
     for: {},
@@ -183,6 +217,12 @@ export class HearthCite extends HearthElement {
   };
 
   /** Key(s) of the cited entries (their CSL `id`), separated by spaces. */
+  declare citeKey?: string;
+
+  /** The same as `cite-key` (for frameworks where a dash in an attribute name is awkward). */
+  declare keys?: string;
+
+  /** The same as `cite-key`, for plain HTML (React and Vue reserve `key` and never set it on the element). */
   declare key?: string;
 
   /** Where in the work ("p. 12", "pp. 3–5", "chap. 2"); for several keys separated by ";". */
@@ -208,9 +248,9 @@ export class HearthCite extends HearthElement {
     this.open = -1;
   }
 
-  /** The cited keys. */
-  get keys(): string[] {
-    return (this.key ?? '').split(/\s+/).filter(Boolean);
+  /** The cited keys: `cite-key`, else `keys`, else `key`. */
+  get cited(): string[] {
+    return (this.citeKey ?? this.keys ?? this.key ?? '').split(/\s+/).filter(Boolean);
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -236,7 +276,7 @@ export class HearthCite extends HearthElement {
 
   /** Renders once the list shows its entries; until then the element's own content stays. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    if (changed.has('key') || changed.has('for')) citesChanged();
+    if (['citeKey', 'keys', 'key', 'for'].some((name) => changed.has(name as keyof HearthCite))) citesChanged();
     this.#list = listOf(this) as HearthReferences | undefined;
     return !!this.#list?.ready;
   }
@@ -248,17 +288,16 @@ export class HearthCite extends HearthElement {
   }
 
   protected override render(): TemplateResult {
-    const keys = this.keys;
+    const keys = this.cited;
+    if (!keys[0] && !warned.has(this)) console.warn('hearth-cite: no key: set cite-key="…" (the CSL id of the cited entry)', this);
+    warned.add(this);
     const { pieces, entries, unknown } = citationOf(this.#list!, keys, (this.locator ?? '').split(/\s*;\s*/));
     for (const key of unknown) {
       if (!warned.has(key)) console.warn(`hearth-cite: no entry "${key}" in the references list`);
       warned.add(key);
     }
     const target = (i: number) => this.targets[keys.indexOf(entries[i].key)];
-    return html`${pieces.map((piece) =>
-      typeof piece == 'string'
-        ? runs(piece, '').map(renderRun)
-        : html`<button
+    const button = (piece: Exclude<CitePiece, string>) => html`<button
             type="button"
             class="hearth-cite"
             id=${target(piece[1]) ?? nothing}
@@ -283,8 +322,8 @@ export class HearthCite extends HearthElement {
               href=${'#' + entries[piece[1]].id}
               >${msg('Go to the reference', { id: 'references.goTo' })}</a
             ></span
-          >`,
-    )}${unknown.map((key) => html`<span class="hearth-unknown">[?${key}]</span>`)}`;
+          >`;
+    return html`${glued(pieces, button)}${unknown.map((key) => html`<span class="hearth-unknown">[?${key}]</span>`)}`;
   }
 
   #popover(i: number): HTMLElement | null {

@@ -10,7 +10,7 @@ import type { CitationStyle } from './format/style.js';
 /** What a list needs of a citation. */
 export interface CiteLink extends HTMLElement {
   /** The cited keys, in order. */
-  readonly keys: string[];
+  readonly cited: string[];
   /** The id of this citation's button for each key (set by its list; back-links point there). */
   targets: string[];
   requestUpdate(): void;

@@ -89,7 +89,8 @@ export class HearthReferences extends HearthElement {
     citationStyle: { attribute: 'citation-style' },
     sort: {},
     onlyCited: { attribute: 'only-cited', type: Boolean },
-    controls: { type: Boolean },
+    controls: {},
+    jsonLd: { attribute: 'json-ld' },
     tools: {},
     inline: { state: true },
     remote: { state: true },
@@ -120,8 +121,17 @@ export class HearthReferences extends HearthElement {
   /** Shows only the entries cited in the page by `<hearth-cite>`. */
   onlyCited = false;
 
-  /** Shows a control for readers to sort or group the list (by author, year, order cited, type). */
-  controls = false;
+  /**
+   * Controls for readers, separated by spaces: `sort` (sort or group the list: by author, year, order
+   * cited, type) and `style` (the citation style). The attribute alone means `sort`.
+   */
+  declare controls?: string;
+
+  /**
+   * `off` leaves the page's structured data alone (a CMS may write its own): no JSON-LD script in
+   * the head. (COinS stay in the entries for reference managers.)
+   */
+  declare jsonLd?: string;
 
   /** `none` hides the reader tools (Copy citation and Cite per entry, Download for the list). */
   declare tools?: string;
@@ -375,7 +385,7 @@ export class HearthReferences extends HearthElement {
     const issues = this.#issues.length;
     const entry = (e: Entry) => this.#renderEntry(e);
     const ordered = this.#ordered(entries, sort, tools);
-    return html`${this.controls && tools && entries.length > 1 ? tools.controls(sort, (s) => (this.sort = s)) : nothing}
+    return html`${this.controls != null && tools ? tools.controls(this, sort, entries.length) : nothing}
       ${entries.length
         ? sort == 'type' && tools
           ? tools.grouped(ordered, entry, this.id)
@@ -452,7 +462,7 @@ export class HearthReferences extends HearthElement {
         { timeout: 1000 }, // a page that is never idle still gets them within a second (setTimeout reads this as 0)
       );
     }
-    if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this.#entries.map((e) => e.item), this.#jsonLd);
+    if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this, this.#jsonLd);
     if (key === undefined || key === this.#announced) return;
     this.#announced = key;
     if (error) {

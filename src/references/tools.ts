@@ -60,6 +60,11 @@ const toolStyles = css`
     color: var(--hearth-color-muted, inherit);
     font-size: 0.9em;
   }
+  :where(hearth-references .controls) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.5em;
+  }
   :where(hearth-references li .tools) {
     display: block;
     text-indent: 0;
@@ -100,16 +105,39 @@ export const adopt = (host: Element) => adoptStyles(host, toolStyles);
 
 const SORTS = ['author', 'year', 'cited', 'type'] as const;
 
-/** The reader's "Sort by" control (`controls`). */
-export const controls = (sort: Sort, set: (sort: Sort) => void): TemplateResult =>
-  html`<p class="controls">
-    <label
-      >${msg('Sort by', { id: 'references.sortBy' })}
-      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Sort)}>
-        ${SORTS.map((s) => html`<option value=${s} ?selected=${s == sort}>${sortLabel(s)}</option>`)}
+/** The citation styles a reader can switch between (`controls="style"`), by their usual names. */
+const STYLES = { apa: 'APA 7', mla: 'MLA 9', chicago: 'Chicago (author-date)', harvard: 'Harvard (Cite Them Right)', ieee: 'IEEE', vancouver: 'Vancouver' };
+
+/**
+ * The reader's controls (`controls`: `sort`, the default, and `style`): "Sort by" (when there is
+ * more than one entry) and "Citation style".
+ */
+export function controls(list: HearthReferences, sort: Sort, count: number): TemplateResult {
+  const wanted = list.controls!.split(/\s+/);
+  const style = list.citationStyle.toLowerCase();
+  const select = (label: string, options: [string, string][], value: string, set: (value: string) => void) =>
+    html`<label
+      >${label}
+      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v == value}>${text}</option>`)}
       </select></label
-    >
+    >`;
+  const sorting = (wanted.includes('sort') || !wanted.includes('style')) && count > 1;
+  if (!sorting && !wanted.includes('style')) return html``;
+  return html`<p class="controls">
+    ${sorting
+      ? select(
+          msg('Sort by', { id: 'references.sortBy' }),
+          SORTS.map((s) => [s, sortLabel(s)]),
+          sort,
+          (s) => (list.sort = s as Sort),
+        )
+      : nothing}
+    ${wanted.includes('style')
+      ? select(msg('Citation style', { id: 'references.style' }), Object.entries(STYLES), style in STYLES ? style : 'apa', (s) => (list.citationStyle = s))
+      : nothing}
   </p>`;
+}
 
 function sortLabel(sort: string): string {
   switch (sort) {
@@ -340,9 +368,14 @@ function scriptText(json: string): unknown {
 
 /**
  * The list's JSON-LD: one `<script type="application/ld+json">` in the document head, updated in
- * place (removed with the list).
+ * place (removed with the list); none with `json-ld="off"`.
  */
-export function jsonLd(items: CslItem[], script = document.createElement('script')): HTMLScriptElement {
+export function jsonLd(list: HearthReferences, script = document.createElement('script')): HTMLScriptElement | undefined {
+  if (list.jsonLd == 'off') {
+    script.remove(); // the page's structured data is the page's own
+    return undefined;
+  }
+  const items = list.entries.map((e) => e.item);
   script.type = 'application/ld+json';
   const text = wellFormedJson({
     '@context': 'https://schema.org',

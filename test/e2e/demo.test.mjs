@@ -88,12 +88,13 @@ test('a reader follows a citation to its entry and back with the keyboard alone'
   await page.close();
 });
 
-test('the style switcher changes the list and the in-text citations (keyboard)', async () => {
+test('the list’s own "Citation style" control (controls="sort style") changes the list and the in-text citations (keyboard)', async () => {
   const page = await browser.newPage();
   await page.goto(demo.url);
   await page.waitForSelector('hearth-cite button');
-  await page.focus('#citation-style');
-  await page.selectOption('#citation-style', 'ieee');
+  const style = page.locator('#references').getByLabel('Citation style');
+  await style.focus();
+  await style.selectOption('ieee');
   await page.waitForFunction(() => document.querySelector('hearth-cite[key="jackson1982"] button')?.textContent.trim() === '3');
   // The citation as shown (without its preview).
   const shown = (els) =>
@@ -106,7 +107,7 @@ test('the style switcher changes the list and the in-text citations (keyboard)',
   assert.deepEqual(cites, ['[1, p. 9]', '[2]', '[3]', '[1]']);
   const labels = await page.$$eval('#references li', (lis) => lis.map((li) => [li.id, li.querySelector('.label')?.textContent]));
   assert.deepEqual(labels, [['ref-fromm1956', '[1]'], ['ref-kurzweil2005', '[2]'], ['ref-jackson1982', '[3]']]);
-  await page.selectOption('#citation-style', 'mla');
+  await style.selectOption('mla');
   await page.waitForFunction(() => document.querySelector('hearth-cite[key="fromm1956"] button')?.textContent.trim() === 'Fromm 9');
   assert.match(await page.$eval('#ref-fromm1956 .citation', (e) => e.textContent), /^Fromm, Erich\. The Art of Loving\./);
   await page.close();

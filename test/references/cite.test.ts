@@ -76,6 +76,41 @@ describe('<hearth-cite>', () => {
     expect([...cites[0].querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Fromm, 1956, p. 12', 'Jackson, 1982, p. 3']);
   });
 
+  it('takes its key from cite-key or keys (React and Vue keep `key` for themselves), else key; without any it warns', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      const { cites } = await essay(
+        html`<p>
+          <hearth-cite cite-key="fromm1956"></hearth-cite> <hearth-cite keys="jackson1982 fromm1956"></hearth-cite>
+          <hearth-cite cite-key="jackson1982" key="fromm1956"></hearth-cite> <hearth-cite></hearth-cite>
+        </p>`,
+      );
+      expect(cites.map(visibleText)).to.deep.equal(['(Fromm, 1956)', '(Fromm, 1956; Jackson, 1982)', '(Jackson, 1982)', '']);
+      expect(warnings.filter((w) => String(w).includes('no key'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('keeps brackets with the citation they belong to: "(" never ends a line alone at 320 px', async () => {
+    await setViewport({ width: 320, height: 600 });
+    const { cites } = await essay(
+      html`<p style="width: 300px; margin: 0">Erich Fromm wrote about love as a practice that one can learn over a lifetime <hearth-cite key="jackson1982 fromm1956" locator="p. 3; p. 12"></hearth-cite> and so on.</p>`,
+    );
+    const [first, second] = [...cites[0]!.querySelectorAll('button')];
+    // The opening bracket sits in an unbreakable span with the first button, the closing one with the last.
+    expect(first!.parentElement!.matches('.hearth-nowrap')).to.be.true;
+    expect(visibleText(first!.parentElement!)).to.equal('(Fromm, 1956, p. 12;');
+    expect(visibleText(second!.parentElement!)).to.equal('Jackson, 1982, p. 3)');
+    // And on screen: the "(" is on the first button's line.
+    const range = document.createRange();
+    const open = [...first!.parentElement!.childNodes].find((n) => n.textContent!.includes('('))!;
+    range.selectNodeContents(open);
+    expect(Math.round(range.getBoundingClientRect().top)).to.be.closeTo(Math.round(first!.getBoundingClientRect().top), 6);
+  });
+
   it('renders an unknown key visibly as [?key] and warns once', async () => {
     const warnings: unknown[] = [];
     const warn = console.warn;

@@ -340,6 +340,36 @@ describe('<hearth-references> controls and machine-readable data', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('controls="sort style": readers switch the citation style too; controls="style" alone, even for one entry', async () => {
+    const el = await loaded(html`<hearth-references controls="sort style" .items=${items}></hearth-references>`);
+    const [sort, style] = [...el.querySelectorAll('select')];
+    expect(text(sort!.closest('label')!)).to.match(/^Sort by/);
+    expect(text(style!.closest('label')!)).to.match(/^Citation style/);
+    expect([...style!.options].map((o) => o.value)).to.deep.equal(['apa', 'mla', 'chicago', 'harvard', 'ieee', 'vancouver']);
+    expect(style!.value).to.equal('apa');
+    expect(text(el.querySelector('#ref-b .citation')!)).to.equal('Zed, A. (1999). Book.');
+    style!.value = 'mla';
+    style!.dispatchEvent(new Event('change'));
+    await until(() => text(el.querySelector('#ref-b .citation')!) == 'Zed, A. Book. 1999.', 'the list in MLA');
+    expect(el.citationStyle).to.equal('mla');
+    await expect(el).to.be.accessible();
+
+    const one = await loaded(html`<hearth-references controls="style" .items=${items.slice(0, 1)}></hearth-references>`);
+    expect([...one.querySelectorAll('select')].map((s) => text(s.closest('label')!).split(' ')[0])).to.deep.equal(['Citation']);
+  });
+
+  it('json-ld="off" leaves the page\'s structured data alone: no JSON-LD block, and one already there goes', async () => {
+    const ld = () => [...document.head.querySelectorAll('script[type="application/ld+json"]')].filter((s) => s.textContent!.includes('A book of its own'));
+    const el = await loaded(html`<hearth-references json-ld="off" .items=${[{ ...items[0], title: 'A book of its own' }]}></hearth-references>`);
+    await until(() => el.querySelector('span.Z3988'), 'the tools (COinS)');
+    expect(ld()).to.have.length(0);
+    el.removeAttribute('json-ld');
+    await until(() => ld().length == 1, 'JSON-LD once allowed');
+    el.setAttribute('json-ld', 'off');
+    await until(() => ld().length == 0, 'gone again');
+    el.remove();
+  });
+
   it('puts a COinS span in each entry and one JSON-LD block in the head', async () => {
     const el = await loaded(html`<hearth-references .items=${items}></hearth-references>`);
     await until(() => el.querySelectorAll('span.Z3988').length == 3, 'COinS');

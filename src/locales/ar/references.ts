@@ -15,6 +15,7 @@ export const references = {
   'references.error.malformed': 'تعذّرت قراءة بيانات المراجع.',
   'references.error.generic': 'تعذّر تحميل المراجع. أعد المحاولة.',
   'references.sortBy': 'الترتيب حسب',
+  'references.style': 'نمط الاقتباس',
   'references.sort.author': 'المؤلف',
   'references.sort.year': 'السنة',
   'references.sort.cited': 'ترتيب الاستشهاد',

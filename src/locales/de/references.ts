@@ -15,6 +15,7 @@ export const references = {
   'references.error.malformed': 'Die Quellendaten konnten nicht gelesen werden.',
   'references.error.generic': 'Die Quellen konnten nicht geladen werden. Versuchen Sie es erneut.',
   'references.sortBy': 'Sortieren nach',
+  'references.style': 'Zitierstil',
   'references.sort.author': 'Autor',
   'references.sort.year': 'Jahr',
   'references.sort.cited': 'Reihenfolge im Text',

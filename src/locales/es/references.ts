@@ -15,6 +15,7 @@ export const references = {
   'references.error.malformed': 'No se pudieron leer los datos de las referencias.',
   'references.error.generic': 'No se pudieron cargar las referencias. Vuelva a intentarlo.',
   'references.sortBy': 'Ordenar por',
+  'references.style': 'Estilo de cita',
   'references.sort.author': 'Autor',
   'references.sort.year': 'Año',
   'references.sort.cited': 'Orden de cita',

@@ -15,6 +15,7 @@ export const references = {
   'references.error.malformed': 'Les données des références n’ont pas pu être lues.',
   'references.error.generic': 'Les références n’ont pas pu être chargées. Réessayez.',
   'references.sortBy': 'Trier par',
+  'references.style': 'Style de citation',
   'references.sort.author': 'Auteur',
   'references.sort.year': 'Année',
   'references.sort.cited': 'Ordre de citation',

@@ -15,6 +15,7 @@ export const references = {
   'references.error.malformed': 'Не вдалося прочитати дані джерел.',
   'references.error.generic': 'Не вдалося завантажити джерела. Спробуйте ще раз.',
   'references.sortBy': 'Упорядкувати за',
+  'references.style': 'Стиль цитування',
   'references.sort.author': 'Автором',
   'references.sort.year': 'Роком',
   'references.sort.cited': 'Порядком цитування',
