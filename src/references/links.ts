@@ -29,4 +29,4 @@ export const kit: {
 } = {};
 
 /** The connected lists (a citation that comes, goes or changes asks them to link again). */
-export const lists = new Set<{ requestUpdate(): void }>();
+export const lists = new Set<HTMLElement & { requestUpdate(): void }>();

@@ -148,7 +148,7 @@ export class HearthReferences extends HearthElement {
   /** What #entries were built from. */
   #entriesFor: unknown[] = [];
   #entries: Entry[] = [];
-  /** Formatted entries of the current style, by item. */
+  /** Formatted entries of the current style and language, by item. */
   #formatted = new WeakMap<object, Run[]>();
   #formattedBy?: CitationStyle;
   #style?: CitationStyle;
@@ -216,7 +216,6 @@ export class HearthReferences extends HearthElement {
     // Inline data may be parsed after the element upgrades, or be replaced later by a script.
     this.#observer = new MutationObserver(() => this.#readInline());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    addEventListener('hashchange', this.#onHashChange);
     this.requestUpdate(); // fetches again if a fetch was cut short by a disconnect
   }
 
@@ -228,7 +227,6 @@ export class HearthReferences extends HearthElement {
     this.#observer?.disconnect();
     this.#jsonLd?.remove();
     this.#jsonLd = undefined;
-    removeEventListener('hashchange', this.#onHashChange);
   }
 
   /** Loads the data again (what the Retry button does). */
@@ -298,7 +296,8 @@ export class HearthReferences extends HearthElement {
   #entriesOf(data: unknown, style: CitationStyle): Entry[] {
     const key = [data, this.locale, style, this.#citesKey];
     if (key.every((part, i) => part === this.#entriesFor[i])) return this.#entries;
-    if (style != this.#formattedBy) this.#formatted = new WeakMap();
+    // Formatted anew in another style or language (the styles' terms: "p.", "et al.").
+    if (style != this.#formattedBy || this.locale != this.#entriesFor[1]) this.#formatted = new WeakMap();
     this.#formattedBy = style;
     const { items, skipped } = normalizeItems(data);
     this.#issues = (this.#source?.issues ?? []).concat(
@@ -455,6 +454,7 @@ export class HearthReferences extends HearthElement {
           (t) => {
             this.#tools = t;
             t.adopt(this);
+            t.focusTarget(this);
             this.requestUpdate();
           },
           () => (tools = this.#asked = undefined), // offline: the list works without them; tried again at the next update
@@ -474,25 +474,8 @@ export class HearthReferences extends HearthElement {
         const error = new HearthError('malformed', issues.map((i) => (i.line ? `line ${i.line}: ` : '') + i.message).join('; '));
         this.emit('hearth-error', { error, issues });
       }
-      this.#focusTarget();
+      this.#tools?.focusTarget(this);
     }
-  }
-
-  #onHashChange = (): void => this.#focusTarget();
-
-  /** Scrolls to and focuses the entry named in the page URL (`#ref-…`): it may not exist at page load. */
-  #focusTarget(): void {
-    let id: string;
-    try {
-      id = decodeURIComponent(location.hash.slice(1));
-    } catch {
-      return;
-    }
-    if (!id.startsWith('ref-')) return;
-    const target = this.ownerDocument.getElementById(id);
-    if (!target || !this.contains(target)) return;
-    target.scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: true });
   }
 }
 

@@ -16,6 +16,7 @@ import { css } from '../core/css.js';
 import { adoptStyles } from '../core/styles.js';
 import type { MarkupNode } from '../core/safe-markup.js';
 import type { Entry, HearthReferences, Sort } from './references.js';
+import { lists } from './links.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
 import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
@@ -99,6 +100,26 @@ const toolStyles = css`
     margin-right: 0.5em;
   }
 `;
+
+/**
+ * Scrolls to and focuses the entry of `list` that the page URL names (`#ref-…`): called when the
+ * tools arrive and when new data has shown (the entry may not have existed at page load).
+ */
+export function focusTarget(list: Element): void {
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return;
+  }
+  const target = id.startsWith('ref-') && list.ownerDocument.getElementById(id);
+  if (!target || !list.contains(target)) return;
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+// A link to an entry followed in the page: every list checks whether it holds it.
+addEventListener('hashchange', () => lists.forEach((list) => focusTarget(list)));
 
 /** Adopts the tools' styles where the list is. */
 export const adopt = (host: Element) => adoptStyles(host, toolStyles);

@@ -111,6 +111,16 @@ describe('<hearth-cite>', () => {
     expect(Math.round(range.getBoundingClientRect().top)).to.be.closeTo(Math.round(first!.getBoundingClientRect().top), 6);
   });
 
+  it('prints the style\'s terms in the citation\'s language: "(Fromm, 1956, S. 12)" in German', async () => {
+    const root = fixtureSync<HTMLElement>(html`<article lang="de">
+      <p><hearth-cite cite-key="fromm1956" locator="p. 12"></hearth-cite> <hearth-cite cite-key="fromm1956" locator="pp. 3-5"></hearth-cite></p>
+      <hearth-references .items=${[FROMM]}></hearth-references>
+    </article>`);
+    await until(() => root.querySelector('hearth-cite button')?.textContent!.includes('S.'), 'German terms');
+    await settle(root);
+    expect([...root.querySelectorAll('hearth-cite')].map(visibleText)).to.deep.equal(['(Fromm, 1956, S. 12)', '(Fromm, 1956, S. 3–5)']);
+  });
+
   it('renders an unknown key visibly as [?key] and warns once', async () => {
     const warnings: unknown[] = [];
     const warn = console.warn;

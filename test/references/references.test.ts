@@ -333,15 +333,17 @@ describe('<hearth-references>', () => {
   });
 
   describe('fragment links', () => {
-    it('scrolls to and focuses the entry named in the URL once the list has loaded', async () => {
+    it('scrolls to and focuses the entry named in the URL once the list has loaded (with the reader tools, when the browser is idle)', async () => {
       history.replaceState(null, '', '#ref-jackson1982');
       const { backend } = stubBackend(async () => [FROMM, JACKSON]);
       const { el } = await loaded(html`<hearth-references .backend=${backend} list="essay"></hearth-references>`);
-      expect(document.activeElement).to.equal(el.querySelector('#ref-jackson1982'));
+      await waitUntil(() => document.activeElement === el.querySelector('#ref-jackson1982'), 'entry focused', { timeout: 4000 });
+      expect(el.querySelector('#ref-jackson1982')!.getBoundingClientRect().top).to.be.within(-1, innerHeight);
     });
 
     it('focuses the entry when the hash changes later', async () => {
       const { el } = await loaded(html`<hearth-references .items=${[FROMM, JACKSON]}></hearth-references>`);
+      await waitUntil(() => el.querySelector('p.tools'), 'the reader tools');
       location.hash = '#ref-fromm1956';
       await waitUntil(() => document.activeElement === el.querySelector('#ref-fromm1956'), 'entry focused');
     });
@@ -372,6 +374,25 @@ describe('<hearth-references>', () => {
       await waitUntil(() => uk.textContent!.includes('Джерел немає'), 'Ukrainian element');
       await (en as HearthReferences).updateComplete;
       expect(en.textContent).to.contain('No references');
+    });
+
+    it('prints the styles\' terms in the list\'s language (German: "o. J.", "In", "Hrsg.", "S."), and again when the language changes', async () => {
+      const parent = document.createElement('div');
+      parent.lang = 'de';
+      document.body.append(parent);
+      const undated = { id: 'undated', type: 'book', title: 'Ohne Jahr', author: [{ family: 'Arendt', given: 'Hannah' }], publisher: 'Piper' };
+      const chapter = {
+        id: 'chapter', type: 'chapter', title: 'Die Kunst', author: [{ family: 'Fromm', given: 'Erich' }], editor: [{ family: 'Funk', given: 'Rainer' }],
+        'container-title': 'Gesamtausgabe', page: '12-30', issued: { 'date-parts': [[1999]] }, publisher: 'DVA',
+      };
+      const el = await fixture<HearthReferences>(html`<hearth-references .items=${[undated, chapter]}></hearth-references>`, { parentNode: parent });
+      const entry = (id: string) => el.querySelector(`#ref-${id} .citation`)?.textContent;
+      await waitUntil(() => entry('undated')?.includes('o.\u00a0J.'), 'German terms');
+      expect(entry('undated')).to.equal('Arendt, H. (o.\u00a0J.). Ohne Jahr. Piper.');
+      expect(entry('chapter')).to.equal('Fromm, E. (1999). Die Kunst. In R. Funk (Hrsg.), Gesamtausgabe (S. 12–30). DVA.');
+      parent.lang = 'en';
+      await waitUntil(() => entry('undated') == 'Arendt, H. (n.d.). Ohne Jahr. Piper.', 'English again');
+      expect(entry('chapter')).to.equal('Fromm, E. (1999). Die Kunst. In R. Funk (Ed.), Gesamtausgabe (pp. 12–30). DVA.');
     });
 
     it('translates the error state and the Retry button', async () => {

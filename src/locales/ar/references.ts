@@ -45,4 +45,15 @@ export const references = {
   'references.downloadBib': 'تنزيل ملف bib',
   'references.downloadRis': 'تنزيل ملف ris',
   'references.close': 'إغلاق',
+  // The citation styles' terms, from the CSL locale files (citation-style-language/locales).
+  'term.n.d.': 'د.ت',
+  'term.et al.': 'وآخرون',
+  'term.In': 'في',
+  'term.Retrieved': 'استرجع في',
+  'term.from': 'من',
+  'term.Accessed': 'تاريخ الوصول',
+  'term.p.': 'ص',
+  'term.pp.': 'ص',
+  'term.Ed.': 'تحقيق',
+  'term.Eds.': 'تحقيق',
 };

@@ -45,4 +45,15 @@ export const references = {
   'references.downloadBib': '.bib herunterladen',
   'references.downloadRis': '.ris herunterladen',
   'references.close': 'Schließen',
+  // The citation styles' terms, from the CSL locale files (citation-style-language/locales).
+  'term.n.d.': 'o.\u00a0J.',
+  'term.et al.': 'u.\u00a0a.',
+  'term.In': 'In',
+  'term.Retrieved': 'Abgerufen',
+  'term.from': 'von',
+  'term.Accessed': 'Zugegriffen',
+  'term.p.': 'S.',
+  'term.pp.': 'S.',
+  'term.Ed.': 'Hrsg.',
+  'term.Eds.': 'Hrsg.',
 };

@@ -45,4 +45,15 @@ export const references = {
   'references.downloadBib': 'Descargar .bib',
   'references.downloadRis': 'Descargar .ris',
   'references.close': 'Cerrar',
+  // The citation styles' terms, from the CSL locale files (citation-style-language/locales).
+  'term.n.d.': 's.\u00a0f.',
+  'term.et al.': 'et\u00a0al.',
+  'term.In': 'En',
+  'term.Retrieved': 'Recuperado',
+  'term.from': 'a partir de',
+  'term.Accessed': 'Accedido',
+  'term.p.': 'p.',
+  'term.pp.': 'pp.',
+  'term.Ed.': 'Ed.',
+  'term.Eds.': 'Eds.',
 };

@@ -45,4 +45,15 @@ export const references = {
   'references.downloadBib': 'Télécharger le .bib',
   'references.downloadRis': 'Télécharger le .ris',
   'references.close': 'Fermer',
+  // The citation styles' terms, from the CSL locale files (citation-style-language/locales).
+  'term.n.d.': 's.\u00a0d.',
+  'term.et al.': 'et al.',
+  'term.In': 'In',
+  'term.Retrieved': 'Consulté',
+  'term.from': 'à l’adresse',
+  'term.Accessed': 'Consulté le',
+  'term.p.': 'p.',
+  'term.pp.': 'p.',
+  'term.Ed.': 'Éd.',
+  'term.Eds.': 'Éd.',
 };

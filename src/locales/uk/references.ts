@@ -45,4 +45,15 @@ export const references = {
   'references.downloadBib': 'Завантажити .bib',
   'references.downloadRis': 'Завантажити .ris',
   'references.close': 'Закрити',
+  // The citation styles' terms, from the CSL locale files (citation-style-language/locales).
+  'term.n.d.': 'б. д.',
+  'term.et al.': 'et al.',
+  'term.In': 'В',
+  'term.Retrieved': 'Вилучено',
+  'term.from': 'із',
+  'term.Accessed': 'Дата звернення',
+  'term.p.': 'с.',
+  'term.pp.': 'с.',
+  'term.Ed.': 'Ред.',
+  'term.Eds.': 'Ред.',
 };

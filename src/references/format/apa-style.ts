@@ -3,7 +3,7 @@
  * so that the list, which needs only the entries, does not ship the citation code (esbuild splits
  * shared code by module): it comes with the `<hearth-cite>` chunk.
  */
-import { around, cat, creators, dateText, italic, join, sortItems, str, titleCase } from './common.js';
+import { around, cat, creators, dateText, italic, join, sortItems, str, term, titleCase } from './common.js';
 import { formatApa } from './apa.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
@@ -25,11 +25,11 @@ export const apa: CitationStyle = {
         const { item, locator = '' } = cites[i];
         const [who] = creators(Object(item));
         const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
-        const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || 'n.d.';
+        const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || term('n.d.');
         const part = join(
           ', ',
           who[0]
-            ? cat(', ', who[1] ? who[0][0] + (who[2] ? ' et al.' : ' & ' + who[1][0]) : who[0][0], date)
+            ? cat(', ', who[1] ? who[0][0] + (who[2] ? ' ' + term('et al.') : ' & ' + who[1][0]) : who[0][0], date)
             : /^(article|chapter|entry|paper|post-|speech)/.test(str(item?.type))
               ? around('“', title, ',” ') + date
               : cat(', ', italic(title), date),

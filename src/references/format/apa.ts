@@ -30,10 +30,7 @@
  *   and titles sort without a leading "A", "An" or "The".
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, creators, dateText, displayName, doiUrl, italic, join, nameList, names, numeric, ordinal, pageRange,
-  plural, runs, safeUrl, str, titleCase, type Run,
-} from './common.js';
+import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
 
 export function formatApa(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
@@ -68,7 +65,7 @@ export function formatApa(item: CslItem): Run[] {
   const role = (ns: string[], r: string) => around('', nameList(ns), inBook ? ' (' + r + ')' : ', ' + r);
   const people = cat(
     inBook ? ', & ' : '; ',
-    role(e, plural('Ed.', e) + (e + '' == t + '' ? ' & Trans.' : '')),
+    role(e, editorLabel(e) + (e + '' == t + '' ? ' & Trans.' : '')),
     e + '' == t + '' ? '' : role(t, 'Trans.'),
   );
 
@@ -92,7 +89,7 @@ export function formatApa(item: CslItem): Run[] {
           f('edition').replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' ed.'),
           type == 'report' ? cat(' ', tc(f('collection-title')), f('collection-number')) : '',
           numeric(volume) && (/[-–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
-          around(/[-–,&]/.test(page) ? 'pp. ' : 'p. ', page),
+          page && pageLabel(page),
         );
   // Audiovisual works (motion_picture) give their number after the title, not after the container.
   const parenthetical = around(
@@ -110,18 +107,18 @@ export function formatApa(item: CslItem): Run[] {
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
         who[0]
-          ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && plural(label, who), ')')
+          ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')')
           : title
             ? titled
             : cat(' ', bracketed, parenthetical),
-        '(' + (date || 'n.d.') + ')',
+        '(' + (date || term('n.d.')) + ')',
         who[0] ? join(' ', titled, bracketed) : title && bracketed,
         periodical
           ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))
           : inBook
             ? join(
                 ' ',
-                around('In ', join(', ', people, volTitle(ct))),
+                around(term('In') + ' ', join(', ', people, volTitle(ct))),
                 around('(', cat('; ', type == 'motion_picture' ? '' : number, locators), ')'),
                 type == 'report' || talk ? describe : '',
               )
@@ -129,7 +126,7 @@ export function formatApa(item: CslItem): Run[] {
         talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
         web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
       ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
-      DOI || date ? '' : around('Retrieved ', URL && dateText(item.accessed, 2), ', from'),
+      DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',
       around('(Original work published ', dateText(item['original-date']), ')'),
     ),

@@ -35,9 +35,7 @@
  *   citeproc's handling of quotes: a word right after an apostrophe or straight single quote keeps its case.
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, safeUrl, str, type Run,
-} from './common.js';
+import { around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, safeUrl, str, term, type Run } from './common.js';
 import { pageLocator } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
@@ -115,7 +113,7 @@ const people = (v: unknown): string[][] =>
 /** "A", "A and B", "A, B, and C" (`comma`: "A, and B"); more than ten: the first seven, "et al.". */
 const list = (ns: string[], comma?: unknown): string => {
   const n = ns.length;
-  return n > 10 ? ns.slice(0, 7).join(', ') + ', et al.' : n > 2 || (comma && n > 1) ? ns.slice(0, -1).join(', ') + ', and ' + ns[n - 1] : ns.join(' and ');
+  return n > 10 ? ns.slice(0, 7).join(', ') + ', ' + term('et al.') : n > 2 || (comma && n > 1) ? ns.slice(0, -1).join(', ') + ', and ' + ns[n - 1] : ns.join(' and ');
 };
 const display = (ns: string[][]) => list(ns.map((p) => p[1]));
 
@@ -167,8 +165,8 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
         ', ',
         cat(
           y || dateText(item.accessed) ? ' ' : ', ',
-          who[3] ? who[0][2] + ' et al.' : list(who.map((p) => p[2])) || byContainer || title,
-          y ? cat(' ', around('[', year(item['original-date']), ']'), y) : f('status') || 'n.d.',
+          who[3] ? who[0][2] + ' ' + term('et al.') : list(who.map((p) => p[2])) || byContainer || title,
+          y ? cat(' ', around('[', year(item['original-date']), ']'), y) : f('status') || term('n.d.'),
         ),
         pages ? around('', vol, ':') + range(pages) : loc && around('vol. ', vol, ', ') + loc,
       ),
@@ -191,14 +189,14 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
 
   const role = who == A ? '' : who == E ? plural('ed.', E) : who == Tr ? 'trans.' : plural('dir.', D);
   put('', who[0] ? list([who[0][0], ...who.slice(1).map((p) => p[1])], 1) + around(', ', role) : byContainer || title);
-  put('. ', y ? cat(' ', around('(', year(item['original-date']), ')'), y) : capFirst(f('status')) || 'n.d.');
+  put('. ', y ? cat(' ', around('(', year(item['original-date']), ')'), y) : capFirst(f('status')) || term('n.d.'));
   if (who[0] || byContainer) put('. ', title);
   // Description
   put('. ', capFirst(f('medium')));
   if (T && !talk && type != 'thesis') put('. ', cat(' ', capFirst(genre), type == 'report' && f('number')));
   if (!chap) put('. ', cat('. ', ...roles(eds, trs).map(capFirst), around('Directed by ', display(dirs))));
   // The container: "In *Book*, by …, edited by …, 2nd ed., 3:10–25", "*Journal* 32 (127)"
-  put('. ', chap ? around('In ', container) : !byContainer && container);
+  put('. ', chap ? around(term('In') + ' ', container) : !byContainer && container);
   if (chap) put(', ', cat(', ', around('by ', display(people(item['container-author']))), ...roles(eds, trs)));
   const edition = /^\d+$/.test(ed) ? ordinal(+ed) + ' ed.' : /^[a-z]*\d+[a-z]*$/i.test(ed) ? ed + ' ed.' : bookish ? capFirst(ed) : ed;
   if (bookish || chap) put(bookish ? '. ' : ', ', edition);
@@ -226,7 +224,7 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
       !/^(article-journal|bill|book|chapter|legal_case|legislation|motion_picture|paper-conference)$/.test(type) &&
         cat('. ', capFirst(f('archive_location')), f('archive'), f('archive-place')),
       /^(webpage|post-weblog)$/.test(type) && dateText(item.issued, 2),
-      !y && around('Accessed ', dateText(item.accessed, 2)),
+      !y && around(term('Accessed') + ' ', dateText(item.accessed, 2)),
       href && '\n',
     ),
   );

@@ -3,7 +3,7 @@
  * module (the list imports apa.ts and common.ts only): esbuild shares code between chunks by module,
  * so what lives here never adds to the list's bytes.
  */
-import { pageRange, str } from './common.js';
+import { pageLabel, pageRange, str } from './common.js';
 import type { Cite } from './style.js';
 
 /**
@@ -17,7 +17,7 @@ export const pageLocator = (loc: string): string =>
 export function pagesOrAsTyped(locator: unknown): string {
   const loc = str(locator);
   const page = pageLocator(loc);
-  return page ? (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page : loc;
+  return page ? pageLabel(page) : loc;
 }
 
 /**

@@ -6,6 +6,7 @@
  * renders as text nodes (never as HTML).
  */
 import type { CslItem, CslName } from '../../core/backend.js';
+import { msg } from '../../core/localization.js';
 
 /** A run of text; `href` only on the DOI/URL link. Consecutive runs of the same formatting are merged. */
 export interface Run {
@@ -269,3 +270,23 @@ export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
     .sort((a, b) => cmp(a[1], b[1]) || cmp(a[2], b[2]))
     .map((k) => k[0]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Terms
+
+/**
+ * The words the citation styles print between the data ("p.", "et al.", "n.d.", "In", "(Ed.)",
+ * "Retrieved … from", "Accessed") in the list's language: the terms of the CSL locale files
+ * (citation-style-language/locales), in each locale's chunk under the ids `term.<English term>`, looked up
+ * like any message when the list renders; English otherwise. Capitalised as the styles print them
+ * where an element starts ("In", "Retrieved", "Ed."). Month names and the other words of a style
+ * stay English.
+ */
+/** A term in the language of the list being rendered, by its English form (its id: `term.` and that form). */
+export const term = (english: string): string => msg(english, { id: `term.${english}` });
+
+/** "p. 12", "pp. 3–5" (several pages: a range or a list). */
+export const pageLabel = (page: string) => term(/[-–,&]/.test(page) ? 'pp.' : 'p.') + ' ' + page;
+
+/** "Ed." or "Eds." for one or more names. */
+export const editorLabel = (names: unknown[]) => term(names[1] ? 'Eds.' : 'Ed.');

@@ -19,15 +19,12 @@
  * - A locator other than a page range prints as typed ("(Fromm, 1956, chap. 2)").
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, runs, safeUrl, str,
-  titleCase, type NameParts, type Run,
-} from './common.js';
+import { around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, titleCase, type NameParts, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
 
 /** Names joined with "and" (`comma`: ", and" from three names), or the first and `etal` from four. */
-function list(ns: string[], comma?: unknown, etal = 'et al.'): string {
+function list(ns: string[], comma?: unknown, etal = term('et al.')): string {
   const last = ns.pop();
   return ns[2] ? ns[0] + ' ' + etal : cat(ns[1] && comma ? ', and ' : ' and ', ns.join(', '), last);
 }
@@ -70,7 +67,7 @@ function parts(o: CslItem, short?: unknown) {
   const [who, role] = authors[0] ? [authors, ''] : eds[0] ? [eds, eds[1] ? 'eds' : 'ed.'] : [trs, trs[1] ? 'trans.' : 'tran.'];
   const names = who.map((p) => (short ? p.literal || cat(' ', p.particle, p.family || p.given) : name(p, 1)));
   const author = who[0]
-    ? list(names, 0, italic('et al.')) + (short || !role ? '' : ` (${role})`)
+    ? list(names, 0, italic(term('et al.'))) + (short || !role ? '' : ` (${role})`)
     : /^article-[mn]/.test(type)
       ? italic(/^(en|$)/i.test(f('language')) ? titleCase(ct) : ct)
       : titled;
@@ -152,11 +149,11 @@ export function formatHarvard(item: CslItem): Run[] {
           ', ',
           type == 'article-journal' && f('volume').replace(/(\d)\s*-\s*(\d)/g, '$1–$2') + around('(', f('issue'), ')'),
           /^(article-[mn]|post-weblog|speech)/.test(type) && day(item.issued),
-          /^(chapter|paper-conference|article|book|review|report)/.test(type) && page && (/[–,&]/.test(page) ? 'pp. ' : 'p. ') + page,
+          /^(chapter|paper-conference|article|book|review|report)/.test(type) && page && pageLabel(page),
         ),
       ),
   );
 
-  const access = DOI ? '\n' : around('Available at: ', URL && '\n', around(' (Accessed: ', day(item.accessed, 1), ')'));
+  const access = DOI ? '\n' : around('Available at: ', URL && '\n', around(' (' + term('Accessed') + ': ', day(item.accessed, 1), ')'));
   return runs(close(join(' ', ...[...main, access].map(dot))), DOI || URL).map((r) => (r.href && DOI ? { ...r, text: 'doi:' + DOI.slice(16) } : r));
 }

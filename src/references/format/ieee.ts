@@ -22,10 +22,7 @@
  * - Not handled: "circa" dates; `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageRange, plural, runs,
-  safeUrl, str, titleCase, type Name, type Run,
-} from './common.js';
+import { around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { numbered, pagesOrAsTyped } from './citing.js';
 
@@ -59,11 +56,11 @@ function date(v: unknown, form: number): string {
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
 const end = (s: string): string => s.replace(/[^.?!\t\r][\t\r]?$/, '$&.');
 
-/** "A", "A and B", "A, B, and C"; from `etAl` names only the first and "*et al.*". */
-const nameList = (ns: Name[], etAl = Infinity): string => {
+/** "A", "A and B", "A, B, and C"; from `shortenFrom` names only the first and "*et al.*". */
+const nameList = (ns: Name[], shortenFrom = Infinity): string => {
   const s = ns.map((n) => join('', displayName(n)));
   const n = s.length;
-  return n >= etAl ? s[0] + ' ' + italic('et al.') : n > 2 ? s.slice(0, -1).join(', ') + ', and ' + s[n - 1] : s.join(' and ');
+  return n >= shortenFrom ? s[0] + ' ' + italic(term('et al.')) : n > 2 ? s.slice(0, -1).join(', ') + ', and ' + s[n - 1] : s.join(' and ');
 };
 
 export function formatIeee(item: CslItem): Run[] {
@@ -91,7 +88,7 @@ export function formatIeee(item: CslItem): Run[] {
   const edition =
     bookish || type == 'report' ? (/^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : ed && end(capFirst(ed))) : '';
   const locators = cat(', ', edition, around('vol. ', volume), around('', f('number-of-volumes'), ' vols.'), around('no. ', issue));
-  const pages = type == 'article-journal' && num ? 'Art. no. ' + num : around(/[–,&]/.test(page) ? 'pp. ' : 'p. ', page);
+  const pages = type == 'article-journal' && num ? 'Art. no. ' + num : page && pageLabel(page);
   const status = page || issue || volume ? '' : capFirst(f('status'));
   const pub = bookish ? cat(': ', place, publisher) : cat(', ', publisher, place);
   const g = (...xs: string[]) => cat(', ', ...xs);
@@ -135,7 +132,7 @@ export function formatIeee(item: CslItem): Run[] {
     : DOI
       ? ' doi: \n.'
       : URL &&
-        ` ${cat('. ', around('Accessed: ', date(item.accessed, 2)), `[Online${type == 'motion_picture' ? ' Video' : ''}]`)}. Available: \n`;
+        ` ${cat('. ', around(term('Accessed') + ': ', date(item.accessed, 2)), `[Online${type == 'motion_picture' ? ' Video' : ''}]`)}. Available: \n`;
   const link = web ? URL : DOI || URL;
   const s = g(who[0] ? nameList(who, 7) + around(', ', role && plural(role, who)) : '', body()) + access;
   // The link shows the bare DOI ("doi: 10.1/x") or the URL.

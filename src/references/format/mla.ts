@@ -19,10 +19,7 @@
  *   own label for a locator label it is given). Not handled: `source` (container 2 databases).
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, runs, safeUrl, str, type NameParts,
-  type Run,
-} from './common.js';
+import { around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, type NameParts, type Run } from './common.js';
 import { pageLocator } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
@@ -71,7 +68,7 @@ const full = (p: NameParts, sort?: unknown) =>
     : cat(' ', given(p.given), p.dropping, p.particle, p.family, p.suffix));
 
 /** Names given first, "A and B", "A et al."; `verb` before them ("edited by"). */
-const by = (verb: string, ns: NameParts[]) => around(verb + ' ', ns[2] ? full(ns[0]) + ' et al.' : ns.map((p) => full(p)).join(' and '));
+const by = (verb: string, ns: NameParts[]) => around(verb + ' ', ns[2] ? full(ns[0]) + ' ' + term('et al.') : ns.map((p) => full(p)).join(' and '));
 
 /** A year: "1956", "380BC"; a literal date as is. */
 const year = (d: number[] | string) => (typeof d == 'string' ? d : d[0] < 0 ? -d[0] + 'BC' : d[0] ? '' + d[0] : '');
@@ -105,7 +102,7 @@ export const mla: CitationStyle = {
       const o: CslItem = Object(item);
       const [who] = [o.author, o.editor, o.translator].map(nameParts).filter((ns) => ns[0]);
       const short = (p: NameParts) => p.literal || cat(' ', p.particle, p.family || p.given);
-      const name = who ? (who[2] ? short(who[0]) + ' et al.' : who.map(short).join(' and ')) : titleOf(o, 1);
+      const name = who ? (who[2] ? short(who[0]) + ' ' + term('et al.') : who.map(short).join(' and ')) : titleOf(o, 1);
       const loc = str(locator);
       const page = pageLocator(loc);
       const part = close(join(page ? ' ' : ', ', name, page ? pages(page) : loc));
@@ -125,7 +122,7 @@ export function formatMla(item: CslItem): Run[] {
   // Author element: authors, else editors, else translators (with their role), else the title.
   const [who, role] = authors[0] ? [authors, ''] : eds[0] ? [eds, 'editor'] : [trs, trs[0] ? 'translator' : ''];
   const author =
-    (who[2] ? full(who[0], 1) + ', et al.' : who.map((p, i) => full(p, !i)).join(', and ')) +
+    (who[2] ? full(who[0], 1) + ', ' + term('et al.') : who.map((p, i) => full(p, !i)).join(', and ')) +
     around(', ', role && role + (who[1] ? 's' : ''));
   const issued = dateParts(item.issued);
   const DOI = doiUrl(f('DOI'));
@@ -176,7 +173,7 @@ export function formatMla(item: CslItem): Run[] {
               : /^(speech|thesis)$/.test(type)
                 ? ''
                 : date(item.issued, type == 'article-journal' ? 1 : 2),
-            page && (/[-–,&]/.test(page) ? 'pp. ' : 'p. ') + pages(page),
+            page && pageLabel(pages(page)),
             online && '\n',
           ),
           cat(
@@ -186,7 +183,7 @@ export function formatMla(item: CslItem): Run[] {
             f('archive-place'),
             f('archive_location'),
           ),
-          issued.length ? '' : around('Accessed ', date(item.accessed, 2)),
+          issued.length ? '' : around(term('Accessed') + ' ', date(item.accessed, 2)),
         ]
           .filter(Boolean)
           .map(dot),

@@ -18,9 +18,7 @@
  * - Not handled: bills and legislation (section, number), patents, "circa" dates.
  */
 import type { CslItem } from '../../core/backend.js';
-import {
-  around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, type Run,
-} from './common.js';
+import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, term, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { numbered } from './citing.js';
 
@@ -46,7 +44,7 @@ const nameTexts = (v: unknown): string[] =>
 
 /** Six names, then "et al."; with the role ("editor", "editors") when given. */
 const nameList = (ns: string[], role = '') =>
-  cat(', ', ...ns.slice(0, ns[6] ? 6 : ns.length), ns[6] && 'et al.', ns[0] && role && (ns[1] ? role + 's' : role));
+  cat(', ', ...ns.slice(0, ns[6] ? 6 : ns.length), ns[6] && term('et al.'), ns[0] && role && (ns[1] ? role + 's' : role));
 
 /** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full); a literal date as is. */
 function date(v: unknown, parts: number): string {
