@@ -278,6 +278,7 @@ describe('parseBibtex: what real .bib files contain (issue 15)', () => {
     [String.raw`$\sqrt{s} = 13$ TeV, $\sqrt{x+1}$, $\sqrt 2$`, '√s = 13 TeV, √(x+1), √2'],
     [String.raw`$\mathrm{H}\alpha$, $\text{km}\,\text{s}^{-1}$, $\mathbf{B}$, $\rm Ly\alpha$`, 'Hα, km\u202fs⁻¹, B, Lyα'],
     [String.raw`$$x^2$$ and $\$$`, 'x² and $'],
+    [String.raw`$z\sim 6$, $k_* \approx 2.5\times10^{-21}$ m$^{-1}$, $\sim$90\,000, ELUCID{\mdash}Exploring`, 'z∼6, k* ≈ 2.5×10⁻²¹ m⁻¹, ∼90\u202f000, ELUCID—Exploring'],
   ];
   for (const [input, text] of math) it(`TeX math as Unicode: ${input} -> ${text}`, () => expect(tex(input)).to.equal(text));
   it('keeps math Unicode cannot write readable, never drops it', () => {
@@ -429,6 +430,8 @@ describe('parseBibtex: size and pathological input (linear time)', () => {
     ['50,000 names', '@a{k, author = {' + 'A and '.repeat(50000) + 'B}}', 0],
     ['50,000 \\ifmmode without \\fi', '@a{k, title = {' + '\\ifmmode x\\else '.repeat(50000) + '}}', 0],
     ['50,000 $ and math scripts', '@a{k, title = {' + '$x^{2}_\\alpha$ $'.repeat(50000) + '}}', 0],
+    ['100,000 letters in a name', '@a{k, author = {' + 'a'.repeat(100000) + ' b}}', 0],
+    ['100,000 spaces in math', '@a{k, title = {$' + ' '.repeat(100000) + 'x^2$}}', 0],
     ['50,000 accents in a name', '@a{k, author = {' + "Mart\\'\\i nez\\~n ".repeat(50000) + '}}', 0],
     ['a chain of 20,000 crossrefs', Array.from({ length: 20000 }, (_, i) => `@book{b${i}, crossref = {b${i + 1}}}`).join('\n'), 0],
   ];

@@ -115,7 +115,7 @@ const SYMBOLS: Record<string, string> = {};
 const sym = `ss ß ae æ AE Æ oe œ OE Œ aa å AA Å o ø O Ø l ł L Ł i ı j ȷ dots … ldots … textendash – textemdash — textquoteleft ‘
 textquoteright ’ textquotedblleft “ textquotedblright ” textbackslash \\ textasciitilde ~ textasciicircum ^ textunderscore _
 textless < textgreater > textbar | S § P ¶ copyright © textregistered ® texttrademark ™ pounds £ euro € textdegree ° deg °
-textmu μ pm ± mp ∓ times × cdot · leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ lesssim ≲ gtrsim ≳ propto ∝ infty ∞
+mdash — ndash – textmu μ pm ± mp ∓ times × cdot · leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ lesssim ≲ gtrsim ≳ propto ∝ infty ∞
 rightarrow → to → leftarrow ← circ ∘ prime ′ sqrt √ odot ⊙ sun ☉ oplus ⊕ ast * dagger † ell ℓ varepsilon ε varphi φ`.split(/\s+/);
 for (let i = 0; i < sym.length; i += 2) SYMBOLS[sym[i]] = sym[i + 1];
 // Greek letters, in the order of their code points (ς between ρ and σ); the capitals 32 below.
@@ -187,10 +187,11 @@ const FONT = /^(rm|bf|it|sf|tt|cal|math\w*|text\w*|mbox|bm|boldsymbol|operatorna
 function math(m: string): string {
   let ok = true;
   const r = m
-    .replace(/\\([a-zA-Z]+)(\s*)|\\([^]?)/g, (_, cmd?: string, sp?: string, ch = '') => {
+    // A symbol is spaced as written on its left: `2 \times 2`, `z\sim 6` -> "2 × 2", "z∼6".
+    .replace(/(\s?)\\([a-zA-Z]+)(\s*)|\\([^]?)/g, (_, pre?: string, cmd?: string, sp?: string, ch = '') => {
       if (!cmd) return ch == ',' ? '\u202f' : /[;: ]/.test(ch) ? ' ' : ch == '!' ? '' : ch;
       const c = own(SYMBOLS, cmd);
-      return c != null ? c + sp : FONT.test(cmd) ? '' : ((ok = false), '');
+      return c != null ? pre + c + (pre && sp) : FONT.test(cmd) ? pre! : ((ok = false), '');
     })
     .replace(/([\^_])\s*(?:\{([^{}]*)\}|([^\s{}]))/g, (_, op: string, group?: string, one?: string) => {
       const c = (group ?? one!).trim();
