@@ -5,11 +5,13 @@
  * and the month macros; skips `@comment` and `@preamble` and any text outside entries (and `%` comments
  * between fields, as biber does). Field text goes from LaTeX to plain Unicode text (see `tex`), never
  * HTML: accents and the usual symbol commands become characters, `--`/`---` dashes, `~` a no-break
- * space; other commands are dropped and the text of their braces kept (`\emph{x}` -> "x"); braces that
- * protect case are removed. `url` and `doi` are read verbatim. Names: see `parseNames`. Types and
- * fields of BibTeX and BibLaTeX map to CSL as in `TYPES`, `TEXT` and `toCsl`. `crossref` works both
- * ways round and through up to 8 levels, BibLaTeX-style: the parent's title becomes the child's
- * `booktitle`, other missing fields are inherited (never title, subtitle, shorttitle, ids, key).
+ * space, TeX math as far as Unicode has it (`H$_2$O` -> "H₂O", see `math`); other commands are dropped
+ * and the text of their braces kept (`\emph{x}` -> "x"); braces that protect case are removed. A journal
+ * that is an AASTeX macro (`\apj`, as ADS exports write it) is the journal's name (see `JOURNALS`).
+ * `url` and `doi` are read verbatim. Names: see `parseNames`. Types and fields of BibTeX and BibLaTeX
+ * map to CSL as in `TYPES`, `TEXT` and `toCsl`. `crossref` works both ways round and through up to 8
+ * levels, BibLaTeX-style: the parent's title becomes the child's `booktitle`, other missing fields are
+ * inherited (never title, subtitle, shorttitle, ids, key).
  *
  * Robustness: never throws and runs in linear time. Matching braces are found in one pass before
  * parsing (an `@word{` at the start of a line closes everything still open, so one unbalanced

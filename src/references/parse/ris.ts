@@ -8,9 +8,10 @@
  * Tags read: TY (type), ID (-> id, else `ris-1`, `ris-2`… by position), AU/A1 authors (a film's:
  * directors), A2/ED editors, A3 series editors, A4 translators, TI/T1 (title), T2/JF/JO/BT/JA
  * (container, the first given), J2 (its abbreviation), T3 (series), PY/Y1/DA (date, the most precise:
- * "2020/03/01/"), Y2 (accessed), VL, IS, SP/EP (page; a book's, thesis's or report's SP alone: its number of pages), PB, CY, ET (edition), C7/M1 (number), M3 (genre),
- * NV, SN (ISBN for books and chapters, else ISSN), DO, UR (the first), LA, AB/N2 (abstract),
- * N1 (-> annotation, several joined by a line break). Some tags mean other things by type, as Zotero,
+ * "2020/03/01/"), Y2 (accessed), VL, IS, SP/EP (page; of a book, thesis, report or manuscript SP alone
+ * is its number of pages), PB, CY, ET (edition), C7/M1 (number), M3 (genre), NV, SN (ISBN for books and
+ * chapters, else ISSN), DO, UR (the first), LA, AB/N2 (abstract), N1 (-> annotation, several joined by
+ * a line break). A quote before a year ("‘98") is an apostrophe ("’98"). Some tags mean other things by type, as Zotero,
  * EndNote and citation-js write them: a book's editors are A3 (A2 its series editors) and its series T2;
  * a conference paper's proceedings C3 (T2 then names the conference); a report's number SN.
  * Names: "Family, Given[, Suffix]"; a name without a comma is a literal name (an organization).
