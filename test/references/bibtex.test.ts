@@ -317,8 +317,9 @@ describe('parseBibtex: what real .bib files contain (issue 15)', () => {
     expect(one(String.raw`@book{k, year = {{\noopsort{1973b}}1973}}`).issued).to.deep.equal(date([1973]));
     expect(tex(String.raw`{\SortNoop{b}}Second`)).to.equal('Second');
   });
-  it('takes the container of @inproceedings from booktitle when there is a journal too', () => {
-    expect(one('@inproceedings{k, journal = {Lecture Notes}, booktitle = {Proc. of X}}')['container-title']).to.equal('Proc. of X');
+  it('takes the container of @inproceedings from booktitle when there is a journal too (the journal is then the series)', () => {
+    expect(one('@inproceedings{k, journal = {Lecture Notes}, booktitle = {Proc. of X}}')).to.include({ 'container-title': 'Proc. of X', 'collection-title': 'Lecture Notes' });
+    expect(one('@inproceedings{k, journal = {J}, booktitle = {B}, series = {S}}')).to.include({ 'container-title': 'B', 'collection-title': 'S' });
     expect(one('@inproceedings{k, journal = {Lecture Notes}}')['container-title']).to.equal('Lecture Notes');
     expect(one('@article{k, journal = {J}, booktitle = {B}}')['container-title']).to.equal('J');
   });

@@ -491,8 +491,9 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   set('title', [t('title'), t('subtitle')].filter(Boolean).join(': '));
   const book = type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ');
   const journal = journalName(f('journaltitle')) || journalName(f('journal'));
-  // A paper in proceedings that also names a journal (a proceedings series) is in the proceedings.
-  set('container-title', /^(paper-conference|chapter)$/.test(type) ? book || journal : journal || book);
+  // A paper in proceedings that also names a journal is in the proceedings; the journal is their series.
+  const inBook = /^(paper-conference|chapter)$/.test(type) && book;
+  set('container-title', inBook || journal || book);
   set('author', names('author'));
   set('container-author', names('bookauthor'));
   set('translator', names('translator'));
@@ -501,6 +502,7 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   set('original-date', parseDate(t('origdate')));
   set('accessed', parseDate(t('urldate')));
   for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
+  set('collection-title', inBook && journal);
   set('issue', t('issue') || (article && t('number')));
   set(f('series') && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
   set('page', t('pages').replace(/\s*[-–—‐]+\s*/g, '–'));
