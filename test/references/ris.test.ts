@@ -112,6 +112,15 @@ describe('parseRis: tags', () => {
     expect(one('SP  - 12', 'EP  - 12').page).to.equal('12');
     expect(one('EP  - 19').page).to.equal('19');
   });
+  it("reads a book's, thesis's or report's SP without EP as its number of pages, not a page range", () => {
+    for (const ty of ['THES', 'BOOK', 'EBOOK', 'RPRT', 'UNPB']) {
+      expect(parseRis(`TY  - ${ty}\nSP  - xvi, 414\nER  - `).items[0], ty).to.include({ 'number-of-pages': 'xvi, 414' }).and.not.have.property('page');
+    }
+    expect(parseRis('TY  - THES\nSP  - 231\nER  - ').items[0]['number-of-pages']).to.equal('231');
+    expect(parseRis('TY  - BOOK\nSP  - 12-19\nER  - ').items[0].page).to.equal('12–19');
+    expect(parseRis('TY  - RPRT\nSP  - 12\nEP  - 19\nER  - ').items[0].page).to.equal('12–19');
+    expect(parseRis('TY  - CHAP\nSP  - 12\nER  - ').items[0].page).to.equal('12');
+  });
   it('reads SN as the ISBN of books and chapters, else the ISSN', () => {
     expect(parseRis('TY  - BOOK\nSN  - 978-3\nER  - ').items[0].ISBN).to.equal('978-3');
     expect(parseRis('TY  - CHAP\nSN  - 978-3\nER  - ').items[0].ISBN).to.equal('978-3');
@@ -146,6 +155,11 @@ describe('parseRis: tags', () => {
     expect(one('JA  - J. A.', 'JO  - Journal O', 'JF  - Journal F')['container-title']).to.equal('Journal F');
     expect(one('JA  - J. A.')['container-title']).to.equal('J. A.');
     expect(one('T2  - Journal', 'J2  - J.')).to.include({ 'container-title': 'Journal', 'container-title-short': 'J.' });
+  });
+  it("reads a quote before a year as an apostrophe: ‘98, '98, `98 -> ’98", () => {
+    expect(one('T2  - Proceedings of ICSE ‘98', "TI  - The '90s", 'AB  - In `98 it was', "N1  - 'Quoted' '1999'")).to.include({
+      'container-title': 'Proceedings of ICSE ’98', title: 'The ’90s', abstract: 'In ’98 it was', annotation: "'Quoted' '1999'",
+    });
   });
   it('reads every N1 as the annotation, one line each, and the first UR', () => {
     expect(one('N1  - First note.', 'N1  - Second note.', 'UR  - https://a.example', 'UR  - https://b.example')).to.include({

@@ -5,11 +5,13 @@
  * and the month macros; skips `@comment` and `@preamble` and any text outside entries (and `%` comments
  * between fields, as biber does). Field text goes from LaTeX to plain Unicode text (see `tex`), never
  * HTML: accents and the usual symbol commands become characters, `--`/`---` dashes, `~` a no-break
- * space; other commands are dropped and the text of their braces kept (`\emph{x}` -> "x"); braces that
- * protect case are removed. `url` and `doi` are read verbatim. Names: see `parseNames`. Types and
- * fields of BibTeX and BibLaTeX map to CSL as in `TYPES`, `TEXT` and `toCsl`. `crossref` works both
- * ways round and through up to 8 levels, BibLaTeX-style: the parent's title becomes the child's
- * `booktitle`, other missing fields are inherited (never title, subtitle, shorttitle, ids, key).
+ * space, TeX math as far as Unicode has it (`H$_2$O` -> "H₂O", see `math`); other commands are dropped
+ * and the text of their braces kept (`\emph{x}` -> "x"); braces that protect case are removed. A journal
+ * that is an AASTeX macro (`\apj`, as ADS exports write it) is the journal's name (see `JOURNALS`).
+ * `url` and `doi` are read verbatim. Names: see `parseNames`. Types and fields of BibTeX and BibLaTeX
+ * map to CSL as in `TYPES`, `TEXT` and `toCsl`. `crossref` works both ways round and through up to 8
+ * levels, BibLaTeX-style: the parent's title becomes the child's `booktitle`, other missing fields are
+ * inherited (never title, subtitle, shorttitle, ids, key).
  *
  * Robustness: never throws and runs in linear time. Matching braces are found in one pass before
  * parsing (an `@word{` at the start of a line closes everything still open, so one unbalanced
@@ -71,6 +73,35 @@ const LANGS: Record<string, string> = {
   italian: 'it', dutch: 'nl', portuguese: 'pt', russian: 'ru', polish: 'pl', swedish: 'sv', danish: 'da', finnish: 'fi',
 };
 
+/**
+ * The journal macros of AASTeX (aas_macros.sty), which ADS exports write as `journal = {\apj}`: macro
+ * names, then the journal's name. They are defined in the paper's preamble, not in the .bib file.
+ */
+const JOURNALS: Record<string, string> = {};
+`aj The Astronomical Journal|actaa Acta Astronomica|araa Annual Review of Astronomy and Astrophysics|apj The Astrophysical Journal|
+apjl apjlett The Astrophysical Journal Letters|apjs apjsupp The Astrophysical Journal Supplement Series|ao applopt Applied Optics|
+apss Astrophysics and Space Science|aap astap Astronomy and Astrophysics|aapr The Astronomy and Astrophysics Review|
+aaps Astronomy and Astrophysics Supplement Series|azh Astronomicheskii Zhurnal|baas Bulletin of the American Astronomical Society|
+bac Bulletin of the Astronomical Institutes of Czechoslovakia|caa Chinese Astronomy and Astrophysics|
+cjaa Chinese Journal of Astronomy and Astrophysics|icarus Icarus|jcap Journal of Cosmology and Astroparticle Physics|
+jrasc Journal of the Royal Astronomical Society of Canada|memras Memoirs of the Royal Astronomical Society|
+mnras Monthly Notices of the Royal Astronomical Society|na New Astronomy|nar New Astronomy Reviews|pra Physical Review A|
+prb Physical Review B|prc Physical Review C|prd Physical Review D|pre Physical Review E|prl Physical Review Letters|
+pasa Publications of the Astronomical Society of Australia|pasp Publications of the Astronomical Society of the Pacific|
+pasj Publications of the Astronomical Society of Japan|rmxaa Revista Mexicana de Astronomía y Astrofísica|
+qjras Quarterly Journal of the Royal Astronomical Society|skytel Sky and Telescope|solphys Solar Physics|sovast Soviet Astronomy|
+ssr Space Science Reviews|zap Zeitschrift für Astrophysik|nat Nature|iaucirc IAU Circulars|aplett Astrophysical Letters|
+apspr Astrophysics and Space Physics Research|bain Bulletin of the Astronomical Institutes of the Netherlands|
+fcp Fundamentals of Cosmic Physics|gca Geochimica et Cosmochimica Acta|grl Geophysical Research Letters|
+jcp The Journal of Chemical Physics|jgr Journal of Geophysical Research|jqsrt Journal of Quantitative Spectroscopy and Radiative Transfer|
+memsai Memorie della Società Astronomica Italiana|nphysa Nuclear Physics A|physrep Physics Reports|physscr Physica Scripta|
+planss Planetary and Space Science|procspie Proceedings of the SPIE|psj The Planetary Science Journal|rnaas Research Notes of the AAS`
+  .split('|')
+  .forEach((l) => {
+    const [, keys, name] = /^\s*([a-z ]+) (.*)/.exec(l)!;
+    keys.split(' ').forEach((k) => (JOURNALS[k] = name));
+  });
+
 /** `o[k]` if it is `o`'s own (so "constructor" or "__proto__" in the input read nothing). */
 const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
@@ -81,44 +112,108 @@ const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.hasOw
 const ACCENTS = '`\'^~=u."rHvdckb';
 const COMBINING = '\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c\u0323\u0327\u0328\u0331';
 
-/** Commands that stand for a character. */
+/** Commands that stand for a character (in text and in math). */
 const SYMBOLS: Record<string, string> = {};
 const sym = `ss ß ae æ AE Æ oe œ OE Œ aa å AA Å o ø O Ø l ł L Ł i ı j ȷ dots … ldots … textendash – textemdash — textquoteleft ‘
 textquoteright ’ textquotedblleft “ textquotedblright ” textbackslash \\ textasciitilde ~ textasciicircum ^ textunderscore _
-textless < textgreater > textbar | S § P ¶ copyright © textregistered ® texttrademark ™ pounds £ euro € textdegree °`.split(/\s+/);
+textless < textgreater > textbar | S § P ¶ copyright © textregistered ® texttrademark ™ pounds £ euro € textdegree ° deg °
+mdash — ndash – textmu μ pm ± mp ∓ times × cdot · leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ approx ≈ sim ∼ simeq ≃ lesssim ≲ gtrsim ≳ propto ∝ infty ∞
+rightarrow → to → leftarrow ← circ ∘ prime ′ sqrt √ odot ⊙ sun ☉ oplus ⊕ ast * dagger † ell ℓ varepsilon ε varphi φ`.split(/\s+/);
 for (let i = 0; i < sym.length; i += 2) SYMBOLS[sym[i]] = sym[i + 1];
+// Greek letters, in the order of their code points (ς between ρ and σ); the capitals 32 below.
+'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho varsigma sigma tau upsilon phi chi psi omega'
+  .split(' ')
+  .forEach((g, i) => {
+    SYMBOLS[g] = String.fromCharCode(945 + i);
+    SYMBOLS[g[0].toUpperCase() + g.slice(1)] = String.fromCharCode(913 + i);
+  });
+
+/** `c` as a super- or subscript character, '' if Unicode has none: `^2` -> "²", `_2` -> "₂", `^\circ` -> "°". */
+function script(c: string, sup: boolean): string {
+  const i = '0123456789+-=()'.indexOf(c);
+  if (i >= 0) return String.fromCharCode(sup ? ([, 185, 178, 179][i] ?? 8304 + i) : 8320 + i);
+  const [from, to] = sup ? ['abcdefghijklmnoprstuvwxyz∘', 'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ°'] : ['aehijklmnoprstuvx', 'ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'];
+  return to[from.indexOf(c)] ?? '';
+}
 
 const TEX =
-  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?)\s*\}|\\[ij](?![a-zA-Z])|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
+  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?)\s*\}|\\[ij](?![a-zA-Z])(?:\s+(?=[a-zA-Z]))?|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
 
 /**
  * LaTeX field text as plain Unicode text, whitespace collapsed: `{\"u}`, `\"{u}`, `\c{c}`, `\ss` ->
  * "ü", "ü", "ç", "ß"; `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
- * unknown commands (`\emph`, `\textsc`, `\url`) dropped, their braces' text kept; braces and math `$` removed.
+ * `\,` -> narrow no-break space; math as far as Unicode has it (see `math`); of `\ifmmode…\else…\fi` the
+ * text branch; `\noopsort{…}` (a sort key) dropped; unknown commands (`\emph`, `\textsc`, `\url`)
+ * dropped, their braces' text kept; braces removed. A quote before a year ("'98", "‘98") is an apostrophe.
  */
 export const tex = (s: string): string =>
   // Most field text has no LaTeX at all: only whitespace to collapse.
-  (/[\\{}$~]|--|``|''/.test(s) ? texMarkup(s) : s).replace(/[ \t\r\n]+/g, ' ').trim();
+  (/[\\{}$~]|--|``|''/.test(s) ? texMarkup(s) : s)
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’')
+    .trim();
+
+/** `\ifmmode math\else text\fi` (the text), and an `\ifmmode` without `\else` (nothing). Linear: no branch spans an `\ifmmode`. */
+const IFMMODE = /\\ifmmode(?:[^\\]|\\(?!else|fi|ifm)[^])*(?:\\else\s*((?:[^\\]|\\(?!fi|ifm)[^])*))?\\fi\s*/g;
 
 const texMarkup = (s: string): string =>
   s
-    .replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
-      if (acc) {
-        const letter = arg!.replace(/[{}\s\\]/g, '');
-        return letter ? letter + COMBINING[ACCENTS.indexOf(acc)] : /\w/.test(acc) ? '' : acc;
-      }
-      if (cmd) return own(SYMBOLS, cmd) ?? '';
-      if (ch != null) return ch == '\\' ? ' ' : /[-/]/.test(ch) ? '' : ch;
-      return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
-    })
+    .replace(IFMMODE, '$1')
+    .replace(/\\(?:noopsort|sortnoop|SortNoop|noop)\s*\{[^{}]*\}/g, '')
+    // Odd pieces are math (`$…$`, `$$…$$`), unless the last `$` is unpaired.
+    .split(/(?<!\\)\$\$?/)
+    .map((x, i, a) => (i % 2 && i < a.length - 1 ? math(x) : text(x)))
+    .join('')
     .normalize('NFC');
+
+const text = (s: string): string =>
+  s.replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
+    if (acc) {
+      const letter = arg!.replace(/[{}\s\\]/g, '');
+      return letter ? letter + COMBINING[ACCENTS.indexOf(acc)] : /\w/.test(acc) ? '' : acc;
+    }
+    if (cmd) return own(SYMBOLS, cmd) ?? '';
+    if (ch != null) return ch == ',' ? '\u202f' : /[\\;:> ]/.test(ch) ? ' ' : /[-/!@]/.test(ch) ? '' : ch;
+    return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
+  });
+
+/** Commands that only set the font (or size) in math: dropped, their text kept. */
+const FONT = /^(rm|bf|it|sf|tt|cal|math\w*|text\w*|mbox|bm|boldsymbol|operatorname|left|right|ensuremath)$/;
+
+/**
+ * TeX math as Unicode text: `\pm`, `\alpha`, `\times` -> "±", "α", "×"; `H_2O`, `10^{-3}`, `^\circ` ->
+ * "H₂O", "10⁻³", "°"; a script Unicode has no characters for keeps its text ("T_eff"; "A*" and "M⊙" for
+ * a symbol); `\sqrt{x+1}` -> "√(x+1)"; `\mathrm{..}`, `\text{..}` keep their text. Math with any other
+ * command (`\frac`) stays as it was written, without the dollar signs, rather than lose that command.
+ */
+function math(m: string): string {
+  let ok = true;
+  const r = m
+    // A symbol is spaced as written on its left: `2 \times 2`, `z\sim 6` -> "2 × 2", "z∼6".
+    .replace(/(\s?)\\([a-zA-Z]+)(\s*)|\\([^]?)/g, (_, pre?: string, cmd?: string, sp?: string, ch = '') => {
+      if (!cmd) return ch == ',' ? '\u202f' : /[;: ]/.test(ch) ? ' ' : ch == '!' ? '' : ch;
+      const c = own(SYMBOLS, cmd);
+      return c != null ? pre + c + (pre && sp) : FONT.test(cmd) ? pre! : ((ok = false), '');
+    })
+    .replace(/([\^_])\s*(?:\{([^{}]*)\}|([^\s{}]))/g, (_, op: string, group?: string, one?: string) => {
+      const c = (group ?? one!).trim();
+      const out = [...c].map((ch) => script(ch, op == '^'));
+      return out.every(Boolean) ? out.join('') : /[\p{L}\p{N}]/u.test(c) ? op + c : c;
+    })
+    .replace(/√\s*(?:\{([^{}]*)\})?/g, (_, c = '') => '√' + (c.length > 1 ? `(${c})` : c))
+    .replace(/[{}]/g, '');
+  return ok ? r : m;
+}
 
 /** A verbatim field (url, doi): `\url{}` unwrapped, backslashes before specials and whitespace removed. */
 const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
 
-/** The text with everything inside braces (and the braces) replaced by "_": separators at depth 0 show. */
+/**
+ * The text with everything inside braces (and the braces) replaced by "_", and a character after a
+ * backslash that is not a letter too: separators at depth 0 show (`Pi\~{n}a` has no "~" to split at).
+ */
 function mask(s: string): string {
-  if (!s.includes('{')) return s;
+  if (!/[{\\]/.test(s)) return s;
   let d = 0;
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -126,7 +221,7 @@ function mask(s: string): string {
     if (c == '{') d++;
     out += d ? '_' : c;
     if (c == '}' && d) d--;
-    else if (c == '\\' && d && ++i < s.length) out += '_';
+    else if (c == '\\' && ++i < s.length) out += d || !/[a-zA-Z]/.test(s[i]) ? '_' : s[i];
   }
   return out;
 }
@@ -155,7 +250,8 @@ export function parseNames(raw: string): CslName[] {
     if (!name || /^others$/i.test(name)) return [];
     if (name[0] == '{' && !/[^_]/.test(mask(name))) return [{ literal: tex(name) }];
     const parts = splitTop(name, /,/g);
-    const words = splitTop(parts[0], /[\s~]+/g).filter(Boolean);
+    // TeX eats the spaces after a command's name: `Mart\'\i nez` is one word.
+    const words = splitTop(parts[0], /(?<![\s~]|\\[a-zA-Z]+)[\s~]+/g).filter(Boolean);
     const first = parts.length == 1; // "First von Last"
     let i = 0; // first word of the von part
     if (first) while (i < words.length - 1 && !isVon(words[i])) i++;
@@ -370,6 +466,12 @@ export function parseBibtex(text: string): ParseResult {
   };
 }
 
+/** A journal field: a lone macro (`\apj`, `{\mnras}`) is an AASTeX journal, else its name (never nothing). */
+function journalName(v = ''): string {
+  const m = /^\s*\{?\s*\\([a-zA-Z]+)\s*\}?\s*$/.exec(v);
+  return m ? (own(JOURNALS, m[1]) ?? m[1]) : tex(v);
+}
+
 /** The CSL item of an entry (`f`: its raw fields, inherited ones included). */
 function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   const t = (k: string) => (f(k) ? tex(f(k)!) : '');
@@ -387,7 +489,11 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   const url = verbatim(f('url') ?? (howUrl ? how : ''));
 
   set('title', [t('title'), t('subtitle')].filter(Boolean).join(': '));
-  set('container-title', t('journaltitle') || t('journal') || (type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ')));
+  const book = type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ');
+  const journal = journalName(f('journaltitle')) || journalName(f('journal'));
+  // A paper in proceedings that also names a journal is in the proceedings; the journal is their series.
+  const inBook = /^(paper-conference|chapter)$/.test(type) && book;
+  set('container-title', inBook || journal || book);
   set('author', names('author'));
   set('container-author', names('bookauthor'));
   set('translator', names('translator'));
@@ -396,6 +502,7 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   set('original-date', parseDate(t('origdate')));
   set('accessed', parseDate(t('urldate')));
   for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
+  set('collection-title', inBook && journal);
   set('issue', t('issue') || (article && t('number')));
   set(f('series') && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
   set('page', t('pages').replace(/\s*[-–—‐]+\s*/g, '–'));

@@ -8,9 +8,10 @@
  * Tags read: TY (type), ID (-> id, else `ris-1`, `ris-2`… by position), AU/A1 authors (a film's:
  * directors), A2/ED editors, A3 series editors, A4 translators, TI/T1 (title), T2/JF/JO/BT/JA
  * (container, the first given), J2 (its abbreviation), T3 (series), PY/Y1/DA (date, the most precise:
- * "2020/03/01/"), Y2 (accessed), VL, IS, SP/EP (page), PB, CY, ET (edition), C7/M1 (number), M3 (genre),
- * NV, SN (ISBN for books and chapters, else ISSN), DO, UR (the first), LA, AB/N2 (abstract),
- * N1 (-> annotation, several joined by a line break). Some tags mean other things by type, as Zotero,
+ * "2020/03/01/"), Y2 (accessed), VL, IS, SP/EP (page; of a book, thesis, report or manuscript SP alone
+ * is its number of pages), PB, CY, ET (edition), C7/M1 (number), M3 (genre), NV, SN (ISBN for books and
+ * chapters, else ISSN), DO, UR (the first), LA, AB/N2 (abstract), N1 (-> annotation, several joined by
+ * a line break). A quote before a year ("‘98") is an apostrophe ("’98"). Some tags mean other things by type, as Zotero,
  * EndNote and citation-js write them: a book's editors are A3 (A2 its series editors) and its series T2;
  * a conference paper's proceedings C3 (T2 then names the conference); a report's number SN.
  * Names: "Family, Given[, Suffix]"; a name without a comma is a literal name (an organization).
@@ -99,7 +100,9 @@ export function parseRis(text: string): ParseResult {
       NAMES.forEach(([k, ...tags], i) => set(i || type != 'motion_picture' ? k : 'director', all(...tags).map(name)));
       set('issued', date('DA', 'Y1', 'PY'));
       set('accessed', date('Y2'));
-      set('page', (sp && ep && sp != ep ? sp + '-' + ep : sp || ep).replace(/\s*[-–]+\s*/g, '–'));
+      // A whole work's SP without EP ("xvi, 414") is its number of pages (Zotero's numPages), not a page.
+      const whole = /^(book|thesis|report|manuscript)$/.test(type) && !ep && !/\d\s*[-–]/.test(sp);
+      set(whole ? 'number-of-pages' : 'page', (sp && ep && sp != ep ? sp + '-' + ep : sp || ep).replace(/\s*[-–]+\s*/g, '–'));
       set(/^(book|chapter)$/.test(type) ? 'ISBN' : 'ISSN', get('SN'));
       set('annotation', all('N1').join('\n'));
       items.push(o);
@@ -109,7 +112,8 @@ export function parseRis(text: string): ParseResult {
 
   lines.forEach((l, i) => {
     const m = /^([A-Z][A-Z0-9])  ?-(?: (.*)|$)/.exec(l);
-    const v = (m ? (m[2] ?? '') : l).trim();
+    // A quote before a year ("‘98", "'98") is an apostrophe: a formatter would make it an opening quote.
+    const v = (m ? (m[2] ?? '') : l).trim().replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’');
     if (!m) {
       // a value continued on the next line
       if (tags && last.length && v) last.push(last.pop() + ' ' + v);
