@@ -38,6 +38,7 @@ export function toRis(items: CslItem[]): string {
       const article = type.startsWith('article');
       // Per-type tags as Zotero, EndNote and citation-js read them (see parseRis).
       const [book, conf, report] = ['book', 'paper-conference', 'report'].map((t) => t == type);
+      const whole = /^(book|thesis|report|manuscript)$/.test(type);
       const computed: Record<string, unknown> = {
         TY: typeOf(o, 2),
         ID: o.id,
@@ -51,8 +52,8 @@ export function toRis(items: CslItem[]): string {
         PY: typeof d == 'string' ? d : d[0],
         DA: typeof d != 'string' && d[1] > 0 && ymd(o.issued, '/'),
         Y2: ymd(o.accessed, '/'),
-        SP: sp,
-        EP: ep,
+        SP: sp ?? (whole && o['number-of-pages']),
+        EP: ep ?? (whole && sp), // a whole work's SP alone is its number of pages (see parseRis)
         C7: article && o.number,
         M1: !article && !report && o.number,
         SN: report ? o.number : o.ISBN || o.ISSN,
