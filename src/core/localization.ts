@@ -76,16 +76,20 @@ export function withLocale<T>(locale: string, render: () => T): T {
   return render();
 }
 
-// Elements that follow `lang`: one observer for the whole document tells them when it changes.
+// Elements that follow `lang`: one observer for the whole document tells them when it changes. Made
+// with the first listener, so that importing this module touches no DOM (the citation styles, which
+// use msg(), also run in Node: benchmarks, the oracle script).
 const listeners = new Set<() => void>();
-new MutationObserver(() => listeners.forEach((listener) => listener())).observe(document.documentElement, {
-  attributes: true,
-  attributeFilter: ['lang'],
-  subtree: true,
-});
+let observer: MutationObserver | undefined;
 
 /** Calls `listener` whenever a `lang` attribute changes anywhere in the document; returns the unsubscribe. */
 export function onLangChange(listener: () => void): () => void {
+  // Observing again with the same options changes nothing.
+  (observer ??= new MutationObserver(() => listeners.forEach((each) => each()))).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
