@@ -24,11 +24,17 @@ oracleTests('mla', mla, {
     bibliography: 'O’Neil & Sons, <i>Ann</i>. *Tom & Jerry <b>Bold</b> “Quoted” <Script>Alert(1)</Script>*. A & B <Press>, 2000.',
     why: 'field text is plain: citeproc reads <b> and a <i>-wrapped given name as markup; hearth prints what was typed',
   },
-  'hostile: date range, circa, literal date': {
-    bibliography: 'Doe, Jane. *Dated*. ca. 1800. 1999.',
-    why: `only the first date of a range is printed; ${shared}`,
+  'report: government series and number, DOI, three authors': {
+    bibliography:
+      'Grassi, Paul A., et al. *Digital Identity Guidelines*. NIST Special Publication, 800-63-3, National Institute of Standards and Technology, June 2017, https://doi.org/10.6028/NIST.SP.800-63-3.',
+    why: 'citeproc turns the hyphen before the last digits of a report number into an en dash ("800-63–3", as if a page range); hearth prints the number as typed',
   },
-});
+  'book: corporate author, edition words, DOI': {
+    bibliography:
+      'American Psychiatric Association. *Diagnostic and Statistical Manual of Mental Disorders*. 5th ed., text rev., American Psychiatric Association Publishing, 2022, https://doi.org/10.1176/appi.books.9780890425787.',
+    why: 'citeproc title-cases the words of a textual edition after its number ("text Rev."); hearth keeps "text rev." as typed, MLA\'s abbreviation',
+  },
+}, '2026');
 
 const fromm = { id: 'f', type: 'book', title: 'x', author: [{ family: 'Fromm', given: 'Erich' }], issued: { 'date-parts': [[1956]] } };
 const cite = (locator?: string, item: unknown = fromm) => citeText(mla.citation([{ item: item as CslItem, n: 1, locator }]), '*');
@@ -86,10 +92,21 @@ describe('mla: entries', () => {
     expect(entryText(mla, { title: 'what it is for: a study of iPhone use' })).to.equal('*What It Is for: A Study of iPhone Use*.');
   });
 
+  it('prints the locale\'s short months ("June", "July", "Sept.") and ranges of whole years', () => {
+    const at = (issued: unknown, type = 'webpage') => entryText(mla, { type, title: 't', issued });
+    expect(at({ 'date-parts': [[2001, 9, 4]] })).to.equal('*T*. 4 Sept. 2001.');
+    expect(at({ 'date-parts': [[2017, 6]] })).to.equal('*T*. June 2017.');
+    expect(at({ 'date-parts': [[2020, 22]] })).to.equal('*T*. Summer 2020.');
+    expect(at({ 'date-parts': [[2008], [2013]] })).to.equal('*T*. 2008–2013.');
+    expect(at({ 'date-parts': [[2008], [2013]] }, 'book')).to.equal('*T*. 2008–2013.');
+    expect(at({ 'date-parts': [[2008, 1], [2013, 2]] })).to.equal('*T*. Jan. 2008.');
+    expect(at({ 'date-parts': [[2008], [2008]] })).to.equal('*T*. 2008.');
+  });
+
   it('prints "Accessed" only for an undated work, and a speech\'s event', () => {
     const web = { type: 'webpage', title: 'w', URL: 'https://x.example/', accessed: { 'date-parts': [[2021, 6, 1]] } };
-    expect(entryText(mla, web)).to.equal('*W*. https://x.example/. Accessed 1 Jun. 2021.');
-    expect(entryText(mla, { ...web, issued: { 'date-parts': [[2020, 9]] } })).to.equal('*W*. Sep. 2020, https://x.example/.');
+    expect(entryText(mla, web)).to.equal('*W*. https://x.example/. Accessed 1 June 2021.');
+    expect(entryText(mla, { ...web, issued: { 'date-parts': [[2020, 9]] } })).to.equal('*W*. Sept. 2020, https://x.example/.');
     const talk = { type: 'speech', title: 's', author: [{ literal: 'A' }], 'event-title': 'Conf', 'event-place': 'Rome', 'event-date': { 'date-parts': [[2000, 5, 1]] } };
     expect(entryText(mla, talk)).to.equal('A. *S*. Conf, 1 May 2000, Rome.');
   });

@@ -5,8 +5,8 @@ import { entryText, oracleTests } from './oracle.js';
 
 const shared = 'hearth behaviour shared by every style (see the comment at the top of apa.ts)';
 const semicolon =
-  'bug of the 2022 style file: a semicolon dangles where nothing follows ("P;", "2000 Mar 7; Available from"); hearth ends with a period';
-const talk = 'bug of the 2022 style file: an unpublished talk prints "In 2019."; hearth formats it as the style formats a speech';
+  'bug of the style file: a semicolon dangles where nothing follows ("P;", "2000 Mar 7; Available from"); hearth ends with a period';
+const talk = 'bug of the style file: an unpublished talk prints "In 2019."; hearth formats it as the style formats a speech';
 const hyphen = `citeproc with the 2023 en-US locale drops the lower-case "jun" of "Min-jun"; hearth initializes it (${shared})`;
 
 oracleTests('vancouver', vancouver, {
@@ -22,8 +22,23 @@ oracleTests('vancouver', vancouver, {
   'conference paper: in proceedings, event, place, pages, DOI': { bibliography: '1. Lee MJ, Okafor C. Accessible booking interfaces for older adults. In: Ramos L, editor. Proceedings of the ACM Conference on Human Factors in Computing Systems. New York: ACM; 2022. p. 55–67.', why: hyphen },
   'conference paper: unpublished talk, event and place, full date': { bibliography: '1. Nakamura Y. Home care after discharge. Paper presentation presented at: Annual Meeting of the Gerontological Society; 2018 Nov 16; Boston, MA.', why: talk },
   'hostile: markup, ampersand and quotes in fields': { bibliography: '1. O’Neil & Sons IAI. Tom & Jerry <b>bold</b> “quoted” <script>alert(1)</script>. A & B <Press>; 2000.', why: 'field text is plain: citeproc reads <b> and a <i>-wrapped given name as markup; hearth prints what was typed' },
-  'hostile: date range, circa, literal date': { bibliography: '1. Doe J. Dated. 1999.', why: 'only the first date of a range is printed (see apa.ts)' },
-});
+  'journal article: 6 authors, advance online publication': {
+    bibliography: '1. Kelly Y, Zilanawala A, Booker C, Sacker A, Lacey R, Wright D. Social media use and adolescent depression: A longitudinal cohort study. Journal of Adolescent Health. 2024 Jan 10.',
+    why: semicolon,
+  },
+  'newspaper article: online, full date, URL, accessed': {
+    bibliography: '1. Caron C. Therapists are struggling to keep up with demand. The New York Times [Internet]. 2021 Feb 17 [cited 2024 Apr 2]. Available from: https://www.nytimes.com/2021/02/17/well/mind/therapy-appointments-shortages-pandemic.html',
+    why: semicolon,
+  },
+  'newspaper article: no author, online': {
+    bibliography: '1. GP waiting times reach record high. BBC News [Internet]. 2023 Nov 30. Available from: https://www.bbc.co.uk/news/health-67571234',
+    why: semicolon,
+  },
+  'report: government series and number, DOI, three authors': {
+    bibliography: '1. Grassi PA, Garcia ME, Fenton JL. Digital identity guidelines. Gaithersburg, MD: National Institute of Standards and Technology; 2017 Jun. Report No.: 800-63-3.',
+    why: 'citeproc turns the hyphen before the last digits of a report number into an en dash ("800-63–3", as if a page range); hearth prints the number as typed',
+  },
+}, '2026');
 
 const fromm = {
   id: 'f', type: 'book', title: 'The Art of Loving', author: [{ family: 'Fromm', given: 'Erich' }], issued: { 'date-parts': [[1956]] },
@@ -69,6 +84,24 @@ describe('vancouver: entries', () => {
       '1. Doe JP. T. J Appl Phys [Internet]. 2020 May 4 [cited 2021 Jan 2];3(2):1099–107. Available from: https://x.example',
     );
     expect(vancouver.entry(item).at(-1)).to.deep.equal({ text: 'https://x.example', href: 'https://x.example' });
+  });
+
+  it('prints a page of a website site first, its title last (no "[Internet]" after an author)', () => {
+    const page = { id: 'w', type: 'webpage', title: 'Page', 'container-title': 'Site', publisher: 'Pub', URL: 'https://x.example', issued: { 'date-parts': [[2010]] } };
+    expect(entryText(vancouver, page)).to.equal('1. Site [Internet]. Pub; 2010. Page. Available from: https://x.example');
+    const byAuthor = { ...page, publisher: undefined, author: [{ family: 'Doe', given: 'J' }], accessed: { 'date-parts': [[2021, 3, 5]] } };
+    expect(entryText(vancouver, byAuthor)).to.equal('1. Doe J. Site. 2010 [cited 2021 Mar 5]. Page. Available from: https://x.example');
+    const noSite = { ...page, 'container-title': undefined };
+    expect(entryText(vancouver, noSite)).to.equal('1. Page [Internet]. Pub; 2010. Available from: https://x.example');
+  });
+
+  it('names no publisher for periodicals, keeps dots followed by a lower-case letter, prints year ranges and patent numbers', () => {
+    const article = { id: 'n', type: 'article-journal', title: 'T', 'container-title': 'Nature', publisher: 'Nature Publishing Group', volume: 5, issued: { 'date-parts': [[2021]] } };
+    expect(entryText(vancouver, article)).to.equal('1. T. Nature. 2021;5.');
+    const entry = { id: 'd', type: 'entry-dictionary', title: 'T', 'container-title': 'Merriam-Webster.com dictionary. Ed. 2', URL: 'https://x.example' };
+    expect(entryText(vancouver, entry)).to.equal('1. T. In: Merriam-Webster.com dictionary Ed 2 [Internet]. Available from: https://x.example');
+    expect(entryText(vancouver, { id: 's', type: 'motion_picture', title: 'S', issued: { 'date-parts': [[2008], [2013]] } })).to.equal('1. S. 2008–2013.');
+    expect(entryText(vancouver, { id: 'p', type: 'patent', title: 'P', number: 'US1', issued: { 'date-parts': [[2001, 9, 4]] } })).to.equal('1. P. US1, 2001.');
   });
 
   it('formats an unpublished talk as a speech', () => {

