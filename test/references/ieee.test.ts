@@ -107,11 +107,19 @@ describe('ieee: entries', () => {
     expect(entryText(ieee, { ...page, URL: 'https://w.example' })).to.equal('[1] “P,” Site. Accessed: Mar. 05, 2021. [Online]. Available: https://w.example');
   });
 
-  it('prints a range of years, and only the first date of a range within a year', () => {
+  it('prints a date range from its largest part that differs', () => {
     const series = { id: 's', type: 'broadcast', title: 'S', publisher: 'P' };
-    expect(entryText(ieee, { ...series, issued: { 'date-parts': [[2008], [2013]] } })).to.equal('[1] “S,” P, 2008–2013.');
-    expect(entryText(ieee, { ...series, issued: { 'date-parts': [[2008, 3], [2008, 5]] } })).to.equal('[1] “S,” P, Mar. 2008.');
-    expect(entryText(ieee, { ...series, issued: { 'date-parts': [['x'], [2013]] } })).to.equal('[1] “S,” P.');
+    const range = (...dp: unknown[]) => entryText(ieee, { ...series, issued: { 'date-parts': dp } });
+    expect(range([2008], [2013])).to.equal('[1] “S,” P, 2008–2013.');
+    expect(range([2008, 3, 1], [2009, 5, 2])).to.equal('[1] “S,” P, Mar. 01, 2008–May 02, 2009.');
+    expect(range([2008, 3, 1], [2008, 5, 2])).to.equal('[1] “S,” P, Mar. 01–May 02, 2008.');
+    expect(range([2008, 3, 1], [2008, 3, 5])).to.equal('[1] “S,” P, Mar. 01–05, 2008.');
+    expect(range([2008, 3], [2008, 3])).to.equal('[1] “S,” P, Mar. 2008.');
+    // Only the parts the type prints count: a report prints the month and year, a book the year.
+    expect(entryText(ieee, { ...series, type: 'report', issued: { 'date-parts': [[2008, 3], [2008, 5]] } })).to.equal('[1] “S,” P, Mar.–May 2008.');
+    expect(entryText(ieee, { ...series, type: 'book', issued: { 'date-parts': [[2008, 3], [2008, 5]] } })).to.equal('[1] *S*. P, 2008.');
+    expect(range(['x'], [2013])).to.equal('[1] “S,” P.');
+    expect(range([2008], 'x')).to.equal('[1] “S,” P, 2008.');
   });
 
   it('survives items of the wrong shape', () => {

@@ -20,8 +20,7 @@
  * - A locator that is not a page prints as typed ("[1, chap. 2]"; citeproc: "[1, Ch. 2]" from its label).
  * - Double quotes typed in a quoted title turn single (“‘Quoted’ start,”); typed single quotes stay
  *   single (citeproc turns them double).
- * - Not handled: "circa" dates; a range of dates within one year (its first date prints; citeproc:
- *   "Mar.–May 2008"); series (`collection-title`: "in Series, no. 4. "); `status` ("In press") is not bold.
+ * - Not handled: "circa" dates; series (`collection-title`: "in Series, no. 4. "); `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
@@ -47,21 +46,30 @@ const month = (m: number): string => {
   return m < 13 && s.length > 3 ? s.slice(0, 3) + '.' : s;
 };
 
-/** A date: `form` 0 "2005", 1 "Mar. 2005", 2 "Mar. 07, 2005"; a literal date as is, '' without one. */
-function dateOf(d: number[] | string, form: number): string {
-  if (typeof d == 'string') return d;
-  const [y, m, day] = d;
-  return cat(' ', form && month(m), form > 1 && day && String(day).padStart(2, '0') + ',', y < 0 ? -y + ' BC' : y);
-}
+/** The parts of a date as printed, '' when not: [month, day, year]; `form` 0 "2005", 1 "Mar. 2005", 2 "Mar. 07, 2005". */
+const printed = ([y, m, day]: number[], form: number): string[] => [
+  form ? month(m) : '',
+  form > 1 && day ? String(day).padStart(2, '0') : '',
+  y < 0 ? -y + ' BC' : '' + y,
+];
+
+/** "Mar. 07, 2005", "Mar. 2005", "Mar. 07", "07, 2005" from the parts. */
+const dateText = ([m, day, y]: string[]): string => cat(day && y ? ', ' : ' ', cat(' ', m, day), y);
 
 /**
- * A date field (see `dateOf`); a range over several years as "2008–2013", as citeproc prints it (a
- * TV series, a podcast). A range within one year prints its first date (not handled).
+ * A date field in `form` (see `printed`); a literal date as is, '' without one. A range starts at
+ * its largest part that differs, as citeproc prints it: "2008–2013", "Mar.–May 2008", "Mar. 01–May
+ * 02, 2008", "Mar. 01–05, 2008"; a range whose printed parts are the same prints once.
  */
 function date(v: unknown, form: number): string {
   const to = Object(v)['date-parts']?.[1];
   const [d, e] = [v, Array.isArray(to) && { 'date-parts': [to] }].map(dateParts);
-  return dateOf(d, form) + (typeof d == 'object' && typeof e == 'object' && e[0] != d[0] ? '–' + dateOf(e, form) : '');
+  if (typeof d == 'string') return d;
+  const [m, day, y] = printed(d, form);
+  const [m2, day2, y2] = typeof e == 'object' ? printed(e, form) : [m, day, y];
+  if (y2 == y && m2 == m && day2 == day) return dateText([m, day, y]);
+  // The year once when it is the same, and the month too.
+  return dateText([m, day, y2 == y ? '' : y]) + '–' + dateText([y2 == y && m2 == m ? '' : m2, day2, y2]);
 }
 
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
