@@ -123,10 +123,10 @@ export function formatIeee(item: CslItem): Run[] {
     if (type == 'article-journal')
       return g(T, italic(f('container-title-short') || ct), locators, pages, issued(1), status) + (DOI || URL ? ',' : '.');
     // Published in proceedings ("in *Proceedings*") or presented ("presented at the Event"); no event place.
-    if (is('paper-conference speech'))
-      return end(
-        g(T, ct ? 'in ' + italic(ct) : around('presented at the ', f('event-title') || f('event')), editors, pub, issued(type == 'speech' ? 2 : 1), pages, status),
-      );
+    if (is('paper-conference speech')) {
+      const event = ct ? 'in ' + italic(ct) : around('presented at the ', f('event-title') || f('event'));
+      return end(g(T, event, editors, pub, issued(type == 'speech' ? 2 : 1), pages, status));
+    }
     if (type == 'report') return end(g(T, pub, cat(' ', genre, num), issued(1)));
     if (type == 'thesis') return end(g(T, genre, pub, issued(0)));
     // "*R*. (2023). R Foundation, Vienna." (the version is not printed)
