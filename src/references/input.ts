@@ -41,8 +41,9 @@ export function parseText(text: string, format: Format): Parsed | Promise<Parsed
       throw new HearthError('malformed', `JSON: ${cause}`, { cause });
     }
   }
-  return (format == 'ris' ? import('./parse/ris.js').then((m) => m.parseRis(text)) : import('./parse/bibtex.js').then((m) => m.parseBibtex(text))).then(
-    ({ items, errors }) => {
+  return (format == 'ris' ? import('./parse/ris.js').then((m) => m.parseRis) : import('./parse/bibtex.js').then((m) => m.parseBibtex)).then(
+    (parse) => {
+      const { items, errors } = parse(text);
       if (!items.length && errors.length) throw new HearthError('malformed', errors[0].message);
       return { data: items, issues: errors };
     },

@@ -11,8 +11,8 @@ import { css } from '../core/css.js';
 export const referencesStyles = css`
   :where(hearth-references) {
     display: block;
-    font: var(--hearth-font, inherit);
-    color: var(--hearth-color-text, inherit);
+    font: var(--hearth-font);
+    color: var(--hearth-color-text);
   }
   :where(hearth-references ul) {
     list-style: none;
@@ -31,15 +31,15 @@ export const referencesStyles = css`
   :where(hearth-references li:target, hearth-references li:focus) {
     outline: 2px solid var(--hearth-color-accent, currentColor);
     outline-offset: 4px;
-    background: var(--hearth-color-highlight, transparent);
+    background: var(--hearth-color-highlight);
   }
   :where(hearth-references .annotation) {
     display: block;
     text-indent: 0;
-    color: var(--hearth-color-muted, inherit);
+    color: var(--hearth-color-muted);
   }
   :where(hearth-references a) {
-    color: var(--hearth-color-accent, inherit);
+    color: var(--hearth-color-accent);
     overflow-wrap: anywhere;
   }
   :where(hearth-references .skeleton) {
@@ -60,7 +60,7 @@ export const referencesStyles = css`
     clip-path: inset(50%);
   }
   :where(hearth-references .back, hearth-references .notice) {
-    color: var(--hearth-color-muted, inherit);
+    color: var(--hearth-color-muted);
     font-size: 0.9em;
   }
   :where(hearth-references .back a) {

@@ -482,16 +482,14 @@ export class HearthReferences extends HearthElement {
 
 /** What the reader is told, by what went wrong. */
 function describeError(error: unknown): string {
-  switch (isHearthError(error) && error.kind) {
-    case 'offline':
-      return msg('You seem to be offline. Check your connection, then try again.', { id: 'references.error.offline' });
-    case 'timeout':
-      return msg('The server took too long to answer. Try again.', { id: 'references.error.timeout' });
-    case 'not-found':
-      return msg('This references list was not found.', { id: 'references.error.notFound' });
-    case 'malformed':
-      return msg('The references data could not be read.', { id: 'references.error.malformed' });
-    default:
-      return msg('The references could not be loaded. Try again.', { id: 'references.error.generic' });
-  }
+  const kind = isHearthError(error) && error.kind;
+  return kind == 'offline'
+    ? msg('You seem to be offline. Check your connection, then try again.', { id: 'references.error.offline' })
+    : kind == 'timeout'
+      ? msg('The server took too long to answer. Try again.', { id: 'references.error.timeout' })
+      : kind == 'not-found'
+        ? msg('This references list was not found.', { id: 'references.error.notFound' })
+        : kind == 'malformed'
+          ? msg('The references data could not be read.', { id: 'references.error.malformed' })
+          : msg('The references could not be loaded. Try again.', { id: 'references.error.generic' });
 }

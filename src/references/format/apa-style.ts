@@ -11,7 +11,7 @@ import { pagesOrAsTyped } from './citing.js';
 /**
  * APA 7: entries as `formatApa`; in-text citations "(Fromm, 1956, p. 12; Jackson, 1982)", the items
  * in reference-list order, "&" between two authors and "et al." from three, the title for works
- * without author (in italics or quotes as in the entry), "n.d." without a date, the original date
+ * without author (in italics or quotes as in the entry; a report's as is), "n.d." without a date, the original date
  * first ("1975/1977"). A page locator prints "p. 12" / "pp. 12–14", any other as typed.
  * Deliberate differences: no year suffixes, no "(Fromm, 1956, 1962)" grouping of one author's works.
  */
@@ -23,6 +23,7 @@ export const apa: CitationStyle = {
       '(',
       ...order.flatMap((i, k): CitePiece[] => {
         const { item, locator = '' } = cites[i];
+        const type = str(item?.type);
         const [who] = creators(Object(item));
         const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
         const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || term('n.d.');
@@ -30,9 +31,9 @@ export const apa: CitationStyle = {
           ', ',
           who[0]
             ? cat(', ', who[1] ? who[0][0] + (who[2] ? ' ' + term('et al.') : ' & ' + who[1][0]) : who[0][0], date)
-            : /^(article|chapter|entry|paper|post-|speech)/.test(str(item?.type))
+            : /^(article|chapter|entry|paper|post-|speech)/.test(type)
               ? around('“', title, ',” ') + date
-              : cat(', ', italic(title), date),
+              : cat(', ', type == 'report' ? title : italic(title), date),
           pagesOrAsTyped(locator),
         );
         return k ? ['; ', [part, i]] : [[part, i]];

