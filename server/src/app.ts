@@ -7,7 +7,7 @@ import { NulCharacterError, type Store } from './store/index.js';
 import { problem } from './problem.js';
 import { send, type AppEnv, type Deps, type Router } from './http.js';
 import { requestLog, type LogSink } from './log.js';
-import { cors, csrf, securityHeaders } from './security.js';
+import { cors, csrf, PUBLIC_READS, securityHeaders } from './security.js';
 import { authenticate } from './sessions.js';
 import { serveStatic, type StaticRoots } from './static.js';
 import { authRoutes } from './routes/auth.js';
@@ -83,9 +83,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return { route: found[0]!.path, methods: [...new Set(methods)] };
   };
 
+  /** True when `path` is one of the PUBLIC_READS (security.ts): a GET any origin may make. */
+  const isPublicRead = (path: string) => registered.some((r) => r.method === 'GET' && PUBLIC_READS.includes(r.path) && r.re.test(path));
+
   if (config.log) app.use('*', requestLog(options.log ?? ((line) => process.stdout.write(line + '\n'))));
   app.use('*', securityHeaders());
-  app.use('/api/*', cors(deps, methodsFor));
+  app.use('/api/*', cors(deps, methodsFor, isPublicRead));
   app.use('*', authenticate(deps));
 
   const csrfCheck = csrf(deps);
@@ -112,6 +115,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   bookingStaffRoutes(router, deps);
   referenceRoutes(router, deps);
   eventRoutes(router, deps, { heartbeatMs: options.heartbeatMs });
+  for (const path of PUBLIC_READS) {
+    if (!registered.some((r) => r.method === 'GET' && r.path === path)) throw new Error(`PUBLIC_READS names ${path}, which is no GET route`);
+  }
 
   if (options.staticRoots?.length) app.use('*', serveStatic(options.staticRoots));
 

@@ -39,7 +39,13 @@ export interface Auth {
 
 export type AppEnv = {
   Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
-  Variables: { auth: Auth; /** Set by handlers outside the router (static files) for the log. */ route: string };
+  Variables: {
+    auth: Auth;
+    /** Set by handlers outside the router (static files) for the log. */
+    route: string;
+    /** A public read from an origin that is not allowed (security.ts `cors`): answered anonymously, to `*`. */
+    publicRead: boolean;
+  };
 };
 export type Ctx = Context<AppEnv>;
 

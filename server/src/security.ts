@@ -126,10 +126,37 @@ export function onClientError(config: Pick<Deps['config'], 'publicUrl'>) {
 }
 
 /**
- * CORS for /api: allowlisted origins (and the server's own) get Allow-Origin: <origin> with
- * credentials; others get no CORS headers at all. OPTIONS on a known path answers the preflight.
+ * Public reads: the credential-free GETs a widget makes on any site, signed in or not. They answer
+ * any origin (`Access-Control-Allow-Origin: *`, never with credentials): a blog that is not in
+ * HEARTH_ALLOWED_ORIGINS can still show a references list or the booking picker. Nothing in their
+ * answers depends on who asks, so the session (cookie or bearer) is not even looked up when such a
+ * read comes from an origin that is not allowed. Everything else under /api (writes, and the reads
+ * of a session or of a manage token: personal data) keeps the allowlist.
  */
-export function cors(deps: Deps, methodsFor: (path: string) => { route: string; methods: string[] } | undefined): MiddlewareHandler<AppEnv> {
+export const PUBLIC_READS: readonly string[] = [
+  '/api/health',
+  '/api/specialists',
+  '/api/specialists/:id/services',
+  '/api/consultations/availability',
+  '/api/references/:listId',
+];
+const READ_METHODS = new Set(['GET', 'HEAD']);
+/** Access-Control-Allow-Methods of a public read's preflight from any origin. */
+export const PUBLIC_METHODS = 'GET, HEAD, OPTIONS';
+
+/**
+ * CORS for /api. Allowlisted origins (and the server's own) get Allow-Origin: <origin> with
+ * credentials on every path. Any other origin (or none) gets `Allow-Origin: *` without credentials
+ * on a public read (`isPublicRead`, GET/HEAD only; such an answer never carries a Set-Cookie) and no
+ * CORS headers at all elsewhere. OPTIONS on a known path answers the preflight, by the same rule.
+ * Every answer varies by Origin (`Vary: Origin`), the `*` ones too: shared caches must not hand an
+ * allowlisted site's credentialed answer to another origin, nor the `*` one to an allowlisted site.
+ */
+export function cors(
+  deps: Deps,
+  methodsFor: (path: string) => { route: string; methods: string[] } | undefined,
+  isPublicRead: (path: string) => boolean,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const allowed = isAllowedOrigin(c, deps.config, origin);
@@ -139,7 +166,8 @@ export function cors(deps: Deps, methodsFor: (path: string) => { route: string; 
       const { methods } = known;
       c.set('route', known.route);
       const headers: Record<string, string> = { Allow: [...methods, 'OPTIONS'].join(', '), Vary: 'Origin', 'Cache-Control': 'no-store' };
-      if (allowed && c.req.header('access-control-request-method')) {
+      const requested = c.req.header('access-control-request-method');
+      if (allowed && requested) {
         Object.assign(headers, {
           'Access-Control-Allow-Origin': origin,
           'Access-Control-Allow-Credentials': 'true',
@@ -147,9 +175,18 @@ export function cors(deps: Deps, methodsFor: (path: string) => { route: string; 
           'Access-Control-Allow-Headers': ALLOWED_HEADERS,
           'Access-Control-Max-Age': '600',
         });
+      } else if (requested && READ_METHODS.has(requested) && isPublicRead(c.req.path)) {
+        Object.assign(headers, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': PUBLIC_METHODS,
+          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+          'Access-Control-Max-Age': '600',
+        });
       }
       return new Response(null, { status: 204, headers });
     }
+    const anyOrigin = !allowed && READ_METHODS.has(c.req.method) && isPublicRead(c.req.path);
+    if (anyOrigin) c.set('publicRead', true); // authenticate() then ignores cookie and bearer token
     await next();
     const h = c.res.headers;
     h.append('Vary', 'Origin');
@@ -157,6 +194,11 @@ export function cors(deps: Deps, methodsFor: (path: string) => { route: string; 
       h.set('Access-Control-Allow-Origin', origin);
       h.set('Access-Control-Allow-Credentials', 'true');
       h.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    } else if (anyOrigin) {
+      h.set('Access-Control-Allow-Origin', '*');
+      h.delete('Access-Control-Allow-Credentials');
+      h.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+      h.delete('Set-Cookie');
     }
   };
 }

@@ -56,9 +56,16 @@ export function sessionCookie(c: Ctx, deps: Deps, token: string | null): string 
 
 const BEARER = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i;
 
-/** Sets `c.var.auth` from `Authorization: Bearer` (first) or the session cookie. */
+/**
+ * Sets `c.var.auth` from `Authorization: Bearer` (first) or the session cookie. A public read from
+ * an origin that is not allowed (`c.var.publicRead`, answered to `*`) is anonymous: neither is used.
+ */
 export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.get('publicRead')) {
+      c.set('auth', { user: null, via: null });
+      return next();
+    }
     const header = c.req.header('authorization');
     let token: string | undefined;
     let via: 'cookie' | 'bearer' | null = null;
