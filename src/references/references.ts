@@ -67,7 +67,7 @@ const loadTools = () => (tools ??= import('./tools.js'));
  * @customElement hearth-references
  *
  * @event {CustomEvent<ReferencesLoadedDetail>} hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
- * @event {CustomEvent<HearthErrorDetail>} hearth-error - Loading or reading the data failed (`detail.error` says why; the list shows the error and a Retry button), or some entries could not be read (`detail.error.kind` is `malformed` and `detail.issues` lists them; the others are shown).
+ * @event {CustomEvent<HearthErrorDetail & { issues?: ParseIssue[] }>} hearth-error - Loading or reading the data failed (`detail.error` says why; the list shows the error and a Retry button), or some entries could not be read (`detail.error.kind` is `malformed` and `detail.issues` lists them; the others are shown).
  *
  * @cssproperty --hearth-font - Font of the list (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).

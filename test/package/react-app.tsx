@@ -30,7 +30,7 @@ export function App({ backend }: { backend?: HearthBackend }) {
         className="refs"
         style={{ '--hearth-accent': '#0a6', marginBlock: 8 }}
         onhearth-references-loaded={(event) => console.log(event.detail.count.toFixed(0))}
-        onhearth-error={(event) => console.error(event.detail.error)}
+        onhearth-error={(event) => console.error(event.detail.error, event.detail.issues?.map((issue) => issue.line))}
       ></hearth-references>
       <hearth-login-gate action="https://clinic.example/login" getToken={() => sessionStorage.getItem('token')}>
         <hearth-message-box
