@@ -1,8 +1,9 @@
 // npm run build: dist/hearth.js (bundled, minified), dist/lib (per-element ES modules + .d.ts for npm),
-// dist/custom-elements.json (from the JSDoc in src/).
+// dist/custom-elements.json (from the JSDoc in src/), dist/types/{react,vue}.d.ts (generated from it).
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { writeFrameworkTypes } from './gen-framework-types.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -30,4 +31,6 @@ for (const module of manifest.modules) {
   }
 }
 writeFileSync('dist/custom-elements.json', JSON.stringify(manifest, null, 2));
-console.log('built dist/hearth.js, dist/lib/, dist/custom-elements.json');
+// React 19 JSX and Vue GlobalComponents types, from the manifest (hearth-widgets/react, hearth-widgets/vue).
+writeFrameworkTypes('dist/custom-elements.json', 'dist/types');
+console.log('built dist/hearth.js, dist/lib/, dist/custom-elements.json, dist/types/');

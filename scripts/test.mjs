@@ -1,4 +1,4 @@
-// npm test: lint, typecheck, translations check, build, browser tests (web-test-runner on Chromium),
+// npm test: lint, typecheck, translations check, build, package check, browser tests (web-test-runner on Chromium),
 // end-to-end tests (node:test + playwright-core against the built files). Ends with one line
 // `N passed, N failed` summing every suite; exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,19 @@ check('contract types (src/core/contract.gen.ts matches server/openapi.yaml)', '
 check('translations (every msg id has a Ukrainian string)', 'node', ['scripts/check-translations.mjs']);
 const built = check('build (vite + tsc + custom-elements manifest)', 'node', ['scripts/build.mjs']);
 check('size budgets (npm run size)', 'node', ['scripts/size.mjs']);
+
+// The package as npm publishes it, installed in a fresh project (npm run check:package): it counts its
+// own checks in .test-results/package.json.
+if (built) {
+  rmSync('.test-results/package.json', { force: true });
+  const packageCheck = step('package (npm pack → fresh project: exports, CDN files, React/Vue/Svelte/Angular types)', 'node', ['scripts/check-package.mjs']);
+  const counts = existsSync('.test-results/package.json') ? JSON.parse(readFileSync('.test-results/package.json', 'utf8')) : { passed: 0, failed: 0 };
+  totals.passed += counts.passed ?? 0;
+  totals.failed += counts.failed ?? 0;
+  if (!packageCheck.ok && !counts.failed) totals.failed++;
+} else {
+  totals.failed++;
+}
 
 // Browser tests: the count reporter writes .test-results/browser.json.
 rmSync('.test-results', { recursive: true, force: true });

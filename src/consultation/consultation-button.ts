@@ -41,12 +41,12 @@ export interface BookingPrefill {
  * @slot - The button's label (default: "Book a free consultation", localized; with `reschedule`, give one such as "Choose another time").
  * @slot intro - Replaces the text of the "What to expect" step (the emergency notice under every step stays).
  *
- * @event hearth-booking-open - Cancelable: the dialog is about to open. `detail.specialist`.
- * @event hearth-slot-selected - The visitor picked a time: `detail.{start, end, timeZone}`.
- * @event hearth-booking-confirmed - Booked: `detail.{id, start, end, timeZone, manageUrl}`.
- * @event hearth-booking-rescheduled - The booking of `reschedule` was moved: `detail.{id, start, end}`.
- * @event hearth-booking-failed - A backend call failed: `detail.error` (a `HearthError`; see `kind`), `detail.during` (`availability`, `booking` or `reschedule`).
- * @event hearth-booking-close - The dialog closed: `detail.booked` says whether a booking was made.
+ * @event {CustomEvent<BookingOpenDetail>} hearth-booking-open - Cancelable: the dialog is about to open. `detail.specialist`.
+ * @event {CustomEvent<SlotSelectedDetail>} hearth-slot-selected - The visitor picked a time: `detail.{start, end, timeZone}`.
+ * @event {CustomEvent<BookingConfirmedDetail>} hearth-booking-confirmed - Booked: `detail.{id, start, end, timeZone, manageUrl}`.
+ * @event {CustomEvent<BookingRescheduledDetail>} hearth-booking-rescheduled - The booking of `reschedule` was moved: `detail.{id, start, end}`.
+ * @event {CustomEvent<BookingFailedDetail>} hearth-booking-failed - A backend call failed: `detail.error` (a `HearthError`; see `kind`), `detail.during` (`availability`, `booking` or `reschedule`).
+ * @event {CustomEvent<BookingCloseDetail>} hearth-booking-close - The dialog closed: `detail.booked` says whether a booking was made.
  *
  * @csspart button - The button that opens the dialog.
  * @csspart dialog - The `<dialog>`.

@@ -63,16 +63,16 @@ const NARROW = 700;
  * @summary The care team's inbox: conversations, replies, status and assignment, live.
  * @customElement hearth-desk
  *
- * @event hearth-desk-conversation-opened - A conversation was opened and read (`detail: {conversationId}`).
- * @event hearth-desk-conversation-updated - A status or assignee change was stored (`detail: {conversationId, status, assignee}`).
- * @event hearth-desk-reply-queued - A reply is saved in the outbox and will be re-sent by itself (`detail: {conversationId, idempotencyKey, error}`).
- * @event hearth-desk-reply-sent - The server stored a reply (`detail: {conversationId, id, createdAt, idempotencyKey}`).
- * @event hearth-desk-reply-failed - The server refused a reply (`detail: {conversationId, error, idempotencyKey}`); its text is kept.
- * @event hearth-desk-staff-invited - An admin invited a colleague (`detail: {id, role}`).
- * @event hearth-desk-booking-updated - Staff cancelled a booking or marked it attended / no-show (`detail: {bookingId, status}`).
- * @event hearth-desk-hours-saved - A specialist's hours were stored (`detail: {specialist}`).
- * @event hearth-desk-specialist-saved - An admin added, edited, deactivated or reactivated a specialist (`detail: {id, active, created}`).
- * @event hearth-desk-service-saved - A service was added, edited, activated or deactivated (`detail: {id, specialist, active, created}`).
+ * @event {CustomEvent<DeskConversationOpenedDetail>} hearth-desk-conversation-opened - A conversation was opened and read (`detail: {conversationId}`).
+ * @event {CustomEvent<DeskConversationUpdatedDetail>} hearth-desk-conversation-updated - A status or assignee change was stored (`detail: {conversationId, status, assignee}`).
+ * @event {CustomEvent<DeskReplyQueuedDetail>} hearth-desk-reply-queued - A reply is saved in the outbox and will be re-sent by itself (`detail: {conversationId, idempotencyKey, error}`).
+ * @event {CustomEvent<DeskReplySentDetail>} hearth-desk-reply-sent - The server stored a reply (`detail: {conversationId, id, createdAt, idempotencyKey}`).
+ * @event {CustomEvent<DeskReplyFailedDetail>} hearth-desk-reply-failed - The server refused a reply (`detail: {conversationId, error, idempotencyKey}`); its text is kept.
+ * @event {CustomEvent<DeskStaffInvitedDetail>} hearth-desk-staff-invited - An admin invited a colleague (`detail: {id, role}`).
+ * @event {CustomEvent<DeskBookingUpdatedDetail>} hearth-desk-booking-updated - Staff cancelled a booking or marked it attended / no-show (`detail: {bookingId, status}`).
+ * @event {CustomEvent<DeskHoursSavedDetail>} hearth-desk-hours-saved - A specialist's hours were stored (`detail: {specialist}`).
+ * @event {CustomEvent<DeskSpecialistSavedDetail>} hearth-desk-specialist-saved - An admin added, edited, deactivated or reactivated a specialist (`detail: {id, active, created}`).
+ * @event {CustomEvent<DeskServiceSavedDetail>} hearth-desk-service-saved - A service was added, edited, activated or deactivated (`detail: {id, specialist, active, created}`).
  *
  * @csspart desk - The whole desk (both panes).
  * @csspart notice - The signed-out, not-staff and loading notices.

@@ -31,7 +31,7 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * @slot - The content for signed-in visitors.
  * @slot prompt - Replaces the text "You need to be logged in to {action}".
  *
- * @event hearth-login-requested - Log in or Sign up was pressed (`detail: {mode, url}`), before the popup opens. Cancel it to run your own login, then call `refreshSession()` or set `.getToken`.
+ * @event {CustomEvent<LoginRequestedDetail>} hearth-login-requested - Log in or Sign up was pressed (`detail: {mode, url}`), before the popup opens. Cancel it to run your own login, then call `refreshSession()` or set `.getToken`.
  *
  * @csspart skeleton - The placeholder shown while the session is read.
  * @csspart prompt - The signed-out notice with its buttons.

@@ -50,11 +50,11 @@ const MAX_BACKOFF = 60_000;
  * @summary Login-gated message composer with a persistent draft and an offline outbox.
  * @customElement hearth-message-box
  *
- * @event hearth-message-queued - The message is saved in the outbox and will be re-sent by itself (`detail: {idempotencyKey, error}`: offline, timeout, server, or rate-limited with `retryAfter`).
- * @event hearth-message-sent - The server stored the message (`detail: {id, createdAt, idempotencyKey}`).
- * @event hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized` (it waits in the outbox and is sent after sign-in), `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
- * @event hearth-reply-received - A reply from the care team arrived while the conversation was shown (`detail: {conversationId, messageId, createdAt}`).
- * @event hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
+ * @event {CustomEvent<MessageQueuedDetail>} hearth-message-queued - The message is saved in the outbox and will be re-sent by itself (`detail: {idempotencyKey, error}`: offline, timeout, server, or rate-limited with `retryAfter`).
+ * @event {CustomEvent<MessageSentDetail>} hearth-message-sent - The server stored the message (`detail: {id, createdAt, idempotencyKey}`).
+ * @event {CustomEvent<MessageFailedDetail>} hearth-message-failed - The server refused the message (`detail: {error, idempotencyKey}`: `unauthorized` (it waits in the outbox and is sent after sign-in), `validation` with `fieldErrors`, or another `HearthError`). The text is kept.
+ * @event {CustomEvent<ReplyReceivedDetail>} hearth-reply-received - A reply from the care team arrived while the conversation was shown (`detail: {conversationId, messageId, createdAt}`).
+ * @event {CustomEvent<LoginRequestedDetail>} hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
  *
  * @csspart form - The form.
  * @csspart offline - The "You are offline" banner.

@@ -66,8 +66,8 @@ const loadTools = () => (tools ??= import('./tools.js'));
  * @summary Annotated references list: six citation styles, CSL-JSON/BibTeX/RIS in, in-text citations, copy and export.
  * @customElement hearth-references
  *
- * @event hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
- * @event hearth-error - Loading or reading the data failed (`detail.error` says why; the list shows the error and a Retry button), or some entries could not be read (`detail.error.kind` is `malformed` and `detail.issues` lists them; the others are shown).
+ * @event {CustomEvent<ReferencesLoadedDetail>} hearth-references-loaded - The list rendered; `detail.count` is the number of entries.
+ * @event {CustomEvent<HearthErrorDetail & { issues?: ParseIssue[] }>} hearth-error - Loading or reading the data failed (`detail.error` says why; the list shows the error and a Retry button), or some entries could not be read (`detail.error.kind` is `malformed` and `detail.issues` lists them; the others are shown).
  *
  * @cssproperty --hearth-font - Font of the list (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
