@@ -1823,7 +1823,9 @@ export interface components {
         /**
          * @description Preflight answer. For an allowlisted `Origin` (or the server's own) with
          *     `Access-Control-Request-Method`: Access-Control-Allow-Origin, -Credentials, -Methods,
-         *     -Headers and -Max-Age; for any other origin none of them (the browser then refuses).
+         *     -Headers and -Max-Age. For any other origin: on a public read (see CORS above) asking for
+         *     GET or HEAD, `Access-Control-Allow-Origin: *` without credentials; otherwise none of them
+         *     (the browser then refuses).
          */
         Preflight: {
             headers: {
