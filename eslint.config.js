@@ -3,7 +3,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**', '.test-results/**', 'src/core/contract.gen.ts'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'data/**', '.test-results/**', '.tmp/**', 'src/core/contract.gen.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'],

@@ -146,12 +146,14 @@ const TEX =
  * text branch; `\noopsort{…}` (a sort key) dropped; unknown commands (`\emph`, `\textsc`, `\url`)
  * dropped, their braces' text kept; braces removed. A quote before a year ("'98", "‘98") is an apostrophe.
  */
-export const tex = (s: string): string =>
-  // Most field text has no LaTeX at all: only whitespace to collapse.
-  (/[\\{}$~]|--|``|''/.test(s) ? texMarkup(s) : s)
-    .replace(/[ \t\r\n]+/g, ' ')
-    .replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’')
-    .trim();
+export function tex(s: string): string {
+  // Most field text has no LaTeX, no quote and no run of whitespace: each step looks first (this
+  // runs on every field of every entry).
+  if (/[\\{}$~]|--|``|''/.test(s)) s = texMarkup(s);
+  if (/[\t\r\n]| {2}/.test(s)) s = s.replace(/[ \t\r\n]+/g, ' ');
+  if (/['‘`]/.test(s)) s = s.replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’');
+  return s.trim();
+}
 
 /** `\ifmmode math\else text\fi` (the text), and an `\ifmmode` without `\else` (nothing). Linear: no branch spans an `\ifmmode`. */
 const IFMMODE = /\\ifmmode(?:[^\\]|\\(?!else|fi|ifm)[^])*(?:\\else\s*((?:[^\\]|\\(?!fi|ifm)[^])*))?\\fi\s*/g;
