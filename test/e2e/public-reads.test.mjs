@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen, startDemo, tempDb } from './helpers.mjs';
+import { closeDemo, listen, openDemo } from './helpers.mjs';
 
 let demo, browser, db, server, site;
 const REFS = JSON.parse(readFileSync('demo/refs.json', 'utf8'));
@@ -29,16 +29,12 @@ before(async () => {
     },
   });
   site = await listen(server);
-  db = await tempDb();
   // An allowlist that does not name the blog.
-  demo = await startDemo({ HEARTH_DB: db.path, HEARTH_ALLOWED_ORIGINS: 'https://partner.example' });
-  browser = await launch();
+  ({ demo, browser, db } = await openDemo({ HEARTH_ALLOWED_ORIGINS: 'https://partner.example' }));
 });
 after(async () => {
-  await browser?.close();
-  demo?.stop();
+  await closeDemo({ demo, browser, db });
   server?.close();
-  db?.remove();
 });
 
 test('a page on an origin outside the allowlist loads a public references list and the specialists', async () => {

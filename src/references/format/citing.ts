@@ -3,7 +3,7 @@
  * module (the list imports apa.ts and common.ts only): esbuild shares code between chunks by module,
  * so what lives here never adds to the list's bytes.
  */
-import { pageLabel, pageRange, str } from './common.js';
+import { dateParts, pageLabel, pageRange, str } from './common.js';
 import type { Cite } from './style.js';
 
 /**
@@ -35,4 +35,11 @@ export function numbered(cites: Cite[], alone: (c: Cite) => unknown = () => 0): 
     else seqs.push([i]);
   }
   return seqs.flatMap((s) => (s.length < 3 ? s.map((i) => [i]) : [[s[0], s[s.length - 1]]]));
+}
+
+/** The end of a date range (a second date in `date-parts`) as `dateParts` reads it, or undefined. */
+export function rangeEnd(v: unknown): number[] | undefined {
+  const dp = (Object(v) as Record<string, unknown>)['date-parts'];
+  const end = Array.isArray(dp) && Array.isArray(dp[1]) ? dateParts({ 'date-parts': [dp[1]] }) : '';
+  return typeof end == 'string' ? undefined : end;
 }

@@ -24,7 +24,7 @@
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, type NameParts, type Run } from './common.js';
-import { pageLocator } from './citing.js';
+import { pageLocator, rangeEnd } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
 /** Small words left in lower case by title case, unless first, last or after ":" "?" "!". */
@@ -85,9 +85,8 @@ const SHORT = 'Jan. Feb. Mar. Apr. May June July Aug. Sept. Oct. Nov. Dec.'.spli
  * years. A range with months or days prints only its first date (see the list at the top).
  */
 function yearsTo(v: unknown, d: number[] | string): string {
-  const dp = (Object(v) as Record<string, unknown>)['date-parts'];
-  const end = Array.isArray(dp) && Array.isArray(dp[1]) ? dateParts({ 'date-parts': [dp[1]] }) : '';
-  return typeof d != 'string' && !d[1] && typeof end != 'string' && end.length == 1 && end[0] != d[0] ? '–' + year(end) : '';
+  const end = rangeEnd(v);
+  return typeof d != 'string' && !d[1] && end?.length == 1 && end[0] != d[0] ? '–' + year(end) : '';
 }
 
 /** A date in text form: "7 Mar. 2000", "Mar. 2000", "Spring 2000"; without `day`: "Mar. 2000"; `form` 0: "2000". */

@@ -23,7 +23,7 @@
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, term, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
-import { numbered } from './citing.js';
+import { numbered, rangeEnd } from './citing.js';
 
 export const vancouver: CitationStyle = {
   entry: formatVancouver,
@@ -57,9 +57,8 @@ const year = (y: number) => (y < 0 ? -y + ' BC' : '' + y);
  * years. A range with months or days prints only its first date (see the list at the top).
  */
 function yearsTo(v: unknown, d: number[]): string {
-  const dp = (Object(v) as Record<string, unknown>)['date-parts'];
-  const end = Array.isArray(dp) && Array.isArray(dp[1]) ? dateParts({ 'date-parts': [dp[1]] }) : '';
-  return !d[1] && typeof end != 'string' && end.length == 1 && end[0] != d[0] ? '–' + year(end[0]) : '';
+  const end = rangeEnd(v);
+  return !d[1] && end?.length == 1 && end[0] != d[0] ? '–' + year(end[0]) : '';
 }
 
 /** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full), a range of years "2008–2013"; a literal date as is. */
