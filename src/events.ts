@@ -12,6 +12,8 @@ export interface ReferencesLoadedDetail {
 export interface HearthErrorDetail {
   /** A `HearthError` (see its `kind`: `malformed` for unreadable data) or, from a custom backend, whatever it threw. */
   error: unknown;
+  /** `<hearth-references>` only: the entries it could not read (`line` 0 when the data has no lines, as CSL-JSON). */
+  issues?: readonly { line: number; message: string }[];
 }
 
 /** `hearth-booking-open` (cancelable): the booking dialog is about to open. */
@@ -176,30 +178,34 @@ export interface DeskServiceSavedDetail {
   created: boolean;
 }
 
+/** Every hearth event by name: what `HearthElement.emit` accepts (from the element or its controllers), and what `addEventListener` knows. */
+export interface HearthEventMap {
+  'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
+  'hearth-error': CustomEvent<HearthErrorDetail>;
+  'hearth-login-requested': CustomEvent<LoginRequestedDetail>;
+  'hearth-message-queued': CustomEvent<MessageQueuedDetail>;
+  'hearth-message-sent': CustomEvent<MessageSentDetail>;
+  'hearth-message-failed': CustomEvent<MessageFailedDetail>;
+  'hearth-reply-received': CustomEvent<ReplyReceivedDetail>;
+  'hearth-booking-open': CustomEvent<BookingOpenDetail>;
+  'hearth-slot-selected': CustomEvent<SlotSelectedDetail>;
+  'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
+  'hearth-booking-failed': CustomEvent<BookingFailedDetail>;
+  'hearth-booking-rescheduled': CustomEvent<BookingRescheduledDetail>;
+  'hearth-booking-close': CustomEvent<BookingCloseDetail>;
+  'hearth-desk-conversation-opened': CustomEvent<DeskConversationOpenedDetail>;
+  'hearth-desk-conversation-updated': CustomEvent<DeskConversationUpdatedDetail>;
+  'hearth-desk-reply-queued': CustomEvent<DeskReplyQueuedDetail>;
+  'hearth-desk-reply-sent': CustomEvent<DeskReplySentDetail>;
+  'hearth-desk-reply-failed': CustomEvent<DeskReplyFailedDetail>;
+  'hearth-desk-staff-invited': CustomEvent<DeskStaffInvitedDetail>;
+  'hearth-desk-booking-updated': CustomEvent<DeskBookingUpdatedDetail>;
+  'hearth-desk-hours-saved': CustomEvent<DeskHoursSavedDetail>;
+  'hearth-desk-specialist-saved': CustomEvent<DeskSpecialistSavedDetail>;
+  'hearth-desk-service-saved': CustomEvent<DeskServiceSavedDetail>;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'hearth-references-loaded': CustomEvent<ReferencesLoadedDetail>;
-    'hearth-error': CustomEvent<HearthErrorDetail>;
-    'hearth-login-requested': CustomEvent<LoginRequestedDetail>;
-    'hearth-message-queued': CustomEvent<MessageQueuedDetail>;
-    'hearth-message-sent': CustomEvent<MessageSentDetail>;
-    'hearth-message-failed': CustomEvent<MessageFailedDetail>;
-    'hearth-reply-received': CustomEvent<ReplyReceivedDetail>;
-    'hearth-booking-open': CustomEvent<BookingOpenDetail>;
-    'hearth-slot-selected': CustomEvent<SlotSelectedDetail>;
-    'hearth-booking-confirmed': CustomEvent<BookingConfirmedDetail>;
-    'hearth-booking-failed': CustomEvent<BookingFailedDetail>;
-    'hearth-booking-rescheduled': CustomEvent<BookingRescheduledDetail>;
-    'hearth-booking-close': CustomEvent<BookingCloseDetail>;
-    'hearth-desk-conversation-opened': CustomEvent<DeskConversationOpenedDetail>;
-    'hearth-desk-conversation-updated': CustomEvent<DeskConversationUpdatedDetail>;
-    'hearth-desk-reply-queued': CustomEvent<DeskReplyQueuedDetail>;
-    'hearth-desk-reply-sent': CustomEvent<DeskReplySentDetail>;
-    'hearth-desk-reply-failed': CustomEvent<DeskReplyFailedDetail>;
-    'hearth-desk-staff-invited': CustomEvent<DeskStaffInvitedDetail>;
-    'hearth-desk-booking-updated': CustomEvent<DeskBookingUpdatedDetail>;
-    'hearth-desk-hours-saved': CustomEvent<DeskHoursSavedDetail>;
-    'hearth-desk-specialist-saved': CustomEvent<DeskSpecialistSavedDetail>;
-    'hearth-desk-service-saved': CustomEvent<DeskServiceSavedDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map into the DOM's
+  interface GlobalEventHandlersEventMap extends HearthEventMap {}
 }

@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
 import { msg } from '../core/localization.js';
-import type { BookingOpenDetail, BookingCloseDetail } from '../events.js';
 import type { Flow } from './flow.js';
 import { buttonStyles } from './consultation-button.styles.js';
 
@@ -137,7 +136,7 @@ export class HearthConsultationButton extends HearthElement {
     await this.updateComplete;
     const dialog = this.#dialog;
     if (!dialog || dialog.open || !this.isConnected) return;
-    if (!this.emit<BookingOpenDetail>('hearth-booking-open', { specialist: this.specialist }, true)) return;
+    if (!this.emit('hearth-booking-open', { specialist: this.specialist }, true)) return;
     dialog.showModal();
     flow.start();
     flow.focus();
@@ -161,7 +160,7 @@ export class HearthConsultationButton extends HearthElement {
 
   #onClose = (): void => {
     const booked = this.flow!.reset();
-    this.emit<BookingCloseDetail>('hearth-booking-close', { booked });
+    this.emit('hearth-booking-close', { booked });
     this.shadowRoot?.querySelector<HTMLElement>('[part=button]')?.focus();
   };
 

@@ -11,7 +11,6 @@ import { dateLocale } from '../core/date-locale.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, withLocale } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
-import type { BookingConfirmedDetail, BookingFailedDetail, SlotSelectedDetail } from '../events.js';
 import type { HearthConsultationButton } from './consultation-button.js';
 import { renderFlow } from './steps.js';
 import { addDays, dayKey, isTimeZone, visitorZone, weekQuery } from './time.js';
@@ -160,11 +159,6 @@ export class Flow implements ReactiveController {
   /** The element's backend (a protected member: the flow is part of the element). */
   get #configured(): HearthBackend | undefined {
     return this.host['effectiveBackend'];
-  }
-
-  /** Fires one of the element's events. */
-  protected emit<T>(type: string, detail: T): void {
-    this.host['emit'](type, detail);
   }
 
   #update(): void {
@@ -337,7 +331,7 @@ export class Flow implements ReactiveController {
       .catch((error) => {
         if (signal.aborted) return;
         this.slots = { error };
-        this.emit<BookingFailedDetail>('hearth-booking-failed', { error, during: 'availability' });
+        this.host.emit('hearth-booking-failed', { error, during: 'availability' });
         this.#misconfigured(error);
       })
       .then(() => void (signal.aborted || this.settle()));
@@ -397,7 +391,7 @@ export class Flow implements ReactiveController {
   pick(slot: Slot): void {
     this.selected = slot;
     this.notice = undefined;
-    this.emit<SlotSelectedDetail>('hearth-slot-selected', { start: slot.start, end: slot.end, timeZone: this.zone });
+    this.host.emit('hearth-slot-selected', { start: slot.start, end: slot.end, timeZone: this.zone });
     void this.go(this.next);
   }
 
@@ -500,7 +494,7 @@ export class Flow implements ReactiveController {
     } catch (error) {
       if (signal.aborted) return;
       this.pending = false;
-      this.emit<BookingFailedDetail>('hearth-booking-failed', { error, during: this.host.reschedule ? 'reschedule' : 'booking' });
+      this.host.emit('hearth-booking-failed', { error, during: this.host.reschedule ? 'reschedule' : 'booking' });
       this.handle(error);
     }
   };
@@ -511,7 +505,7 @@ export class Flow implements ReactiveController {
     if (!isSlot(booking)) throw malformed('a booking');
     this.booking = booking;
     const { id, start, end, manageUrl } = booking;
-    this.emit<BookingConfirmedDetail>('hearth-booking-confirmed', { id, start, end, timeZone: this.zone, manageUrl });
+    this.host.emit('hearth-booking-confirmed', { id, start, end, timeZone: this.zone, manageUrl });
   }
 
   protected handle(error: unknown): void {

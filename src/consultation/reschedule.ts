@@ -14,7 +14,6 @@ import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingRequest, ManagedBooking, Service, Specialist } from '../core/contract.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
-import type { BookingRescheduledDetail } from '../events.js';
 import { Flow as BookingFlow, isSlot, malformed, type Step } from './flow.js';
 import { dtf, renderFlow, when, zoneName } from './steps.js';
 
@@ -67,7 +66,7 @@ export class Flow extends BookingFlow {
     if (!isSlot(m)) throw malformed('a booking');
     this.#hold({ ...this.managed!, ...m });
     this.booking = m as never; // done: closing starts over
-    this.emit<BookingRescheduledDetail>('hearth-booking-rescheduled', { id: m.id, start: m.start, end: m.end });
+    this.host.emit('hearth-booking-rescheduled', { id: m.id, start: m.start, end: m.end });
   }
 
   protected override handle(error: unknown): void {

@@ -21,11 +21,20 @@ export const apiBackend = (baseUrl: string): HearthBackend =>
 export const apiBaseOf = (backend: HearthBackend): string | undefined => Object.keys(backends).find((url) => backends[url] === backend);
 
 /**
- * HearthBackend's methods, by their verbs: get… (getReferences, getSession, getHours, …), list…,
- * create…, update…, put…, cancel…, reschedule…, export…, sendMessage, bookConsultation,
- * replyToConversation, markConversationRead, inviteStaff, watchEvents, logout.
+ * HearthBackend's methods, by the verb their name begins with: get… (getReferences, getSession,
+ * getHours, …), list…, create…, update…, put…, cancel…, reschedule…, export…, sendMessage,
+ * bookConsultation, replyToConversation, markConversationRead, inviteStaff, watchEvents; and logout.
+ * Verbs rather than every name: the names would cost every element ~250 B. Two checks keep it
+ * exhaustive: `Forwarded` (the same verbs as a type) must cover every HearthBackend method at compile
+ * time (test/types/backend.check.ts), and the HTTP client's every method must pass this pattern
+ * (test/core/http-backend.test.ts): a new method can no longer come back undefined.
  */
 const METHOD = /^((get|list|create|update|put|cancel|reschedule|export|send|book|reply|mark|invite|watch)[A-Z]\w+|logout)$/;
+
+/** The names the `api` backend forwards to the HTTP client (METHOD, as a type). */
+export type Forwarded =
+  | `${'get' | 'list' | 'create' | 'update' | 'put' | 'cancel' | 'reschedule' | 'export' | 'send' | 'book' | 'reply' | 'mark' | 'invite' | 'watch'}${Capitalize<string>}`
+  | 'logout';
 
 /** GETs a JSON document by URL (e.g. `<hearth-references src>`) with the HTTP client's timeout, retries and typed errors. */
 export const getJson = async (url: string, signal?: AbortSignal): Promise<unknown> =>

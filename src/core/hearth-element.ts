@@ -5,6 +5,7 @@ import { ContextEvent } from '@lit/context';
 import type { HearthBackend } from './backend.js';
 import { backendContext } from './context.js';
 import { apiBackend } from './api-backend.js';
+import type { HearthEventMap } from '../events.js';
 import { loadLocale, localeOf, onLangChange, withLocale } from './localization.js';
 
 /**
@@ -115,8 +116,12 @@ export class HearthElement extends ReactiveElement {
     }
   }
 
-  /** Dispatches a bubbling, composed `hearth-*` event. */
-  protected emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+  /**
+   * Dispatches a bubbling, composed `hearth-*` event, its detail typed by `HearthEventMap`; false when
+   * a listener cancelled a `cancelable` one. Public so that an element's controllers fire its events
+   * as the element would. @internal
+   */
+  emit<K extends keyof HearthEventMap>(type: K, detail: HearthEventMap[K]['detail'], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { TemplateResult } from 'lit-html';
-import { dateLocale, errorView, field, fire, FormDialog, html, loadingView, msg, newKey, nothing, sectionProblem, start, str, wellFormed } from './forms.js';
+import { dateLocale, errorView, field, FormDialog, html, loadingView, msg, newKey, nothing, sectionProblem, start, str, wellFormed } from './forms.js';
 import type { BookingQuery, SpecialistDetail, StaffBooking } from '../core/backend.js';
 import { bookingCard, dateTime, staffZone, when as whenText } from './booking-view.js';
 import type { DeskContext, Section } from './section.js';
@@ -125,7 +125,7 @@ class Bookings implements Section {
     }, ['reason']);
     if (!done) return;
     this.desk.announce(msg('Booking cancelled. The visitor will be told by email.', { id: 'desk.bookings.cancelled' }));
-    fire(this.desk.host, 'hearth-desk-booking-updated', { bookingId: booking.id, status: 'cancelled' });
+    this.desk.host.emit('hearth-desk-booking-updated', { bookingId: booking.id, status: 'cancelled' });
     await this.desk.host.updateComplete;
     this.#focusBooking(booking.id);
   }
@@ -146,7 +146,7 @@ class Bookings implements Section {
           ? msg(str`${booking.name}: attended`, { id: 'desk.bookings.markedAttended' })
           : msg(str`${booking.name}: did not come`, { id: 'desk.bookings.markedNoShow' }),
       );
-      fire(this.desk.host, 'hearth-desk-booking-updated', { bookingId: booking.id, status });
+      this.desk.host.emit('hearth-desk-booking-updated', { bookingId: booking.id, status });
     } catch (error) {
       this.desk.failed(error);
       this.markErrors.set(booking.id, error);

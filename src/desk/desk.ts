@@ -9,7 +9,6 @@ import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
 import { newKey } from '../core/outbox.js';
 import { wellFormed } from '../core/text.js';
-import { fire } from './fire.js';
 import { FILTERS, Inbox, type Filter } from './inbox.js';
 import { Thread } from './thread.js';
 import { ListboxKeys } from './listbox-keys.js';
@@ -316,7 +315,7 @@ export class HearthDesk extends HearthElement {
     const detail = await this.#thread.open(id);
     if (!detail) return;
     this.#inbox.patch(id, { unread: 0, status: detail.status, assignee: detail.assignee });
-    fire(this, 'hearth-desk-conversation-opened', { conversationId: id });
+    this.emit('hearth-desk-conversation-opened', { conversationId: id });
   }
 
   #back(): void {
@@ -404,12 +403,12 @@ export class HearthDesk extends HearthElement {
     const summary = await this.#thread.update(change, what);
     if (!summary) return;
     this.#inbox.patch(summary.id, { status: summary.status, assignee: summary.assignee });
-    fire(this, 'hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
+    this.emit('hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
   }
 
   async #onInvited(member: StaffMember, email: string): Promise<void> {
     this.#announce(msg(str`Invitation sent to ${email}`, { id: 'desk.invite.sent' }));
-    fire(this, 'hearth-desk-staff-invited', { id: member.id, role: member.role });
+    this.emit('hearth-desk-staff-invited', { id: member.id, role: member.role });
     this.#loadStaff();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.invite')?.focus();

@@ -6,7 +6,6 @@
 import type { TemplateResult } from 'lit-html';
 import { isHearthError } from '../core/errors.js';
 import { adoptStyles } from '../core/styles.js';
-import type { fire as Fire } from './fire.js';
 import type { DeskContext, Kit } from './section.js';
 import { sectionStyles } from './section.styles.js';
 
@@ -15,8 +14,6 @@ import { sectionStyles } from './section.styles.js';
 export let html: Kit['html'], nothing: Kit['nothing'], msg: Kit['msg'], str: Kit['str'], newKey: Kit['newKey'];
 export let wellFormed: Kit['wellFormed'], dateLocale: Kit['dateLocale'], problemText: Kit['problemText'];
 
-/** fire.ts's `fire`, written again: one line, cheaper than a chunk shared with the desk's file. */
-export const fire: typeof Fire = (target, type, detail) => target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 
 /** Takes the desk's kit and adopts the sections' styles into its shadow root (once). */
 export function start(desk: DeskContext): void {

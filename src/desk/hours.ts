@@ -9,7 +9,7 @@
  * @internal
  */
 import type { TemplateResult } from 'lit-html';
-import { dateLocale, errorView, field, fieldErrorsOf, fire, html, loadingView, msg, newKey, nothing, sectionProblem, start, str } from './forms.js';
+import { dateLocale, errorView, field, fieldErrorsOf, html, loadingView, msg, newKey, nothing, sectionProblem, start, str } from './forms.js';
 import type { Hours, SpecialistDetail } from '../core/backend.js';
 import { check, normalize, setPath, weekdayName, type Errors } from './hours-model.js';
 import type { DeskContext, Section } from './section.js';
@@ -196,7 +196,7 @@ class HoursSection implements Section {
       this.#key = undefined;
       this.savedNow = true;
       desk.announce(msg('Hours saved', { id: 'desk.hours.saved' }));
-      fire(desk.host, 'hearth-desk-hours-saved', { specialist: who });
+      desk.host.emit('hearth-desk-hours-saved', { specialist: who });
     } catch (error) {
       desk.failed(error);
       const fields = fieldErrorsOf(error);

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
+import type { ReactiveController } from '@lit/reactive-element';
+import type { HearthElement } from '../core/hearth-element.js';
 import type { HearthBackend, MessageCreated } from '../core/backend.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
@@ -7,7 +8,6 @@ import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
 import type { SharedSession } from '../core/session.js';
 import { readDraft, saveDraft } from './drafts.js';
-import { fire } from './fire.js';
 
 /** The outbox "box" that holds the desk's replies (the message boxes use their own draft keys). */
 export const REPLY_BOX = 'hearth-desk';
@@ -84,7 +84,7 @@ export class ReplyDelivery implements ReactiveController {
   #stopWatching?: () => void;
 
   constructor(
-    readonly host: ReactiveElement,
+    readonly host: HearthElement,
     readonly deps: ReplyHost,
   ) {
     host.addController(this);
@@ -226,7 +226,7 @@ export class ReplyDelivery implements ReactiveController {
       this.#attempts.delete(conversation);
       this.#set(conversation, { phase: 'sent' });
       this.deps.sent(conversation, created, entry.message.body);
-      fire(this.host, 'hearth-desk-reply-sent', { conversationId: conversation, id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
+      this.host.emit('hearth-desk-reply-sent', { conversationId: conversation, id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
       if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(conversation, entry, error);
@@ -248,7 +248,7 @@ export class ReplyDelivery implements ReactiveController {
         await putEntry(held);
         this.#set(conversation, { phase: 'failed', entry: held, error });
       }
-      fire(this.host, 'hearth-desk-reply-failed', { conversationId: conversation, error, idempotencyKey: entry.key });
+      this.host.emit('hearth-desk-reply-failed', { conversationId: conversation, error, idempotencyKey: entry.key });
     } finally {
       this.#sending.delete(conversation);
     }
@@ -266,7 +266,7 @@ export class ReplyDelivery implements ReactiveController {
     }
     if (!this.#announced.has(entry.key)) {
       this.#announced.add(entry.key);
-      fire(this.host, 'hearth-desk-reply-queued', { conversationId: conversation, idempotencyKey: entry.key, error });
+      this.host.emit('hearth-desk-reply-queued', { conversationId: conversation, idempotencyKey: entry.key, error });
     }
   }
 }

@@ -2,9 +2,9 @@
  * What `<hearth-desk>` gives the sections it loads lazily (bookings.ts, hours.ts, specialists.ts),
  * and what a section gives back. Type-only: nothing here reaches a bundle.
  */
-import type { ReactiveControllerHost } from '@lit/reactive-element';
 import type { html, nothing, TemplateResult } from 'lit-html';
 import type { HearthBackend } from '../core/backend.js';
+import type { HearthElement } from '../core/hearth-element.js';
 import type { User } from '../core/contract.js';
 import type { msg, str } from '../core/localization.js';
 import type { newKey } from '../core/outbox.js';
@@ -38,7 +38,7 @@ export type DeskUser = User & { specialist?: string | null };
 
 export interface DeskContext {
   /** The desk element: sections render into its shadow root and ask it to update. */
-  host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+  host: HearthElement;
   backend(): HearthBackend | undefined;
   user(): DeskUser | null | undefined;
   /** Says something through the desk's polite live region. */

@@ -8,7 +8,7 @@
  * @internal
  */
 import type { TemplateResult } from 'lit-html';
-import { errorView, fire, FormDialog, html, loadingView, msg, newKey, nothing, sectionProblem, start, str, wellFormed } from './forms.js';
+import { errorView, FormDialog, html, loadingView, msg, newKey, nothing, sectionProblem, start, str, wellFormed } from './forms.js';
 import type { Service, ServiceInput, SpecialistDetail, SpecialistInput } from '../core/backend.js';
 import { serviceDialog, serviceRow, specialistDialog, SPECIALIST_FIELDS, SERVICE_FIELDS } from './specialist-view.js';
 import type { DeskContext, Section } from './section.js';
@@ -112,7 +112,7 @@ class Specialists implements Section {
     if (!done || !saved) return;
     this.#put(saved);
     this.desk.announce(editing ? msg(str`${saved.name} saved`, { id: 'desk.specialists.saved' }) : msg(str`${saved.name} added`, { id: 'desk.specialists.added' }));
-    fire(this.desk.host, 'hearth-desk-specialist-saved', { id: saved.id, active: saved.active, created: !editing });
+    this.desk.host.emit('hearth-desk-specialist-saved', { id: saved.id, active: saved.active, created: !editing });
     if (!editing) void this.#focus(`[id="s-${CSS.escape(saved.id)}"]`);
   }
 
@@ -142,7 +142,7 @@ class Specialists implements Section {
     this.desk.announce(
       saved.active ? msg(str`${saved.name} is active again`, { id: 'desk.specialists.reactivated' }) : msg(str`${saved.name} is deactivated`, { id: 'desk.specialists.deactivated' }),
     );
-    fire(this.desk.host, 'hearth-desk-specialist-saved', { id: saved.id, active: saved.active, created: false });
+    this.desk.host.emit('hearth-desk-specialist-saved', { id: saved.id, active: saved.active, created: false });
     // The button changed its name; focus stays on it.
     void this.#focus(`[data-toggle="${CSS.escape(saved.id)}"]`);
   }
@@ -184,7 +184,7 @@ class Specialists implements Section {
     const entry = this.services.get(service.specialist) ?? { state: 'ready', items: [] };
     entry.items = created ? [...entry.items, service] : entry.items.map((s) => (s.id == service.id ? service : s));
     this.services.set(service.specialist, entry);
-    fire(this.desk.host, 'hearth-desk-service-saved', { id: service.id, specialist: service.specialist, active: service.active, created });
+    this.desk.host.emit('hearth-desk-service-saved', { id: service.id, specialist: service.specialist, active: service.active, created });
     this.desk.host.requestUpdate();
   }
 

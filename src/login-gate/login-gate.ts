@@ -5,7 +5,6 @@ import { HearthElement } from '../core/hearth-element.js';
 import { msg, str } from '../core/localization.js';
 import { refreshAll, returning, SessionLink, type SharedSession } from '../core/session.js';
 import { originOf, setTokenSource } from '../core/tokens.js';
-import type { LoginRequestedDetail } from '../events.js';
 import { gateStyles } from './login-gate.styles.js';
 
 type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
@@ -176,7 +175,7 @@ export class HearthLoginGate extends HearthElement {
     const value = this.#session?.value;
     if (!value) return;
     const target = mode == 'login' ? value.loginUrl : value.signupUrl;
-    if (!this.emit<LoginRequestedDetail>('hearth-login-requested', { mode, url: target }, true)) return;
+    if (!this.emit('hearth-login-requested', { mode, url: target }, true)) return;
     this.#stopWaiting?.();
     this.notice = '';
     const popup = open('', 'hearth-login', 'popup,width=480,height=680');

@@ -10,7 +10,6 @@ import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
-import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
 import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
@@ -353,7 +352,7 @@ export class HearthMessageBox extends HearthElement {
       this.#fieldErrors = Object.create(null);
       saveDraft(this.#key!, (this.#draft = emptyDraft()));
       this.#set('sent');
-      this.emit<MessageSentDetail>('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
+      this.emit('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
       void this.#focus('.another');
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
@@ -375,7 +374,7 @@ export class HearthMessageBox extends HearthElement {
         await putEntry({ ...entry, hold: true });
         this.#set('failed', error);
       }
-      this.emit<MessageFailedDetail>('hearth-message-failed', { error, idempotencyKey: entry.key });
+      this.emit('hearth-message-failed', { error, idempotencyKey: entry.key });
     } finally {
       this.#sending = false;
     }
@@ -392,7 +391,7 @@ export class HearthMessageBox extends HearthElement {
     }
     if (this.#announcedQueued !== entry.key) {
       this.#announcedQueued = entry.key;
-      this.emit<MessageQueuedDetail>('hearth-message-queued', { idempotencyKey: entry.key, error });
+      this.emit('hearth-message-queued', { idempotencyKey: entry.key, error });
     }
   }
 

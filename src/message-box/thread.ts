@@ -21,7 +21,6 @@ import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { sessionOf } from '../core/session.js';
 import { dateLocale } from '../core/date-locale.js';
-import type { ReplyReceivedDetail } from '../events.js';
 import type { HearthMessageBox } from './message-box.js';
 import { threadStyles } from './thread.styles.js';
 
@@ -172,7 +171,7 @@ export class Thread implements ReactiveController {
       this.#replyFrom = arrived.at(-1)!.author.name;
       this.#announcements++;
       for (const m of arrived)
-        this.host['emit']<ReplyReceivedDetail>('hearth-reply-received', { conversationId: item!.id, messageId: m.id, createdAt: m.createdAt });
+        this.host.emit('hearth-reply-received', { conversationId: item!.id, messageId: m.id, createdAt: m.createdAt });
     }
     // To the newest: at first, when the visitor was already there, and for their own new message.
     const list = this.host.renderRoot.querySelector<HTMLElement>('[part~=thread]');

@@ -14,7 +14,6 @@ import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
 import { markupInto, runsInto } from './render.js';
 import { styleNamed } from './style-loader.js';
-import type { ReferencesLoadedDetail, HearthErrorDetail } from '../events.js';
 
 /** One entry of the list. */
 export interface Entry {
@@ -466,9 +465,9 @@ export class HearthReferences extends HearthElement {
     if (key === undefined || key === this.#announced) return;
     this.#announced = key;
     if (error) {
-      this.emit<HearthErrorDetail>('hearth-error', { error });
+      this.emit('hearth-error', { error });
     } else {
-      this.emit<ReferencesLoadedDetail>('hearth-references-loaded', { count: this.#entries.length });
+      this.emit('hearth-references-loaded', { count: this.#entries.length });
       const issues = this.#issues;
       if (issues.length) {
         const error = new HearthError('malformed', issues.map((i) => (i.line ? `line ${i.line}: ` : '') + i.message).join('; '));

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { HttpBackend, httpBackend, type HttpBackendOptions } from '../../src/core/http-backend.js';
 import { HearthError, isHearthError, type HearthErrorKind } from '../../src/core/errors.js';
 import { errorFromResponse } from '../../src/core/problem.js';
+import { apiBackend } from '../../src/core/api-backend.js';
 
 
 const BASE = 'https://api.test/hearth';
@@ -518,6 +519,33 @@ describe('httpBackend()', () => {
     const abs = new URL('api/hearth', document.baseURI).href;
     expect(rel.options.baseUrl).to.equal(abs);
     expect(httpBackend(abs)).to.equal(rel);
+  });
+});
+
+describe('apiBackend() (the `api` attribute\'s backend)', () => {
+  // Every method the HTTP client implements, read from its prototype, except its transport (request,
+  // and open for the live stream), which elements never call through the backend: the Proxy must
+  // forward each one, so none comes back undefined.
+  const transport = ['constructor', 'request', 'open'];
+  const methods = Object.getOwnPropertyNames(HttpBackend.prototype).filter(
+    (name) => !transport.includes(name) && typeof (HttpBackend.prototype as unknown as Record<string, unknown>)[name] === 'function',
+  );
+
+  it('forwards every method of the HTTP client', () => {
+    const backend = apiBackend('https://forward.test/hearth') as unknown as Record<string, unknown>;
+    expect(methods.length).to.be.greaterThan(25);
+    const missing = methods.filter((name) => typeof backend[name] !== 'function');
+    expect(missing).to.deep.equal([]);
+  });
+
+  it('answers undefined for what is not a method (then, lit-html probes, symbols)', () => {
+    const backend = apiBackend('https://forward.test/hearth') as unknown as Record<string | symbol, unknown>;
+    for (const name of ['then', '_$litDirective$', ...transport, 'options', 'getreferences']) expect(backend[name], name).to.equal(undefined);
+    expect(backend[Symbol.iterator]).to.equal(undefined);
+  });
+
+  it('is one object per base URL', () => {
+    expect(apiBackend('https://forward.test/hearth')).to.equal(apiBackend('https://forward.test/hearth'));
   });
 });
 
