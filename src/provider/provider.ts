@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { ContextProvider } from '@lit/context';
 import type { HearthBackend } from '../core/backend.js';
 import { backendContext } from '../core/context.js';
@@ -18,7 +18,9 @@ import { apiBackend } from '../core/api-backend.js';
  * @customElement hearth-provider
  * @slot - Any content; hearth elements inside use this provider's backend.
  */
-export class HearthProvider extends LitElement {
+export class HearthProvider extends ReactiveElement {
+  // ReactiveElement, like every hearth element (see HearthElement), not LitElement: a page that loads
+  // dist/hearth.js would otherwise pay for LitElement for this one slot.
   static override styles = css`
     :host {
       display: contents;
@@ -44,7 +46,10 @@ export class HearthProvider extends LitElement {
     }
   }
 
-  protected override render() {
-    return html`<slot></slot>`;
+  /** A shadow root holding one slot: the content shows as it is (`display: contents`). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(document.createElement('slot'));
+    return root;
   }
 }

@@ -85,3 +85,22 @@ describe('HearthElement: the language of parts', () => {
     expect(el.hasAttribute('lang')).to.equal(false);
   });
 });
+
+describe('<hearth-provider>', () => {
+  it('shows its content as it is (display: contents, one slot) and gives it its backend', async () => {
+    await import('../../src/define/hearth-provider.js');
+    const backend = { getReferences: async () => [] };
+    const el = await fixture<HTMLElement & { backend?: unknown }>(html`<hearth-provider .backend=${backend}><p>Inside</p></hearth-provider>`);
+    expect(getComputedStyle(el).display).to.equal('contents');
+    expect(el.shadowRoot!.querySelectorAll('slot').length).to.equal(1);
+    expect(el.querySelector('p')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(el).to.be.instanceOf(customElements.get('hearth-provider')!);
+  });
+
+  it('attaches one context root per page, under a shared symbol (two copies of hearth share it)', async () => {
+    await import('../../src/define/hearth-provider.js');
+    const root = (window as unknown as Record<symbol, unknown>)[Symbol.for('hearth.contextRoot')];
+    expect(root).to.be.an('object');
+    expect((window as unknown as Record<string, unknown>).__hearthContextRoot).to.equal(undefined);
+  });
+});
