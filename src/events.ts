@@ -44,7 +44,7 @@ export interface BookingConfirmedDetail {
 
 /** `hearth-booking-failed`: a backend call of the booking flow failed (the flow says so and offers Retry). */
 export interface BookingFailedDetail {
-  /** A `HearthError` (see its `kind`: `offline`, `timeout`, `conflict`, `validation`, `rate-limited`, `server`, …) or whatever a custom backend threw. */
+  /** A `HearthError` (see its `kind`: `offline`, `unreachable`, `timeout`, `conflict`, `validation`, `rate-limited`, `server`, …) or whatever a custom backend threw. */
   error: unknown;
   /** Loading the free times (with `reschedule`: and the booking), booking, or (with `reschedule`) moving the booking. */
   during: 'availability' | 'booking' | 'reschedule';
@@ -78,7 +78,7 @@ export interface LoginRequestedDetail {
 /** `hearth-message-queued`: the message waits in the outbox and will be re-sent by itself. */
 export interface MessageQueuedDetail {
   idempotencyKey: string;
-  /** Why it waits: a `HearthError` of kind `offline`, `timeout`, `server` or `rate-limited`. */
+  /** Why it waits: a `HearthError` of kind `offline`, `unreachable`, `timeout`, `server` or `rate-limited`. */
   error: unknown;
 }
 
@@ -122,7 +122,7 @@ export interface DeskConversationUpdatedDetail {
 export interface DeskReplyQueuedDetail {
   conversationId: string;
   idempotencyKey: string;
-  /** Why it waits: a `HearthError` of kind `offline`, `timeout`, `server` or `rate-limited`. */
+  /** Why it waits: a `HearthError` of kind `offline`, `unreachable`, `timeout`, `server` or `rate-limited`. */
   error: unknown;
 }
 

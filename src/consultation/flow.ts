@@ -167,7 +167,7 @@ export class Flow implements ReactiveController {
 
   #backend(): HearthBackend {
     const backend = this.#configured;
-    if (!backend?.getAvailability || !backend.bookConsultation) throw new HearthError('bad-request', 'No backend: set api or .backend, or use <hearth-provider>');
+    if (!backend?.getAvailability || !backend.bookConsultation) throw new HearthError('bad-request', 'No backend: set api, .backend or <hearth-provider>');
     return backend;
   }
 

@@ -36,8 +36,9 @@ export function describeError(f: Flow, error: unknown): string {
   switch (isHearthError(error) && error.kind) {
     case 'offline':
       return msg('You seem to be offline. Check your connection, then try again. Nothing you entered is lost.', { id: 'booking.error.offline' });
+    case 'unreachable':
     case 'timeout':
-      return msg('The server took too long to answer. Try again; nothing you entered is lost.', { id: 'booking.error.timeout' });
+      return msg('Could not reach the service. Try again later; nothing you entered is lost.', { id: 'booking.error.unreachable' });
     case 'rate-limited': {
       const wait = minutes(f, Math.ceil(((error as { retryAfter?: number }).retryAfter ?? 60) / 60));
       return msg(str`Too many bookings in a short time. Try again in ${wait}.`, { id: 'booking.error.rateLimited' });

@@ -5,7 +5,14 @@
  */
 
 export type HearthErrorKind =
+  /** The request failed at the network level while the browser says it is offline. */
   | 'offline'
+  /**
+   * The request failed at the network level while the browser says it is online: a wrong `api` URL,
+   * the server down, or a CORS refusal (which a page cannot tell apart). The HTTP client logs the
+   * likely causes once with `console.error`. Retried and queued like `offline`.
+   */
+  | 'unreachable'
   | 'timeout'
   | 'unauthorized'
   | 'forbidden'

@@ -244,7 +244,7 @@ export class HttpBackend implements HearthBackend {
       response = await (this.options.fetch ?? fetch)(this.options.baseUrl.replace(/\/+$/, '') + path, { headers: all, credentials: this.options.credentials, signal });
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      throw new HearthError('offline', 'Network error; navigator.onLine=' + navigator.onLine, { cause: e });
+      throw networkError(this.options.baseUrl, e);
     }
     if (!response.ok) throw errorFromResponse(response, await response.text());
     return response;
@@ -289,7 +289,7 @@ export class HttpBackend implements HearthBackend {
         // Only the network is caught here: a bug in reading an answer must not pass for "offline" (and be retried).
         if (signal?.aborted) throw signal.reason;
         if (timer.aborted) error = new HearthError('timeout', `No answer in ${timeout} ms`, { cause: e });
-        else if (e instanceof TypeError) error = new HearthError('offline', 'Network error; navigator.onLine=' + navigator.onLine, { cause: e });
+        else if (e instanceof TypeError) error = networkError(o.baseUrl, e);
         else throw e;
       }
       if (response?.ok) {
@@ -322,6 +322,26 @@ export class HttpBackend implements HearthBackend {
 }
 
 const shared = new Map<string, HttpBackend>();
+
+const explained = new Set<string>();
+
+/**
+ * A request that failed at the network level: `offline` when the browser says so, else
+ * `unreachable` — a wrong `api` URL, the server down or a CORS refusal, which the page cannot tell
+ * apart. The site's developer is told once per base URL what to check (the visitor sees a calm
+ * "could not reach the service"). Only the base URL is logged: paths may hold a booking's secret token.
+ */
+function networkError(baseUrl: string, cause: unknown): HearthError {
+  if (!navigator.onLine) return new HearthError('offline', 'Network error while the browser is offline', { cause });
+  if (!explained.has(baseUrl)) {
+    explained.add(baseUrl);
+    console.error(
+      `hearth: could not reach ${baseUrl} (the browser is online). Check that the element's api attribute (or <hearth-provider api>) is the URL of a hearth server and that it is running; ` +
+        `if it is on another origin, that ${location.origin} is in the server's HEARTH_ALLOWED_ORIGINS (the browser's own CORS message, if any, is above).`,
+    );
+  }
+  return new HearthError('unreachable', 'Network error while the browser is online', { cause });
+}
 
 /**
  * The one shared `HttpBackend` for a base URL (relative URLs resolve against `document.baseURI`).

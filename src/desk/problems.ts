@@ -6,8 +6,9 @@ export function problemText(error: unknown): string {
   switch (isHearthError(error) && error.kind) {
     case 'offline':
       return msg('You are offline. Check your connection, then try again.', { id: 'desk.problem.offline' });
+    case 'unreachable':
     case 'timeout':
-      return msg('The server took too long to answer. Try again.', { id: 'desk.problem.timeout' });
+      return msg('Could not reach the server. Try again later.', { id: 'desk.problem.unreachable' });
     case 'unauthorized':
       return msg('Your sign-in has ended. Sign in again.', { id: 'desk.problem.unauthorized' });
     case 'forbidden':

@@ -229,7 +229,7 @@ export class ReplyDelivery implements ReactiveController {
       this.host.emit('hearth-desk-reply-sent', { conversationId: conversation, id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(conversation, entry, error);
+      if (kind && /^(offline|unreachable|timeout|server|rate-limited)$/.test(kind)) return this.#queue(conversation, entry, error);
       if (kind == 'unauthorized') {
         // Kept with its key; a backend that cannot say who is signed in (no getSession) will not say when: Retry.
         const waits = !!session?.backend.getSession;

@@ -356,7 +356,7 @@ export class HearthMessageBox extends HearthElement {
       void this.#focus('.another');
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
+      if (kind && /^(offline|unreachable|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
       if (kind == 'unauthorized') {
         // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
         // the entry keeps its key and waits for sign-in, then goes again with that key.
@@ -497,13 +497,6 @@ export class HearthMessageBox extends HearthElement {
     else void this.#focus(target); // Log in: once the gate has rendered it
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Set here, not bound in the template: lit-html would probe an `api` backend (a Proxy) for directive fields.
-    const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
-    if (gate && gate.backend !== this.effectiveBackend) gate.backend = this.effectiveBackend;
-  }
-
   protected override render(): TemplateResult {
     const sent = this.#phase == 'sent';
     return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
@@ -524,7 +517,7 @@ export class HearthMessageBox extends HearthElement {
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : keyed(
             this.locale,
-            html`<hearth-login-gate lang=${this.locale} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            html`<hearth-login-gate lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
               >${this.#actions()}</hearth-login-gate
             >`,
           )}

@@ -484,8 +484,8 @@ function describeError(error: unknown): string {
   const kind = isHearthError(error) && error.kind;
   return kind == 'offline'
     ? msg('You seem to be offline. Check your connection, then try again.', { id: 'references.error.offline' })
-    : kind == 'timeout'
-      ? msg('The server took too long to answer. Try again.', { id: 'references.error.timeout' })
+    : kind == 'unreachable'
+      ? msg('Could not reach the service. Try again later.', { id: 'references.error.unreachable' })
       : kind == 'not-found'
         ? msg('This references list was not found.', { id: 'references.error.notFound' })
         : kind == 'malformed'

@@ -12,7 +12,8 @@ describe('<hearth-consultation-button> when things go wrong', () => {
 
   for (const [kind, message] of [
     ['offline', 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.'],
-    ['timeout', 'The server took too long to answer. Try again; nothing you entered is lost.'],
+    ['unreachable', 'Could not reach the service. Try again later; nothing you entered is lost.'],
+    ['timeout', 'Could not reach the service. Try again later; nothing you entered is lost.'],
     ['server', 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
   ] as const) {
     it(`loading times: ${kind} says what happened and Retry loads them`, async () => {
@@ -33,7 +34,8 @@ describe('<hearth-consultation-button> when things go wrong', () => {
 
   for (const [kind, status, message] of [
     ['offline', undefined, 'You seem to be offline. Check your connection, then try again. Nothing you entered is lost.'],
-    ['timeout', undefined, 'The server took too long to answer. Try again; nothing you entered is lost.'],
+    ['unreachable', undefined, 'Could not reach the service. Try again later; nothing you entered is lost.'],
+    ['timeout', undefined, 'Could not reach the service. Try again later; nothing you entered is lost.'],
     ['server', 500, 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
     ['server', 503, 'Something went wrong on our side. Try again in a moment; nothing you entered is lost.'],
   ] as const) {

@@ -255,12 +255,35 @@ describe('HttpBackend: answers', () => {
     expect(none.kind).to.equal('malformed');
   });
 
-  it('turns a network failure into offline, mentioning navigator.onLine', async () => {
-    const cause = new TypeError('Failed to fetch');
-    const e = await rejection(backend([cause], { retries: 0 }).request('GET', '/x'));
-    expect(e.kind).to.equal('offline');
-    expect(e.message).to.contain('navigator.onLine');
-    expect(e.cause).to.equal(cause);
+  it('turns a network failure into offline when the browser is offline', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const cause = new TypeError('Failed to fetch');
+      const e = await rejection(backend([cause], { retries: 0 }).request('GET', '/x'));
+      expect(e.kind).to.equal('offline');
+      expect(e.cause).to.equal(cause);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('turns a network failure while online into unreachable, and tells the developer once what to check (base URL only)', async () => {
+    const logged: string[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const base = 'https://unreachable.test/hearth';
+      const failing = () => new HttpBackend({ baseUrl: base, retries: 0, fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+      const e = await rejection(failing().request('GET', '/consultations/manage/secret-token'));
+      expect(e.kind).to.equal('unreachable');
+      expect(e.cause).to.be.instanceOf(TypeError);
+      await rejection(failing().request('GET', '/specialists'));
+      expect(logged).to.have.length(1); // once per base URL
+      expect(logged[0]).to.contain(base).and.contain('HEARTH_ALLOWED_ORIGINS').and.contain(location.origin).and.contain('api');
+      expect(logged[0]).not.to.contain('secret-token');
+    } finally {
+      console.error = error;
+    }
   });
 
   it('lets other errors of fetch through unchanged', async () => {

@@ -119,7 +119,7 @@ describe('<hearth-desk> sections', () => {
       expect(stub.of('cancelBookingAsStaff')).to.have.length(0);
       input(reason, 'The specialist is ill');
       button(el, 'Cancel booking')!.click();
-      await waitUntil(() => text(dialog.querySelector('[role=status]')).includes('took too long'), 'the timeout');
+      await waitUntil(() => text(dialog.querySelector('[role=status]')).includes('Could not reach the server'), 'the timeout');
       expect(dialog.open).to.equal(true);
       const updated = oneEvent(el, 'hearth-desk-booking-updated');
       button(el, 'Cancel booking')!.click();

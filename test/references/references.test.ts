@@ -235,7 +235,8 @@ describe('<hearth-references>', () => {
     });
 
     for (const [kind, text] of [
-      ['timeout', 'too long'],
+      ['unreachable', 'Could not reach the service. Try again later.'],
+      ['timeout', 'could not be loaded. Try again.'],
       ['not-found', 'was not found'],
       ['server', 'could not be loaded'],
       ['malformed', 'could not be read'],

@@ -50,7 +50,7 @@ export const desk = {
   'desk.problem.offline': 'لا يوجد اتصال بالإنترنت. تحقّق من الاتصال ثم أعد المحاولة.',
   'desk.problem.other': 'حدث خطأ ما. أعد المحاولة بعد قليل.',
   'desk.problem.rateLimited': 'طلبات كثيرة جدًا في وقت قصير. انتظر قليلًا ثم أعد المحاولة.',
-  'desk.problem.timeout': 'استغرق الخادم وقتًا طويلًا للرد. أعد المحاولة.',
+  'desk.problem.unreachable': 'تعذّر الوصول إلى الخادم. حاول مرة أخرى لاحقًا.',
   'desk.problem.unauthorized': 'انتهت جلستك. سجّل الدخول مجددًا.',
   'desk.problem.validation': 'لم يقبل الخادم ذلك. تحقّق مما أدخلته.',
   'desk.reopen': 'إعادة فتح',

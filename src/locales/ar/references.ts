@@ -10,7 +10,7 @@ export const references = {
   'references.empty': 'لا توجد مراجع',
   'references.loading': 'جارٍ تحميل المراجع…',
   'references.error.offline': 'يبدو أنه لا يوجد اتصال بالإنترنت. تحقّق من الاتصال ثم أعد المحاولة.',
-  'references.error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. أعد المحاولة.',
+  'references.error.unreachable': 'تعذّر الوصول إلى الخدمة. حاول مرة أخرى لاحقًا.',
   'references.error.notFound': 'لم يتم العثور على قائمة المراجع هذه.',
   'references.error.malformed': 'تعذّرت قراءة بيانات المراجع.',
   'references.error.generic': 'تعذّر تحميل المراجع. أعد المحاولة.',

@@ -53,7 +53,7 @@ export const booking = {
   'booking.taken': 'Dieser Termin wurde gerade von jemand anderem gebucht. Ihre Angaben bleiben erhalten: Wählen Sie einen anderen Termin.',
   'booking.unavailable': 'Dieser Termin kann nicht mehr gebucht werden. Ihre Angaben bleiben erhalten: Wählen Sie einen anderen Termin.',
   'booking.error.offline': 'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut. Ihre Eingaben gehen nicht verloren.',
-  'booking.error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut; Ihre Eingaben gehen nicht verloren.',
+  'booking.error.unreachable': 'Der Dienst ist nicht erreichbar. Versuchen Sie es später erneut; Ihre Eingaben gehen nicht verloren.',
   'booking.error.rateLimited': str`Zu viele Buchungen in kurzer Zeit. Versuchen Sie es in ${0} erneut.`,
   'booking.error.server': 'Bei uns ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal; Ihre Eingaben gehen nicht verloren.',
   'booking.error.malformed': 'Die Antwort des Servers konnte nicht gelesen werden. Versuchen Sie es gleich noch einmal; Ihre Eingaben gehen nicht verloren.',

@@ -50,7 +50,7 @@ export const desk = {
   'desk.problem.offline': 'Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
   'desk.problem.other': 'Etwas ist schiefgelaufen. Versuchen Sie es gleich noch einmal.',
   'desk.problem.rateLimited': 'Zu viele Anfragen in kurzer Zeit. Warten Sie einen Moment und versuchen Sie es dann erneut.',
-  'desk.problem.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+  'desk.problem.unreachable': 'Der Server ist nicht erreichbar. Versuchen Sie es später erneut.',
   'desk.problem.unauthorized': 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an.',
   'desk.problem.validation': 'Der Server hat das nicht angenommen. Prüfen Sie Ihre Eingaben.',
   'desk.reopen': 'Wieder öffnen',

@@ -10,7 +10,7 @@ export const references = {
   'references.empty': 'Keine Quellen',
   'references.loading': 'Quellen werden geladen…',
   'references.error.offline': 'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
-  'references.error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+  'references.error.unreachable': 'Der Dienst ist nicht erreichbar. Versuchen Sie es später erneut.',
   'references.error.notFound': 'Dieses Quellenverzeichnis wurde nicht gefunden.',
   'references.error.malformed': 'Die Quellendaten konnten nicht gelesen werden.',
   'references.error.generic': 'Die Quellen konnten nicht geladen werden. Versuchen Sie es erneut.',

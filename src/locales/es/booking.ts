@@ -53,7 +53,7 @@ export const booking = {
   'booking.taken': 'Alguien acaba de reservar esta hora. Sus datos se conservan: elija otra hora.',
   'booking.unavailable': 'Esta hora ya no se puede reservar. Sus datos se conservan: elija otra hora.',
   'booking.error.offline': 'Parece que no tiene conexión. Compruebe su conexión y vuelva a intentarlo. No se ha perdido nada de lo que escribió.',
-  'booking.error.timeout': 'El servidor tardó demasiado en responder. Vuelva a intentarlo; no se ha perdido nada de lo que escribió.',
+  'booking.error.unreachable': 'No se pudo conectar con el servicio. Vuelva a intentarlo más tarde; no se ha perdido nada de lo que escribió.',
   'booking.error.rateLimited': str`Demasiadas reservas en poco tiempo. Vuelva a intentarlo dentro de ${0}.`,
   'booking.error.server': 'Algo salió mal por nuestra parte. Vuelva a intentarlo en un momento; no se ha perdido nada de lo que escribió.',
   'booking.error.malformed': 'El servidor envió una respuesta que no se pudo leer. Vuelva a intentarlo en un momento; no se ha perdido nada de lo que escribió.',

@@ -50,7 +50,7 @@ export const desk = {
   'desk.problem.offline': 'No tiene conexión. Compruebe su conexión y vuelva a intentarlo.',
   'desk.problem.other': 'Algo salió mal. Vuelva a intentarlo en un momento.',
   'desk.problem.rateLimited': 'Demasiadas solicitudes en poco tiempo. Espere un momento y vuelva a intentarlo.',
-  'desk.problem.timeout': 'El servidor tardó demasiado en responder. Vuelva a intentarlo.',
+  'desk.problem.unreachable': 'No se pudo conectar con el servidor. Vuelva a intentarlo más tarde.',
   'desk.problem.unauthorized': 'Su sesión ha terminado. Vuelva a iniciar sesión.',
   'desk.problem.validation': 'El servidor no lo aceptó. Revise lo que escribió.',
   'desk.reopen': 'Reabrir',

@@ -10,7 +10,7 @@ export const references = {
   'references.empty': 'No hay referencias',
   'references.loading': 'Cargando referencias…',
   'references.error.offline': 'Parece que no tiene conexión. Compruebe su conexión y vuelva a intentarlo.',
-  'references.error.timeout': 'El servidor tardó demasiado en responder. Vuelva a intentarlo.',
+  'references.error.unreachable': 'No se pudo conectar con el servicio. Vuelva a intentarlo más tarde.',
   'references.error.notFound': 'No se encontró esta lista de referencias.',
   'references.error.malformed': 'No se pudieron leer los datos de las referencias.',
   'references.error.generic': 'No se pudieron cargar las referencias. Vuelva a intentarlo.',

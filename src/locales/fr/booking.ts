@@ -53,7 +53,7 @@ export const booking = {
   'booking.taken': 'Ce créneau vient d’être réservé par quelqu’un d’autre. Vos coordonnées sont conservées : choisissez un autre créneau.',
   'booking.unavailable': 'Ce créneau n’est plus disponible. Vos coordonnées sont conservées : choisissez un autre créneau.',
   'booking.error.offline': 'Vous semblez être hors ligne. Vérifiez votre connexion, puis réessayez. Rien de ce que vous avez saisi n’est perdu.',
-  'booking.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez ; rien de ce que vous avez saisi n’est perdu.',
+  'booking.error.unreachable': 'Impossible de joindre le service. Réessayez plus tard ; rien de ce que vous avez saisi n’est perdu.',
   'booking.error.rateLimited': str`Trop de réservations en peu de temps. Réessayez dans ${0}.`,
   'booking.error.server': 'Un problème est survenu de notre côté. Réessayez dans un instant ; rien de ce que vous avez saisi n’est perdu.',
   'booking.error.malformed': 'La réponse du serveur n’a pas pu être lue. Réessayez dans un instant ; rien de ce que vous avez saisi n’est perdu.',

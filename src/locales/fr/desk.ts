@@ -50,7 +50,7 @@ export const desk = {
   'desk.problem.offline': 'Vous êtes hors ligne. Vérifiez votre connexion, puis réessayez.',
   'desk.problem.other': 'Un problème est survenu. Réessayez dans un instant.',
   'desk.problem.rateLimited': 'Trop de requêtes en peu de temps. Patientez un instant, puis réessayez.',
-  'desk.problem.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'desk.problem.unreachable': 'Impossible de joindre le serveur. Réessayez plus tard.',
   'desk.problem.unauthorized': 'Votre session a expiré. Reconnectez-vous.',
   'desk.problem.validation': 'Le serveur n’a pas accepté cette saisie. Vérifiez ce que vous avez saisi.',
   'desk.reopen': 'Rouvrir',

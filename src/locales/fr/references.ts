@@ -10,7 +10,7 @@ export const references = {
   'references.empty': 'Aucune référence',
   'references.loading': 'Chargement des références…',
   'references.error.offline': 'Vous semblez être hors ligne. Vérifiez votre connexion, puis réessayez.',
-  'references.error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'references.error.unreachable': 'Impossible de joindre le service. Réessayez plus tard.',
   'references.error.notFound': 'Cette liste de références est introuvable.',
   'references.error.malformed': 'Les données des références n’ont pas pu être lues.',
   'references.error.generic': 'Les références n’ont pas pu être chargées. Réessayez.',
