@@ -4,7 +4,12 @@
 // announcement), and the snippet pasted into a page of its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { closeDemo, openDemo } from './helpers.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// As a11y-conditions.test.mjs: WCAG 2.2 A/AA and axe's best practices.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const HOSTILE = '"><img src=x onerror=alert(1)>';
 
@@ -199,4 +204,31 @@ test('the message box; at 320 px in dark mode the builder fits and the preview f
   assert.notEqual(background, 'rgb(255, 255, 255)');
   assert.notEqual(text, 'rgb(0, 0, 0)');
   await page.close();
+});
+
+test('axe finds no violation in the builder, for each element: light, dark, forced colours', async () => {
+  // bypassCSP: only to inject axe-core; the page itself runs under its CSP in the tests above.
+  for (const condition of [{}, { colorScheme: 'dark' }, { forcedColors: 'active' }]) {
+    const context = await browser.newContext({ bypassCSP: true, ...condition });
+    const page = await context.newPage();
+    await page.goto(demo.url);
+    await page.addScriptTag({ path: AXE });
+    for (const [name, ready] of [
+      ['Consultation button', 'hearth-consultation-button [part=button]'],
+      ['Message box', 'hearth-message-box textarea'],
+      ['References list', 'hearth-references li'],
+    ]) {
+      await page.getByRole('radio', { name }).check();
+      await page.locator(`#builder-preview ${ready}`).first().waitFor();
+      const violations = await page.evaluate(
+        async (tags) =>
+          (await globalThis.axe.run({ include: [['#install']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`,
+          ),
+        AXE_TAGS,
+      );
+      assert.deepEqual(violations, [], `${JSON.stringify(condition)}, ${name}`);
+    }
+    await context.close();
+  }
 });
