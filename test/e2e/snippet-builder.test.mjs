@@ -51,6 +51,9 @@ test('the booking button by keyboard: one-line embed by default, options, hostil
   await page.getByRole('radio', { name: 'Consultation button' }).focus();
   await tabTo(page, 'b-api');
   await tabTo(page, 'b-specialist');
+  // Suggestions from the server (the field takes any id: another server has its own).
+  await page.waitForFunction(() => document.querySelectorAll('#b-specialists option').length === 2);
+  assert.deepEqual(await page.$$eval('#b-specialists option', (options) => options.map((o) => o.value)), ['olena-kovalenko', 'sam-rivera']);
   await page.keyboard.type('sam-rivera');
   await tabTo(page, 'b-service');
   await tabTo(page, 'b-mode');
