@@ -1,7 +1,7 @@
 // npm run check:package: packs hearth-widgets as npm would publish it, installs the tarball into a fresh
 // project outside the repo, and checks what a user gets: the files, the runtime dependencies, every
 // `exports` entry, the CDN files (dist/hearth.js + dist/chunks/), and the framework types with the
-// fixtures of test/package/ (React 19 + tsc, Vue + vue-tsc, Svelte + svelte-check, Angular + tsc),
+// fixtures of test/package/ (React 19 + tsc, Vue + vue-tsc, Svelte 5 + svelte-check, Angular + tsc),
 // including fixtures that must fail to type-check. Needs a build (npm run build).
 //
 // The framework packages are the repo's devDependencies: the temp project links to them (symlinks in
@@ -67,12 +67,14 @@ const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => 
  * saying "expected error" (so that it fails for the reason it is there for, and only that).
  */
 function expectErrors(output, fixtureNames) {
+  // tsc and vue-tsc print `file(line,col): error`; svelte-check --output machine `ERROR "file" line:col`.
+  const errors = [...output.matchAll(/([\w.-]+)\((\d+),\d+\): error/g), ...output.matchAll(/ ERROR "(?:[^"]*\/)?([\w.-]+)" (\d+):\d+/g)];
   const want = new Set();
   for (const name of fixtureNames) {
     const lines = readFileSync(join(fixtures, name), 'utf8').split('\n');
     lines.forEach((line, i) => /expected error/.test(line) && want.add(`${name}:${i + 2}`));
   }
-  const got = new Set([...output.matchAll(/([\w.-]+)\((\d+),\d+\): error/g)].map((m) => `${m[1]}:${m[2]}`));
+  const got = new Set(errors.map((m) => `${m[1]}:${m[2]}`));
   const missing = [...want].filter((w) => !got.has(w));
   const extra = [...got].filter((g) => !want.has(g));
   if (!want.size) throw new Error('no "expected error" marker in the fixtures');
@@ -104,7 +106,7 @@ async function checkPackage(dir) {
     packed = info;
     const names = new Set(info.files.map((f) => f.path));
     const defines = readdirSync(join(root, 'src/define')).map((f) => `dist/lib/define/${f.replace(/\.ts$/, '.js')}`);
-    const needed = ['package.json', 'README.md', 'dist/hearth.js', 'dist/custom-elements.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', ...defines];
+    const needed = ['package.json', 'README.md', 'dist/hearth.js', 'dist/custom-elements.json', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/types/react.d.ts', 'dist/types/vue.d.ts', 'dist/types/svelte.d.ts', ...defines];
     const missing = needed.filter((f) => !names.has(f));
     if (![...names].some((f) => f.startsWith('dist/chunks/'))) missing.push('dist/chunks/*');
     if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
@@ -143,7 +145,7 @@ async function checkPackage(dir) {
   });
   if (!install) return;
 
-  check('every `exports` entry resolves to a file (types too); Node imports the manifest, the formatter, /react and /vue', () => {
+  check('every `exports` entry resolves to a file (types too); Node imports the manifest, the formatter, /react, /vue and /svelte', () => {
     const specs = [];
     for (const [key, value] of Object.entries(pkg.exports)) {
       const targets = typeof value === 'string' ? { default: value } : value;
@@ -177,6 +179,7 @@ async function checkPackage(dir) {
       if (tags.length < 7) throw new Error('custom-elements.json: ' + tags.join(', '));
       await import('${pkg.name}/react');
       await import('${pkg.name}/vue');
+      await import('${pkg.name}/svelte');
       const { formatApa } = await import('${pkg.name}/lib/references/format/apa.js');
       if (typeof formatApa !== 'function') throw new Error('formatApa is not a function');
       console.log(specs.length + ' entries resolve; elements: ' + tags.join(', '));`;
@@ -216,9 +219,15 @@ async function checkPackage(dir) {
     expectErrors(result.output, ['vue-wrong-attribute.vue']);
   });
 
-  check('Svelte 5: svelte-check on test/package/svelte-app.svelte', () => {
+  check('Svelte 5: svelte-check on test/package/svelte-app.svelte (SvelteHTMLElements from hearth-widgets/svelte)', () => {
     const output = ok(bin('svelte-check'), ['--workspace', '.', '--tsconfig', './tsconfig.svelte.json', '--output', 'machine', '--fail-on-warnings'], app);
     if (!/COMPLETED \d+ FILES 0 ERRORS 0 WARNINGS/.test(output)) throw new Error(output);
+  });
+
+  check('Svelte types bite: svelte-wrong-attribute.svelte fails to type-check exactly on its marked lines', () => {
+    const result = run(bin('svelte-check'), ['--workspace', '.', '--tsconfig', './tsconfig.svelte-wrong.json', '--output', 'machine'], app);
+    if (result.status === 0) throw new Error('svelte-check passed');
+    expectErrors(result.output, ['svelte-wrong-attribute.svelte']);
   });
 
   check('Angular: tsc on test/package/angular-app.component.ts (standalone, CUSTOM_ELEMENTS_SCHEMA)', () => {

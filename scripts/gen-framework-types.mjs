@@ -1,5 +1,6 @@
-// Writes dist/types/react.d.ts (React 19 JSX.IntrinsicElements) and dist/types/vue.d.ts (Vue
-// GlobalComponents) from dist/custom-elements.json, so that the frameworks' types follow the elements'
+// Writes dist/types/react.d.ts (React 19 JSX.IntrinsicElements), dist/types/vue.d.ts (Vue
+// GlobalComponents) and dist/types/svelte.d.ts (Svelte 5 SvelteHTMLElements, which svelteHTML's
+// IntrinsicElements extends) from dist/custom-elements.json, so that the frameworks' types follow the elements'
 // JSDoc and never drift. Run by scripts/build.mjs after the manifest; `node scripts/gen-framework-types.mjs`
 // alone regenerates them from an existing dist/custom-elements.json.
 //
@@ -107,11 +108,40 @@ export function vueTypes(elements) {
   return out;
 }
 
+export function svelteTypes(elements) {
+  let out = HEADER;
+  out += `// Opt in with \`import 'hearth-widgets/svelte';\` (or \`/// <reference types="hearth-widgets/svelte" />\`).\n`;
+  out += `// Svelte 5 sets an attribute as the element's property when the element has it (camelCase names), else\n`;
+  out += `// as an attribute (kebab-case names, whose text the element converts: \`max-length="2000"\`), and\n`;
+  out += `// \`onhearth-…={handler}\` listens to the element's events. Svelte takes any \`on…={…}\` (and rejects a bare\n`;
+  out += `// \`on…\`) as an event handler, so the names starting with "on" that are not events (\`only-cited\`,\n`;
+  out += `// \`onlyCited\`) are left out: set them from an action (\`node.setAttribute('only-cited', '')\`).\n`;
+  out += `import type { HTMLAttributes } from 'svelte/elements';\n`;
+  out += `import type { ${importsOf(elements).join(', ')} } from '../lib/index.js';\n\n`;
+  out += `/** An attribute's value in markup: the property's type, or the text of a number (\`"2000"\`) or a boolean (\`""\`). */\n`;
+  out += `export type HearthSvelteAttribute<T> = T | (T extends number ? \`\${number}\` : never) | (T extends boolean ? '' : never) | null;\n\n`;
+  out += `/** What every hearth element takes in Svelte markup besides its own properties and events. */\n`;
+  out += `export type HearthSvelteProps<E extends HTMLElement, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own;\n`;
+  for (const el of elements) {
+    out += `\n${doc(`Properties, attributes and events of \`<${el.tag}>\`.`, '')}export interface ${el.className}SvelteProps {\n`;
+    for (const p of el.props) {
+      if (p.name.startsWith('on')) continue;
+      out += `${doc(p.description, '  ')}  ${quote(p.name)}?: ${p.attribute ? `HearthSvelteAttribute<${p.type}>` : p.type};\n`;
+    }
+    for (const ev of el.events) out += `${doc(ev.description, '  ')}  ${quote(`on${ev.name}`)}?: (event: ${ev.type}) => void;\n`;
+    out += `}\n`;
+  }
+  out += `\ndeclare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n`;
+  for (const el of elements) out += `    '${el.tag}': HearthSvelteProps<${el.className}, ${el.className}SvelteProps>;\n`;
+  out += `  }\n}\n`;
+  return out;
+}
+
 export function writeFrameworkTypes(manifestPath = 'dist/custom-elements.json', outDir = 'dist/types') {
   const elements = elementsOf(JSON.parse(readFileSync(manifestPath, 'utf8')));
   mkdirSync(outDir, { recursive: true });
   const stub = '// Types only: see the .d.ts next to this file. Importing it does nothing at run time.\nexport {};\n';
-  for (const [name, text] of [['react', reactTypes(elements)], ['vue', vueTypes(elements)]]) {
+  for (const [name, text] of [['react', reactTypes(elements)], ['vue', vueTypes(elements)], ['svelte', svelteTypes(elements)]]) {
     writeFileSync(`${outDir}/${name}.d.ts`, text);
     writeFileSync(`${outDir}/${name}.js`, stub);
   }
@@ -120,5 +150,5 @@ export function writeFrameworkTypes(manifestPath = 'dist/custom-elements.json', 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const elements = writeFrameworkTypes();
-  console.log(`wrote dist/types/react.d.ts and dist/types/vue.d.ts (${elements.length} elements)`);
+  console.log(`wrote dist/types/react.d.ts, vue.d.ts and svelte.d.ts (${elements.length} elements)`);
 }
