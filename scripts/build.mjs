@@ -1,5 +1,5 @@
 // npm run build: dist/hearth.js (bundled, minified), dist/lib (per-element ES modules + .d.ts for npm),
-// dist/custom-elements.json (from the JSDoc in src/), dist/types/{react,vue}.d.ts (generated from it).
+// dist/custom-elements.json (from the JSDoc in src/), dist/types/{react,vue,svelte}.d.ts (generated from it).
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
