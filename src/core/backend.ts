@@ -16,8 +16,6 @@ import type {
   BookingCreated,
   BookingRequest,
   ConversationDetail,
-  ConversationItem,
-  ConversationMessage,
   ConversationPage,
   ConversationSummary,
   ConversationUpdate,
@@ -40,34 +38,8 @@ import type {
   StaffMember,
 } from './contract.js';
 
-export type {
-  Availability,
-  BookingCreated,
-  BookingRequest,
-  ConversationDetail,
-  ConversationItem,
-  ConversationMessage,
-  ConversationPage,
-  ConversationSummary,
-  ConversationUpdate,
-  Hours,
-  ManagedBooking,
-  MessageCreated,
-  MessageRequest,
-  ReplyRequest,
-  RescheduleRequest,
-  Service,
-  ServiceInput,
-  Session,
-  Specialist,
-  SpecialistDetail,
-  SpecialistInput,
-  SpecialistUpdate,
-  StaffBooking,
-  StaffBookingPage,
-  StaffInvite,
-  StaffMember,
-};
+// The contract's types, for adapters and for the elements (every one of them, not only those this file uses).
+export type * from './contract.js';
 
 /** Options every call accepts. */
 export interface RequestOptions {
