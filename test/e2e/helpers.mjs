@@ -142,7 +142,7 @@ export async function signInThroughPopup(page, selector, { email = 'demo@example
 export const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
 /**
- * A page world for the strict-CSP tests: dist/ and test/e2e/fixtures/ served under STRICT_POLICY on
+ * A page world for the strict-CSP tests: dist/, test/e2e/fixtures/ and demo/ (the demo's refs.json) served under STRICT_POLICY on
  * a loopback port (`handle(req, res, headers)` may answer first, as a fake API) and a browser.
  * Resolves to { base, browser, close }.
  */
@@ -152,6 +152,7 @@ export async function startCspFixture(handle) {
     [
       ['/dist/', 'dist'],
       ['/fixtures/', 'test/e2e/fixtures'],
+      ['/demo/', 'demo'],
     ],
     { csp: STRICT_POLICY, handle },
   );

@@ -65,7 +65,7 @@ describe('<hearth-references>', () => {
   describe('data sources, in order of precedence', () => {
     it('.items wins over inline JSON, src and list', async () => {
       const { backend, calls } = stubBackend(async () => [JACKSON]);
-      const { el } = await loaded(html`<hearth-references .items=${[ADAMS]} .backend=${backend} list="x" src="/test/fixtures/refs.json">
+      const { el } = await loaded(html`<hearth-references .items=${[ADAMS]} .backend=${backend} list="x" src="/demo/refs.json">
         <script type="application/json">${JSON.stringify([FROMM])}</script>
       </hearth-references>`);
       expect(ids(el)).to.deep.equal(['ref-adams']);
@@ -74,7 +74,7 @@ describe('<hearth-references>', () => {
 
     it('inline JSON wins over src and list', async () => {
       const { backend, calls } = stubBackend(async () => [JACKSON]);
-      const { el } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/test/fixtures/refs.json">
+      const { el } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/demo/refs.json">
         <script type="application/json">${JSON.stringify([FROMM])}</script>
       </hearth-references>`);
       expect(ids(el)).to.deep.equal(['ref-fromm1956']);
@@ -83,7 +83,7 @@ describe('<hearth-references>', () => {
 
     it('src wins over list', async () => {
       const { backend, calls } = stubBackend(async () => [JACKSON]);
-      const { el, count } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/test/fixtures/refs.json"></hearth-references>`);
+      const { el, count } = await loaded(html`<hearth-references .backend=${backend} list="x" src="/demo/refs.json"></hearth-references>`);
       expect(count).to.equal(3);
       expect(ids(el)).to.deep.equal(['ref-fromm1956', 'ref-jackson1982', 'ref-kurzweil2005']);
       expect(calls).to.deep.equal([]);
