@@ -38,11 +38,36 @@
  * also letters, maps, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
+import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
 
-export function formatApa(item: CslItem): Run[] {
+/**
+ * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): the
+ * types it describes ("[Dataset]") and whose people or dates it prints its own way, a date range or "circa". Other items format with the list's first load.
+ */
+export const needsMore = (item: unknown): unknown => {
+  const o = Object(item);
+  const d = Object(o.issued);
+  return (
+    /^(broadcast|collection|dataset|figure|graphic|interview|map|motion_picture|patent|post|review|review-book|software|song)$/.test(o.type) ||
+    d.circa ||
+    d['date-parts']?.[1]?.[0]
+  );
+};
+
+/**
+ * What apa-more.ts changes in an entry: fields as they print (`genre`, `medium`, `number`, `volume`,
+ * `edition`, `publisher`), and `author` (the author element, as printed with its role), `issued` (the date
+ * as printed), `people` (first in the parentheses after the title: "T. Gross, Interviewer"), `in` ("On").
+ */
+export type More = Record<string, string | undefined>;
+
+/** The author element: "Smith, J., & Lee, K.", "Nolan, C. (Director)", "Doe, J. (Ed.)"; '' without names. */
+export const authorElement = (who: Name[], label: string): string =>
+  who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
+
+export function formatApa(item: CslItem, x: More = {}): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => str(item[k]);
+  const f = (k: string) => x[k] ?? str(item[k]);
   const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
   const volume = pageRange(f('volume'));
   const page = pageRange(f('page'));
@@ -73,12 +98,13 @@ export function formatApa(item: CslItem): Run[] {
   const t = names(item.translator).map(displayName);
   const same = !inBook && e + '' == t + '';
   const role = (ns: string[], r: string) => around('', nameList(ns), ', ' + r);
-  const people = cat('; ', inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
+  const people = cat('; ', x.people, inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
-  /** A thesis found online names its university with the description or number, not as publisher. */
-  const university = type == 'thesis' && online && publisher;
+  const archive = f('archive');
+  /** A thesis found online or in a database (archive) names its university with the description or number, not as publisher. */
+  const university = type == 'thesis' && (online || archive) && publisher;
   /**
    * Description: "[Film]", "[Paper presentation]", "[Novel; E-book]", "[Doctoral dissertation, U]" (a
    * genre with a number goes with the number).
@@ -97,40 +123,32 @@ export function formatApa(item: CslItem): Run[] {
           numeric(volume) && (/[-–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
           page && pageLabel(page),
         );
-  // Audiovisual works (motion_picture) give their number after the title, not after the container.
-  const parenthetical = around(
-    '(',
-    cat('; ', people, ct && !web && type != 'motion_picture' ? '' : number, ct ? '' : locators),
-    ')',
-  );
+  const parenthetical = around('(', cat('; ', people, ct && !web ? '' : number, ct ? '' : locators), ')');
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
-  // Dated with month and day: article-magazine, article-newspaper, motion_picture, post, post-weblog, webpage; talks.
-  const date = dateText(item.issued, +(/^(article-[mn]|motion|post|webpage)/.test(type) || talk));
+  // Dated with month and day: article-magazine, article-newspaper, post, post-weblog, webpage; talks.
+  const date = x.issued ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
+  const author = x.author ?? authorElement(who, label);
 
   return runs(
     join(
       ' ',
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
-        who[0]
-          ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')')
-          : title
-            ? titled
-            : cat(' ', bracketed, parenthetical),
+        author || (title ? titled : cat(' ', bracketed, parenthetical)),
         '(' + (date || term('n.d.')) + ')',
-        who[0] ? join(' ', titled, bracketed) : title && bracketed,
+        author ? join(' ', titled, bracketed) : title && bracketed,
         periodical
           ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))
           : inBook
             ? join(
                 ' ',
-                around(term('In') + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
-                around('(', cat('; ', type == 'motion_picture' ? '' : number, locators), ')'),
+                around((x.in ?? term('In')) + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
+                around('(', cat('; ', number, locators), ')'),
                 type == 'report' || talk ? describe : '',
               )
             : '',
         talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
-        web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
+        cat('; ', web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher, archive),
       ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',
