@@ -1,6 +1,7 @@
 import { formatApa, needsMore } from './format/apa.js';
 import { kit } from './links.js';
 import type { CitationStyle } from './format/style.js';
+import type { CslItem } from '../core/backend.js';
 
 /**
  * The citation styles by `citation-style` value, each a lazy chunk that exports its style under that
@@ -14,13 +15,14 @@ const importers: Record<string, () => Promise<Record<string, unknown>>> = {
   ieee: () => import('./format/ieee.js'),
   vancouver: () => import('./format/vancouver.js'),
   harvard: () => import('./format/harvard.js'),
-  apaMore: () => import('./format/apa-more.js'),
+  apaMore: () => import('./format/apa-more.js').then((m) => ({ apaMore: { ...apa, entry: (item: CslItem) => formatApa(item, m.more) } })),
 };
 /**
  * APA's entries ship with the list; its in-text citations come with the `<hearth-cite>` chunk (they are
  * only asked for by citations, so the chunk has loaded by then).
  */
-const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) } };
+const apa: CitationStyle = { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) };
+const styles: Record<string, CitationStyle | Promise<unknown>> = { apa };
 const warned = new Set<string>();
 
 /**

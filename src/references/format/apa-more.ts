@@ -18,11 +18,9 @@
  * order of hosts in the list (sortItems sorts such an entry by title).
  */
 import type { CslItem } from '../../core/backend.js';
-import { authorElement, formatApa, needsMore, type More } from './apa.js';
+import type { More } from './apa.js';
 import { rangeEnd } from './citing.js';
-import { kit } from '../links.js';
-import type { CitationStyle } from './style.js';
-import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name, type Run } from './common.js';
+import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name } from './common.js';
 
 /** apa.csl's description of a type without genre or medium (its generic-type-label, en-US terms). */
 const LABELS: Record<string, string> = {
@@ -62,17 +60,19 @@ export function apaDate(v: unknown, form = 0): string {
   return text && cat(' ', Object(v).circa && term('ca.'), text);
 }
 
-/** What `formatApa` prints differently for an item that `needsMore` (nothing for other items). */
+/**
+ * What `formatApa` prints differently for an item that `needsMore` (formatApa asks only for those). This
+ * module does not import apa.ts, so that apa.ts stays in a chunk of the list's first load (esbuild
+ * splits shared modules into chunks of their own); style-loader.ts and apa-style.ts join the two.
+ */
 export function more(item: CslItem): More {
   const o: CslItem = Object(item);
-  if (!needsMore(o)) return {};
   const f = (k: string) => str(o[k]);
-  const [type, genre, medium, num, version] = 'type genre medium number version'.split(' ').map(f);
+  const [type, genre, medium, num, version, publisher, archive] = 'type genre medium number version publisher archive'.split(' ').map(f);
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const interviewers = names(o.interviewer);
-  const [who, role] = apaCreators(o);
   const x: More = {
-    author: authorElement(who, role),
+    creators: apaCreators(o),
     // Dated with month and day: these types and those of apa.ts (a range or "circa" brings any type here).
     issued: apaDate(o.issued, +/^(article-[mn]|broadcast|collection|interview|motion|post|song|webpage)/.test(type)),
     people: around('', nameList(interviewers.map(displayName)), ', ' + plural('Interviewer', interviewers)),
@@ -88,6 +88,12 @@ export function more(item: CslItem): More {
     x.medium = type == 'interview' && !/\S/.test(['archive', 'container-title', 'DOI', 'publisher', 'URL'].map(f).join('')) ? 'Personal communication' : LABELS[type];
   }
   if (version) x.edition = cat(', ', 'Version ' + version, f('edition').replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' ed.'));
+  if (archive) {
+    // The archive or database after the publisher; a thesis names its university with the number or description instead.
+    x.publisher = cat('; ', type == 'thesis' ? '' : publisher, archive);
+    if (type == 'thesis' && num) [x.people, x.number, x.genre] = [cat(', ', cat(' ', tc(genre), 'No. ' + num), publisher), '', ''];
+    else if (type == 'thesis') x.genre = cat(', ', capFirst(genre), publisher);
+  }
   if (type == 'patent') x.genre = cat(' ', f('authority'), genre || 'Patent');
   // Broadcasts, interviews and patents have no volume (a TV episode's season).
   if (/^(broadcast|interview|patent)$/.test(type)) x.volume = '';
@@ -99,9 +105,3 @@ export function more(item: CslItem): More {
   }
   return x;
 }
-
-/** The APA entry of any item, with what this chunk adds. */
-export const formatApaMore = (item: CslItem): Run[] => formatApa(item, more(item));
-
-/** APA for data with items that `needsMore` (see style-loader.ts); in-text citations as APA's. */
-export const apaMore: CitationStyle = { entry: formatApaMore, citation: (cites) => kit.apaCitation!(cites) };

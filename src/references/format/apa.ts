@@ -38,17 +38,19 @@
  * also letters, maps, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
+import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
 
 /**
- * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): the
- * types it describes ("[Dataset]") and whose people or dates it prints its own way, a date range or "circa". Other items format with the list's first load.
+ * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): a
+ * type other than the common ones below (datasets, software, films, broadcasts, reviews, …), an
+ * archive, a date range or "circa". Other items format with the list's first load.
  */
 export const needsMore = (item: unknown): unknown => {
   const o = Object(item);
   const d = Object(o.issued);
   return (
-    /^(broadcast|collection|dataset|figure|graphic|interview|map|motion_picture|patent|post|review|review-book|software|song)$/.test(o.type) ||
+    (o.type && !/^(article|book|chapter|entry|manuscript|paper-conference|post-weblog|report|speech|standard|thesis|webpage)/.test(o.type)) ||
+    o.archive ||
     d.circa ||
     d['date-parts']?.[1]?.[0]
   );
@@ -56,18 +58,22 @@ export const needsMore = (item: unknown): unknown => {
 
 /**
  * What apa-more.ts changes in an entry: fields as they print (`genre`, `medium`, `number`, `volume`,
- * `edition`, `publisher`), and `author` (the author element, as printed with its role), `issued` (the date
- * as printed), `people` (first in the parentheses after the title: "T. Gross, Interviewer"), `in` ("On").
+ * `edition`), `issued` (the date as printed), `people` (first in the parentheses after the title: "T.
+ * Gross, Interviewer"), `in` ("On"); and `creators`, the author element as `creators` gives it.
  */
-export type More = Record<string, string | undefined>;
+export interface More {
+  creators?: ReturnType<typeof creators>;
+  [field: string]: unknown;
+}
 
-/** The author element: "Smith, J., & Lee, K.", "Nolan, C. (Director)", "Doe, J. (Ed.)"; '' without names. */
-export const authorElement = (who: Name[], label: string): string =>
-  who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
-
-export function formatApa(item: CslItem, x: More = {}): Run[] {
+/**
+ * An APA entry. `more` is apa-more.ts' `more` once that chunk has loaded: the entry of an item that
+ * `needsMore` is then complete (without it, such an item prints as far as this module knows how).
+ */
+export function formatApa(item: CslItem, more?: (item: CslItem) => More): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => x[k] ?? str(item[k]);
+  const x: More = more && needsMore(item) ? more(item) : {};
+  const f = (k: string) => (x[k] as string | undefined) ?? str(item[k]);
   const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
   const volume = pageRange(f('volume'));
   const page = pageRange(f('page'));
@@ -77,7 +83,7 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const web = /^(webpage|post)$/.test(type);
   // Author element: authors, else directors, else editors (then not repeated), else the title.
-  const [who, label, eds] = creators(item);
+  const [who, label, eds] = x.creators ?? creators(item);
   /**
    * Published in a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book,
    * and conference papers without editors.
@@ -102,9 +108,8 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
-  const archive = f('archive');
-  /** A thesis found online or in a database (archive) names its university with the description or number, not as publisher. */
-  const university = type == 'thesis' && (online || archive) && publisher;
+  /** A thesis found online names its university with the description or number, not as publisher. */
+  const university = type == 'thesis' && online && publisher;
   /**
    * Description: "[Film]", "[Paper presentation]", "[Novel; E-book]", "[Doctoral dissertation, U]" (a
    * genre with a number goes with the number).
@@ -127,7 +132,7 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
   // Dated with month and day: article-magazine, article-newspaper, post, post-weblog, webpage; talks.
   const date = x.issued ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
-  const author = x.author ?? authorElement(who, label);
+  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
 
   return runs(
     join(
@@ -148,7 +153,7 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
               )
             : '',
         talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
-        cat('; ', web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher, archive),
+        web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
       ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',

@@ -60,9 +60,6 @@ export const runs = (s: string, href: string): Run[] =>
     .filter(Boolean)
     .map((t) => (t == '\n' ? { text: href, href } : t[0] == '\t' ? { text: t.slice(1, -1), italic: true } : { text: t }));
 
-/** The text of the runs, without formatting. */
-export const toPlainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
-
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
 export const capFirst = (s: string): string => s.replace(/^\S+/, cap); // `keep` is the match offset: 0
 
