@@ -36,7 +36,7 @@ export function styleNamed(name: string, data?: unknown): CitationStyle | Promis
     warned.add(name);
     name = 'apa';
   }
-  if (name == 'apa' && Array.isArray(data) && data.some(needsMore)) name = 'apaMore';
+  if (name == 'apa' && (data as CslItem[] | undefined)?.some?.(needsMore)) name = 'apaMore';
   return (styles[name] ??= importers[name]().then(
     (m) => (styles[name] = m[name] as CitationStyle),
     (error) => {

@@ -45,16 +45,11 @@ import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorL
  * type other than the common ones below (datasets, software, films, broadcasts, reviews, …), an
  * archive, a date range or "circa". Other items format with the list's first load.
  */
-export const needsMore = (item: unknown): unknown => {
-  const o = Object(item);
-  const d = Object(o.issued);
-  return (
-    (o.type && !/^(article|book|chapter|entry|manuscript|paper-conference|post-weblog|report|speech|standard|thesis|webpage)/.test(o.type)) ||
-    o.archive ||
-    d.circa ||
-    d['date-parts']?.[1]?.[0]
-  );
-};
+export const needsMore = (o: CslItem | undefined): unknown =>
+  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(o.type)) ||
+  o?.archive ||
+  Object(o?.issued).circa ||
+  o?.issued?.['date-parts']?.[1];
 
 /**
  * What apa-more.ts changes in an entry: fields as they print (`genre`, `medium`, `number`, `volume`,
