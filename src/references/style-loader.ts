@@ -15,14 +15,13 @@ const importers: Record<string, () => Promise<Record<string, unknown>>> = {
   ieee: () => import('./format/ieee.js'),
   vancouver: () => import('./format/vancouver.js'),
   harvard: () => import('./format/harvard.js'),
-  apaMore: () => import('./format/apa-more.js').then((m) => ({ apaMore: { ...apa, entry: (item: CslItem) => formatApa(item, m.more) } })),
+  apaMore: () => import('./format/apa-more.js'),
 };
 /**
  * APA's entries ship with the list; its in-text citations come with the `<hearth-cite>` chunk (they are
  * only asked for by citations, so the chunk has loaded by then).
  */
-const apa: CitationStyle = { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) };
-const styles: Record<string, CitationStyle | Promise<unknown>> = { apa };
+const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) } };
 const warned = new Set<string>();
 
 /**

@@ -18,8 +18,10 @@
  * order of hosts in the list (sortItems sorts such an entry by title).
  */
 import type { CslItem } from '../../core/backend.js';
-import type { More } from './apa.js';
+import { formatApa, needsMore, type More } from './apa.js';
 import { rangeEnd } from './citing.js';
+import { kit } from '../links.js';
+import type { CitationStyle } from './style.js';
 import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name } from './common.js';
 
 /** apa.csl's description of a type without genre or medium (its generic-type-label, en-US terms). */
@@ -60,13 +62,10 @@ export function apaDate(v: unknown, form = 0): string {
   return text && cat(' ', Object(v).circa && term('ca.'), text);
 }
 
-/**
- * What `formatApa` prints differently for an item that `needsMore` (formatApa asks only for those). This
- * module does not import apa.ts, so that apa.ts stays in a chunk of the list's first load (esbuild
- * splits shared modules into chunks of their own); style-loader.ts and apa-style.ts join the two.
- */
+/** What `formatApa` prints differently for an item that `needsMore` (nothing for other items). */
 export function more(item: CslItem): More {
   const o: CslItem = Object(item);
+  if (!needsMore(o)) return {};
   const f = (k: string) => str(o[k]);
   const [type, genre, medium, num, version, publisher, archive] = 'type genre medium number version publisher archive'.split(' ').map(f);
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
@@ -74,7 +73,7 @@ export function more(item: CslItem): More {
   const x: More = {
     creators: apaCreators(o),
     // Dated with month and day: these types and those of apa.ts (a range or "circa" brings any type here).
-    issued: apaDate(o.issued, +/^(article-[mn]|broadcast|collection|interview|motion|post|song|webpage)/.test(type)),
+    issued: apaDate(o.issued, +/^(article-[mn]|broadcast|collection|document|event|interview|motion|pamphlet|performance|personal|post|song|speech|webpage)/.test(type)),
     people: around('', nameList(interviewers.map(displayName)), ', ' + plural('Interviewer', interviewers)),
   };
   if (/^review/.test(type)) {
@@ -105,3 +104,9 @@ export function more(item: CslItem): More {
   }
   return x;
 }
+
+/**
+ * APA for data with an item that `needsMore` (style-loader.ts loads this chunk for it, as it loads a
+ * style); in-text citations as APA's (apa-style.ts, which uses `apaCreators` and `apaDate`).
+ */
+export const apaMore: CitationStyle = { entry: (item) => formatApa(item, more(item)), citation: (cites) => kit.apaCitation!(cites) };

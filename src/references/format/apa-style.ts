@@ -1,11 +1,10 @@
 /**
- * The APA style object: entries from `formatApa` (apa.ts, with apa-more.ts) and in-text citations. A module of its own
+ * The APA style object: entries as apa-more.ts' (apa.ts with what that chunk adds) and in-text citations. A module of its own
  * so that the list, which needs only the entries, does not ship the citation code (esbuild splits
  * shared code by module): it comes with the `<hearth-cite>` chunk.
  */
 import { around, cat, italic, join, sortItems, str, term, titleCase } from './common.js';
-import { formatApa } from './apa.js';
-import { apaCreators, apaDate, more } from './apa-more.js';
+import { apaCreators, apaDate, apaMore } from './apa-more.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
 
@@ -17,7 +16,7 @@ import { pagesOrAsTyped } from './citing.js';
  * Deliberate differences: no year suffixes, no "(Fromm, 1956, 1962)" grouping of one author's works.
  */
 export const apa: CitationStyle = {
-  entry: (item) => formatApa(item, more),
+  entry: apaMore.entry,
   citation(cites) {
     const order = sortItems(cites.map((c, i) => ({ ...Object(c.item), i }))).map((x) => x.i as number);
     return [

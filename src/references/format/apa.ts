@@ -62,12 +62,11 @@ export interface More {
 }
 
 /**
- * An APA entry. `more` is apa-more.ts' `more` once that chunk has loaded: the entry of an item that
- * `needsMore` is then complete (without it, such an item prints as far as this module knows how).
+ * An APA entry; `x` is what apa-more.ts adds for an item that `needsMore` (without it, such an item
+ * prints as far as this module knows how).
  */
-export function formatApa(item: CslItem, more?: (item: CslItem) => More): Run[] {
+export function formatApa(item: CslItem, x: More = {}): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const x: More = more && needsMore(item) ? more(item) : {};
   const f = (k: string) => (x[k] as string | undefined) ?? str(item[k]);
   const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
   const volume = pageRange(f('volume'));
