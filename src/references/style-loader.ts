@@ -15,7 +15,7 @@ const importers: Record<string, () => Promise<Record<string, unknown>>> = {
   ieee: () => import('./format/ieee.js'),
   vancouver: () => import('./format/vancouver.js'),
   harvard: () => import('./format/harvard.js'),
-  apaMore: () => import('./format/apa-more.js'),
+  apaMore: () => import('./format/apa-style.js'),
 };
 /**
  * APA's entries ship with the list; its in-text citations come with the `<hearth-cite>` chunk (they are

@@ -20,9 +20,7 @@
 import type { CslItem } from '../../core/backend.js';
 import { formatApa, needsMore, type More } from './apa.js';
 import { rangeEnd } from './citing.js';
-import { kit } from '../links.js';
-import type { CitationStyle } from './style.js';
-import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name } from './common.js';
+import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name, type Run } from './common.js';
 
 /** apa.csl's description of a type without genre or medium (its generic-type-label, en-US terms). */
 const LABELS: Record<string, string> = {
@@ -105,8 +103,5 @@ export function more(item: CslItem): More {
   return x;
 }
 
-/**
- * APA for data with an item that `needsMore` (style-loader.ts loads this chunk for it, as it loads a
- * style); in-text citations as APA's (apa-style.ts, which uses `apaCreators` and `apaDate`).
- */
-export const apaMore: CitationStyle = { entry: (item) => formatApa(item, more(item)), citation: (cites) => kit.apaCitation!(cites) };
+/** An APA entry of any item: `formatApa` with what this module adds. */
+export const formatApaMore = (item: CslItem): Run[] => formatApa(item, more(item));
