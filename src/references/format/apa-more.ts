@@ -85,6 +85,7 @@ export function more(item: CslItem): More {
     x.medium = type == 'interview' && !/\S/.test(['archive', 'container-title', 'DOI', 'publisher', 'URL'].map(f).join('')) ? 'Personal communication' : LABELS[type];
   }
   if (version) x.edition = cat(', ', 'Version ' + version, f('edition').replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' ed.'));
+  x.original = around('(Original work published ', apaDate(o['original-date']), ')');
   if (archive) {
     // The archive or database after the publisher; a thesis names its university with the number or description instead.
     x.publisher = cat('; ', type == 'thesis' ? '' : publisher, archive);

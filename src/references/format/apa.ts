@@ -43,17 +43,18 @@ import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorL
 /**
  * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): a
  * type other than the common ones below (datasets, software, films, broadcasts, reviews, …), an
- * archive, a date range or "circa". Other items format with the list's first load.
+ * archive, an original date (a republished work), a date range or "circa". Other items format with the list's first load.
  */
 export const needsMore = (o: CslItem | undefined): unknown =>
   (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(o.type)) ||
   o?.archive ||
+  o?.['original-date'] ||
   Object(o?.issued).circa ||
   o?.issued?.['date-parts']?.[1];
 
 /**
  * What apa-more.ts changes in an entry: fields as they print (`genre`, `medium`, `number`, `volume`,
- * `edition`), `issued` (the date as printed), `people` (first in the parentheses after the title: "T.
+ * `edition`), `issued` (the date as printed), `original` ("(Original work published …)"), `people` (first in the parentheses after the title: "T.
  * Gross, Interviewer"), `in` ("On"); and `creators`, the author element as `creators` gives it.
  */
 export interface More {
@@ -151,7 +152,7 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
       ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',
-      around('(Original work published ', dateText(item['original-date']), ')'),
+      (x.original as string) || '', // "(Original work published 1900)"
     ),
     online,
   );

@@ -137,7 +137,7 @@ export const nameParts = (v: unknown): NameParts[] =>
       const [family, given, literal, particle, dropping, suffix] = (
         'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
       ).map((k) => str(o?.[k]));
-      const cjk = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(family + given);
+      const cjk = /^[\p{sc=Hani}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}]+$/u.test(family + given);
       return { family: cjk ? '' : family, given: cjk ? '' : given, literal: cjk ? family + given : literal, particle, dropping, suffix };
     })
     .filter((p) => p.literal || p.family || p.given);
