@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
-import { formatApa } from '../../src/references/format/apa.js';
+import { formatApaMore as formatApa } from '../../src/references/format/apa-more.js';
 import {
   dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, safeUrl, sortItems, titleCase,
   type Run,

@@ -46,7 +46,7 @@ import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorL
  * archive, an original date (a republished work), a date range or "circa". Other items format with the list's first load.
  */
 export const needsMore = (o: CslItem | undefined): unknown =>
-  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(o.type)) ||
+  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(str(o.type))) ||
   o?.archive ||
   o?.['original-date'] ||
   Object(o?.issued).circa ||
