@@ -29,13 +29,10 @@
  *   names, after each family name ("Smith, J." < "Smith, J. E." < "Smith, K." < "Smith Jones, A."),
  *   and titles sort without a leading "A", "An" or "The".
  *
- * Not handled, because the list's size budget (14,000 B, `npm run size`, which ships this file) has no
- * room left (about 490 B would be needed for all of it): the description of a type without genre or
- * medium ("[Dataset]", "[Computer software]", "[Video recording]", "[Online post]", "[Interview]"),
- * versions, hosts and executive producers as authors, ranges of years and "ca.", full dates of
- * broadcasts, interviews and songs, an episode's number after its title, "On" before an album,
- * interviewers, reviews ("[Review of the book …]"), patents' authority ("… Patent No."), archives;
- * also letters, maps, legal items, `status` (in press), `references`, number-of-volumes.
+ * Rare types, dates and fields are formatted with apa-more.ts, a lazy chunk (see `needsMore` and its
+ * header): type descriptions ("[Dataset]"), versions, hosts and executive producers, interviewers,
+ * reviews, patents, archives, date ranges and "ca.", full dates of broadcasts, original dates.
+ * Not handled: letters, maps' scales, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
