@@ -40,6 +40,7 @@ export { parseRis } from './references/parse/ris.js';
 export { toBibtex } from './references/export/bibtex.js';
 export { toRis } from './references/export/ris.js';
 export { coins } from './references/export/coins.js';
-export { sortItems, normalizeItems, toPlainText } from './references/format/common.js';
+export { sortItems, normalizeItems } from './references/format/common.js';
+export { toPlainText } from './references/format/plain.js';
 export type { Run } from './references/format/common.js';
 export type * from './events.js';

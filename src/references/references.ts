@@ -270,8 +270,10 @@ export class HearthReferences extends HearthElement {
     super.willUpdate(changed);
     this.#fetchIfNeeded();
     this.#linkCites();
-    // Until a style's chunk arrives the list keeps showing the previous style (or the skeleton).
-    const style = this.#styleError ? undefined : styleNamed(this.citationStyle || 'apa');
+    // The style for the data, asked for once there is data (APA with rare types is a chunk of its own,
+    // see style-loader.ts). Until its chunk arrives the list keeps showing the previous style (or the skeleton).
+    const data = this.#source?.data;
+    const style = this.#styleError || data === undefined ? undefined : styleNamed(this.citationStyle || 'apa', data);
     if (style && 'entry' in style) this.#style = style;
     else
       style?.then(

@@ -1,17 +1,22 @@
-import { formatApa } from './format/apa.js';
+import { formatApa, needsMore } from './format/apa.js';
 import { kit } from './links.js';
 import type { CitationStyle } from './format/style.js';
+import type { CslItem } from '../core/backend.js';
 
 /**
- * The citation styles by `citation-style` value. APA's entries ship with the element; every other
- * style is a lazy chunk, so a page downloads only the styles it uses.
+ * The citation styles by `citation-style` value, each a lazy chunk that exports its style under that
+ * name, so a page downloads only the styles it uses. APA's entries ship with the element, but for
+ * its rare types, date ranges and the like (`needsMore`) it is the chunk `apaMore` (camel case: as
+ * `citation-style` values are lower-cased, none names it).
  */
-const importers: Record<string, () => Promise<CitationStyle>> = {
-  mla: () => import('./format/mla.js').then((m) => m.mla),
-  chicago: () => import('./format/chicago.js').then((m) => m.chicago),
-  ieee: () => import('./format/ieee.js').then((m) => m.ieee),
-  vancouver: () => import('./format/vancouver.js').then((m) => m.vancouver),
-  harvard: () => import('./format/harvard.js').then((m) => m.harvard),
+// Exported for tests (a failing chunk load); nothing else imports it.
+export const importers: Record<string, () => Promise<Record<string, unknown>>> = {
+  mla: () => import('./format/mla.js'),
+  chicago: () => import('./format/chicago.js'),
+  ieee: () => import('./format/ieee.js'),
+  vancouver: () => import('./format/vancouver.js'),
+  harvard: () => import('./format/harvard.js'),
+  apaMore: () => import('./format/apa-style.js'),
 };
 /**
  * APA's entries ship with the list; its in-text citations come with the `<hearth-cite>` chunk (they are
@@ -21,18 +26,19 @@ const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry:
 const warned = new Set<string>();
 
 /**
- * The style of that name, or a promise that settles when it has loaded (then ask again). An unknown
- * name is APA, with one console warning.
+ * The style of that name for `data` (the list's items), or a promise that settles when it has loaded
+ * (then ask again). An unknown name is APA, with one console warning.
  */
-export function styleNamed(name: string): CitationStyle | Promise<unknown> {
+export function styleNamed(name: string, data?: unknown): CitationStyle | Promise<unknown> {
   name = name.toLowerCase();
   if (!importers[name] && name != 'apa') {
     if (!warned.has(name)) console.warn(`hearth: citation-style ${name}? Using apa`);
     warned.add(name);
     name = 'apa';
   }
+  if (name == 'apa' && (data as CslItem[] | undefined)?.some?.(needsMore)) name = 'apaMore';
   return (styles[name] ??= importers[name]().then(
-    (style) => (styles[name] = style),
+    (m) => (styles[name] = m[name] as CitationStyle),
     (error) => {
       delete styles[name]; // a failed chunk load (offline) is tried again next time
       throw error;

@@ -19,7 +19,8 @@ import type { Entry, HearthReferences, Sort } from './references.js';
 import { lists } from './links.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
-import { cat, dateParts, doiUrl, nameParts, safeUrl, str, toPlainText, type Run } from './format/common.js';
+import { cat, dateParts, doiUrl, nameParts, safeUrl, str, type Run } from './format/common.js';
+import { toPlainText } from './format/plain.js';
 import { runsInto } from './render.js';
 import { wellFormed, wellFormedJson } from '../core/text.js';
 

@@ -444,7 +444,7 @@ export const corpus: ApaCase[] = [
   {
     name: 'social media post',
     item: { id: 'w6', type: 'post', title: 'Post text', author: [person('Doe', 'Jane')], issued: year(2020, 1, 2), URL: 'https://x.example/p' },
-    expected: 'Doe, J. (2020, January 2). *Post text*. https://x.example/p',
+    expected: 'Doe, J. (2020, January 2). *Post text* [Online post]. https://x.example/p',
   },
 
   // Films
@@ -467,7 +467,7 @@ export const corpus: ApaCase[] = [
   {
     name: 'film: an author wins over the director',
     item: { id: 'f4', type: 'motion_picture', title: 'F', author: [person('Doe', 'Jane')], director: [person('Dir', 'Dan')], issued: year(2000), publisher: 'Studio' },
-    expected: 'Doe, J. (2000). *F*. Studio.',
+    expected: 'Doe, J. (2000). *F* [Video recording]. Studio.',
   },
   {
     name: 'film: genre and medium',
@@ -509,7 +509,7 @@ export const corpus: ApaCase[] = [
   {
     name: 'difference: no "[Data set]" label',
     item: { id: 'd5', type: 'dataset', title: 'Survey data', author: [{ literal: 'A' }], issued: year(2000), publisher: 'Repo' },
-    expected: 'A. (2000). *Survey data*. Repo.',
+    expected: 'A. (2000). *Survey data* [Dataset]. Repo.',
     citeproc: 'A. (2000). *Survey data* [Dataset]. Repo.',
   },
 ];

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
-import { formatApa } from '../../src/references/format/apa.js';
+import { formatApaMore as formatApa } from '../../src/references/format/apa-more.js';
 import {
-  dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, safeUrl, sortItems, titleCase, toPlainText,
+  dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, safeUrl, sortItems, titleCase,
   type Run,
 } from '../../src/references/format/common.js';
+import { toPlainText } from '../../src/references/format/plain.js';
 import { corpus } from './apa-corpus.js';
 
 /** Italic runs as `*…*`, the rest (links included) as their text. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { chicago, headline, range } from '../../src/references/format/chicago.js';
-import { toPlainText } from '../../src/references/format/common.js';
+import { toPlainText } from '../../src/references/format/plain.js';
 import { citeText } from '../../src/references/format/style.js';
 import { oracleTests } from './oracle.js';
 

@@ -49,6 +49,8 @@ export const references = {
   'term.n.d.': 'د.ت',
   'term.et al.': 'وآخرون',
   'term.In': 'في',
+  'term.On': 'على',
+  'term.ca.': 'حوالي',
   'term.Retrieved': 'استرجع في',
   'term.from': 'من',
   'term.Accessed': 'تاريخ الوصول',

@@ -49,6 +49,8 @@ export const references = {
   'term.n.d.': 'o.\u00a0J.',
   'term.et al.': 'u.\u00a0a.',
   'term.In': 'In',
+  'term.On': 'Auf',
+  'term.ca.': 'ca.',
   'term.Retrieved': 'Abgerufen',
   'term.from': 'von',
   'term.Accessed': 'Zugegriffen',

@@ -49,6 +49,8 @@ export const references = {
   'term.n.d.': 's.\u00a0f.',
   'term.et al.': 'et\u00a0al.',
   'term.In': 'En',
+  'term.On': 'En',
+  'term.ca.': 'c.',
   'term.Retrieved': 'Recuperado',
   'term.from': 'a partir de',
   'term.Accessed': 'Accedido',

@@ -49,6 +49,8 @@ export const references = {
   'term.n.d.': 's.\u00a0d.',
   'term.et al.': 'et al.',
   'term.In': 'In',
+  'term.On': 'Sur',
+  'term.ca.': 'v.',
   'term.Retrieved': 'Consulté',
   'term.from': 'à l’adresse',
   'term.Accessed': 'Consulté le',

@@ -49,6 +49,8 @@ export const references = {
   'term.n.d.': 'б. д.',
   'term.et al.': 'et al.',
   'term.In': 'В',
+  'term.On': 'На',
+  'term.ca.': 'бл.',
   'term.Retrieved': 'Вилучено',
   'term.from': 'із',
   'term.Accessed': 'Дата звернення',

@@ -1,10 +1,11 @@
 /**
- * The APA style object: entries from `formatApa` (apa.ts) and in-text citations. A module of its own
- * so that the list, which needs only the entries, does not ship the citation code (esbuild splits
- * shared code by module): it comes with the `<hearth-cite>` chunk.
+ * The whole APA style object: entries from `formatApaMore` (apa.ts with apa-more.ts) and in-text
+ * citations. A module of its own so that the list, which needs only the common entries, does not ship
+ * the citation code (esbuild splits shared code by module): it comes with the `<hearth-cite>` chunk,
+ * or as `apaMore` when the list's data needs apa-more.ts (see style-loader.ts).
  */
-import { around, cat, creators, dateText, italic, join, sortItems, str, term, titleCase } from './common.js';
-import { formatApa } from './apa.js';
+import { around, cat, italic, join, sortItems, str, term, titleCase } from './common.js';
+import { apaCreators, apaDate, formatApaMore } from './apa-more.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
 
@@ -16,7 +17,7 @@ import { pagesOrAsTyped } from './citing.js';
  * Deliberate differences: no year suffixes, no "(Fromm, 1956, 1962)" grouping of one author's works.
  */
 export const apa: CitationStyle = {
-  entry: formatApa,
+  entry: formatApaMore,
   citation(cites) {
     const order = sortItems(cites.map((c, i) => ({ ...Object(c.item), i }))).map((x) => x.i as number);
     return [
@@ -24,9 +25,9 @@ export const apa: CitationStyle = {
       ...order.flatMap((i, k): CitePiece[] => {
         const { item, locator = '' } = cites[i];
         const type = str(item?.type);
-        const [who] = creators(Object(item));
+        const [who] = apaCreators(Object(item));
         const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
-        const date = cat('/', dateText(item?.['original-date']), dateText(item?.issued)) || term('n.d.');
+        const date = cat('/', apaDate(item?.['original-date']), apaDate(item?.issued)) || term('n.d.');
         const part = join(
           ', ',
           who[0]
@@ -43,3 +44,5 @@ export const apa: CitationStyle = {
   },
 };
 
+/** The name style-loader.ts loads this module by for APA with apa-more.ts. */
+export { apa as apaMore };

@@ -29,20 +29,43 @@
  *   names, after each family name ("Smith, J." < "Smith, J. E." < "Smith, K." < "Smith Jones, A."),
  *   and titles sort without a leading "A", "An" or "The".
  *
- * Not handled, because the list's size budget (14,000 B, `npm run size`, which ships this file) has no
- * room left (about 490 B would be needed for all of it): the description of a type without genre or
- * medium ("[Dataset]", "[Computer software]", "[Video recording]", "[Online post]", "[Interview]"),
- * versions, hosts and executive producers as authors, ranges of years and "ca.", full dates of
- * broadcasts, interviews and songs, an episode's number after its title, "On" before an album,
- * interviewers, reviews ("[Review of the book …]"), patents' authority ("… Patent No."), archives;
- * also letters, maps, legal items, `status` (in press), `references`, number-of-volumes.
+ * Rare types, dates and fields are formatted with apa-more.ts, a lazy chunk (see `needsMore` and its
+ * header): type descriptions ("[Dataset]"), versions, hosts and executive producers, interviewers,
+ * reviews, patents, archives, date ranges and "ca.", full dates of broadcasts, original dates.
+ * Not handled: letters, maps' scales, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
 
-export function formatApa(item: CslItem): Run[] {
+/**
+ * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): a
+ * type other than the common ones below (datasets, software, films, broadcasts, reviews, …), an
+ * archive, an original date (a republished work), a date range or "circa". Other items format with the list's first load.
+ */
+export const needsMore = (o: CslItem | undefined): unknown =>
+  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(str(o.type))) ||
+  o?.archive ||
+  o?.['original-date'] ||
+  Object(o?.issued).circa ||
+  o?.issued?.['date-parts']?.[1];
+
+/**
+ * What apa-more.ts changes in an entry: fields as they print (`genre`, `medium`, `number`, `volume`,
+ * `edition`), `issued` (the date as printed), `original` ("(Original work published …)"), `people` (first in the parentheses after the title: "T.
+ * Gross, Interviewer"), `in` ("On"); and `creators`, the author element as `creators` gives it.
+ */
+export interface More {
+  creators?: ReturnType<typeof creators>;
+  [field: string]: unknown;
+}
+
+/**
+ * An APA entry; `x` is what apa-more.ts adds for an item that `needsMore` (without it, such an item
+ * prints as far as this module knows how).
+ */
+export function formatApa(item: CslItem, x: More = {}): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => str(item[k]);
+  const f = (k: string) => (x[k] as string | undefined) ?? str(item[k]);
   const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
   const volume = pageRange(f('volume'));
   const page = pageRange(f('page'));
@@ -52,7 +75,7 @@ export function formatApa(item: CslItem): Run[] {
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const web = /^(webpage|post)$/.test(type);
   // Author element: authors, else directors, else editors (then not repeated), else the title.
-  const [who, label, eds] = creators(item);
+  const [who, label, eds] = x.creators ?? creators(item);
   /**
    * Published in a periodical: article-journal, -magazine, -newspaper, post-weblog, review, review-book,
    * and conference papers without editors.
@@ -73,7 +96,7 @@ export function formatApa(item: CslItem): Run[] {
   const t = names(item.translator).map(displayName);
   const same = !inBook && e + '' == t + '';
   const role = (ns: string[], r: string) => around('', nameList(ns), ', ' + r);
-  const people = cat('; ', inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
+  const people = cat('; ', x.people, inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
   const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
@@ -97,35 +120,27 @@ export function formatApa(item: CslItem): Run[] {
           numeric(volume) && (/[-–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume,
           page && pageLabel(page),
         );
-  // Audiovisual works (motion_picture) give their number after the title, not after the container.
-  const parenthetical = around(
-    '(',
-    cat('; ', people, ct && !web && type != 'motion_picture' ? '' : number, ct ? '' : locators),
-    ')',
-  );
+  const parenthetical = around('(', cat('; ', people, ct && !web ? '' : number, ct ? '' : locators), ')');
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
-  // Dated with month and day: article-magazine, article-newspaper, motion_picture, post, post-weblog, webpage; talks.
-  const date = dateText(item.issued, +(/^(article-[mn]|motion|post|webpage)/.test(type) || talk));
+  // Dated with month and day: article-magazine, article-newspaper, post, post-weblog, webpage; talks.
+  const date = x.issued ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
+  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
 
   return runs(
     join(
       ' ',
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
-        who[0]
-          ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')')
-          : title
-            ? titled
-            : cat(' ', bracketed, parenthetical),
+        author || (title ? titled : cat(' ', bracketed, parenthetical)),
         '(' + (date || term('n.d.')) + ')',
-        who[0] ? join(' ', titled, bracketed) : title && bracketed,
+        author ? join(' ', titled, bracketed) : title && bracketed,
         periodical
           ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))
           : inBook
             ? join(
                 ' ',
-                around(term('In') + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
-                around('(', cat('; ', type == 'motion_picture' ? '' : number, locators), ')'),
+                around((x.in ?? term('In')) + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
+                around('(', cat('; ', number, locators), ')'),
                 type == 'report' || talk ? describe : '',
               )
             : '',
@@ -134,7 +149,7 @@ export function formatApa(item: CslItem): Run[] {
       ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',
-      around('(Original work published ', dateText(item['original-date']), ')'),
+      (x.original as string) || '', // "(Original work published 1900)"
     ),
     online,
   );

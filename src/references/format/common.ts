@@ -60,9 +60,6 @@ export const runs = (s: string, href: string): Run[] =>
     .filter(Boolean)
     .map((t) => (t == '\n' ? { text: href, href } : t[0] == '\t' ? { text: t.slice(1, -1), italic: true } : { text: t }));
 
-/** The text of the runs, without formatting. */
-export const toPlainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
-
 /** Capitalizes the first word if it is all lower case ("doctoral dissertation" -> "Doctoral dissertation"). */
 export const capFirst = (s: string): string => s.replace(/^\S+/, cap); // `keep` is the match offset: 0
 
@@ -140,7 +137,7 @@ export const nameParts = (v: unknown): NameParts[] =>
       const [family, given, literal, particle, dropping, suffix] = (
         'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
       ).map((k) => str(o?.[k]));
-      const cjk = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+$/u.test(family + given);
+      const cjk = /^[\p{sc=Hani}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}]+$/u.test(family + given);
       return { family: cjk ? '' : family, given: cjk ? '' : given, literal: cjk ? family + given : literal, particle, dropping, suffix };
     })
     .filter((p) => p.literal || p.family || p.given);
