@@ -72,7 +72,9 @@ const files = readdirSync('src', { recursive: true })
   .filter((f) => f.endsWith('.ts'))
   .map((f) => join('src', f));
 
+const parsed = new Map();
 function templateTexts(file) {
+  if (parsed.has(file)) return parsed.get(file);
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const texts = [];
   const visit = (node) => {
@@ -83,6 +85,7 @@ function templateTexts(file) {
     ts.forEachChild(node, visit);
   };
   visit(source);
+  parsed.set(file, texts);
   return texts;
 }
 
