@@ -35,9 +35,10 @@ const minifyLitTemplates: Plugin = {
  * The build of one bundle: `entry` into `dist/<fileName>`, Lit bundled; lazy pieces (translations,
  * the HTTP client, the booking flow) become chunks beside it in `dist/chunks/`, imported by relative
  * URL, so `dist/` can be copied to any static host or CDN as it is. (The per-element ES modules for
- * npm users are emitted by `tsc -p tsconfig.build.json`.)
+ * npm users are emitted by `tsc -p tsconfig.build.json`.) `npm run size` (scripts/size.mjs) builds each
+ * element with this same function, so the budgets are checked on what ships.
  */
-const bundle = (entry: string, fileName: string, plugins: Plugin[] = []): UserConfig => ({
+export const bundle = (entry: string, fileName: string, plugins: Plugin[] = []): UserConfig => ({
   plugins: [minifyLitTemplates, minifyChunks, ...plugins],
   build: {
     outDir: 'dist',

@@ -1,106 +1,80 @@
-// Minifies the text inside Lit's tagged templates at build time (esbuild leaves template literals
-// as they are): css`…` through esbuild's CSS minifier, html`…` by collapsing each run of
-// whitespace that contains a line break into one space (what the HTML parser renders anyway;
-// hearth's templates hold no <pre> or <textarea> and no attribute value spanning lines). Templates
-// nested in `${…}` of an html template are minified too: a small scanner follows the expressions,
-// skipping strings, comments and other template literals.
+// Minifies the text inside Lit's tagged templates at build time (esbuild and terser leave template
+// literals as they are): css`…` through esbuild's CSS minifier, html`…` and svg`…` by collapsing
+// each run of whitespace that contains a line break into one space (what the HTML parser renders
+// anyway where white-space is normal). Templates nested in `${…}` are minified too.
+//
+// The templates are found with TypeScript's parser, so a "css`" or "html`" in a comment or a string
+// is not one, and nesting is exact. What is left alone:
+// - the text inside <pre> and <textarea> (whitespace is content there), and any template nested in
+//   a `${…}` written inside one;
+// - css`` with a `${…}` or a backslash in it (rare; left as written);
+// - an element styled `white-space: pre…` in CSS cannot be seen from its template: its static text
+//   must not hold a line break (write `<p class="body">${text}</p>`, not the binding on lines of its
+//   own). test/scripts/minify-templates.test.mjs checks that rule in src/, and that no quoted
+//   attribute value spans lines (its line break would become a space).
+import ts from 'typescript';
 import { transformSync } from 'esbuild';
 
-const CSS = /\bcss`([^`$\\]*)`/g;
-const TAG = /\b(?:html|svg)`/g;
+const collapse = (text) => text.replace(/\s*\n\s*/g, ' ');
+// The start of an opening or closing <pre> or <textarea>, and the end of a tag: from the end of an
+// opening one to its closing one, the text is kept (the attributes of the opening tag are not).
+const KEEP = /<(\/?)(pre|textarea)\b|>/gi;
 
-/** Scans a template literal from just after its opening backtick; returns [text, index after the closing backtick]. */
-function template(code, i, minify) {
-  let out = '';
-  let text = '';
-  const flush = () => {
-    out += minify ? text.replace(/\s*\n\s*/g, ' ') : text;
-    text = '';
-  };
-  while (i < code.length) {
-    const c = code[i];
-    if (c === '\\') {
-      text += code.slice(i, i + 2);
-      i += 2;
-    } else if (c === '`') {
-      flush();
-      return [out, i + 1];
-    } else if (c === '$' && code[i + 1] === '{') {
-      flush();
-      const [expr, end] = expression(code, i + 2);
-      out += '${' + expr + '}';
-      i = end;
-    } else {
-      text += c;
-      i++;
-    }
-  }
-  throw new Error('minify-templates: unterminated template literal');
-}
-
-/** Scans a `${…}` expression from just after `${`; returns [source, index after its closing brace]. */
-function expression(code, i) {
-  let out = '';
-  let depth = 0;
-  while (i < code.length) {
-    const c = code[i];
-    if (c === '}' && depth === 0) return [out, i + 1];
-    if (c === '{') depth++;
-    if (c === '}') depth--;
-    if (c === '`') {
-      const tagged = /\b(?:html|svg)$/.test(out);
-      const [text, end] = template(code, i + 1, tagged);
-      out += '`' + text + '`';
-      i = end;
-    } else if (c === '"' || c === "'") {
-      const end = stringEnd(code, i);
-      out += code.slice(i, end);
-      i = end;
-    } else if (c === '/' && code[i + 1] === '/') {
-      const end = code.indexOf('\n', i);
-      out += code.slice(i, end);
-      i = end;
-    } else if (c === '/' && code[i + 1] === '*') {
-      const end = code.indexOf('*/', i) + 2;
-      out += code.slice(i, end);
-      i = end;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  throw new Error('minify-templates: unterminated ${…}');
-}
-
-function stringEnd(code, i) {
-  const quote = code[i];
-  for (i++; i < code.length; i++) {
-    if (code[i] === '\\') i++;
-    else if (code[i] === quote) return i + 1;
-  }
-  return i;
-}
-
-export function minifyTemplates(code) {
-  code = code.replace(CSS, (_, text) => `css\`${transformSync(text, { loader: 'css', minify: true }).code.trim()}\``);
+/**
+ * Minifies a run of html`` text. `state` carries, to the next run of the same template, the
+ * whitespace-keeping element whose opening tag is being read (`opening`) or whose content is (`keep`).
+ */
+function html(text, state) {
   let out = '';
   let last = 0;
-  TAG.lastIndex = 0;
-  for (let m; (m = TAG.exec(code)); ) {
-    const [text, end] = template(code, m.index + m[0].length, true);
-    out += code.slice(last, m.index + m[0].length) + text + '`';
-    last = TAG.lastIndex = end;
+  for (const m of text.matchAll(KEEP)) {
+    const run = text.slice(last, m.index);
+    out += state.keep ? run : collapse(run);
+    last = m.index;
+    const name = m[2]?.toLowerCase();
+    if (!name && state.opening) [state.keep, state.opening] = [state.opening, ''];
+    else if (name && m[1] && state.keep === name) state.keep = '';
+    else if (name && !m[1] && !state.keep) state.opening = name;
   }
-  return out + code.slice(last);
+  const rest = text.slice(last);
+  return out + (state.keep ? rest : collapse(rest));
 }
 
-/** The same as an esbuild plugin (size checks, benchmarks). */
-export const minifyTemplatesEsbuild = {
-  name: 'hearth-minify-templates',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
-      const { readFile } = await import('node:fs/promises');
-      return { contents: minifyTemplates(await readFile(path, 'utf8')), loader: 'ts' };
-    });
-  },
-};
+export function minifyTemplates(code, fileName = 'module.ts') {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  /** [start, end, replacement] of each literal text run, in source order. */
+  const edits = [];
+  // A template literal's text runs: `…${ … }…${ … }…`; the positions exclude the delimiters.
+  const edit = (part, replace) => {
+    const start = part.getStart(source) + 1;
+    const end = part.end - (part.kind === ts.SyntaxKind.TemplateHead || part.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+    const text = code.slice(start, end);
+    const replaced = replace(text);
+    if (replaced !== text) edits.push([start, end, replaced]);
+  };
+  const visit = (node, keep) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
+      const tag = node.tag.text;
+      const template = node.template;
+      if (tag === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
+        edit(template, (text) => (text.includes('\\') ? text : transformSync(text, { loader: 'css', minify: true }).code.trim()));
+        return;
+      }
+      if ((tag === 'html' || tag === 'svg') && !keep) {
+        const state = { opening: '', keep: '' };
+        if (ts.isNoSubstitutionTemplateLiteral(template)) return edit(template, (text) => html(text, state));
+        edit(template.head, (text) => html(text, state));
+        for (const span of template.templateSpans) {
+          visit(span.expression, state.keep !== '');
+          edit(span.literal, (text) => html(text, state));
+        }
+        return;
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, keep));
+  };
+  visit(source, false);
+  let out = code;
+  for (const [start, end, text] of edits.reverse()) out = out.slice(0, start) + text + out.slice(end);
+  return out;
+}
