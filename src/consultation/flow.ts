@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit-html';
 import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingCreated, BookingRequest, Service, Slot, Specialist } from '../core/contract.js';
 import { dateLocale } from '../core/date-locale.js';
-import { HearthError, isHearthError } from '../core/errors.js';
+import { HearthError, isHearthError, noBackend } from '../core/errors.js';
 import { msg, withLocale } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
 import type { HearthConsultationButton } from './consultation-button.js';
@@ -167,8 +167,9 @@ export class Flow implements ReactiveController {
 
   #backend(): HearthBackend {
     const backend = this.#configured;
-    if (!backend?.getAvailability || !backend.bookConsultation) throw new HearthError('bad-request', 'No backend: set api, .backend or <hearth-provider>');
-    return backend;
+    if (backend?.getAvailability && backend.bookConsultation) return backend;
+    this.stop = 'setup'; // the page's mistake: the visitor reads that the button is not set up
+    throw noBackend(this.host, backend ? 'bookConsultation' : 'getAvailability');
   }
 
   /** Starts what opening the flow needs: availability (once a specialist is known), the signed-in name. */

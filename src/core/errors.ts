@@ -84,3 +84,13 @@ export class HearthError extends Error {
 /** True for a `HearthError`, also one made by another copy of this module (each element bundles one). */
 export const isHearthError = (e: unknown): e is HearthError =>
   (e as HearthError | null)?.name === 'HearthError' && typeof (e as HearthError).kind === 'string';
+
+/**
+ * The error of an element without a backend (or one without the method it needs). The site's
+ * developer is told in the console, with the element and the fix; the visitor sees a calm message.
+ */
+export function noBackend(element: Element, method: string): HearthError {
+  const text = `<${element.localName}> has no backend with ${method}(): set its api attribute or .backend, or put it inside <hearth-provider api="…">`;
+  console.error(text);
+  return new HearthError('bad-request', text);
+}

@@ -1,7 +1,7 @@
 import type { ReactiveController } from '@lit/reactive-element';
 import type { HearthElement } from '../core/hearth-element.js';
 import type { HearthBackend, MessageCreated } from '../core/backend.js';
-import { HearthError, isHearthError } from '../core/errors.js';
+import { HearthError, isHearthError, noBackend } from '../core/errors.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
@@ -219,7 +219,7 @@ export class ReplyDelivery implements ReactiveController {
     this.#sending.add(conversation);
     try {
       const backend = this.deps.backend();
-      if (!backend?.replyToConversation) throw new HearthError('bad-request', 'No backend with replyToConversation: set api or .backend, or use <hearth-provider>');
+      if (!backend?.replyToConversation) throw noBackend(this.host, 'replyToConversation');
       const created = await backend.replyToConversation(conversation, { body: entry.message.body }, { idempotencyKey: entry.key });
       await removeEntry(entry.key);
       this.#draft(conversation, '');

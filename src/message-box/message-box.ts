@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
-import { HearthError, isHearthError } from '../core/errors.js';
+import { HearthError, isHearthError, noBackend } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
@@ -345,7 +345,7 @@ export class HearthMessageBox extends HearthElement {
     if (!isOnline()) return this.#queue(new HearthError('offline', 'navigator.onLine is false'));
     this.#sending = true;
     try {
-      if (!backend?.sendMessage) throw new HearthError('bad-request', 'No backend with sendMessage: set api or .backend, or use <hearth-provider>');
+      if (!backend?.sendMessage) throw noBackend(this, 'sendMessage');
       const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
       await removeEntry(entry.key);
       this.#entry = undefined;

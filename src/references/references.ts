@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element
 import type { CslItem } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { getJson, getText } from '../core/api-backend.js';
-import { HearthError, isHearthError } from '../core/errors.js';
+import { HearthError, isHearthError, noBackend } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
 import { adoptStyles } from '../core/styles.js';
@@ -196,7 +196,7 @@ export class HearthReferences extends HearthElement {
         : getText(src, signal).then((text) => parseText(text, format))
       : backend
         ? backend.getReferences(list!, { signal }).then((data) => ({ data }))
-        : Promise.reject(new HearthError('bad-request', 'No backend (api, .backend or <hearth-provider>)'))
+        : Promise.reject(noBackend(this, 'getReferences'))
     ).then(
       (parsed: Parsed) => signal.aborted || (this.remote = parsed),
       (error) => signal.aborted || (this.remote = { error }),

@@ -212,12 +212,24 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     expect(s.bookingCalls[0]!.request.note).to.equal('\uFFFD half a smile');
   });
 
-  it('without a backend, says so instead of breaking', async () => {
-    const el = await make(undefined as never);
-    const failed = oneEvent(el, 'hearth-booking-failed');
-    await openToTimes(el);
-    expect(((await failed).detail.error as HearthError).kind).to.equal('bad-request');
-    expect($(el, '.problem[role=alert]')).to.exist;
+  it('without a backend: "not set up correctly" for the visitor, one console.error naming the element and the fix', async () => {
+    const logged: string[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const el = await make(undefined as never);
+      const failed = oneEvent(el, 'hearth-booking-failed');
+      await el.open(); // the times are fetched at once: the flow stops there
+      expect(((await failed).detail.error as HearthError).kind).to.equal('bad-request');
+      await waitUntil(() => $(el, '.problem[role=alert]'), 'the setup message');
+      expect(() => button(el, 'Choose a time'), 'no step to go on to').to.throw('No button');
+      expect(text($(el, '.problem[role=alert]'))).to.equal('This booking button is not set up correctly. Please contact the clinic directly.');
+      expect(logged).to.have.length(1);
+      expect(logged[0]).to.contain('<hearth-consultation-button> has no backend with getAvailability()').and.contain('api attribute').and.contain('<hearth-provider');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = error;
+    }
   });
 
   it('an invalid time zone is refused with a message, keeping the one shown', async () => {

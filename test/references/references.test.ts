@@ -144,9 +144,14 @@ describe('<hearth-references>', () => {
       const parent = document.createElement('div');
       document.body.append(parent);
       const event = oneEvent(parent, 'hearth-error');
+      const logged: string[] = [];
+      const error = console.error;
+      console.error = (...args: unknown[]) => void logged.push(args.join(' '));
       const el = await fixture<HearthReferences>(html`<hearth-references list="essay"></hearth-references>`, { parentNode: parent });
       const { detail } = await event;
-      expect((detail.error as HearthError).message).to.contain('No backend');
+      console.error = error;
+      expect((detail.error as HearthError).message).to.contain('<hearth-references> has no backend with getReferences()');
+      expect(logged).to.deep.equal([(detail.error as HearthError).message]); // told to the developer, once
       await el.updateComplete;
       expect(el.querySelector('[role="alert"]')).to.exist;
     });
