@@ -1,4 +1,5 @@
-import { ReactiveElement, css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { css } from '../core/css.js';
 import { ContextProvider } from '@lit/context';
 import type { HearthBackend } from '../core/backend.js';
 import { backendContext } from '../core/context.js';

@@ -19,7 +19,7 @@ import type { Entry, HearthReferences, Sort } from './references.js';
 import { lists } from './links.js';
 import { toBibtex } from './export/bibtex.js';
 import { toRis } from './export/ris.js';
-import { cat, dateParts, doiUrl, nameParts, safeUrl, str, type Run } from './format/common.js';
+import { cat, dateParts, doiUrl, nameParts, httpUrl, asText, type Run } from './format/common.js';
 import { toPlainText } from './format/plain.js';
 import { runsInto } from './render.js';
 import { wellFormed, wellFormedJson } from '../core/text.js';
@@ -40,19 +40,20 @@ const toHtml = (citation: Run[]) =>
 /** Writes to the clipboard (rich when the browser can), made well-formed; false when the page may not. */
 async function write(text: string, rich?: string): Promise<boolean> {
   text = wellFormed(text);
-  try {
-    if (!rich) throw 0;
-    await navigator.clipboard.write([
-      new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([wellFormed(rich)], { type: 'text/html' }) }),
-    ]);
-    return true;
-  } catch {
+  const html = rich && new Blob([wellFormed(rich)], { type: 'text/html' });
+  if (html) {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': html })]);
       return true;
     } catch {
-      return false;
+      // No ClipboardItem, or rich text refused: plain text below.
     }
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -198,7 +199,7 @@ export function order(entries: Entry[], sort: Sort): Entry[] {
  */
 export function grouped(entries: Entry[], render: (entry: Entry) => unknown, id: string): unknown[] {
   return GROUPS.map(([types, label], g) => {
-    const group = entries.filter((e) => types.test(str(e.item.type)));
+    const group = entries.filter((e) => types.test(asText(e.item.type)));
     entries = entries.filter((e) => !group.includes(e));
     const labelId = `hearth-${(id || 'refs').replace(/\s/g, '-')}-g${g}`;
     return group.length
@@ -351,10 +352,10 @@ const TYPES: Record<string, string> = {
 /** An item as a schema.org CreativeWork (the fields search engines read). */
 function schema(item: CslItem): Record<string, unknown> {
   const d = dateParts(item.issued);
-  const f = (k: string) => str(item[k]) || undefined;
-  const doi = doiUrl(str(item.DOI));
+  const f = (k: string) => asText(item[k]) || undefined;
+  const doi = doiUrl(asText(item.DOI));
   return {
-    '@type': TYPES[str(item.type)] ?? 'CreativeWork',
+    '@type': TYPES[asText(item.type)] ?? 'CreativeWork',
     name: f('title'),
     author: nameParts(item.author).map((n) =>
       n.literal ? { '@type': 'Organization', name: n.literal } : { '@type': 'Person', name: cat(' ', n.given, n.particle, n.family, n.suffix) },
@@ -364,7 +365,7 @@ function schema(item: CslItem): Record<string, unknown> {
     publisher: f('publisher') && { '@type': 'Organization', name: f('publisher') },
     pagination: f('page'),
     identifier: doi || undefined,
-    url: safeUrl(str(item.URL)) || doi || undefined,
+    url: httpUrl(asText(item.URL)) || doi || undefined,
   };
 }
 

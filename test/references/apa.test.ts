@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
 import { formatApaMore as formatApa } from '../../src/references/format/apa-more.js';
 import {
-  dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, safeUrl, sortItems, titleCase,
+  dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, httpUrl, sortItems, titleCase,
   type Run,
 } from '../../src/references/format/common.js';
 import { toPlainText } from '../../src/references/format/plain.js';
@@ -436,10 +436,10 @@ describe('shared helpers', () => {
     expect(dateText(undefined)).to.equal('');
   });
 
-  it('doiUrl and safeUrl', () => {
+  it('doiUrl and httpUrl', () => {
     expect(doiUrl('')).to.equal('');
     expect(doiUrl('https://dx.doi.org/10.1/x')).to.equal('https://doi.org/10.1/x');
-    expect(safeUrl('https://a.example')).to.equal('https://a.example');
-    expect(safeUrl('javascript:alert(1)')).to.equal('');
+    expect(httpUrl('https://a.example')).to.equal('https://a.example');
+    expect(httpUrl('javascript:alert(1)')).to.equal('');
   });
 });

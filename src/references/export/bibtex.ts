@@ -17,7 +17,7 @@
  * - `annotation` (hearth's note) goes to the BibLaTeX `annotation` field; `language` as it is.
  */
 import type { CslItem } from '../../core/backend.js';
-import { dateParts, str } from '../format/common.js';
+import { dateParts, asText } from '../format/common.js';
 
 /** CSL type, BibTeX entry type, RIS type (export/ris.ts); other types are `misc` and `GEN`. */
 export const TYPES = `article-journal article JOUR|article-magazine article MGZN|article-newspaper article NEWS|book book BOOK|
@@ -46,7 +46,7 @@ const MONTHS = ' jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 export const escapeBibtex = (s: string): string =>
   s.replace(/[\\{}&%$#_~^]/g, (c) => (c == '\\' ? '\\textbackslash{}' : '\\' + c + (/[~^]/.test(c) ? '{}' : '')));
 
-const esc = (v: unknown) => escapeBibtex(str(v));
+const esc = (v: unknown) => escapeBibtex(asText(v));
 
 /**
  * A date as "2020-03-01" (`sep` "-"), or "2020/03/01/" and "2020/03//" (`sep` "/", RIS); its text if it is
@@ -60,7 +60,7 @@ export function ymd(v: unknown, sep = '-'): string {
 }
 
 /** The first and last page of a simple range ("12-19" -> ["12", "19"]), else `[page]` as it is. */
-export const pageEnds = (page: unknown): unknown[] => /^\s*(\w+)\s*[-–—]+\s*(\w+)\s*$/.exec(str(page))?.slice(1) ?? [page];
+export const pageEnds = (page: unknown): unknown[] => /^\s*(\w+)\s*[-–—]+\s*(\w+)\s*$/.exec(asText(page))?.slice(1) ?? [page];
 
 /** A date as EDTF ("2020-03-01", "2000-21", a range "1999/2001"), or its text. */
 const edtf = (v: unknown): string => {
@@ -90,14 +90,14 @@ export function toBibtex(items: CslItem[]): string {
   return (Array.isArray(items) ? items : [])
     .map((item) => {
       const o: CslItem = Object(item);
-      const type = str(o.type);
+      const type = asText(o.type);
       const article = type.startsWith('article');
       const d = dateParts(o.issued);
       const range = Array.isArray(Object(o.issued)['date-parts']?.[1]);
       const container = esc(o['container-title']);
       const director = !o.editor && o.director;
       const publisher = esc(o.publisher);
-      const base = str(o.id).replace(/[^\p{L}\p{N}_:.+/-]/gu, '_') || 'item';
+      const base = asText(o.id).replace(/[^\p{L}\p{N}_:.+/-]/gu, '_') || 'item';
       let key = base;
       for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
       keys.add(key);
@@ -123,16 +123,16 @@ export function toBibtex(items: CslItem[]): string {
         ...(typeof d == 'string' ? { year: esc(d), month: '' } : d[2] || d[1] > 12 || range ? { date: edtf(o.issued), year: '', month: '' } : { year: d[0], month: MONTHS[d[1]] }),
         origdate: edtf(o['original-date']),
         urldate: edtf(o.accessed),
-        doi: str(o.DOI).replace(/[{}]/g, encodeURIComponent),
-        url: str(o.URL).replace(/[{}]/g, encodeURIComponent),
+        doi: asText(o.DOI).replace(/[{}]/g, encodeURIComponent),
+        url: asText(o.URL).replace(/[{}]/g, encodeURIComponent),
         entrysubtype: /^article-(magazine|newspaper)$/.test(type) && type.slice(8),
       };
       const fields = FIELDS.map((f) => {
         const [name, csl = name] = f.split(':');
-        const v = name in computed ? str(computed[name]) : esc(o[csl]);
+        const v = name in computed ? asText(computed[name]) : esc(o[csl]);
         return v && `  ${name} = ${name == 'month' ? v : `{${v}}`},\n`;
       });
-      const entry = type == 'thesis' && /master/i.test(str(o.genre)) ? 'mastersthesis' : typeOf(o, 1);
+      const entry = type == 'thesis' && /master/i.test(asText(o.genre)) ? 'mastersthesis' : typeOf(o, 1);
       return `@${entry}{${key},\n${fields.join('')}}\n`;
     })
     .join('\n');

@@ -12,7 +12,7 @@
  * author as au ("Family, Given"), organizations as aucorp, date (ISO), pages/spage/epage, isbn, issn, language.
  */
 import type { CslItem } from '../../core/backend.js';
-import { safeUrl, str } from '../format/common.js';
+import { httpUrl, asText } from '../format/common.js';
 import { pageEnds, ymd } from './bibtex.js';
 import { wellFormed } from '../../core/text.js';
 
@@ -22,36 +22,36 @@ const GENRES: Record<string, string> = { book: 'book', chapter: 'bookitem', 'pap
 /** The COinS title of an item. */
 export function coins(item: CslItem): string {
   const o: CslItem = Object(item);
-  const type = str(o.type);
+  const type = asText(o.type);
   const kev = ['ctx_ver=Z39.88-2004'];
   const add = (key: string, v: unknown) => {
-    const s = str(v);
+    const s = asText(v);
     // Well-formed first: one lone surrogate would make encodeURIComponent throw, and the whole list with it.
     if (s && key) kev.push(key + '=' + encodeURIComponent(wellFormed(s)));
   };
   const genre = type.startsWith('article') ? 'article' : Object.hasOwn(GENRES, type) ? GENRES[type] : type.startsWith('entry') ? 'bookitem' : '';
   const fmt = genre == 'article' ? 'journal' : genre ? 'book' : type == 'thesis' ? 'dissertation' : 'dc';
   const part = /^(article|bookitem|proceeding)$/.test(genre);
-  const doi = str(o.DOI).replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const doi = asText(o.DOI).replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '');
   const [sp, ep] = pageEnds(o.page);
 
   add('rft_val_fmt', 'info:ofi/fmt:kev:mtx:' + fmt);
   add('rft_id', doi && 'info:doi/' + doi);
-  add('rft_id', safeUrl(str(o.URL)));
+  add('rft_id', httpUrl(asText(o.URL)));
   add('rft.genre', genre);
   add(part ? 'rft.atitle' : fmt == 'book' ? 'rft.btitle' : 'rft.title', o.title);
   add(fmt == 'journal' ? 'rft.jtitle' : part ? 'rft.btitle' : fmt == 'dc' ? 'rft.source' : '', o['container-title']);
   add('rft.type', fmt == 'dc' && type);
   [o.author].flat().forEach((n, i) => {
     const p = Object(n);
-    const [family, given, literal] = [p.family, p.given, p.literal].map(str);
-    const full = [str(p['non-dropping-particle']), family].filter(Boolean).join(' ');
+    const [family, given, literal] = [p.family, p.given, p.literal].map(asText);
+    const full = [asText(p['non-dropping-particle']), family].filter(Boolean).join(' ');
     if (literal || typeof n == 'string') return add('rft.aucorp', literal || n);
     if (!i && family && given) {
       add('rft.aulast', full);
       add('rft.aufirst', given);
     }
-    add('rft.au', [full, [given, str(p['dropping-particle'])].join(' ').trim()].filter(Boolean).join(', '));
+    add('rft.au', [full, [given, asText(p['dropping-particle'])].join(' ').trim()].filter(Boolean).join(', '));
   });
   add('rft.date', ymd(o.issued));
   add('rft.volume', fmt == 'journal' && o.volume);

@@ -11,7 +11,7 @@
  * as it is. Values are on one line, whitespace collapsed.
  */
 import type { CslItem } from '../../core/backend.js';
-import { dateParts, str } from '../format/common.js';
+import { dateParts, asText } from '../format/common.js';
 import { pageEnds, typeOf, ymd } from './bibtex.js';
 
 /** The tags in the order they are written: computed in `toRis`, or copied from the CSL field after ":". */
@@ -22,9 +22,9 @@ CY:publisher-place ET:edition C7 M1 M3:genre NV:number-of-volumes SN DO:DOI UR:U
 const names = (v: unknown) =>
   [v].flat().map((n) => {
     const o = Object(n);
-    const parts = [[o['dropping-particle'], o['non-dropping-particle'], o.family].map(str).filter(Boolean).join(' '), str(o.given), str(o.suffix)];
+    const parts = [[o['dropping-particle'], o['non-dropping-particle'], o.family].map(asText).filter(Boolean).join(' '), asText(o.given), asText(o.suffix)];
     while (parts.length && !parts[parts.length - 1]) parts.pop();
-    return typeof n == 'string' ? n : str(o.literal) || (parts[1] != null ? parts.join(', ') : parts[0] && parts[0] + ',');
+    return typeof n == 'string' ? n : asText(o.literal) || (parts[1] != null ? parts.join(', ') : parts[0] && parts[0] + ',');
   });
 
 /** The items as RIS records. */
@@ -34,7 +34,7 @@ export function toRis(items: CslItem[]): string {
       const o: CslItem = Object(item);
       const d = dateParts(o.issued);
       const [sp, ep] = pageEnds(o.page);
-      const type = str(o.type);
+      const type = asText(o.type);
       const article = type.startsWith('article');
       // Per-type tags as Zotero, EndNote and citation-js read them (see parseRis).
       const [book, conf, report] = ['book', 'paper-conference', 'report'].map((t) => t == type);
@@ -61,7 +61,7 @@ export function toRis(items: CslItem[]): string {
       };
       const lines = TAGS.flatMap((t) => {
         const [tag, csl] = t.split(':');
-        return [csl ? o[csl] : computed[tag]].flat().map(str).filter(Boolean).map((v) => `${tag}  - ${v}\r\n`);
+        return [csl ? o[csl] : computed[tag]].flat().map(asText).filter(Boolean).map((v) => `${tag}  - ${v}\r\n`);
       });
       return lines.join('') + 'ER  - \r\n';
     })

@@ -20,7 +20,7 @@
 import type { CslItem } from '../../core/backend.js';
 import { formatApa, needsMore, type More } from './apa.js';
 import { rangeEnd } from './citing.js';
-import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, str, term, titleCase, type Name, type Run } from './common.js';
+import { around, capFirst, cat, creators, dateParts, dateText, displayName, italic, MONTHS, nameList, names, ordinal, plural, asText, term, titleCase, type Name, type Run } from './common.js';
 
 /** apa.csl's description of a type without genre or medium (its generic-type-label, en-US terms). */
 const LABELS: Record<string, string> = {
@@ -64,7 +64,7 @@ export function apaDate(v: unknown, form = 0): string {
 export function more(item: CslItem): More {
   const o: CslItem = Object(item);
   if (!needsMore(o)) return {};
-  const f = (k: string) => str(o[k]);
+  const f = (k: string) => asText(o[k]);
   const [type, genre, medium, num, version, publisher, archive] = 'type genre medium number version publisher archive'.split(' ').map(f);
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const interviewers = names(o.interviewer);

@@ -4,7 +4,7 @@
  * the citation code (esbuild splits shared code by module): it comes with the `<hearth-cite>` chunk,
  * or as `apaMore` when the list's data needs apa-more.ts (see style-loader.ts).
  */
-import { around, cat, italic, join, sortItems, str, term, titleCase } from './common.js';
+import { around, cat, italic, join, sortItems, asText, term, titleCase } from './common.js';
 import { apaCreators, apaDate, formatApaMore } from './apa-more.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
@@ -24,9 +24,9 @@ export const apa: CitationStyle = {
       '(',
       ...order.flatMap((i, k): CitePiece[] => {
         const { item, locator = '' } = cites[i];
-        const type = str(item?.type);
+        const type = asText(item?.type);
         const [who] = apaCreators(Object(item));
-        const title = /^(en|$)/i.test(str(item?.language)) ? titleCase(str(item?.title)) : str(item?.title);
+        const title = /^(en|$)/i.test(asText(item?.language)) ? titleCase(asText(item?.title)) : asText(item?.title);
         const date = cat('/', apaDate(item?.['original-date']), apaDate(item?.issued)) || term('n.d.');
         const part = join(
           ', ',

@@ -35,7 +35,7 @@
  * Not handled: letters, maps' scales, legal items, `status` (in press), `references`, number-of-volumes.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Run } from './common.js';
+import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorLabel, italic, join, nameList, names, numeric, ordinal, pageLabel, pageRange, plural, runs, httpUrl, asText, term, titleCase, type Run } from './common.js';
 
 /**
  * Whether an item needs apa-more.ts, the part of APA that is a lazy chunk (see style-loader.ts): a
@@ -43,7 +43,7 @@ import { around, capFirst, cat, creators, dateText, displayName, doiUrl, editorL
  * archive, an original date (a republished work), a date range or "circa". Other items format with the list's first load.
  */
 export const needsMore = (o: CslItem | undefined): unknown =>
-  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(str(o.type))) ||
+  (o?.type && !/^(article|book|chapter|entry|paper-conference|post-weblog|report|thesis|webpage)/.test(asText(o.type))) ||
   o?.archive ||
   o?.['original-date'] ||
   Object(o?.issued).circa ||
@@ -65,12 +65,12 @@ export interface More {
  */
 export function formatApa(item: CslItem, x: More = {}): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => (x[k] as string | undefined) ?? str(item[k]);
+  const f = (k: string) => (x[k] as string | undefined) ?? asText(item[k]);
   const [type, title, ct, num, genre, publisher, issue] = 'type title container-title number genre publisher issue'.split(' ').map(f);
   const volume = pageRange(f('volume'));
   const page = pageRange(f('page'));
   const DOI = doiUrl(f('DOI'));
-  const URL = safeUrl(f('URL'));
+  const URL = httpUrl(f('URL'));
   const online = DOI || URL;
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? titleCase(s) : s);
   const web = /^(webpage|post)$/.test(type);

@@ -41,7 +41,7 @@
  *   apostrophe or straight single quote keeps its case.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, safeUrl, str, term, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, dateText, doiUrl, italic, MONTHS, nameParts, ordinal, plural, runs, httpUrl, asText, term, type Run } from './common.js';
 import { pageLocator } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
@@ -106,7 +106,7 @@ const people = (v: unknown): string[][] =>
     nameParts(n).map(({ family, given, literal, particle, dropping, suffix }) =>
       (literal
         ? // A name in Chinese, Japanese or Korean is literal (common.ts) but cited by its family name.
-          [literal, literal, (!Object(n).literal && str(Object(n).family)) || literal]
+          [literal, literal, (!Object(n).literal && asText(Object(n).family)) || literal]
         : [
             cat(', ', family, cat(' ', given, dropping, family && particle), suffix),
             cat(' ', given, dropping, particle, family, suffix),
@@ -147,7 +147,7 @@ const stop = (s: string, p: string) => (p == '.' && /[.?!]\t?\v?$/.test(s) ? s :
 /** The entry of `item`, or its part of an in-text citation with the locator `loc`. */
 function chicagoText(item: CslItem, loc?: string): [text: string, href: string] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => str(item[k]);
+  const f = (k: string) => asText(item[k]);
   const [type, T, ct, genre, page, issue, ed] = 'type title container-title genre page issue edition'.split(' ').map(f);
   const volume = f('volume').replace(/-/g, '–');
   const tc = (s: string) => (/^(en|$)/i.test(f('language')) ? headline(s) : s);
@@ -260,7 +260,7 @@ function chicagoText(item: CslItem, loc?: string): [text: string, href: string] 
   if (type == 'article-newspaper') put(', ', cat(', ', around('', ed, ' edition'), around('sec. ', f('section'))));
   if (journal) put(volume ? (issue ? ': ' : ':') : ', ', range(page)); // "5:1234–35", "32 (127): 127–36"
   // Access: archive, date of a webpage, date accessed of an undated work, link
-  const href = doiUrl(f('DOI')) || safeUrl(f('URL'));
+  const href = doiUrl(f('DOI')) || httpUrl(f('URL'));
   put(
     '. ',
     cat(
@@ -289,7 +289,7 @@ export const chicago: CitationStyle = {
   citation: (cites) => [
     '(',
     ...cites.flatMap(({ item, locator }, i): CitePiece[] => {
-      const part: CitePiece = [finish(chicagoText(item, str(locator))[0]), i];
+      const part: CitePiece = [finish(chicagoText(item, asText(locator))[0]), i];
       return i ? ['; ', part] : [part];
     }),
     ')',

@@ -3,7 +3,7 @@
  * module (the list imports apa.ts and common.ts only): esbuild shares code between chunks by module,
  * so what lives here never adds to the list's bytes.
  */
-import { dateParts, pageLabel, pageRange, str } from './common.js';
+import { dateParts, pageLabel, pageRange, asText } from './common.js';
 import type { Cite } from './style.js';
 
 /**
@@ -11,11 +11,11 @@ import type { Cite } from './style.js';
  * "xii"), or '' when it names something else ("chap. 2", "fig. 3"), which styles print as typed.
  */
 export const pageLocator = (loc: string): string =>
-  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(str(loc))?.[1] || '');
+  pageRange(/^(?:pp?\.?|pages?)?\s*([\divxlc]+(\s*[-–—,&]+\s*[\divxlc]+)*)$/i.exec(asText(loc))?.[1] || '');
 
 /** A locator as APA, Harvard and IEEE print it: a page locator as "p. 12" / "pp. 12–14", any other as typed. */
 export function pagesOrAsTyped(locator: unknown): string {
-  const loc = str(locator);
+  const loc = asText(locator);
   const page = pageLocator(loc);
   return page ? pageLabel(page) : loc;
 }

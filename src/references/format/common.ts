@@ -16,7 +16,7 @@ export interface Run {
 }
 
 /** A string or finite number as trimmed text with whitespace collapsed; anything else is ''. */
-export const str = (v: unknown): string =>
+export const asText = (v: unknown): string =>
   typeof v == 'string' ? v.replace(/\s+/g, ' ').trim() : Number.isFinite(v) ? '' + v : '';
 
 /**
@@ -136,7 +136,7 @@ export const nameParts = (v: unknown): NameParts[] =>
       const o = (typeof n == 'string' ? { literal: n } : n) as CslName | undefined;
       const [family, given, literal, particle, dropping, suffix] = (
         'family given literal non-dropping-particle dropping-particle suffix'.split(' ') as (keyof CslName)[]
-      ).map((k) => str(o?.[k]));
+      ).map((k) => asText(o?.[k]));
       const cjk = /^[\p{sc=Hani}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}]+$/u.test(family + given);
       return { family: cjk ? '' : family, given: cjk ? '' : given, literal: cjk ? family + given : literal, particle, dropping, suffix };
     })
@@ -183,6 +183,18 @@ export function nameList(ns: string[], comma?: boolean): string {
 export const MONTHS = 'January February March April May June July August September October November December         Spring Summer Autumn Winter'.split(' ');
 
 /**
+ * Whether `n` can be the date part at `position`: a year (not 0; negative is B.C.E.), a month or
+ * CSL season (1–12, 21–24; text that is not a number stays, as NaN, and prints nothing), a day (1–31;
+ * NaN likewise). A fourth part is never read.
+ */
+function validPart(n: number, position: number): boolean {
+  if (position == 0) return !!n;
+  if (position == 1) return Number.isNaN(n) || !!MONTHS[n - 1];
+  if (position == 2) return !(n < 1 || n > 31);
+  return false;
+}
+
+/**
  * A date field as `[year, month?, day?]` (months 21-24 are the seasons), or a string to print as
  * is (`literal`, or a `raw` date that is not ISO-like), or '' when there is no usable date.
  * Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts` ([2005, 3]) and
@@ -192,16 +204,15 @@ export const MONTHS = 'January February March April May June July August Septemb
 export function dateParts(v: unknown): number[] | string {
   const o = (Object(v) === v ? v : { raw: v }) as Record<string, unknown>;
   const dp = o['date-parts'];
-  const raw = str(o.raw);
+  const raw = asText(o.raw);
   const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
   const out: number[] = [];
   for (const x of Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : []) {
-    const n = +(/^-?\d+$/.exec(str(x)) || NaN);
-    // Valid: a year, a month (or season), a day; a fourth part is not read.
-    if ([!n, !MONTHS[n - 1] && n == n, n < 1 || n > 31][out.length] ?? true) break;
+    const n = +(/^-?\d+$/.exec(asText(x)) || NaN);
+    if (!validPart(n, out.length)) break;
     out.push(n);
   }
-  return out[0] ? out : str(o.literal) || (iso ? '' : raw);
+  return out[0] ? out : asText(o.literal) || (iso ? '' : raw);
 }
 
 /**
@@ -222,7 +233,7 @@ export function dateText(v: unknown, form = 0): string {
 export const doiUrl = (doi: string): string => (doi ? 'https://doi.org/' + doi.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '') : '');
 
 /** The URL when it is an absolute http(s) URL; '' for anything else (javascript:, data:, relative, garbage). */
-export function safeUrl(url: string): string {
+export function httpUrl(url: string): string {
   try {
     // The test first: most fields are empty, and a URL that throws is slow.
     return /^https?:\/\//i.test(url) && new URL(url) ? url : '';
@@ -240,7 +251,7 @@ export function safeUrl(url: string): string {
  */
 export function normalizeItems(data: unknown): { items: CslItem[]; skipped: number } {
   if (!Array.isArray(data)) throw new TypeError('References data must be a JSON array');
-  const items: CslItem[] = data.map((x) => ({ ...x, id: str(x?.id) })).filter((x) => x.id);
+  const items: CslItem[] = data.map((x) => ({ ...x, id: asText(x?.id) })).filter((x) => x.id);
   return { items, skipped: data.length - items.length };
 }
 
@@ -265,7 +276,7 @@ export function sortItems<T extends CslItem>(items: T[], locale?: string): T[] {
   return items
     .map((item) => {
       const o: CslItem = Object(item);
-      const title = str(o.title).replace(/^(the|an?) /i, '');
+      const title = asText(o.title).replace(/^(the|an?) /i, '');
       const [who] = creators(o);
       const d = dateParts(o.issued);
       const [y = 0, m = 0, day = 0] = typeof d == 'string' ? [] : d;

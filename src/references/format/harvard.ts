@@ -20,7 +20,7 @@
  * - A locator other than a page range prints as typed ("(Fromm, 1956, chap. 2)").
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, titleCase, type NameParts, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, doiUrl, initials, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, httpUrl, asText, term, titleCase, type NameParts, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { pagesOrAsTyped } from './citing.js';
 
@@ -83,7 +83,7 @@ const quotes = (s: string, nested?: unknown) => {
 
 /** The parts an entry and its citation share: the author element (`short`: family names) and the title. */
 function parts(o: CslItem, short?: unknown) {
-  const f = (k: string) => quotes(str(o[k]));
+  const f = (k: string) => quotes(asText(o[k]));
   const [type, title, ct, edition, volume] = 'type title container-title edition volume'.split(' ').map(f);
   const [authors, eds, trs] = [o.author, o.editor, o.translator].map(nameParts);
   const ed = edition.replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' edn');
@@ -91,7 +91,7 @@ function parts(o: CslItem, short?: unknown) {
   // Books, reports, theses, films and webpages: "*Title* [medium] (5 vol). 2nd edn"; others in quotes.
   const titled = /^(bill|book|legal_case|legislation|motion_picture|report|song|thesis|webpage|graphic)$/.test(type)
     ? cat('. ', cat(' ', italic(title), around('[', f('medium'), ']'), !volume && vols && `(${vols} vol)`), ed)
-    : around('‘', quotes(str(o.title), 1), '\v');
+    : around('‘', quotes(asText(o.title), 1), '\v');
   const [who, role] = authors[0] ? [authors, ''] : eds[0] ? [eds, eds[1] ? 'eds' : 'ed.'] : [trs, trs[1] ? 'trans.' : 'tran.'];
   const names = who.map((p) => (short ? p.literal || cat(' ', p.particle, p.family || p.given) : name(p, 1)));
   const author = who[0]
@@ -128,8 +128,8 @@ export function formatHarvard(item: CslItem): Run[] {
   const [cauth] = [item['container-author']].map(nameParts);
   const inBook = /^(chapter|paper-conference)$/.test(type);
   const page = f('page').replace(/(\w)\s*[-–—]+\s*(?=\w)/g, '$1–');
-  const DOI = doiUrl(str(item.DOI));
-  const URL = safeUrl(str(item.URL));
+  const DOI = doiUrl(asText(item.DOI));
+  const URL = httpUrl(asText(item.URL));
 
   // Editors and translators that are not the author element: with a chapter's book "J. Smith (ed.),
   // T. Tr (tran.)" (else after a container author or for other works "Edited by J. Smith. Translated by …").

@@ -23,7 +23,7 @@
  * - Not handled: "circa" dates; series (`collection-title`: "in Series, no. 4. "); `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, safeUrl, str, term, titleCase, type Name, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, httpUrl, asText, term, titleCase, type Name, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { numbered, pagesOrAsTyped } from './citing.js';
 
@@ -31,11 +31,11 @@ export const ieee: CitationStyle = {
   entry: formatIeee,
   label: (n) => `[${n}]`,
   citation: (cites) =>
-    numbered(cites, (c) => str(c.locator)).flatMap(([i, j], k): CitePiece[] => [
+    numbered(cites, (c) => asText(c.locator)).flatMap(([i, j], k): CitePiece[] => [
       k ? ', [' : '[',
       ...(j === undefined
-        ? [[cat(', ', str(cites[i].n), pagesOrAsTyped(cites[i].locator)), i] as CitePiece]
-        : [[str(cites[i].n), i] as CitePiece, ']–[', [str(cites[j].n), j] as CitePiece]),
+        ? [[cat(', ', asText(cites[i].n), pagesOrAsTyped(cites[i].locator)), i] as CitePiece]
+        : [[asText(cites[i].n), i] as CitePiece, ']–[', [asText(cites[j].n), j] as CitePiece]),
       ']',
     ]),
 };
@@ -84,16 +84,16 @@ const nameList = (ns: Name[], shortenFrom = Infinity): string => {
 
 export function formatIeee(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => join('', ' ' + str(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
-  const type = str(item.type);
+  const f = (k: string) => join('', ' ' + asText(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
+  const type = asText(item.type);
   const is = (types: string) => types.split(' ').includes(type);
   const [title, ct, publisher, place, genre, num, issue, ed] = 'title container-title publisher publisher-place genre number issue edition'
     .split(' ')
     .map(f);
   const volume = pageRange(f('volume'));
   const page = f('page').replace(/\s*[-–—]+\s*/g, '–');
-  const DOI = doiUrl(str(item.DOI));
-  const URL = safeUrl(str(item.URL));
+  const DOI = doiUrl(asText(item.DOI));
+  const URL = httpUrl(asText(item.URL));
   const web = is('webpage post post-weblog');
   const film = type == 'motion_picture';
   const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(names);

@@ -23,7 +23,7 @@
  *   "text Rev." (title case applied to an edition's words).
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, safeUrl, str, term, type NameParts, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, doiUrl, italic, join, MONTHS, nameParts, ordinal, pageLabel, runs, httpUrl, asText, term, type NameParts, type Run } from './common.js';
 import { pageLocator, rangeEnd } from './citing.js';
 import type { CitationStyle, CitePiece } from './style.js';
 
@@ -38,7 +38,7 @@ const SMALL = new RegExp(
  * Title case like citeproc's: words in lower case are capitalized unless they are small words or
  * single letters (but "e-Mail" -> "E-Mail"), the first and last word and a word after ":" "?" "!" always.
  */
-const titleCase = (s: string): string =>
+const mlaTitleCase = (s: string): string =>
   s.replace(/[\p{L}\p{N}'’]+/gu, (w, i: number) =>
     w != w.toLowerCase() ||
     (i &&
@@ -105,9 +105,9 @@ const close = (s: string) => s.replace(/\v([.,]?)/g, '$1”');
 
 /** The title in title case (if in English), in quotes in a container, else in italics; `short`: the short title. */
 const titleOf = (o: CslItem, short?: unknown) => {
-  const t = str(short && o['title-short']) || str(o.title);
-  const tc = /^(en|$)/i.test(str(o.language)) ? titleCase(t) : t;
-  return str(o['container-title']) ? quote(tc) : italic(tc);
+  const t = asText(short && o['title-short']) || asText(o.title);
+  const tc = /^(en|$)/i.test(asText(o.language)) ? mlaTitleCase(t) : t;
+  return asText(o['container-title']) ? quote(tc) : italic(tc);
 };
 
 export const mla: CitationStyle = {
@@ -119,7 +119,7 @@ export const mla: CitationStyle = {
       const [who] = [o.author, o.editor, o.translator].map(nameParts).filter((ns) => ns[0]);
       const short = (p: NameParts) => p.literal || cat(' ', p.particle, p.family || p.given);
       const name = who ? (who[2] ? short(who[0]) + ' ' + term('et al.') : who.map(short).join(' and ')) : titleOf(o, 1);
-      const loc = str(locator);
+      const loc = asText(locator);
       const page = pageLocator(loc);
       const part = close(join(page ? ' ' : ', ', name, page ? pages(page) : loc));
       return i ? ['; ', [part, i]] : [[part, i]];
@@ -130,7 +130,7 @@ export const mla: CitationStyle = {
 
 export function formatMla(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => str(item[k]);
+  const f = (k: string) => asText(item[k]);
   const [type, ct, genre, edition, volume] = 'type container-title genre edition volume'.split(' ').map(f);
   const [authors, eds, trs, cauth, ...others] = 'author editor translator container-author director illustrator interviewer'
     .split(' ')
@@ -142,7 +142,7 @@ export function formatMla(item: CslItem): Run[] {
     around(', ', role && role + (who[1] ? 's' : ''));
   const issued = dateParts(item.issued);
   const DOI = doiUrl(f('DOI'));
-  const online = DOI || safeUrl(f('URL'));
+  const online = DOI || httpUrl(f('URL'));
 
   // Other contributors, not repeated when they are the author element; capitalized without a container.
   const e = who == eds ? [] : eds;
@@ -170,7 +170,7 @@ export function formatMla(item: CslItem): Run[] {
           year(dateParts(item['original-date'])),
           join(
             ', ',
-            italic(/^(en|$)/i.test(f('language')) ? titleCase(ct) : ct),
+            italic(/^(en|$)/i.test(f('language')) ? mlaTitleCase(ct) : ct),
             ...contributors,
             capFirst(edition.replace(/^(\d+)(\D\D)?$/, (_, n) => ordinal(+n) + ' ed.')),
             f('version'),

@@ -21,7 +21,7 @@
  * - Not handled: bills and legislation (section, number), "circa" dates.
  */
 import type { CslItem } from '../../core/backend.js';
-import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, safeUrl, str, term, type Run } from './common.js';
+import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, httpUrl, asText, term, type Run } from './common.js';
 import type { CitationStyle, CitePiece } from './style.js';
 import { numbered, rangeEnd } from './citing.js';
 
@@ -32,8 +32,8 @@ export const vancouver: CitationStyle = {
     '(',
     ...numbered(cites).flatMap(([i, j], k): CitePiece[] => [
       ...(k ? [','] : []),
-      [str(cites[i].n), i],
-      ...(j === undefined ? [] : ['–', [str(cites[j].n), j] as CitePiece]),
+      [asText(cites[i].n), i],
+      ...(j === undefined ? [] : ['–', [asText(cites[j].n), j] as CitePiece]),
     ]),
     ')',
   ],
@@ -92,8 +92,8 @@ const dots = (...xs: unknown[]) =>
 
 export function formatVancouver(item: CslItem): Run[] {
   item = Object(item); // null or a primitive reads as an empty item
-  const f = (k: string) => join('', ' ' + str(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
-  const t = str(item.type);
+  const f = (k: string) => join('', ' ' + asText(item[k])).slice(1); // field text, with typographic quotes (“ at the start)
+  const t = asText(item.type);
   // A conference paper with neither proceedings nor editors is a talk: formatted as a speech.
   const type = t == 'paper-conference' && !f('container-title') && !nameParts(item.editor)[0] ? 'speech' : t;
   const is = (types: string) => types.split(' ').includes(type);
@@ -101,7 +101,7 @@ export function formatVancouver(item: CslItem): Run[] {
     'title container-title publisher publisher-place genre issue edition collection-title'.split(' ').map(f);
   const volume = pageRange(f('volume'));
   const page = minimal(f('page'));
-  const URL = safeUrl(str(item.URL));
+  const URL = httpUrl(asText(item.URL));
   const journal = is('article-journal article-magazine review review-book');
   const periodical = journal || is('article-newspaper');
   /**
