@@ -12,6 +12,7 @@ export const buttonStyles = css`
     display: inline-block;
     font: var(--hearth-font, inherit);
     color: var(--hearth-color-text, inherit);
+    --rc: var(--hearth-control-radius, var(--hearth-radius, 0.5em));
   }
   :host([mode='inline']) {
     display: block;
@@ -22,7 +23,7 @@ export const buttonStyles = css`
     cursor: pointer;
     padding: 0.6em 1.2em;
     border: 1px solid transparent;
-    border-radius: var(--hearth-radius, 0.5em);
+    border-radius: var(--rc);
     background: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
     color: var(--hearth-color-on-accent, light-dark(#fff, #0b1f1a));
     text-decoration: none;
