@@ -5,7 +5,8 @@ import { css } from '../core/css.js';
  * load with it). Each default colour is a pair of light and dark values (`light-dark()`, resolved by
  * the `color-scheme` where it is used) behind its public `--hearth-*` property, and a colour is only
  * ever set together with the colour it sits on. The transparent border becomes visible in forced
- * colours, where backgrounds are dropped.
+ * colours, where backgrounds are dropped. `--rc`, the control radius, is set here for the flow's
+ * buttons too (`--hearth-control-radius`, else `--hearth-radius`).
  */
 export const buttonStyles = css`
   :host {

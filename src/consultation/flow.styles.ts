@@ -7,6 +7,11 @@ import { css } from '../core/css.js';
  * default colour is a `light-dark()` pair (the same pairs as consultation-button.styles.ts).
  * Forced colours: the chosen time and specialist in SelectedItem, and bold as well; the current
  * step keeps its bold text and its border (CanvasText there).
+ * Radii: the dialog, the inline flow and the fields follow `--hearth-surface-radius`; buttons, times
+ * and choices `--rc` (the control radius, set on the host by consultation-button.styles.ts), so pill
+ * buttons leave the dialog a rounded rectangle. The chosen time and specialist, and the current step,
+ * carry a state part (`selected`, `current`: set with their aria-selected / aria-current) that
+ * these rules and a page's `::part(slot selected)` both use.
  */
 export const flowStyles = css`
   dialog {

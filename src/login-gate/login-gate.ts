@@ -41,11 +41,14 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
- * @cssproperty --hearth-color-accent - Buttons and focus outlines.
+ * @cssproperty --hearth-color-accent - Buttons.
  * @cssproperty --hearth-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --hearth-color-focus - Focus outlines (default: the text colour).
  * @cssproperty --hearth-color-border - Border of the notice.
  * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-radius - Corner radius of controls and surfaces alike (default: 6px).
+ * @cssproperty --hearth-control-radius - Corners of the buttons and the placeholder (default: `--hearth-radius`); `999px` makes pills.
+ * @cssproperty --hearth-surface-radius - Corners of the signed-out notice (default: `--hearth-radius`).
  * @cssproperty --hearth-space - Inner spacing.
  */
 export class HearthLoginGate extends HearthElement {
