@@ -170,7 +170,7 @@ export const flowStyles = css`
     gap: 0.2em;
     margin-bottom: calc(var(--s) * 0.75);
   }
-  input,
+  input:not([type='checkbox']),
   textarea {
     padding: 0.4em;
     border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
