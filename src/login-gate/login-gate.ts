@@ -36,6 +36,7 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * @csspart prompt - The signed-out notice with its buttons.
  * @csspart login - The Log in button.
  * @csspart signup - The Sign up button.
+ * @csspart retry - Retry, when whether the visitor is signed in could not be checked.
  * @csspart account - "Signed in as …" with the Sign out button, above the content.
  * @csspart signout - The Sign out button.
  *
@@ -258,7 +259,7 @@ export class HearthLoginGate extends HearthElement {
           </div>`
         : html`<div part="prompt">
             <p role="status">${msg('We could not check whether you are signed in.', { id: 'messages.gate.error' })}</p>
-            <button type="button" @click=${this.refreshSession}>${msg('Retry', { id: 'common.retry' })}</button>
+            <button type="button" part="retry" @click=${this.refreshSession}>${msg('Retry', { id: 'common.retry' })}</button>
           </div>`;
     }
     const action = this.action;

@@ -72,6 +72,7 @@ const MAX_BACKOFF = 60_000;
  * @csspart prompt - Signed out: the notice with Log in and Sign up (from the inner `<hearth-login-gate>`).
  * @csspart login - The Log in button.
  * @csspart signup - The Sign up button.
+ * @csspart retry - Retry, when whether the visitor is signed in could not be checked.
  * @csspart account - "Signed in as …" with Sign out, above the form.
  * @csspart signout - The Sign out button.
  *
@@ -527,7 +528,7 @@ export class HearthMessageBox extends HearthElement {
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : keyed(
             this.locale,
-            html`<hearth-login-gate exportparts="prompt,login,signup,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            html`<hearth-login-gate exportparts="prompt,login,signup,retry,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
               >${this.#actions()}</hearth-login-gate
             >`,
           )}

@@ -138,6 +138,18 @@ describe('theming: <hearth-message-box>', () => {
   });
 });
 
+describe('theming: <hearth-login-gate> in the box', () => {
+  it('Retry, when the session could not be checked, is a part of the box too', async () => {
+    pageCss('hearth-message-box::part(retry) { background-color: rgb(9, 8, 7); }');
+    const failing: HearthBackend = { getReferences: async () => [], getSession: () => Promise.reject(new Error('down')) };
+    const box = await fixture<HearthMessageBox>(html`<hearth-message-box to="team" .backend=${failing}></hearth-message-box>`);
+    const gate = () => box.shadowRoot!.querySelector('hearth-login-gate')!.shadowRoot;
+    await waitUntil(() => gate()?.querySelector('[part=retry]'), 'the error with Retry');
+    expect(text(gate()!.querySelector('[part=retry]'))).to.equal('Retry');
+    expect(style(gate()!.querySelector('[part=retry]')).backgroundColor).to.equal('rgb(9, 8, 7)');
+  });
+});
+
 describe('theming: <hearth-desk>', () => {
   it('pill buttons leave the panes and messages as they are; the open row and the care team’s messages are parts', async () => {
     pageCss(`
