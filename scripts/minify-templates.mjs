@@ -16,6 +16,17 @@ import ts from 'typescript';
 import { transformSync } from 'esbuild';
 
 const collapse = (text) => text.replace(/\s*\n\s*/g, ' ');
+
+/**
+ * esbuild's CSS minifier keeps the space after each comma inside var(), light-dark() and custom
+ * property values (`var(--a, Canvas)`), after a custom property's colon, and around a `/` (calc(), grid lines); the
+ * browser reads them the same without it. Quoted strings are left as they are.
+ */
+const minifyCss = (text) =>
+  transformSync(text, { loader: 'css', minify: true })
+    .code.trim()
+    .replace(/("[^"]*"|'[^']*')|(,|--[\w-]+:|\s\/) /g, (_, string, before) => string ?? before.trim());
+
 // The start of an opening or closing <pre> or <textarea>, and the end of a tag: from the end of an
 // opening one to its closing one, the text is kept (the attributes of the opening tag are not).
 const KEEP = /<(\/?)(pre|textarea)\b|>/gi;
@@ -57,7 +68,7 @@ export function minifyTemplates(code, fileName = 'module.ts') {
       const tag = node.tag.text;
       const template = node.template;
       if (tag === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
-        edit(template, (text) => (text.includes('\\') ? text : transformSync(text, { loader: 'css', minify: true }).code.trim()));
+        edit(template, (text) => (text.includes('\\') ? text : minifyCss(text)));
         return;
       }
       if ((tag === 'html' || tag === 'svg') && !keep) {

@@ -16,7 +16,7 @@ function list<T extends { id: string }>(f: Flow, loaded: Loaded<T[]>, retry: () 
     ${loaded.data.map(
       (item) =>
         html`<li>
-          <button part="choice" type="button" aria-current=${item.id == current ? 'true' : nothing} @click=${() => choose(item)}>${label(item)}</button>
+          <button part=${item.id == current ? 'choice selected' : 'choice'} type="button" aria-current=${item.id == current ? 'true' : nothing} @click=${() => choose(item)}>${label(item)}</button>
         </li>`,
     )}
   </ul>`;

@@ -50,9 +50,14 @@ export interface BookingPrefill {
  * @csspart button - The button that opens the dialog.
  * @csspart dialog - The `<dialog>`.
  * @csspart flow - The flow's container (in the dialog or inline).
- * @csspart slot - Each time in the slot picker.
- * @csspart choice - Each specialist and each service to choose from.
+ * @csspart steps - The numbered list of steps under the title.
+ * @csspart step - Each step of that list; the current one is also `current` (`::part(step current)`).
+ * @csspart day - The heading of each day in the time picker ("Friday, 4 December").
+ * @csspart slot - Each time in the time picker; the chosen one is also `selected` (`::part(slot selected)`).
+ * @csspart choice - Each specialist and each service to choose from; the chosen one is also `selected`.
  * @csspart primary-action - The main action of each step (Choose a time, Continue, Confirm, Add to calendar).
+ * @csspart notice - What went wrong (with Retry where it helps), or that the chosen time was taken: an alert.
+ * @csspart crisis - The "Not for emergencies" notice with the crisis line, under every step.
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
@@ -64,7 +69,9 @@ export interface BookingPrefill {
  * @cssproperty --hearth-color-border - Borders of fields, times and the flow.
  * @cssproperty --hearth-color-danger - Errors.
  * @cssproperty --hearth-color-skeleton - Loading placeholders.
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-radius - Corner radius of controls and surfaces alike (default: 0.5em).
+ * @cssproperty --hearth-control-radius - Corners of the buttons, times and choices (default: `--hearth-radius`); `999px` makes pills.
+ * @cssproperty --hearth-surface-radius - Corners of the dialog and the inline flow, and (halved) of its fields (default: `--hearth-radius`).
  * @cssproperty --hearth-space - Base spacing.
  */
 export class HearthConsultationButton extends HearthElement {

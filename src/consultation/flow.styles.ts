@@ -7,12 +7,16 @@ import { css } from '../core/css.js';
  * default colour is a `light-dark()` pair (the same pairs as consultation-button.styles.ts).
  * Forced colours: the chosen time and specialist in SelectedItem, and bold as well; the current
  * step keeps its bold text and its border (CanvasText there).
+ * Radii: the dialog, the inline flow and the fields follow `--hearth-surface-radius`; buttons, times
+ * and choices `--rc` (the control radius, set on the host by consultation-button.styles.ts), so pill
+ * buttons leave the dialog a rounded rectangle. The chosen time and specialist, and the current step,
+ * carry a state part (`selected`, `current`: set with their aria-selected / aria-current) that
+ * these rules and a page's `::part(slot selected)` both use.
  */
 export const flowStyles = css`
   dialog {
     border: 0;
     padding: 0;
-    border-radius: var(--hearth-radius, 0.5em);
     width: min(44rem, calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
   }
@@ -21,6 +25,7 @@ export const flowStyles = css`
     color-scheme: light dark;
     background: var(--hearth-color-surface, Canvas);
     color: var(--hearth-color-text, CanvasText);
+    border-radius: var(--hearth-surface-radius, var(--hearth-radius, 0.5em));
   }
   dialog::backdrop {
     background: #0008;
@@ -28,7 +33,6 @@ export const flowStyles = css`
   .flow {
     --s: var(--hearth-space, 1rem);
     padding: var(--s);
-    border-radius: var(--hearth-radius, 0.5em);
   }
   :host([mode='inline']) .flow {
     border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
@@ -55,7 +59,6 @@ export const flowStyles = css`
     inset-inline-end: 0;
     font-size: 1.5em;
     line-height: 1;
-    padding: 0 0.3em;
   }
   .muted {
     color: var(--hearth-color-muted, light-dark(#595959, #b3b3b3));
@@ -71,7 +74,7 @@ export const flowStyles = css`
     font-size: 0.85em;
     color: var(--hearth-color-muted, light-dark(#595959, #b3b3b3));
   }
-  [aria-current='step'] {
+  [part~='current'] {
     color: var(--hearth-color-text, CanvasText);
     font-weight: bold;
     border-block-end: 2px solid var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
@@ -83,17 +86,13 @@ export const flowStyles = css`
     color: inherit;
   }
   button:not([part]),
-  .close,
   [part~='slot'],
   [part~='choice'] {
     cursor: pointer;
     background: none;
     border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
-    border-radius: var(--hearth-radius, 0.5em);
+    border-radius: var(--rc);
     padding: 0.4em 0.9em;
-  }
-  .close {
-    border: 0;
   }
   button:disabled,
   [aria-disabled='true'] {
@@ -152,33 +151,30 @@ export const flowStyles = css`
     gap: calc(var(--s) / 2);
   }
   [part~='choice'] {
-    display: flex;
-    flex-direction: column;
+    display: grid;
     inline-size: 100%;
     text-align: start;
   }
-  [aria-selected='true'],
-  [part~='choice'][aria-current='true'] {
+  [part~='selected'] {
     background: var(--hearth-color-accent, light-dark(#2f5d50, #8fd3bf));
     color: var(--hearth-color-on-accent, light-dark(#fff, #0b1f1a));
     font-weight: bold;
   }
   .skeleton span {
     height: 2em;
-    border-radius: var(--hearth-radius, 0.5em);
+    border-radius: var(--rc);
     background: var(--hearth-color-skeleton, #8883);
   }
   .field {
-    display: flex;
-    flex-direction: column;
+    display: grid;
     gap: 0.2em;
     margin-bottom: calc(var(--s) * 0.75);
   }
-  .field input:not([type='checkbox']),
+  input:not([type='checkbox']),
   textarea {
     padding: 0.4em;
     border: 1px solid var(--hearth-color-border, light-dark(#767676, #8f8f8f));
-    border-radius: calc(var(--hearth-radius, 0.5em) / 2);
+    border-radius: calc(var(--hearth-surface-radius, var(--hearth-radius, 0.5em)) / 2);
     background: none;
   }
   .check {
@@ -189,8 +185,7 @@ export const flowStyles = css`
   .check > :not(input, label) {
     grid-column: 2;
   }
-  .field input[aria-invalid='true'],
-  .field textarea[aria-invalid='true'] {
+  .field [aria-invalid='true'] {
     border: 2px solid var(--hearth-color-danger, light-dark(#b3261e, #ffb4ab));
   }
   .error {
@@ -219,8 +214,7 @@ export const flowStyles = css`
     margin: 0;
   }
   @media (forced-colors: active) {
-    [aria-selected='true'],
-    [part~='choice'][aria-current='true'] {
+    [part~='selected'] {
       forced-color-adjust: none;
       background: SelectedItem;
       color: SelectedItemText;

@@ -83,7 +83,7 @@ export const backButton = (f: Flow) => html`<button type="button" @click=${f.bac
 
 /** A failed call: what happened, and Retry. */
 export const problem = (f: Flow, error: unknown, retry: () => void) =>
-  html`<div role="alert" class="problem">
+  html`<div role="alert" part="notice" class="problem">
     <p>${describeError(f, error)}</p>
     <button type="button" @click=${retry}>${msg('Retry', { id: 'common.retry' })}</button>
   </div>`;
@@ -131,13 +131,13 @@ export function renderFlow(f: Flow, dialog: boolean, v?: Variant): TemplateResul
         ? html`<button class="close" type="button" aria-label=${msg('Close', { id: 'booking.close' })} @click=${f.host.close}>×</button>`
         : nothing}
     </div>
-    <ol class="steps">
-      ${f.steps.map((s) => html`<li aria-current=${s == step ? 'step' : nothing}>${names[s]}</li>`)}
+    <ol part="steps" class="steps">
+      ${f.steps.map((s) => html`<li part=${s == step ? 'step current' : 'step'} aria-current=${s == step ? 'step' : nothing}>${names[s]}</li>`)}
     </ol>
     <section aria-labelledby="step">
       <h3 id="step" tabindex="-1">${names[step]}</h3>
       ${stop
-        ? html`<p role="alert" class="problem">
+        ? html`<p role="alert" part="notice" class="problem">
             ${stop == 'setup' ? msg('This booking button is not set up correctly. Please contact the clinic directly.', { id: 'booking.error.setup' }) : v?.stopped}
           </p>`
         : { intro, who: choose, service: choose, time: times, details, confirm, done: booked }[step](f, dialog, v)}
@@ -188,10 +188,10 @@ function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
       ? html`<div class="grid" role="grid" aria-describedby="keys" @keydown=${f.onGridKey}>
             ${days.map(
               (day, d) => html`<div class="day" role="row">
-                <b role="rowheader">${dayName.format(Date.parse(day.key))}</b>
+                <b part="day" role="rowheader">${dayName.format(Date.parse(day.key))}</b>
                 ${day.slots.map(
                   (slot, i) => html`<button
-                    part="slot"
+                    part=${slot.start == f.selected?.start ? 'slot selected' : 'slot'}
                     type="button"
                     role="gridcell"
                     tabindex=${d == cd && i == ci ? 0 : -1}
@@ -216,7 +216,7 @@ function times(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
       (f.notice == 'taken'
         ? msg('Someone has just booked this time. Your details are kept: pick another time.', { id: 'booking.taken' })
         : msg('This time can no longer be booked. Your details are kept: pick another time.', { id: 'booking.unavailable' })));
-  return html`${notice ? html`<p role="alert" class="problem">${notice}</p>` : nothing}
+  return html`${notice ? html`<p role="alert" part="notice" class="problem">${notice}</p>` : nothing}
     <div class="field zone">
       <label for="tz">${msg('Times are shown in this time zone', { id: 'booking.zone' })}</label>
       <input
@@ -311,7 +311,7 @@ function confirm(f: Flow, _dialog: boolean, v?: Variant): TemplateResult {
       ${row(msg('Note', { id: 'booking.noteLabel' }), d.note)}
     </dl>
     ${service ? nothing : html`<p class="muted">${msg('Free · 30 minutes · no obligation', { id: 'booking.terms' })}</p>`}
-    ${f.bookError ? html`<div role="alert" class="problem"><p>${describeError(f, f.bookError)}</p></div>` : nothing}
+    ${f.bookError ? html`<div role="alert" part="notice" class="problem"><p>${describeError(f, f.bookError)}</p></div>` : nothing}
     <div class="actions">
       ${backButton(f)}
       <button part="primary-action" type="button" aria-disabled=${f.pending ? 'true' : 'false'} @click=${f.confirm}>

@@ -4,6 +4,10 @@ import { css } from '../core/css.js';
  * Styles of `<hearth-desk>` (shadow DOM). Colours come from system colours under `color-scheme`,
  * so light and dark follow the system (or `--hearth-color-scheme`) and forced colours keep working;
  * every `--hearth-*` property overrides them. Logical properties only: right-to-left pages mirror it.
+ * `--r` is the surface radius (panes, cards, dialogs, messages, fields); buttons take the control
+ * radius, so pill buttons leave the panes as they are. The open row carries the `selected` part and
+ * the care team's messages `staff` (set with aria-selected and the author's role): the rules here
+ * and a page's `::part(row selected)` use them alike.
  */
 export const deskStyles = css`
   :host {
@@ -20,7 +24,7 @@ export const deskStyles = css`
     --field: var(--hearth-color-field, light-dark(#f4f5f7, #ffffff12));
     --hi: var(--hearth-color-highlight, light-dark(#e3edf7, #9cc3ea26));
     --danger: var(--hearth-color-danger, light-dark(#b3261e, #ffb4ab));
-    --r: var(--hearth-radius, 6px);
+    --r: var(--hearth-surface-radius, var(--hearth-radius, 6px));
     --s: var(--hearth-space, 0.75em);
   }
   :host([hidden]) {
@@ -59,13 +63,13 @@ export const deskStyles = css`
   input {
     font: inherit;
     color: inherit;
-    border-radius: var(--r);
   }
   button,
   .button {
     display: inline-block;
     padding: 0.4em 1em;
     border: 1px solid var(--a);
+    border-radius: var(--hearth-control-radius, var(--hearth-radius, 6px));
     background: var(--a);
     color: var(--on-a);
     cursor: pointer;
@@ -89,6 +93,7 @@ export const deskStyles = css`
   input {
     background: var(--field);
     border: 1px solid var(--line);
+    border-radius: var(--r);
     padding: 0.45em;
     max-width: 100%;
   }
@@ -173,7 +178,7 @@ export const deskStyles = css`
   [role='option']:focus-visible {
     outline-offset: -2px;
   }
-  [role='option'][aria-selected='true'] {
+  [part~='selected'] {
     background: var(--hi);
     border-inline-start-color: var(--a);
   }
@@ -257,7 +262,7 @@ export const deskStyles = css`
     border: 1px solid var(--line);
     background: var(--field);
   }
-  .staff {
+  [part~='staff'] {
     align-self: flex-end;
     background: var(--hi);
   }
@@ -329,7 +334,7 @@ export const deskStyles = css`
     }
   }
   @media (forced-colors: active) {
-    [role='option'][aria-selected='true'] {
+    [part~='selected'] {
       border-inline-start-color: Highlight;
     }
     .badge,

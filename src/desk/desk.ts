@@ -78,11 +78,11 @@ const NARROW = 700;
  * @csspart inbox - The inbox pane.
  * @csspart filters - The filter buttons.
  * @csspart list - The conversation listbox.
- * @csspart row - A conversation in the list.
+ * @csspart row - A conversation in the list; the open one is also `selected` (`::part(row selected)`).
  * @csspart badge - A row's unread count.
  * @csspart skeleton - Placeholders while loading.
  * @csspart thread - The thread pane.
- * @csspart message - A message of the thread.
+ * @csspart message - A message of the thread, its bubble; also `staff` (the care team's) or `visitor`: `::part(message staff)`.
  * @csspart composer - The reply form.
  * @csspart error - An error message.
  * @csspart button - Buttons.
@@ -105,7 +105,9 @@ const NARROW = 700;
  * @cssproperty --hearth-color-highlight - Background of the care team's messages and the open row.
  * @cssproperty --hearth-color-danger - Errors.
  * @cssproperty --hearth-color-skeleton - Loading placeholders.
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-radius - Corner radius of controls and surfaces alike (default: 6px).
+ * @cssproperty --hearth-control-radius - Corners of the buttons (default: `--hearth-radius`); `999px` makes pills.
+ * @cssproperty --hearth-surface-radius - Corners of the panes, notices, cards, dialogs, messages and fields (default: `--hearth-radius`).
  * @cssproperty --hearth-space - Spacing.
  */
 export class HearthDesk extends HearthElement {

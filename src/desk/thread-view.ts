@@ -66,7 +66,7 @@ export function conversationView(v: ConversationView): TemplateResult {
 /** One message of a thread: who wrote it (the care team's replies marked as such), when, and the text. */
 export function message(m: ConversationMessage, locale: string | undefined): TemplateResult {
   const staff = m.author.role != 'visitor';
-  return html`<li part="message" class=${staff ? 'staff' : 'visitor'}>
+  return html`<li part=${staff ? 'message staff' : 'message visitor'}>
     <p class="meta">
       <span class="author">${m.author.name}</span>${staff ? html` <span class="team">${msg('Care team', { id: 'desk.careTeam' })}</span>` : nothing}
       <time datetime=${m.createdAt}>${shortTime(m.createdAt, locale, true)}</time>

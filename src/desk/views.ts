@@ -29,7 +29,7 @@ export const emptyText = (filter: Filter): string =>
 /** One option of the inbox listbox. Text only: an option holds nothing interactive. */
 export function row(item: ConversationItem, selected: boolean, active: boolean, locale: string | undefined): TemplateResult {
   const unread = item.unread > 0;
-  return html`<li role="option" part="row" class=${unread ? 'unread' : ''} data-id=${item.id} aria-selected=${selected} tabindex=${active ? 0 : -1}>
+  return html`<li role="option" part=${selected ? 'row selected' : 'row'} class=${unread ? 'unread' : ''} data-id=${item.id} aria-selected=${selected} tabindex=${active ? 0 : -1}>
     <span class="line"
       ><span class="who">${visitorName(item)}</span
       ><time datetime=${item.lastActivityAt}>${shortTime(item.lastActivityAt, locale)}</time></span

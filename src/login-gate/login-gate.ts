@@ -36,16 +36,20 @@ type TokenGetter = () => string | null | undefined | Promise<string | null | und
  * @csspart prompt - The signed-out notice with its buttons.
  * @csspart login - The Log in button.
  * @csspart signup - The Sign up button.
+ * @csspart retry - Retry, when whether the visitor is signed in could not be checked.
  * @csspart account - "Signed in as …" with the Sign out button, above the content.
  * @csspart signout - The Sign out button.
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
- * @cssproperty --hearth-color-accent - Buttons and focus outlines.
+ * @cssproperty --hearth-color-accent - Buttons.
  * @cssproperty --hearth-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --hearth-color-focus - Focus outlines (default: the text colour).
  * @cssproperty --hearth-color-border - Border of the notice.
  * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-radius - Corner radius of controls and surfaces alike (default: 6px).
+ * @cssproperty --hearth-control-radius - Corners of the buttons and the placeholder (default: `--hearth-radius`); `999px` makes pills.
+ * @cssproperty --hearth-surface-radius - Corners of the signed-out notice (default: `--hearth-radius`).
  * @cssproperty --hearth-space - Inner spacing.
  */
 export class HearthLoginGate extends HearthElement {
@@ -255,7 +259,7 @@ export class HearthLoginGate extends HearthElement {
           </div>`
         : html`<div part="prompt">
             <p role="status">${msg('We could not check whether you are signed in.', { id: 'messages.gate.error' })}</p>
-            <button type="button" @click=${this.refreshSession}>${msg('Retry', { id: 'common.retry' })}</button>
+            <button type="button" part="retry" @click=${this.refreshSession}>${msg('Retry', { id: 'common.retry' })}</button>
           </div>`;
     }
     const action = this.action;

@@ -56,6 +56,7 @@ const MAX_BACKOFF = 60_000;
  * @event {CustomEvent<LoginRequestedDetail>} hearth-login-requested - From the inner login gate (see `<hearth-login-gate>`); cancelable.
  *
  * @csspart form - The form.
+ * @csspart crisis - The "Not for emergencies" notice with the crisis line, above the form.
  * @csspart offline - The "You are offline" banner.
  * @csspart subject - The subject field.
  * @csspart body - The message field.
@@ -64,22 +65,32 @@ const MAX_BACKOFF = 60_000;
  * @csspart status - The status line (sending, sent, saved, failed), a polite live region.
  * @csspart button - The Send, Retry, Edit and Write another buttons (and the conversation's Retry).
  * @csspart thread - The conversation (signed in): a scrollable list of messages.
- * @csspart message - Each message of the conversation; also `own` (the visitor's) or `reply` (the care team's).
+ * @csspart message - Each message of the conversation, its bubble; also `own` (the visitor's) or `reply` (the care team's): `::part(message own)`.
  * @csspart new - The "New" mark on a reply the visitor had not seen.
  * @csspart seen - "Seen" under the latest of the visitor's messages that staff have read.
  * @csspart thread-status - "Loading your messages…", or that they could not be loaded (with Retry).
+ * @csspart prompt - Signed out: the notice with Log in and Sign up (from the inner `<hearth-login-gate>`).
+ * @csspart login - The Log in button.
+ * @csspart signup - The Sign up button.
+ * @csspart retry - Retry, when whether the visitor is signed in could not be checked.
+ * @csspart account - "Signed in as …" with Sign out, above the form.
+ * @csspart signout - The Sign out button.
  *
  * @cssproperty --hearth-font - Font (default: inherited).
  * @cssproperty --hearth-color-text - Text colour (default: inherited).
- * @cssproperty --hearth-color-muted - Colour of the character count.
- * @cssproperty --hearth-color-accent - Buttons and focus outlines.
+ * @cssproperty --hearth-color-muted - Colour of the character count and of the conversation's times.
+ * @cssproperty --hearth-color-accent - Buttons, the "New" mark and the edge of the visitor's messages.
  * @cssproperty --hearth-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --hearth-color-focus - Focus outlines (default: the text colour).
  * @cssproperty --hearth-color-border - Borders of the fields.
  * @cssproperty --hearth-color-field - Background of the fields.
  * @cssproperty --hearth-color-danger - Errors and invalid fields.
  * @cssproperty --hearth-color-warning - Edge of the offline banner.
  * @cssproperty --hearth-color-notice - Background of the offline banner.
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-color-skeleton - Colour of the placeholder while the sign-in is checked.
+ * @cssproperty --hearth-radius - Corner radius of controls and surfaces alike (default: 6px).
+ * @cssproperty --hearth-control-radius - Corners of the buttons and the "New" mark (default: `--hearth-radius`); `999px` makes pills.
+ * @cssproperty --hearth-surface-radius - Corners of the fields, the conversation and the sign-in notice (default: `--hearth-radius`).
  * @cssproperty --hearth-space - Inner spacing.
  */
 export class HearthMessageBox extends HearthElement {
@@ -517,7 +528,7 @@ export class HearthMessageBox extends HearthElement {
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : keyed(
             this.locale,
-            html`<hearth-login-gate lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            html`<hearth-login-gate exportparts="prompt,login,signup,retry,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
               >${this.#actions()}</hearth-login-gate
             >`,
           )}

@@ -3,7 +3,8 @@ import { css } from '../core/css.js';
 /**
  * Styles of the conversation above the message box's form, adopted into the box's shadow root when
  * thread.ts loads (a signed-out page pays nothing for them). Logical properties only (RTL-safe);
- * colours from the box's (message-box.styles.ts), made from the page's text colour.
+ * colours from the box's (message-box.styles.ts), made from the page's text colour. The thread is a
+ * surface, the "New" mark a control (radius).
  */
 export const threadStyles = css`
   [part~='thread'] {
@@ -13,7 +14,7 @@ export const threadStyles = css`
     max-block-size: min(24em, 60vh);
     overflow-y: auto;
     border: 1px solid var(--line);
-    border-radius: var(--hearth-radius, 6px);
+    border-radius: var(--hearth-surface-radius, var(--hearth-radius, 6px));
   }
   [part~='thread']:focus-visible {
     outline: 2px solid var(--hearth-color-focus, currentColor);
@@ -50,7 +51,7 @@ export const threadStyles = css`
   [part~='new'] {
     margin-inline-start: 0.5em;
     padding: 0 0.4em;
-    border-radius: var(--hearth-radius, 6px);
+    border-radius: var(--hearth-control-radius, var(--hearth-radius, 6px));
     background: var(--a);
     color: var(--hearth-color-on-accent, #fff);
     font-weight: 600;

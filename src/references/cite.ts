@@ -124,7 +124,7 @@ const citeStyles = css`
     color: var(--hearth-color-text, CanvasText);
     background: var(--hearth-color-surface, Canvas);
     border: 1px solid var(--hearth-color-muted, GrayText);
-    border-radius: var(--hearth-radius, 4px);
+    border-radius: var(--hearth-surface-radius, var(--hearth-radius, 4px));
     box-shadow: 0 4px 16px #0003;
     padding: 0.75em 1em;
     inset: auto;

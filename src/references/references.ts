@@ -76,7 +76,8 @@ const loadTools = () => (tools ??= import('./tools.js'));
  * @cssproperty --hearth-color-highlight - Background of the entry a link points at.
  * @cssproperty --hearth-color-skeleton - Colour of the loading placeholder.
  * @cssproperty --hearth-color-surface - Background of citation previews and the Cite dialog (default: Canvas).
- * @cssproperty --hearth-radius - Corner radius.
+ * @cssproperty --hearth-radius - Corner radius of the citation previews and the Cite dialog (default: 4px).
+ * @cssproperty --hearth-surface-radius - The same, when set (a page that sets `--hearth-control-radius` for pill buttons leaves them as they are).
  * @cssproperty --hearth-space - Space between entries.
  */
 export class HearthReferences extends HearthElement {

@@ -84,7 +84,7 @@ const toolStyles = css`
     color: var(--hearth-color-text, CanvasText);
     background: var(--hearth-color-surface, Canvas);
     border: 1px solid var(--hearth-color-muted, GrayText);
-    border-radius: var(--hearth-radius, 4px);
+    border-radius: var(--hearth-surface-radius, var(--hearth-radius, 4px));
     padding: 1em 1.25em;
     max-width: min(40em, calc(100vw - 32px));
   }

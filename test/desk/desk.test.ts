@@ -178,7 +178,7 @@ describe('<hearth-desk>', () => {
       await openRow(el);
       const messages = [...el.shadowRoot!.querySelectorAll('[part~=message]')];
       expect(messages.map((m) => text(m.querySelector('.author')))).to.deep.equal(['Ana P.', 'Ada Admin']);
-      expect(messages.map((m) => m.className)).to.deep.equal(['visitor', 'staff']);
+      expect(messages.map((m) => m.getAttribute('part'))).to.deep.equal(['message visitor', 'message staff']);
       expect(text(messages[1].querySelector('.team'))).to.equal('Care team');
       expect(facts(el)).to.deep.equal(['Care team', 'Unassigned', 'Open']);
     });

@@ -12,6 +12,13 @@ test('css`` goes through the CSS minifier', () => {
   assert.equal(out, 'const s = css`:host{display:block;color:red}`;');
 });
 
+test('css``: the spaces esbuild keeps after commas, custom property colons and around "/" go; strings keep theirs', () => {
+  const out = minifyTemplates(
+    "const s = css`\n  :host {\n    --r: var(--hearth-radius, 6px);\n    color: var(--c, light-dark(#fff, #000));\n    margin: calc(var(--s) / 2);\n  }\n  a::after {\n    content: ', / ';\n  }\n`;",
+  );
+  assert.equal(out, "const s = css`:host{--r:var(--hearth-radius,6px);color:var(--c,light-dark(#fff,#000));margin:calc(var(--s)/2)}a:after{content:\", / \"}`;");
+});
+
 test('css`` with a ${…} or a backslash is left as written', () => {
   for (const code of ['const s = css`\n  a { color: ${c}; }\n`;', 'const s = css`\n  a::before { content: "\\2014"; }\n`;']) {
     assert.equal(minifyTemplates(code), code);
