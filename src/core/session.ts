@@ -7,7 +7,9 @@
  * comes back with `#hearth-code=…`; either code is exchanged for a bearer token (see sign-in.ts,
  * tokens.ts and `<hearth-login-gate>`).
  */
+import type { ReactiveController } from '@lit/reactive-element';
 import { apiBaseOf } from './api-backend.js';
+import type { HearthElement } from './hearth-element.js';
 import type { HearthBackend, Session } from './backend.js';
 import { hasTokenSource, originOf, setToken } from './tokens.js';
 
@@ -129,13 +131,35 @@ export const refreshAll = (): Promise<unknown> => Promise.all([...sessions.value
 addEventListener('online', () => sessions.forEach((s) => s.error && !s.value && void s.refresh()));
 
 /**
- * Keeps an element subscribed to the session of its current backend: call `link(backend)` on
- * every update (cheap when nothing changed) and `unlink()` when disconnected.
+ * Keeps an element subscribed to the session of its current backend (`session`), and calls
+ * `onChange` (by default: the element updates) when that session changes. It follows the backend
+ * before each render and lets go of the session while the element is disconnected. Controllers
+ * update after the element's `willUpdate`: an element that reads the session there calls
+ * `link(this.effectiveBackend)` first (cheap when nothing changed).
  */
-export class SessionLink {
+export class SessionLink implements ReactiveController {
   session?: SharedSession;
   #off?: () => void;
-  constructor(readonly onChange: () => void) {}
+  constructor(
+    readonly host: HearthElement,
+    readonly onChange = (): void => host.requestUpdate(),
+  ) {
+    host.addController(this);
+  }
+
+  /** Connected again: the next update subscribes again. */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    // A protected member of the element, read by its controller.
+    this.link(this.host['effectiveBackend']);
+  }
+
+  hostDisconnected(): void {
+    this.unlink();
+  }
 
   link(backend: HearthBackend | undefined): SharedSession | undefined {
     const session = backend && sessionOf(backend);

@@ -133,7 +133,7 @@ export class HearthDesk extends HearthElement {
     this.#delivery.retryDelay = ms;
   }
 
-  #link = new SessionLink(() => this.requestUpdate());
+  #link = new SessionLink(this);
   #failed = (error: unknown) => isHearthError(error) && error.kind == 'unauthorized' && this.#link.session?.signedOut();
   #inbox = new Inbox(this, () => this.effectiveBackend, this.#failed);
   #thread = new Thread(this, () => this.effectiveBackend, this.#failed);
@@ -221,11 +221,6 @@ export class HearthDesk extends HearthElement {
         },
       )
       .finally(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#link.unlink();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

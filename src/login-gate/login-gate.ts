@@ -85,7 +85,7 @@ export class HearthLoginGate extends HearthElement {
    */
   static point = (popup: Window, url: string): void => void (popup.location.href = url);
 
-  #link = new SessionLink(() => this.requestUpdate());
+  #link = new SessionLink(this);
   #tokenFor?: [string, TokenGetter | undefined];
   #focusAccount = false;
   #stopWaiting?: () => void;
@@ -131,7 +131,6 @@ export class HearthLoginGate extends HearthElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.requestUpdate(); // subscribes to the session again after a disconnect
     void returning.then((ok) => ok || this.#failed());
   }
 
@@ -141,7 +140,6 @@ export class HearthLoginGate extends HearthElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#link.unlink();
     this.#stopWaiting?.();
   }
 

@@ -6,25 +6,15 @@ import { HearthElement } from '../core/hearth-element.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
-import { isOnline, onConnectivityChange } from '../core/connectivity.js';
-import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
+import type { OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
-import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
+import { DeliveryController } from './delivery.js';
 import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
 
-/**
- * loading: the outbox is being read (after a reload); compose: writing (or fixing); sending: first
- * attempt; queued: saved, re-sent by itself; signin: saved, re-sent by itself after sign-in (a 401);
- * failed: needs Retry.
- */
-type Phase = 'loading' | 'compose' | 'sending' | 'queued' | 'signin' | 'sent' | 'failed';
-
 const SUBJECT_MAX = 200;
-/** The longest backoff between attempts (a Retry-After may ask for more, up to clampDelay's hour). */
-const MAX_BACKOFF = 60_000;
 
 /**
  * A message composer inside a login gate, built never to lose what the visitor wrote.
@@ -120,28 +110,35 @@ export class HearthMessageBox extends HearthElement {
   minTime = 3000;
 
   /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
-  retryDelay = 1000;
+  get retryDelay(): number {
+    return this.#delivery.retryDelay;
+  }
+  set retryDelay(ms: number) {
+    this.#delivery.retryDelay = ms;
+  }
 
-  #phase: Phase = 'loading';
-  #error?: unknown;
   /** Prototype-free: a field named `constructor` or `__proto__` is a field like any other. */
   #fieldErrors: Record<string, string[]> = Object.create(null);
   #draft: Draft = emptyDraft();
   #key?: string;
-  #entry?: OutboxEntry;
-  #announcedQueued?: string;
-  #sending = false;
-  #attempts = 0;
-  #timer?: ReturnType<typeof setTimeout>;
-  #online = isOnline();
   #shownAt = Date.now();
   /** The status says to log in first (Ctrl+Enter while signed out). */
   #loginFirst = false;
   /** Show "Send now": the draft was there before the visitor signed in (or came back). */
   #sendNow = false;
   #wasSignedIn?: boolean;
-  #stopWatching?: () => void;
-  #link = new SessionLink(() => this.#onSession());
+  #link = new SessionLink(this, () => this.#onSession());
+  /** The outbox, retries and backoff: where the message is (#delivery.phase). */
+  #delivery = new DeliveryController(this, {
+    session: () => this.#link.session,
+    restored: (entry) => (this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body }),
+    sent: () => {
+      this.#fieldErrors = Object.create(null);
+      saveDraft(this.#key!, (this.#draft = emptyDraft()));
+      void this.#focus('.another');
+    },
+    refused: (error) => this.#invalid(error),
+  });
   /** The conversation above the form (thread.ts), loaded once the visitor is signed in. */
   #thread?: Thread;
   #threadLoading?: Promise<void>;
@@ -155,61 +152,16 @@ export class HearthMessageBox extends HearthElement {
     return this.draftKey || `${location.pathname}|${this.to ?? ''}`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatching = onConnectivityChange((online) => {
-      this.#online = online;
-      if (online && this.#phase == 'queued') {
-        this.#attempts = 0;
-        void this.#deliver();
-      }
-      this.requestUpdate();
-    });
-    // After a disconnect: subscribe again, and resume a queued message.
-    if (this.#phase == 'queued') void this.#deliver();
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatching?.();
-    this.#link.unlink();
-    clearTimeout(this.#timer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#link.link(this.effectiveBackend);
-    if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
-      this.#threadLoading ??= import('./thread.js').then(
-        (m) => void (this.#thread = new m.Thread(this)),
-        () => void (this.#threadLoading = undefined), // offline: tried again on a later update
-      );
     const key = this.#storageKey;
-    if (key !== this.#key) this.#load(key);
-  }
-
-  /** Reads this box's draft, and any message of its own still waiting in the outbox (from before a reload). */
-  #load(key: string): void {
-    clearTimeout(this.#timer);
-    this.#key = key;
-    this.#draft = readDraft(key);
-    this.#sendNow = !!this.#draft.body;
-    this.#entry = this.#error = undefined;
-    // Read-only until the outbox is read: a Send before that would give a waiting message a new key.
-    this.#phase = 'loading';
-    void entriesOf(key).then(([entry]) => {
-      if (key !== this.#key) return;
-      this.#phase = 'compose';
-      if (entry) {
-        this.#entry = entry;
-        this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body };
-        this.#phase = entry.hold ? 'failed' : entry.signIn ? 'signin' : 'queued';
-        this.#announcedQueued = entry.key; // it was announced before the reload
-        if (!entry.hold) void this.#deliver();
-      }
-      this.requestUpdate();
-    });
+    if (key !== this.#key) {
+      // This box's draft, and any message of its own still waiting in the outbox (from before a reload).
+      this.#key = key;
+      this.#draft = readDraft(key);
+      this.#sendNow = !!this.#draft.body;
+      void this.#delivery.load(key);
+    }
   }
 
   #onSession(): void {
@@ -217,8 +169,8 @@ export class HearthMessageBox extends HearthElement {
     if (session?.known) {
       const signedIn = session.signedIn;
       // Signed in again after a 401: the waiting message goes, with its key.
-      if (signedIn && this.#wasSignedIn !== true && this.#phase == 'signin') void this.#deliver();
-      if (signedIn && this.#wasSignedIn === false && this.#phase == 'compose') {
+      if (signedIn && this.#wasSignedIn !== true && this.#delivery.phase == 'signin') void this.#delivery.deliver();
+      if (signedIn && this.#wasSignedIn === false && this.#delivery.phase == 'compose') {
         // Back from signing in: the words are still here, with "Send now" ready.
         if (this.#draft.body.trim()) {
           this.#sendNow = true;
@@ -240,7 +192,7 @@ export class HearthMessageBox extends HearthElement {
 
   /** Where focus belongs in this phase: the message, Write another, Retry, Log in, else the status that says what happens. */
   #focusTarget(): string {
-    switch (this.#phase) {
+    switch (this.#delivery.phase) {
       case 'compose':
         return 'textarea';
       case 'sent':
@@ -251,12 +203,6 @@ export class HearthMessageBox extends HearthElement {
         return '[part~=login]';
     }
     return '[part=status]';
-  }
-
-  #set(phase: Phase, error?: unknown): void {
-    this.#phase = phase;
-    this.#error = error;
-    this.requestUpdate();
   }
 
   #onInput(event: Event): void {
@@ -276,10 +222,10 @@ export class HearthMessageBox extends HearthElement {
     }
   }
 
-  /** Send: checks the fields, gives the message its Idempotency-Key, stores it in the outbox, delivers it. */
+  /** Send: checks the fields, then the message goes to the outbox and is delivered (#delivery.send). */
   async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.#phase != 'compose') return;
+    if (this.#delivery.phase != 'compose') return;
     if (!this.#link.session?.signedIn) {
       // Ctrl+Enter before signing in: say why nothing is sent, and go to Log in.
       this.#loginFirst = true;
@@ -290,8 +236,7 @@ export class HearthMessageBox extends HearthElement {
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value) {
       // The honeypot is filled: a bot. It gets a success, and nothing is sent.
       saveDraft(key, (this.#draft = emptyDraft()));
-      this.#set('sent');
-      return;
+      return this.#delivery.set('sent');
     }
     // Well-formed: a lone surrogate would make the request fail for good.
     const body = wellFormed(this.#draft.body.trim());
@@ -311,116 +256,31 @@ export class HearthMessageBox extends HearthElement {
     if (this.to) message.to = this.to;
     if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
     // Whose message it is: after a 401 it is sent again only for the same visitor.
-    const entry: OutboxEntry = { key: newKey(), box: key, message, user: this.#link.session?.value?.user?.id };
-    this.#entry = entry;
-    this.#attempts = 0;
-    this.#set('sending');
-    await putEntry(entry);
     const wait = this.minTime - (Date.now() - Math.min(this.#shownAt, this.#draft.at || Infinity));
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, clampDelay(wait)));
-    await this.#deliver();
+    await this.#delivery.send(message, this.#link.session?.value?.user?.id, wait);
   }
 
   #invalid(error: HearthError): void {
     this.#fieldErrors = Object.assign(Object.create(null), error.fieldErrors);
-    this.#set('compose', error);
+    this.#delivery.set('compose', error);
     void this.#focus('[aria-invalid=true], textarea');
-  }
-
-  /** One attempt to deliver the message in the outbox; schedules the next one when it must wait. */
-  async #deliver(): Promise<void> {
-    const entry = this.#entry;
-    const backend = this.effectiveBackend;
-    if (!entry || this.#sending || !this.isConnected) return;
-    clearTimeout(this.#timer);
-    if (entry.signIn) {
-      // Waiting for sign-in (a 401): sent only once signed in, and only as the visitor who wrote it.
-      const session = this.#link.session;
-      const user = session?.value?.user?.id;
-      if (!session?.signedIn) return this.#set('signin', this.#error);
-      if (entry.user && user && user != entry.user) {
-        await putEntry((this.#entry = { ...entry, hold: true, signIn: false }));
-        return this.#set('failed');
-      }
-    }
-    if (!isOnline()) return this.#queue(new HearthError('offline', 'navigator.onLine is false'));
-    this.#sending = true;
-    try {
-      if (!backend?.sendMessage) throw new HearthError('bad-request', 'No backend with sendMessage: set api or .backend, or use <hearth-provider>');
-      const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
-      await removeEntry(entry.key);
-      this.#entry = undefined;
-      this.#fieldErrors = Object.create(null);
-      saveDraft(this.#key!, (this.#draft = emptyDraft()));
-      this.#set('sent');
-      this.emit<MessageSentDetail>('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
-      void this.#focus('.another');
-    } catch (error) {
-      const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
-      if (kind == 'unauthorized') {
-        // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
-        // the entry keeps its key and waits for sign-in, then goes again with that key.
-        this.#link.session?.signedOut(); // every gate shows Log in
-        // A backend that cannot say who is signed in (no getSession) will not say when: Retry, same key.
-        const waits = !this.#link.session?.signedIn;
-        await putEntry((this.#entry = { ...entry, signIn: waits, hold: !waits }));
-        this.#set(waits ? 'signin' : 'failed', error);
-      } else if (kind == 'validation') {
-        // Refused as written (a replayed key gives the first answer): nothing was stored, the text goes back to the form.
-        await removeEntry(entry.key);
-        this.#entry = undefined;
-        this.#invalid(error as HearthError);
-      } else {
-        await putEntry({ ...entry, hold: true });
-        this.#set('failed', error);
-      }
-      this.emit<MessageFailedDetail>('hearth-message-failed', { error, idempotencyKey: entry.key });
-    } finally {
-      this.#sending = false;
-    }
-  }
-
-  /** Saved, to be re-sent by itself: when the connection returns, or after a backoff (or Retry-After). */
-  #queue(error: unknown): void {
-    const entry = this.#entry!;
-    this.#set('queued', error);
-    if (isOnline()) {
-      const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
-      this.#timer = setTimeout(() => void this.#deliver(), clampDelay(delay));
-    }
-    if (this.#announcedQueued !== entry.key) {
-      this.#announcedQueued = entry.key;
-      this.emit<MessageQueuedDetail>('hearth-message-queued', { idempotencyKey: entry.key, error });
-    }
-  }
-
-  #retry(): void {
-    const entry = { ...this.#entry!, hold: false };
-    this.#entry = entry;
-    this.#attempts = 0;
-    this.#set('sending');
-    void putEntry(entry).then(() => this.#deliver());
   }
 
   /** Leaves a failed message: it goes back to the form to be changed (the server stored nothing). */
   #edit(): void {
-    void removeEntry(this.#entry!.key);
-    this.#entry = undefined;
-    this.#set('compose');
+    this.#delivery.drop();
     void this.#focus('textarea');
   }
 
   #writeAnother(): void {
-    this.#set('compose');
+    this.#delivery.set('compose');
     void this.#focus('textarea');
   }
 
   #status(): string {
-    const error = this.#error;
+    const { phase, error, online } = this.#delivery;
     const kind = isHearthError(error) && error.kind;
-    switch (this.#phase) {
+    switch (phase) {
       case 'loading':
         return msg('Loading…', { id: 'messages.status.loading' });
       case 'signin':
@@ -434,7 +294,7 @@ export class HearthMessageBox extends HearthElement {
           return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${clampDelay((error as HearthError).retryAfter! * 1e3) / 1e3} seconds.`, {
             id: 'messages.status.rateLimited',
           });
-        return kind == 'offline' || !this.#online
+        return kind == 'offline' || !online
           ? msg('No internet connection — your message is saved and will be sent when you are back online', { id: 'messages.status.offline' })
           : msg('The server could not be reached — your message is saved and will be sent automatically', { id: 'messages.status.retrying' });
       case 'failed':
@@ -452,7 +312,7 @@ export class HearthMessageBox extends HearthElement {
     const errors = this.#fieldErrors[name];
     const body = name == 'body';
     const value = this.#draft[name];
-    const readonly = this.#phase != 'compose';
+    const readonly = this.#delivery.phase != 'compose';
     const over = value.length > this.maxLength;
     const describedBy = `${body ? 'crisis count ' : ''}${name}-error`;
     // A plain `.value` binding: every input event copies the field into the draft before the next
@@ -471,13 +331,14 @@ export class HearthMessageBox extends HearthElement {
   }
 
   #actions(): TemplateResult | typeof nothing {
-    switch (this.#phase) {
+    const phase = this.#delivery.phase;
+    switch (phase) {
       case 'loading':
       case 'compose':
         // While loading: there, and focusable, but not yet usable (aria-disabled, not disabled: focus stays).
-        return html`<button type="submit" part="button" aria-disabled=${this.#phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
+        return html`<button type="submit" part="button" aria-disabled=${phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
       case 'failed':
-        return html`<button type="button" part="button" class="retry" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
+        return html`<button type="button" part="button" class="retry" @click=${() => this.#delivery.retry()}>${msg('Retry', { id: 'common.retry' })}</button
           ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
     }
     return nothing;
@@ -500,16 +361,21 @@ export class HearthMessageBox extends HearthElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
+      this.#threadLoading ??= import('./thread.js').then(
+        (m) => void (this.#thread = new m.Thread(this)),
+        () => void (this.#threadLoading = undefined), // offline: tried again on a later update
+      );
     // Set here, not bound in the template: lit-html would probe an `api` backend (a Proxy) for directive fields.
     const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
     if (gate && gate.backend !== this.effectiveBackend) gate.backend = this.effectiveBackend;
   }
 
   protected override render(): TemplateResult {
-    const sent = this.#phase == 'sent';
+    const sent = this.#delivery.phase == 'sent';
     return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
-        ${this.#online
+        ${this.#delivery.online
           ? nothing
           : html`<p part="offline">${msg('You are offline. You can keep writing: your words are saved on this device.', { id: 'messages.offline' })}</p>`}
       </div>
