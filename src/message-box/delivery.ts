@@ -17,6 +17,12 @@ export type Phase = 'loading' | 'compose' | 'sending' | 'queued' | 'signin' | 's
 /** The timers delivery waits with: the page's, or a test's fake clock. */
 export type Clock = Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
 
+/** The element whose message is delivered. */
+export type DeliveryHost = HearthElement & {
+  /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
+  retryDelay: number;
+};
+
 /** What the delivery needs from the box, and tells it. */
 export interface DeliveryHooks {
   /** The visitor's session, for a message that waits for sign-in. */
@@ -36,21 +42,19 @@ const MAX_BACKOFF = 60_000;
  * Delivers the message box's message, built never to lose a word: each message gets its
  * Idempotency-Key when Send is pressed and waits in the persistent outbox (IndexedDB, core/outbox.ts)
  * until the server has confirmed it. Offline, a timeout, a 5xx or a 429: it is re-sent by itself
- * with the same key (when the connection returns, after a backoff doubling from `retryDelay` up to
- * a minute or the server's Retry-After, and after a reload: `load`), so it is stored exactly once.
+ * with the same key (when the connection returns, after a backoff doubling from the host's `retryDelay` up to
+ * a minute, or the server's Retry-After, and after a reload: `load`), so it is stored exactly once.
  * A 401 keeps it, with its key, until the same visitor has signed in again; a 422 gives the text back
  * to the form; any other refusal holds it for Retry or Edit.
  */
 export class DeliveryController implements ReactiveController {
-  /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
-  retryDelay = 1000;
   phase: Phase = 'loading';
   /** The last failure (kept while the message waits: the status says why). */
   error?: unknown;
-  /** The message in the outbox, with its Idempotency-Key. */
-  entry?: OutboxEntry;
   online = isOnline();
 
+  /** The message in the outbox, with its Idempotency-Key. */
+  #entry?: OutboxEntry;
   #box?: string;
   /** The key whose hearth-message-queued was sent: once per message, also across a reload. */
   #announced?: string;
@@ -60,7 +64,7 @@ export class DeliveryController implements ReactiveController {
   #stopWatching?: () => void;
 
   constructor(
-    readonly host: HearthElement,
+    readonly host: DeliveryHost,
     readonly hooks: DeliveryHooks,
     readonly clock: Clock = globalThis,
   ) {
@@ -99,13 +103,13 @@ export class DeliveryController implements ReactiveController {
   async load(box: string): Promise<void> {
     this.clock.clearTimeout(this.#timer);
     this.#box = box;
-    this.entry = undefined;
+    this.#entry = undefined;
     this.set('loading');
     const [entry] = await entriesOf(box);
     if (box !== this.#box) return;
     this.set('compose');
     if (entry) {
-      this.entry = entry;
+      this.#entry = entry;
       this.hooks.restored(entry);
       this.phase = entry.hold ? 'failed' : entry.signIn ? 'signin' : 'queued';
       this.#announced = entry.key; // it was announced before the reload
@@ -118,34 +122,45 @@ export class DeliveryController implements ReactiveController {
    * `wait` ms (the box's least time on the form). `user` is who wrote it: after a 401 it goes again
    * only for them.
    */
-  async send(message: OutboxEntry['message'], user: string | undefined, wait: number): Promise<void> {
-    const entry: OutboxEntry = (this.entry = { key: newKey(), box: this.#box!, message, user });
-    this.#attempts = 0;
-    this.set('sending');
-    await putEntry(entry);
-    if (wait > 0) await new Promise((resolve) => this.clock.setTimeout(resolve, clampDelay(wait)));
-    await this.deliver();
+  send(message: OutboxEntry['message'], user: string | undefined, wait: number): Promise<void> {
+    return this.#start({ key: newKey(), box: this.#box!, message, user }, wait);
   }
 
   /** Retry (after a refusal): the held message goes again, with its key. */
   retry(): void {
-    const entry = { ...this.entry!, hold: false };
-    this.entry = entry;
-    this.#attempts = 0;
-    this.set('sending');
-    void putEntry(entry).then(() => this.deliver());
+    void this.#start({ ...this.#entry!, hold: false });
   }
 
   /** Edit (after a refusal, which stored nothing): the message leaves the outbox, its text stays in the form. */
   drop(): void {
-    void removeEntry(this.entry!.key);
-    this.entry = undefined;
+    void this.#forget();
     this.set('compose');
+  }
+
+  /** A first attempt: the message is in the outbox before it goes. */
+  async #start(entry: OutboxEntry, wait = 0): Promise<void> {
+    this.#attempts = 0;
+    this.set('sending');
+    await this.#keep(entry);
+    if (wait > 0) await new Promise((resolve) => this.clock.setTimeout(resolve, clampDelay(wait)));
+    await this.deliver();
+  }
+
+  /** Keeps `entry` as the message, in the outbox. */
+  #keep(entry: OutboxEntry): Promise<void> {
+    return putEntry((this.#entry = entry));
+  }
+
+  /** The message leaves the outbox (stored, or refused as written). */
+  #forget(): Promise<void> {
+    const { key } = this.#entry!;
+    this.#entry = undefined;
+    return removeEntry(key);
   }
 
   /** One attempt to deliver the message in the outbox; schedules the next one when it must wait. */
   async deliver(): Promise<void> {
-    const entry = this.entry;
+    const entry = this.#entry;
     const backend = this.host['effectiveBackend'];
     if (!entry || this.#sending || !this.host.isConnected) return;
     this.clock.clearTimeout(this.#timer);
@@ -155,7 +170,7 @@ export class DeliveryController implements ReactiveController {
       const user = session?.value?.user?.id;
       if (!session?.signedIn) return this.set('signin', this.error);
       if (entry.user && user && user != entry.user) {
-        await putEntry((this.entry = { ...entry, hold: true, signIn: false }));
+        await this.#keep({ ...entry, hold: true, signIn: false });
         return this.set('failed');
       }
     }
@@ -164,8 +179,7 @@ export class DeliveryController implements ReactiveController {
     try {
       if (!backend?.sendMessage) throw new HearthError('bad-request', 'No backend with sendMessage: set api or .backend, or use <hearth-provider>');
       const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
-      await removeEntry(entry.key);
-      this.entry = undefined;
+      await this.#forget();
       this.set('sent');
       this.hooks.sent();
       this.host['emit']<MessageSentDetail>('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
@@ -179,15 +193,14 @@ export class DeliveryController implements ReactiveController {
         session?.signedOut(); // every gate shows Log in
         // A backend that cannot say who is signed in (no getSession) will not say when: Retry, same key.
         const waits = !session?.signedIn;
-        await putEntry((this.entry = { ...entry, signIn: waits, hold: !waits }));
+        await this.#keep({ ...entry, signIn: waits, hold: !waits });
         this.set(waits ? 'signin' : 'failed', error);
       } else if (kind == 'validation') {
         // Refused as written (a replayed key gives the first answer): nothing was stored.
-        await removeEntry(entry.key);
-        this.entry = undefined;
+        await this.#forget();
         this.hooks.refused(error as HearthError);
       } else {
-        await putEntry({ ...entry, hold: true });
+        await this.#keep({ ...entry, hold: true });
         this.set('failed', error);
       }
       this.host['emit']<MessageFailedDetail>('hearth-message-failed', { error, idempotencyKey: entry.key });
@@ -198,11 +211,11 @@ export class DeliveryController implements ReactiveController {
 
   /** Saved, to be re-sent by itself: when the connection returns, or after a backoff (or Retry-After). */
   #queue(error: unknown): void {
-    const entry = this.entry!;
+    const entry = this.#entry!;
     this.set('queued', error);
     if (isOnline()) {
       const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
+      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.host.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
       this.#timer = this.clock.setTimeout(() => void this.deliver(), clampDelay(delay));
     }
     if (this.#announced !== entry.key) {

@@ -110,12 +110,7 @@ export class HearthMessageBox extends HearthElement {
   minTime = 3000;
 
   /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
-  get retryDelay(): number {
-    return this.#delivery.retryDelay;
-  }
-  set retryDelay(ms: number) {
-    this.#delivery.retryDelay = ms;
-  }
+  retryDelay = 1000;
 
   /** Prototype-free: a field named `constructor` or `__proto__` is a field like any other. */
   #fieldErrors: Record<string, string[]> = Object.create(null);
