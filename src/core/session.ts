@@ -131,14 +131,12 @@ export const refreshAll = (): Promise<unknown> => Promise.all([...sessions.value
 addEventListener('online', () => sessions.forEach((s) => s.error && !s.value && void s.refresh()));
 
 /**
- * Keeps an element subscribed to the session of its current backend (`session`), and calls
- * `onChange` (by default: the element updates) when that session changes. It follows the backend
- * before each render and lets go of the session while the element is disconnected. Controllers
- * update after the element's `willUpdate`: an element that reads the session there calls
- * `link(this.effectiveBackend)` first (cheap when nothing changed).
+ * The session of an element's current backend (`session`), listened to while the element is
+ * connected: `onChange` (by default, the element updates) runs when it changes. Reading `session`
+ * follows the backend (cheap when nothing changed), so it is never stale, also in `willUpdate`.
  */
 export class SessionLink implements ReactiveController {
-  session?: SharedSession;
+  #session?: SharedSession;
   #off?: () => void;
   constructor(
     readonly host: HearthElement,
@@ -147,31 +145,24 @@ export class SessionLink implements ReactiveController {
     host.addController(this);
   }
 
-  /** Connected again: the next update subscribes again. */
-  hostConnected(): void {
-    this.host.requestUpdate();
-  }
-
-  hostUpdate(): void {
+  get session(): SharedSession | undefined {
     // A protected member of the element, read by its controller.
-    this.link(this.host['effectiveBackend']);
-  }
-
-  hostDisconnected(): void {
-    this.unlink();
-  }
-
-  link(backend: HearthBackend | undefined): SharedSession | undefined {
+    const backend = this.host['effectiveBackend'];
     const session = backend && sessionOf(backend);
-    if (session !== this.session || !this.#off) {
-      this.unlink();
-      this.session = session;
+    if (this.host.isConnected && (session !== this.#session || !this.#off)) {
+      this.hostDisconnected();
+      this.#session = session;
       this.#off = session?.subscribe(this.onChange);
     }
     return session;
   }
 
-  unlink(): void {
+  /** Connected again: the next update reads, and listens to, the session again. */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
     this.#off?.();
     this.#off = undefined;
   }

@@ -232,7 +232,6 @@ export class HearthDesk extends HearthElement {
       this.#inbox.state = 'idle';
       this.#staff = undefined;
     }
-    this.#link.link(backend);
     // A staff member signed in (again): their waiting replies go, and the inbox loads.
     const staff = this.#view == 'staff';
     const user = staff ? (this.#user?.id ?? '') : undefined;

@@ -144,7 +144,7 @@ export class HearthLoginGate extends HearthElement {
   }
 
   protected override willUpdate(): void {
-    const session = this.#link.link(this.effectiveBackend);
+    const session = this.#link.session;
     // A host-provided token goes to the API's origin (or, for a provider's backend, the sign-in origin).
     const url = this.api ?? session?.value?.loginUrl;
     const origin = url && originOf(url);
