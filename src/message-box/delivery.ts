@@ -51,7 +51,6 @@ export class DeliveryController implements ReactiveController {
   phase: Phase = 'loading';
   /** The last failure (kept while the message waits: the status says why). */
   error?: unknown;
-  online = isOnline();
 
   /** The message in the outbox, with its Idempotency-Key. */
   #entry?: OutboxEntry;
@@ -72,8 +71,8 @@ export class DeliveryController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Online or offline: the box updates (its offline banner, its status).
     this.#stopWatching = onConnectivityChange((online) => {
-      this.online = online;
       if (online && this.phase == 'queued') {
         this.#attempts = 0;
         void this.deliver();

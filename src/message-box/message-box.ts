@@ -6,6 +6,7 @@ import { HearthElement } from '../core/hearth-element.js';
 import { HearthError, isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
+import { isOnline } from '../core/connectivity.js';
 import type { OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
@@ -273,7 +274,7 @@ export class HearthMessageBox extends HearthElement {
   }
 
   #status(): string {
-    const { phase, error, online } = this.#delivery;
+    const { phase, error } = this.#delivery;
     const kind = isHearthError(error) && error.kind;
     switch (phase) {
       case 'loading':
@@ -289,7 +290,7 @@ export class HearthMessageBox extends HearthElement {
           return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${clampDelay((error as HearthError).retryAfter! * 1e3) / 1e3} seconds.`, {
             id: 'messages.status.rateLimited',
           });
-        return kind == 'offline' || !online
+        return kind == 'offline' || !isOnline()
           ? msg('No internet connection — your message is saved and will be sent when you are back online', { id: 'messages.status.offline' })
           : msg('The server could not be reached — your message is saved and will be sent automatically', { id: 'messages.status.retrying' });
       case 'failed':
@@ -370,7 +371,7 @@ export class HearthMessageBox extends HearthElement {
     const sent = this.#delivery.phase == 'sent';
     return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
-        ${this.#delivery.online
+        ${isOnline()
           ? nothing
           : html`<p part="offline">${msg('You are offline. You can keep writing: your words are saved on this device.', { id: 'messages.offline' })}</p>`}
       </div>
