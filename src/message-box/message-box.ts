@@ -11,11 +11,13 @@ import type { OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
-import { DeliveryController } from './delivery.js';
+import { DeliveryController, type Phase } from './delivery.js';
 import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
 
 const SUBJECT_MAX = 200;
+/** Where focus belongs in a phase: the message, Write another, Retry, Log in; else the status that says what happens. */
+const FOCUS: Partial<Record<Phase, string>> = { compose: 'textarea', sent: '.another', failed: '.retry', signin: '[part~=login]' };
 
 /**
  * A message composer inside a login gate, built never to lose what the visitor wrote.
@@ -186,21 +188,6 @@ export class HearthMessageBox extends HearthElement {
     (this.renderRoot.querySelector<HTMLElement>(selector) ?? gate?.renderRoot.querySelector<HTMLElement>(selector))?.focus();
   }
 
-  /** Where focus belongs in this phase: the message, Write another, Retry, Log in, else the status that says what happens. */
-  #focusTarget(): string {
-    switch (this.#delivery.phase) {
-      case 'compose':
-        return 'textarea';
-      case 'sent':
-        return '.another';
-      case 'failed':
-        return '.retry';
-      case 'signin':
-        return '[part~=login]';
-    }
-    return '[part=status]';
-  }
-
   #onInput(event: Event): void {
     const { name, value } = event.target as HTMLInputElement;
     if (name != 'body' && name != 'subject') return;
@@ -342,14 +329,14 @@ export class HearthMessageBox extends HearthElement {
 
   /**
    * When a render removes the focused control (Send once pressed, or once the outbox is read; Retry),
-   * focus goes where this phase's next step is (see #focusTarget), never to <body>: the status while
+   * focus goes where this phase's next step is (FOCUS), never to <body>: the status while
    * sending or queued, then on from there (Retry, Log in, Write another) as the phase changes.
    */
   protected override update(changed: PropertyValues<this>): void {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
     if (!focused || (focused.isConnected && focused.getAttribute('part') != 'status')) return;
-    const target = this.#focusTarget();
+    const target = FOCUS[this.#delivery.phase] ?? '[part=status]';
     const here = this.renderRoot.querySelector<HTMLElement>(target);
     if (here) here.focus();
     else void this.#focus(target); // Log in: once the gate has rendered it
