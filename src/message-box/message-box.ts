@@ -1,21 +1,17 @@
 import { crisisNotice } from '../core/crisis.js';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { keyed } from 'lit-html/directives/keyed.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
-import { HearthError, isHearthError } from '../core/errors.js';
-import { msg, str } from '../core/localization.js';
+import { HearthError } from '../core/errors.js';
+import { msg } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
 import { isOnline } from '../core/connectivity.js';
-import type { OutboxEntry } from '../core/outbox.js';
-import { clampDelay } from '../core/delay.js';
-import { wellFormed } from '../core/text.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
 import { DeliveryController, type Phase } from './delivery.js';
+import { checked, field, statusText } from './form.js';
 import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
 
-const SUBJECT_MAX = 200;
 /** Where focus belongs in a phase: the message, Write another, Retry, Log in; else the status that says what happens. */
 const FOCUS: Partial<Record<Phase, string>> = { compose: 'textarea', sent: '.another', failed: '.retry', signin: '[part~=login]' };
 
@@ -221,21 +217,9 @@ export class HearthMessageBox extends HearthElement {
       saveDraft(key, (this.#draft = emptyDraft()));
       return this.#delivery.set('sent');
     }
-    // Well-formed: a lone surrogate would make the request fail for good.
-    const body = wellFormed(this.#draft.body.trim());
-    const subject = wellFormed(this.#draft.subject.trim());
-    const errors: Record<string, string[]> = {};
-    const tooLong = (max: number) => [msg(str`Use at most ${max.toLocaleString(this.locale)} characters`, { id: 'messages.error.tooLong' })];
-    if (!body) errors.body = [msg('Write a message', { id: 'messages.error.empty' })];
-    else if (body.length > this.maxLength) errors.body = tooLong(this.maxLength);
-    if (subject.length > SUBJECT_MAX) errors.subject = tooLong(SUBJECT_MAX);
-    if (Object.keys(errors).length) {
-      this.#invalid(new HearthError('validation', 'Check the fields', { fieldErrors: errors }));
-      return;
-    }
+    const message = checked(this.#draft, this.maxLength, this.locale);
+    if (message instanceof HearthError) return this.#invalid(message);
     // The page without its query or fragment: no personal data from URLs goes to the server.
-    const message: OutboxEntry['message'] = { body };
-    if (subject) message.subject = subject;
     if (this.to) message.to = this.to;
     if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
     // Whose message it is: after a 401 it is sent again only for the same visitor.
@@ -260,57 +244,14 @@ export class HearthMessageBox extends HearthElement {
     void this.#focus('textarea');
   }
 
-  #status(): string {
-    const { phase, error } = this.#delivery;
-    const kind = isHearthError(error) && error.kind;
-    switch (phase) {
-      case 'loading':
-        return msg('Loading…', { id: 'messages.status.loading' });
-      case 'signin':
-        return msg('Your sign-in has ended. Log in again and your message will be sent: it is kept here.', { id: 'messages.status.signIn' });
-      case 'sending':
-        return msg('Sending your message…', { id: 'messages.status.sending' });
-      case 'sent':
-        return msg('Your message has been sent', { id: 'messages.status.sent' });
-      case 'queued':
-        if (kind == 'rate-limited' && (error as HearthError).retryAfter !== undefined)
-          return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${clampDelay((error as HearthError).retryAfter! * 1e3) / 1e3} seconds.`, {
-            id: 'messages.status.rateLimited',
-          });
-        return kind == 'offline' || !isOnline()
-          ? msg('No internet connection — your message is saved and will be sent when you are back online', { id: 'messages.status.offline' })
-          : msg('The server could not be reached — your message is saved and will be sent automatically', { id: 'messages.status.retrying' });
-      case 'failed':
-        return msg('Your message could not be sent. It is kept here: try again, or edit it.', { id: 'messages.status.failed' });
-    }
-    if (this.#loginFirst && !this.#link.session?.signedIn) return msg('Log in to send your message. It is kept here.', { id: 'messages.status.logInFirst' });
-    if (kind == 'validation')
-      return this.#fieldErrors.body || (this.subject && this.#fieldErrors.subject)
-        ? msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' })
-        : msg('The server did not accept your message. It is kept here: change it, then send it again.', { id: 'messages.status.refused' });
-    return '';
+  #field(name: 'subject' | 'body', label: string): TemplateResult {
+    return field(name, label, this.#draft[name], this.#fieldErrors[name], this.#delivery.phase != 'compose', this.maxLength, this.locale);
   }
 
-  #field(name: 'subject' | 'body', label: string): TemplateResult {
-    const errors = this.#fieldErrors[name];
-    const body = name == 'body';
-    const value = this.#draft[name];
-    const readonly = this.#delivery.phase != 'compose';
-    const over = value.length > this.maxLength;
-    const describedBy = `${body ? 'crisis count ' : ''}${name}-error`;
-    // A plain `.value` binding: every input event copies the field into the draft before the next
-    // render, so the value rendered is always the field's own and never overwrites what is typed
-    // (Lit's live() directive, which compares with the field first, would cost the box ~330 B).
-    return html`<label for=${name}>${label}</label>
-      ${body
-        ? html`<textarea id="body" name="body" part="body" rows="6" .value=${value} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy}></textarea>
-            <span id="count" part="count" class=${over ? 'over' : ''}
-              >${over
-                ? msg(str`${(value.length - this.maxLength).toLocaleString(this.locale)} characters too many`, { id: 'messages.count.over' })
-                : msg(str`${value.length.toLocaleString(this.locale)} of ${this.maxLength.toLocaleString(this.locale)} characters`, { id: 'messages.count' })}</span
-            >`
-        : html`<input id="subject" name="subject" part="subject" autocomplete="off" .value=${value} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy} />`}
-      <p id=${`${name}-error`} part="error">${errors?.join(' ')}</p>`;
+  #status(): string {
+    const errors = this.#fieldErrors;
+    const { phase, error } = this.#delivery;
+    return statusText(phase, error, isOnline(), this.#loginFirst && !this.#link.session?.signedIn, !!(errors.body || (this.subject && errors.subject)));
   }
 
   #actions(): TemplateResult | typeof nothing {
@@ -352,6 +293,10 @@ export class HearthMessageBox extends HearthElement {
     // Set here, not bound in the template: lit-html would probe an `api` backend (a Proxy) for directive fields.
     const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
     if (gate && gate.backend !== this.effectiveBackend) gate.backend = this.effectiveBackend;
+    // The gate speaks the box's language (loaded by now). Its lang attribute changes inside this shadow
+    // root, where the page-wide watch for lang changes does not look: told, it re-renders in place
+    // (focus and its state stay), rather than being made anew for each language.
+    if (gate) gate['locale'] = this.locale;
   }
 
   protected override render(): TemplateResult {
@@ -372,12 +317,9 @@ export class HearthMessageBox extends HearthElement {
       <div role="status" part="status" tabindex="-1">${this.#status()}</div>
       ${sent
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
-        : keyed(
-            this.locale,
-            html`<hearth-login-gate lang=${this.locale} action=${this.action || msg('send messages', { id: 'messages.action' })}
-              >${this.#actions()}</hearth-login-gate
-            >`,
-          )}
+        : html`<hearth-login-gate lang=${this.locale} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            >${this.#actions()}</hearth-login-gate
+          >`}
     </form>`;
   }
 }

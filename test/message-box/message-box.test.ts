@@ -793,4 +793,20 @@ describe('<hearth-message-box>', () => {
     expect(gate(el).shadowRoot!.textContent).to.contain('Щоб надсилати повідомлення, потрібно увійти');
     await expect(el).to.be.accessible();
   });
+
+  it('changes language in place: the gate follows the box, and focus stays on Log in', async () => {
+    const { backend } = stub(null);
+    const { el } = await box(backend);
+    const login = () => gate(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~=login]');
+    await waitUntil(() => login()?.textContent === 'Log in', 'the gate asks to log in');
+    const before = gate(el);
+    login()!.focus();
+    el.setAttribute('lang', 'uk');
+    await waitUntil(() => root(el).querySelector('label[for=body]')?.textContent === 'Повідомлення', 'a Ukrainian box');
+    await waitUntil(() => login()?.textContent === 'Увійти', 'a Ukrainian gate');
+    expect(gate(el) === before, 'the same gate').to.be.true;
+    expect(gate(el).shadowRoot!.activeElement === login(), 'focus stays on Log in').to.be.true;
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => login()?.textContent === 'Log in', 'English again');
+  });
 });
