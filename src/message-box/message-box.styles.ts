@@ -40,10 +40,8 @@ export const boxStyles = css`
     min-height: 8em;
     resize: vertical;
   }
-  input:focus-visible,
-  textarea:focus-visible,
-  button:focus-visible,
-  [tabindex]:focus-visible {
+  /* Everything focusable in the box (fields, buttons, the status, the crisis line's link, the conversation): one outline. */
+  :focus-visible {
     outline: 2px solid var(--hearth-color-focus, currentColor);
     outline-offset: 2px;
   }
