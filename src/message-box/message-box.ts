@@ -142,13 +142,9 @@ export class HearthMessageBox extends HearthElement {
     this.subject = false;
   }
 
-  get #storageKey(): string {
-    return this.draftKey || `${location.pathname}|${this.to ?? ''}`;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const key = this.#storageKey;
+    const key = this.draftKey || `${location.pathname}|${this.to ?? ''}`;
     if (key !== this.#key) {
       // This box's draft, and any message of its own still waiting in the outbox (from before a reload).
       this.#key = key;
