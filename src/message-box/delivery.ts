@@ -4,7 +4,7 @@ import { HearthError, isHearthError } from '../core/errors.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
 import { clampDelay } from '../core/delay.js';
-import type { SharedSession } from '../core/session.js';
+import { sessionOf } from '../core/session.js';
 import type { MessageFailedDetail, MessageQueuedDetail, MessageSentDetail } from '../events.js';
 
 /**
@@ -25,8 +25,6 @@ export type DeliveryHost = HearthElement & {
 
 /** What the delivery needs from the box, and tells it. */
 export interface DeliveryHooks {
-  /** The visitor's session, for a message that waits for sign-in. */
-  session(): SharedSession | undefined;
   /** A message from before a reload waits in the outbox: its text goes back into the form. */
   restored(entry: OutboxEntry): void;
   /** The server stored the message (the phase is `sent`). */
@@ -161,11 +159,12 @@ export class DeliveryController implements ReactiveController {
   async deliver(): Promise<void> {
     const entry = this.#entry;
     const backend = this.host['effectiveBackend'];
+    // Who is signed in to that backend (shared with the box's login gate).
+    const session = backend && sessionOf(backend);
     if (!entry || this.#sending || !this.host.isConnected) return;
     this.clock.clearTimeout(this.#timer);
     if (entry.signIn) {
       // Waiting for sign-in (a 401): sent only once signed in, and only as the visitor who wrote it.
-      const session = this.hooks.session();
       const user = session?.value?.user?.id;
       if (!session?.signedIn) return this.set('signin', this.error);
       if (entry.user && user && user != entry.user) {
@@ -188,7 +187,6 @@ export class DeliveryController implements ReactiveController {
       if (kind == 'unauthorized') {
         // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
         // the entry keeps its key and waits for sign-in, then goes again with that key.
-        const session = this.hooks.session();
         session?.signedOut(); // every gate shows Log in
         // A backend that cannot say who is signed in (no getSession) will not say when: Retry, same key.
         const waits = !session?.signedIn;

@@ -124,7 +124,6 @@ export class HearthMessageBox extends HearthElement {
   #link = new SessionLink(this, () => this.#onSession());
   /** The outbox, retries and backoff: where the message is (#delivery.phase). */
   #delivery = new DeliveryController(this, {
-    session: () => this.#link.session,
     restored: (entry) => (this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body }),
     sent: () => {
       this.#fieldErrors = Object.create(null);

@@ -81,7 +81,6 @@ async function delivery(backend: HearthBackend, { box = `delivery-test-${++boxes
   const controller = new DeliveryController(
     host,
     {
-      session: () => sessionOf(backend),
       restored: (entry) => told.restored.push(entry),
       sent: () => told.sent++,
       refused: (error) => told.refused.push(error),
@@ -310,7 +309,7 @@ describe('DeliveryController', () => {
     const sent = oneEvent(host, 'hearth-message-sent');
     host.backend = backend;
     const told: OutboxEntry[] = [];
-    const controller = new DeliveryController(host, { session: () => undefined, restored: (entry) => told.push(entry), sent() {}, refused() {} }, new FakeClock());
+    const controller = new DeliveryController(host, { restored: (entry) => told.push(entry), sent() {}, refused() {} }, new FakeClock());
     document.body.append(host);
     hosts.push(host);
     await controller.load(first.box);
