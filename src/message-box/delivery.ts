@@ -40,10 +40,13 @@ const MAX_BACKOFF = 60_000;
  * Delivers the message box's message, built never to lose a word: each message gets its
  * Idempotency-Key when Send is pressed and waits in the persistent outbox (IndexedDB, core/outbox.ts)
  * until the server has confirmed it. Offline, a timeout, a 5xx or a 429: it is re-sent by itself
- * with the same key (when the connection returns, after a backoff doubling from the host's `retryDelay` up to
- * a minute, or the server's Retry-After, and after a reload: `load`), so it is stored exactly once.
- * A 401 keeps it, with its key, until the same visitor has signed in again; a 422 gives the text back
- * to the form; any other refusal holds it for Retry or Edit.
+ * with the same key (when the connection returns; after a backoff doubling from the host's
+ * `retryDelay` up to a minute, or the server's Retry-After; after a reload: `load`), so it is stored
+ * exactly once. A 401 keeps it, with its key, until the same visitor has signed in again; a 422
+ * gives the text back to the form; any other refusal holds it for Retry or Edit. Its timers come
+ * from `clock` (a test's fake clock).
+ *
+ * outbox.ts and connectivity.ts stay in core/: the desk's replies (desk/reply-delivery.ts) use them too.
  */
 export class DeliveryController implements ReactiveController {
   phase: Phase = 'loading';
