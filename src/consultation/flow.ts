@@ -156,17 +156,12 @@ export class Flow implements ReactiveController {
     return renderFlow(this, dialog);
   }
 
-  /** The element's backend (a protected member: the flow is part of the element). */
-  get #configured(): HearthBackend | undefined {
-    return this.host['effectiveBackend'];
-  }
-
   #update(): void {
     this.host.requestUpdate();
   }
 
   #backend(): HearthBackend {
-    const backend = this.#configured;
+    const backend = this.host.effectiveBackend;
     if (backend?.getAvailability && backend.bookConsultation) return backend;
     this.stop = 'setup'; // the page's mistake: the visitor reads that the button is not set up
     throw noBackend(this.host, backend ? 'bookConsultation' : 'getAvailability');
@@ -182,7 +177,7 @@ export class Flow implements ReactiveController {
     const d = this.details;
     for (const field of ['name', 'email', 'phone', 'note'] as const) d[field] ||= prefill?.[field] ?? '';
     // Nice to have: the flow works without it.
-    this.#configured?.getSession?.({ signal: this.#abort.signal }).then(
+    this.host.effectiveBackend?.getSession?.({ signal: this.#abort.signal }).then(
       (session) => {
         d.name ||= session?.user?.name ?? '';
         this.#update();
@@ -202,7 +197,7 @@ export class Flow implements ReactiveController {
    * that attribute when there is one (a name it does not list is the page's mistake).
    */
   loadPeople = (): void => {
-    const backend = this.#configured;
+    const backend = this.host.effectiveBackend;
     if (!backend?.getSpecialists || this.host.reschedule) return;
     const signal = this.#abort.signal;
     const id = this.host.specialist;
@@ -229,7 +224,7 @@ export class Flow implements ReactiveController {
 
   /** The specialist's active services: what to choose from without a `service` attribute, and a check of it. */
   loadServices = (): void => {
-    const backend = this.#configured;
+    const backend = this.host.effectiveBackend;
     const { specialist: id } = this.ids;
     const want = this.host.service;
     if (!backend?.getServices || !id || this.host.reschedule) return;

@@ -45,8 +45,8 @@ export class HearthElement extends ReactiveElement {
 
   #stopLangWatch?: () => void;
 
-  /** The backend this element calls, or undefined when none is configured. */
-  protected get effectiveBackend(): HearthBackend | undefined {
+  /** The backend this element calls, or undefined when none is configured (read by its controllers too). @internal */
+  get effectiveBackend(): HearthBackend | undefined {
     return this.backend ?? (this.api ? apiBackend(this.api) : this.providedBackend);
   }
 

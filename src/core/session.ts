@@ -7,7 +7,9 @@
  * comes back with `#hearth-code=…`; either code is exchanged for a bearer token (see sign-in.ts,
  * tokens.ts and `<hearth-login-gate>`).
  */
+import type { ReactiveController } from '@lit/reactive-element';
 import { apiBaseOf } from './api-backend.js';
+import type { HearthElement } from './hearth-element.js';
 import type { HearthBackend, Session } from './backend.js';
 import { hasTokenSource, originOf, setToken } from './tokens.js';
 
@@ -129,25 +131,38 @@ export const refreshAll = (): Promise<unknown> => Promise.all([...sessions.value
 addEventListener('online', () => sessions.forEach((s) => s.error && !s.value && void s.refresh()));
 
 /**
- * Keeps an element subscribed to the session of its current backend: call `link(backend)` on
- * every update (cheap when nothing changed) and `unlink()` when disconnected.
+ * The session of an element's current backend (`session`), listened to while the element is
+ * connected: `onChange` (by default, the element updates) runs when it changes. Reading `session`
+ * follows the backend (cheap when nothing changed), so it is never stale, also in `willUpdate`.
  */
-export class SessionLink {
-  session?: SharedSession;
+export class SessionLink implements ReactiveController {
+  #session?: SharedSession;
   #off?: () => void;
-  constructor(readonly onChange: () => void) {}
+  constructor(
+    readonly host: HearthElement,
+    readonly onChange = (): void => host.requestUpdate(),
+  ) {
+    host.addController(this);
+  }
 
-  link(backend: HearthBackend | undefined): SharedSession | undefined {
+  get session(): SharedSession | undefined {
+    // A protected member of the element, read by its controller.
+    const backend = this.host.effectiveBackend;
     const session = backend && sessionOf(backend);
-    if (session !== this.session || !this.#off) {
-      this.unlink();
-      this.session = session;
+    if (this.host.isConnected && (session !== this.#session || !this.#off)) {
+      this.hostDisconnected();
+      this.#session = session;
       this.#off = session?.subscribe(this.onChange);
     }
     return session;
   }
 
-  unlink(): void {
+  /** Connected again: the next update reads, and listens to, the session again. */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
     this.#off?.();
     this.#off = undefined;
   }

@@ -134,7 +134,7 @@ export class HearthDesk extends HearthElement {
     this.#delivery.retryDelay = ms;
   }
 
-  #link = new SessionLink(() => this.requestUpdate());
+  #link = new SessionLink(this);
   #failed = (error: unknown) => isHearthError(error) && error.kind == 'unauthorized' && this.#link.session?.signedOut();
   #inbox = new Inbox(this, () => this.effectiveBackend, this.#failed);
   #thread = new Thread(this, () => this.effectiveBackend, this.#failed);
@@ -224,11 +224,6 @@ export class HearthDesk extends HearthElement {
       .finally(() => this.requestUpdate());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#link.unlink();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const backend = this.effectiveBackend;
@@ -238,7 +233,6 @@ export class HearthDesk extends HearthElement {
       this.#inbox.state = 'idle';
       this.#staff = undefined;
     }
-    this.#link.link(backend);
     // A staff member signed in (again): their waiting replies go, and the inbox loads.
     const staff = this.#view == 'staff';
     const user = staff ? (this.#user?.id ?? '') : undefined;

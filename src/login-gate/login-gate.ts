@@ -88,7 +88,7 @@ export class HearthLoginGate extends HearthElement {
    */
   static point = (popup: Window, url: string): void => void (popup.location.href = url);
 
-  #link = new SessionLink(() => this.requestUpdate());
+  #link = new SessionLink(this);
   #tokenFor?: [string, TokenGetter | undefined];
   #focusAccount = false;
   #stopWaiting?: () => void;
@@ -134,7 +134,6 @@ export class HearthLoginGate extends HearthElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.requestUpdate(); // subscribes to the session again after a disconnect
     void returning.then((ok) => ok || this.#failed());
   }
 
@@ -144,12 +143,11 @@ export class HearthLoginGate extends HearthElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#link.unlink();
     this.#stopWaiting?.();
   }
 
   protected override willUpdate(): void {
-    const session = this.#link.link(this.effectiveBackend);
+    const session = this.#link.session;
     // A host-provided token goes to the API's origin (or, for a provider's backend, the sign-in origin).
     const url = this.api ?? session?.value?.loginUrl;
     const origin = url && originOf(url);

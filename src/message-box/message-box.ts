@@ -1,29 +1,19 @@
 import { crisisNotice } from '../core/crisis.js';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { keyed } from 'lit-html/directives/keyed.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
-import { HearthError, isHearthError, noBackend } from '../core/errors.js';
-import { msg, str } from '../core/localization.js';
+import { HearthError } from '../core/errors.js';
+import { msg } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
-import { isOnline, onConnectivityChange } from '../core/connectivity.js';
-import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
-import { clampDelay } from '../core/delay.js';
-import { wellFormed } from '../core/text.js';
+import { isOnline } from '../core/connectivity.js';
 import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
+import { DeliveryController, type Phase } from './delivery.js';
+import { checked, field, statusText } from './form.js';
 import type { Thread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
 
-/**
- * loading: the outbox is being read (after a reload); compose: writing (or fixing); sending: first
- * attempt; queued: saved, re-sent by itself; signin: saved, re-sent by itself after sign-in (a 401);
- * failed: needs Retry.
- */
-type Phase = 'loading' | 'compose' | 'sending' | 'queued' | 'signin' | 'sent' | 'failed';
-
-const SUBJECT_MAX = 200;
-/** The longest backoff between attempts (a Retry-After may ask for more, up to clampDelay's hour). */
-const MAX_BACKOFF = 60_000;
+/** Where focus belongs in a phase: the message, Write another, Retry, Log in; else the status that says what happens. */
+const FOCUS: Partial<Record<Phase, string>> = { compose: 'textarea', sent: '.another', failed: '.retry', signin: '[part~=login]' };
 
 /**
  * A message composer inside a login gate, built never to lose what the visitor wrote.
@@ -132,26 +122,27 @@ export class HearthMessageBox extends HearthElement {
   /** First delay (ms) before re-sending after a failure; it doubles each attempt, up to a minute. */
   retryDelay = 1000;
 
-  #phase: Phase = 'loading';
-  #error?: unknown;
   /** Prototype-free: a field named `constructor` or `__proto__` is a field like any other. */
   #fieldErrors: Record<string, string[]> = Object.create(null);
   #draft: Draft = emptyDraft();
   #key?: string;
-  #entry?: OutboxEntry;
-  #announcedQueued?: string;
-  #sending = false;
-  #attempts = 0;
-  #timer?: ReturnType<typeof setTimeout>;
-  #online = isOnline();
   #shownAt = Date.now();
   /** The status says to log in first (Ctrl+Enter while signed out). */
   #loginFirst = false;
   /** Show "Send now": the draft was there before the visitor signed in (or came back). */
   #sendNow = false;
   #wasSignedIn?: boolean;
-  #stopWatching?: () => void;
-  #link = new SessionLink(() => this.#onSession());
+  #link = new SessionLink(this, () => this.#onSession());
+  /** The outbox, retries and backoff: where the message is (#delivery.phase). */
+  #delivery = new DeliveryController(this, {
+    restored: (entry) => (this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body }),
+    sent: () => {
+      this.#fieldErrors = Object.create(null);
+      saveDraft(this.#key!, (this.#draft = emptyDraft()));
+      void this.#focus('.another');
+    },
+    refused: (error) => this.#invalid(error),
+  });
   /** The conversation above the form (thread.ts), loaded once the visitor is signed in. */
   #thread?: Thread;
   #threadLoading?: Promise<void>;
@@ -161,65 +152,16 @@ export class HearthMessageBox extends HearthElement {
     this.subject = false;
   }
 
-  get #storageKey(): string {
-    return this.draftKey || `${location.pathname}|${this.to ?? ''}`;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatching = onConnectivityChange((online) => {
-      this.#online = online;
-      if (online && this.#phase == 'queued') {
-        this.#attempts = 0;
-        void this.#deliver();
-      }
-      this.requestUpdate();
-    });
-    // After a disconnect: subscribe again, and resume a queued message.
-    if (this.#phase == 'queued') void this.#deliver();
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatching?.();
-    this.#link.unlink();
-    clearTimeout(this.#timer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#link.link(this.effectiveBackend);
-    if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
-      this.#threadLoading ??= import('./thread.js').then(
-        (m) => void (this.#thread = new m.Thread(this)),
-        () => void (this.#threadLoading = undefined), // offline: tried again on a later update
-      );
-    const key = this.#storageKey;
-    if (key !== this.#key) this.#load(key);
-  }
-
-  /** Reads this box's draft, and any message of its own still waiting in the outbox (from before a reload). */
-  #load(key: string): void {
-    clearTimeout(this.#timer);
-    this.#key = key;
-    this.#draft = readDraft(key);
-    this.#sendNow = !!this.#draft.body;
-    this.#entry = this.#error = undefined;
-    // Read-only until the outbox is read: a Send before that would give a waiting message a new key.
-    this.#phase = 'loading';
-    void entriesOf(key).then(([entry]) => {
-      if (key !== this.#key) return;
-      this.#phase = 'compose';
-      if (entry) {
-        this.#entry = entry;
-        this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body };
-        this.#phase = entry.hold ? 'failed' : entry.signIn ? 'signin' : 'queued';
-        this.#announcedQueued = entry.key; // it was announced before the reload
-        if (!entry.hold) void this.#deliver();
-      }
-      this.requestUpdate();
-    });
+    const key = this.draftKey || `${location.pathname}|${this.to ?? ''}`;
+    if (key !== this.#key) {
+      // This box's draft, and any message of its own still waiting in the outbox (from before a reload).
+      this.#key = key;
+      this.#draft = readDraft(key);
+      this.#sendNow = !!this.#draft.body;
+      void this.#delivery.load(key);
+    }
   }
 
   #onSession(): void {
@@ -227,8 +169,8 @@ export class HearthMessageBox extends HearthElement {
     if (session?.known) {
       const signedIn = session.signedIn;
       // Signed in again after a 401: the waiting message goes, with its key.
-      if (signedIn && this.#wasSignedIn !== true && this.#phase == 'signin') void this.#deliver();
-      if (signedIn && this.#wasSignedIn === false && this.#phase == 'compose') {
+      if (signedIn && this.#wasSignedIn !== true && this.#delivery.phase == 'signin') void this.#delivery.deliver();
+      if (signedIn && this.#wasSignedIn === false && this.#delivery.phase == 'compose') {
         // Back from signing in: the words are still here, with "Send now" ready.
         if (this.#draft.body.trim()) {
           this.#sendNow = true;
@@ -248,27 +190,6 @@ export class HearthMessageBox extends HearthElement {
     (this.renderRoot.querySelector<HTMLElement>(selector) ?? gate?.renderRoot.querySelector<HTMLElement>(selector))?.focus();
   }
 
-  /** Where focus belongs in this phase: the message, Write another, Retry, Log in, else the status that says what happens. */
-  #focusTarget(): string {
-    switch (this.#phase) {
-      case 'compose':
-        return 'textarea';
-      case 'sent':
-        return '.another';
-      case 'failed':
-        return '.retry';
-      case 'signin':
-        return '[part~=login]';
-    }
-    return '[part=status]';
-  }
-
-  #set(phase: Phase, error?: unknown): void {
-    this.#phase = phase;
-    this.#error = error;
-    this.requestUpdate();
-  }
-
   #onInput(event: Event): void {
     const { name, value } = event.target as HTMLInputElement;
     if (name != 'body' && name != 'subject') return;
@@ -286,10 +207,10 @@ export class HearthMessageBox extends HearthElement {
     }
   }
 
-  /** Send: checks the fields, gives the message its Idempotency-Key, stores it in the outbox, delivers it. */
+  /** Send: checks the fields, then the message goes to the outbox and is delivered (#delivery.send). */
   async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.#phase != 'compose') return;
+    if (this.#delivery.phase != 'compose') return;
     if (!this.#link.session?.signedIn) {
       // Ctrl+Enter before signing in: say why nothing is sent, and go to Log in.
       this.#loginFirst = true;
@@ -300,194 +221,54 @@ export class HearthMessageBox extends HearthElement {
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value) {
       // The honeypot is filled: a bot. It gets a success, and nothing is sent.
       saveDraft(key, (this.#draft = emptyDraft()));
-      this.#set('sent');
-      return;
+      return this.#delivery.set('sent');
     }
-    // Well-formed: a lone surrogate would make the request fail for good.
-    const body = wellFormed(this.#draft.body.trim());
-    const subject = wellFormed(this.#draft.subject.trim());
-    const errors: Record<string, string[]> = {};
-    const tooLong = (max: number) => [msg(str`Use at most ${max.toLocaleString(this.locale)} characters`, { id: 'messages.error.tooLong' })];
-    if (!body) errors.body = [msg('Write a message', { id: 'messages.error.empty' })];
-    else if (body.length > this.maxLength) errors.body = tooLong(this.maxLength);
-    if (subject.length > SUBJECT_MAX) errors.subject = tooLong(SUBJECT_MAX);
-    if (Object.keys(errors).length) {
-      this.#invalid(new HearthError('validation', 'Check the fields', { fieldErrors: errors }));
-      return;
-    }
+    const message = checked(this.#draft, this.maxLength, this.locale);
+    if (message instanceof HearthError) return this.#invalid(message);
     // The page without its query or fragment: no personal data from URLs goes to the server.
-    const message: OutboxEntry['message'] = { body };
-    if (subject) message.subject = subject;
     if (this.to) message.to = this.to;
     if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
     // Whose message it is: after a 401 it is sent again only for the same visitor.
-    const entry: OutboxEntry = { key: newKey(), box: key, message, user: this.#link.session?.value?.user?.id };
-    this.#entry = entry;
-    this.#attempts = 0;
-    this.#set('sending');
-    await putEntry(entry);
     const wait = this.minTime - (Date.now() - Math.min(this.#shownAt, this.#draft.at || Infinity));
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, clampDelay(wait)));
-    await this.#deliver();
+    await this.#delivery.send(message, this.#link.session?.value?.user?.id, wait);
   }
 
   #invalid(error: HearthError): void {
     this.#fieldErrors = Object.assign(Object.create(null), error.fieldErrors);
-    this.#set('compose', error);
+    this.#delivery.set('compose', error);
     void this.#focus('[aria-invalid=true], textarea');
-  }
-
-  /** One attempt to deliver the message in the outbox; schedules the next one when it must wait. */
-  async #deliver(): Promise<void> {
-    const entry = this.#entry;
-    const backend = this.effectiveBackend;
-    if (!entry || this.#sending || !this.isConnected) return;
-    clearTimeout(this.#timer);
-    if (entry.signIn) {
-      // Waiting for sign-in (a 401): sent only once signed in, and only as the visitor who wrote it.
-      const session = this.#link.session;
-      const user = session?.value?.user?.id;
-      if (!session?.signedIn) return this.#set('signin', this.#error);
-      if (entry.user && user && user != entry.user) {
-        await putEntry((this.#entry = { ...entry, hold: true, signIn: false }));
-        return this.#set('failed');
-      }
-    }
-    if (!isOnline()) return this.#queue(new HearthError('offline', 'navigator.onLine is false'));
-    this.#sending = true;
-    try {
-      if (!backend?.sendMessage) throw noBackend(this, 'sendMessage');
-      const created = await backend.sendMessage(entry.message, { idempotencyKey: entry.key });
-      await removeEntry(entry.key);
-      this.#entry = undefined;
-      this.#fieldErrors = Object.create(null);
-      saveDraft(this.#key!, (this.#draft = emptyDraft()));
-      this.#set('sent');
-      this.emit('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
-      void this.#focus('.another');
-    } catch (error) {
-      const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|unreachable|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
-      if (kind == 'unauthorized') {
-        // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
-        // the entry keeps its key and waits for sign-in, then goes again with that key.
-        this.#link.session?.signedOut(); // every gate shows Log in
-        // A backend that cannot say who is signed in (no getSession) will not say when: Retry, same key.
-        const waits = !this.#link.session?.signedIn;
-        await putEntry((this.#entry = { ...entry, signIn: waits, hold: !waits }));
-        this.#set(waits ? 'signin' : 'failed', error);
-      } else if (kind == 'validation') {
-        // Refused as written (a replayed key gives the first answer): nothing was stored, the text goes back to the form.
-        await removeEntry(entry.key);
-        this.#entry = undefined;
-        this.#invalid(error as HearthError);
-      } else {
-        await putEntry({ ...entry, hold: true });
-        this.#set('failed', error);
-      }
-      this.emit('hearth-message-failed', { error, idempotencyKey: entry.key });
-    } finally {
-      this.#sending = false;
-    }
-  }
-
-  /** Saved, to be re-sent by itself: when the connection returns, or after a backoff (or Retry-After). */
-  #queue(error: unknown): void {
-    const entry = this.#entry!;
-    this.#set('queued', error);
-    if (isOnline()) {
-      const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
-      this.#timer = setTimeout(() => void this.#deliver(), clampDelay(delay));
-    }
-    if (this.#announcedQueued !== entry.key) {
-      this.#announcedQueued = entry.key;
-      this.emit('hearth-message-queued', { idempotencyKey: entry.key, error });
-    }
-  }
-
-  #retry(): void {
-    const entry = { ...this.#entry!, hold: false };
-    this.#entry = entry;
-    this.#attempts = 0;
-    this.#set('sending');
-    void putEntry(entry).then(() => this.#deliver());
   }
 
   /** Leaves a failed message: it goes back to the form to be changed (the server stored nothing). */
   #edit(): void {
-    void removeEntry(this.#entry!.key);
-    this.#entry = undefined;
-    this.#set('compose');
+    this.#delivery.drop();
     void this.#focus('textarea');
   }
 
   #writeAnother(): void {
-    this.#set('compose');
+    this.#delivery.set('compose');
     void this.#focus('textarea');
   }
 
-  #status(): string {
-    const error = this.#error;
-    const kind = isHearthError(error) && error.kind;
-    switch (this.#phase) {
-      case 'loading':
-        return msg('Loading…', { id: 'messages.status.loading' });
-      case 'signin':
-        return msg('Your sign-in has ended. Log in again and your message will be sent: it is kept here.', { id: 'messages.status.signIn' });
-      case 'sending':
-        return msg('Sending your message…', { id: 'messages.status.sending' });
-      case 'sent':
-        return msg('Your message has been sent', { id: 'messages.status.sent' });
-      case 'queued':
-        if (kind == 'rate-limited' && (error as HearthError).retryAfter !== undefined)
-          return msg(str`You have sent several messages in a short time. Your message is saved and will be sent in ${clampDelay((error as HearthError).retryAfter! * 1e3) / 1e3} seconds.`, {
-            id: 'messages.status.rateLimited',
-          });
-        return kind == 'offline' || !this.#online
-          ? msg('No internet connection — your message is saved and will be sent when you are back online', { id: 'messages.status.offline' })
-          : msg('The server could not be reached — your message is saved and will be sent automatically', { id: 'messages.status.retrying' });
-      case 'failed':
-        return msg('Your message could not be sent. It is kept here: try again, or edit it.', { id: 'messages.status.failed' });
-    }
-    if (this.#loginFirst && !this.#link.session?.signedIn) return msg('Log in to send your message. It is kept here.', { id: 'messages.status.logInFirst' });
-    if (kind == 'validation')
-      return this.#fieldErrors.body || (this.subject && this.#fieldErrors.subject)
-        ? msg('Your message could not be sent: check the fields marked below.', { id: 'messages.status.invalid' })
-        : msg('The server did not accept your message. It is kept here: change it, then send it again.', { id: 'messages.status.refused' });
-    return '';
+  #field(name: 'subject' | 'body', label: string): TemplateResult {
+    return field(name, label, this.#draft[name], this.#fieldErrors[name], this.#delivery.phase != 'compose', this.maxLength, this.locale);
   }
 
-  #field(name: 'subject' | 'body', label: string): TemplateResult {
-    const errors = this.#fieldErrors[name];
-    const body = name == 'body';
-    const value = this.#draft[name];
-    const readonly = this.#phase != 'compose';
-    const over = value.length > this.maxLength;
-    const describedBy = `${body ? 'crisis count ' : ''}${name}-error`;
-    // A plain `.value` binding: every input event copies the field into the draft before the next
-    // render, so the value rendered is always the field's own and never overwrites what is typed
-    // (Lit's live() directive, which compares with the field first, would cost the box ~330 B).
-    return html`<label for=${name}>${label}</label>
-      ${body
-        ? html`<textarea id="body" name="body" part="body" rows="6" .value=${value} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy}></textarea>
-            <span id="count" part="count" class=${over ? 'over' : ''}
-              >${over
-                ? msg(str`${(value.length - this.maxLength).toLocaleString(this.locale)} characters too many`, { id: 'messages.count.over' })
-                : msg(str`${value.length.toLocaleString(this.locale)} of ${this.maxLength.toLocaleString(this.locale)} characters`, { id: 'messages.count' })}</span
-            >`
-        : html`<input id="subject" name="subject" part="subject" autocomplete="off" .value=${value} ?readonly=${readonly} aria-invalid=${!!errors} aria-describedby=${describedBy} />`}
-      <p id=${`${name}-error`} part="error">${errors?.join(' ')}</p>`;
+  #status(): string {
+    const errors = this.#fieldErrors;
+    const { phase, error } = this.#delivery;
+    return statusText(phase, error, isOnline(), this.#loginFirst && !this.#link.session?.signedIn, !!(errors.body || (this.subject && errors.subject)));
   }
 
   #actions(): TemplateResult | typeof nothing {
-    switch (this.#phase) {
+    const phase = this.#delivery.phase;
+    switch (phase) {
       case 'loading':
       case 'compose':
         // While loading: there, and focusable, but not yet usable (aria-disabled, not disabled: focus stays).
-        return html`<button type="submit" part="button" aria-disabled=${this.#phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
+        return html`<button type="submit" part="button" aria-disabled=${phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
       case 'failed':
-        return html`<button type="button" part="button" class="retry" @click=${this.#retry}>${msg('Retry', { id: 'common.retry' })}</button
+        return html`<button type="button" part="button" class="retry" @click=${() => this.#delivery.retry()}>${msg('Retry', { id: 'common.retry' })}</button
           ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
     }
     return nothing;
@@ -495,24 +276,38 @@ export class HearthMessageBox extends HearthElement {
 
   /**
    * When a render removes the focused control (Send once pressed, or once the outbox is read; Retry),
-   * focus goes where this phase's next step is (see #focusTarget), never to <body>: the status while
+   * focus goes where this phase's next step is (FOCUS), never to <body>: the status while
    * sending or queued, then on from there (Retry, Log in, Write another) as the phase changes.
    */
   protected override update(changed: PropertyValues<this>): void {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
     if (!focused || (focused.isConnected && focused.getAttribute('part') != 'status')) return;
-    const target = this.#focusTarget();
+    const target = FOCUS[this.#delivery.phase] ?? '[part=status]';
     const here = this.renderRoot.querySelector<HTMLElement>(target);
     if (here) here.focus();
     else void this.#focus(target); // Log in: once the gate has rendered it
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
+      this.#threadLoading ??= import('./thread.js').then(
+        (m) => void (this.#thread = new m.Thread(this)),
+        () => void (this.#threadLoading = undefined), // offline: tried again on a later update
+      );
+    const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
+    // The gate speaks the box's language (loaded by now). Its lang attribute changes inside this shadow
+    // root, where the page-wide watch for lang changes does not look: told, it re-renders in place
+    // (focus and its state stay), rather than being made anew for each language.
+    if (gate) gate['locale'] = this.locale;
+  }
+
   protected override render(): TemplateResult {
-    const sent = this.#phase == 'sent';
+    const sent = this.#delivery.phase == 'sent';
     return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
-        ${this.#online
+        ${isOnline()
           ? nothing
           : html`<p part="offline">${msg('You are offline. You can keep writing: your words are saved on this device.', { id: 'messages.offline' })}</p>`}
       </div>
@@ -526,12 +321,9 @@ export class HearthMessageBox extends HearthElement {
       <div role="status" part="status" tabindex="-1">${this.#status()}</div>
       ${sent
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
-        : keyed(
-            this.locale,
-            html`<hearth-login-gate exportparts="prompt,login,signup,retry,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
-              >${this.#actions()}</hearth-login-gate
-            >`,
-          )}
+        : html`<hearth-login-gate exportparts="prompt,login,signup,retry,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
+            >${this.#actions()}</hearth-login-gate
+          >`}
     </form>`;
   }
 }

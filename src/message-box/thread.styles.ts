@@ -16,10 +16,6 @@ export const threadStyles = css`
     border: 1px solid var(--line);
     border-radius: var(--hearth-surface-radius, var(--hearth-radius, 6px));
   }
-  [part~='thread']:focus-visible {
-    outline: 2px solid var(--hearth-color-focus, currentColor);
-    outline-offset: 2px;
-  }
   [part~='message'] {
     max-inline-size: 85%;
     margin-block: 0.5em;

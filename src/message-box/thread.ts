@@ -85,7 +85,7 @@ export class Thread implements ReactiveController {
   /** Before each render of the box: starts, restarts or stops the thread as the session, backend and recipient say. */
   hostUpdate(): void {
     // Protected members of the box, read by its own lazy part.
-    const backend = this.host['effectiveBackend'];
+    const backend = this.host.effectiveBackend;
     const session = backend?.listConversations && sessionOf(backend);
     const key: Key | undefined = session?.signedIn && this.host.isConnected ? [backend!, session.value?.user?.id, this.host.to || 'team'] : undefined;
     const same = key && this.#key ? key.every((part, i) => part === this.#key![i]) : key === this.#key;

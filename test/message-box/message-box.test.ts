@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/t
 import { sendKeys as send } from '@web/test-runner-commands';
 import '../../src/define/hearth-message-box.js';
 import type { HearthMessageBox } from '../../src/message-box/message-box.js';
-import type { HearthLoginGate } from '../../src/login-gate/login-gate.js';
 import type { HearthBackend, MessageCreated, MessageRequest, Session } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
 import { entriesOf } from '../../src/core/outbox.js';
@@ -10,6 +9,7 @@ import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
 import { forgetStored } from '../helpers/storage.js';
 import { sessionOf } from '../../src/core/session.js';
 import { HttpBackend } from '../../src/core/http-backend.js';
+import { gate, ready, root, sendButton, textarea, type } from './harness.js';
 
 const sendKeys = send as (keys: { press: string } | { down: string } | { up: string }) => Promise<void>;
 
@@ -79,22 +79,9 @@ async function box(backend: HearthBackend, attrs: { key?: string; subject?: bool
   return { el, key };
 }
 
-const root = (el: HearthMessageBox) => el.shadowRoot!;
-const gate = (el: HearthMessageBox) => root(el).querySelector<HearthLoginGate>('hearth-login-gate')!;
-const textarea = (el: HearthMessageBox) => root(el).querySelector<HTMLTextAreaElement>('textarea')!;
 const status = (el: HearthMessageBox) => root(el).querySelector('[role=status]')!.textContent!.trim();
-const sendButton = (el: HearthMessageBox) => root(el).querySelector<HTMLButtonElement>('[type=submit]');
 const buttonNamed = (el: HearthMessageBox, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 
-function type(el: HearthMessageBox, text: string, field: 'textarea' | 'input' = 'textarea') {
-  const target = root(el).querySelector<HTMLTextAreaElement | HTMLInputElement>(field)!;
-  target.value = text;
-  target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
-
-/** Waits until the gate shows its content (the Send button) to a signed-in visitor, and the outbox has been read. */
-const ready = (el: HearthMessageBox) =>
-  waitUntil(() => gate(el)?.signedIn && sendButton(el) && !sendButton(el)!.hasAttribute('aria-disabled'), 'signed in and ready');
 const storedDraft = (key: string) => JSON.parse(localStorage.getItem(`hearth.draft:${key}`) ?? 'null');
 
 /** The focused element, through shadow roots. */
@@ -319,11 +306,12 @@ describe('<hearth-message-box>', () => {
       const started = Date.now();
       const sent = oneEvent(el, 'hearth-message-sent');
       sendButton(el)!.click();
-      await aTimeout(100);
+      await el.updateComplete;
       expect(calls).to.have.length(0);
       expect(status(el)).to.equal('Sending your message…');
       await sent;
-      expect(Date.now() - started).to.be.greaterThan(250);
+      // The wait itself is on the delivery's clock (delivery.test.ts): here, only that it was waited.
+      expect(Date.now() - started).to.be.at.least(350);
     });
   });
 
@@ -655,7 +643,8 @@ describe('<hearth-message-box>', () => {
         const queued = oneEvent(el, 'hearth-message-queued');
         sendButton(el)!.click();
         await queued;
-        await aTimeout(300);
+        await el.updateComplete;
+        // The hour on the timer is checked on a fake clock (delivery.test.ts); here: nothing went at once.
         expect(calls, String(retryAfter)).to.have.length(1);
         expect(status(el)).to.equal('You have sent several messages in a short time. Your message is saved and will be sent in 3600 seconds.');
         el.remove();
@@ -803,5 +792,21 @@ describe('<hearth-message-box>', () => {
     await waitUntil(() => gate(el)?.shadowRoot!.querySelector('[part~=login]')?.textContent === 'Увійти', 'a Ukrainian gate');
     expect(gate(el).shadowRoot!.textContent).to.contain('Щоб надсилати повідомлення, потрібно увійти');
     await expect(el).to.be.accessible();
+  });
+
+  it('changes language in place: the gate follows the box, and focus stays on Log in', async () => {
+    const { backend } = stub(null);
+    const { el } = await box(backend);
+    const login = () => gate(el).shadowRoot!.querySelector<HTMLButtonElement>('[part~=login]');
+    await waitUntil(() => login()?.textContent === 'Log in', 'the gate asks to log in');
+    const before = gate(el);
+    login()!.focus();
+    el.setAttribute('lang', 'uk');
+    await waitUntil(() => root(el).querySelector('label[for=body]')?.textContent === 'Повідомлення', 'a Ukrainian box');
+    await waitUntil(() => login()?.textContent === 'Увійти', 'a Ukrainian gate');
+    expect(gate(el) === before, 'the same gate').to.be.true;
+    expect(gate(el).shadowRoot!.activeElement === login(), 'focus stays on Log in').to.be.true;
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => login()?.textContent === 'Log in', 'English again');
   });
 });

@@ -4,6 +4,7 @@ import type { HearthMessageBox } from '../../src/message-box/message-box.js';
 import type { ConversationMessage, ConversationQuery, HearthBackend, HearthLiveEvent, LiveStreamListener, Session } from '../../src/core/backend.js';
 import { HearthError } from '../../src/core/errors.js';
 import { sessionOf } from '../../src/core/session.js';
+import { ready, root, sendButton, type } from './harness.js';
 
 // The test for the lazy chunk reads resource entries: room for every module this page loads.
 performance.setResourceTimingBufferSize(100_000);
@@ -94,24 +95,14 @@ async function box(backend: HearthBackend, lang = 'en') {
   );
 }
 
-const root = (el: HearthMessageBox) => el.shadowRoot!;
 const list = (el: HearthMessageBox) => root(el).querySelector<HTMLOListElement>('[part~=thread]');
 const items = (el: HearthMessageBox) => [...root(el).querySelectorAll<HTMLLIElement>('[part~=message]')];
 const texts = (el: HearthMessageBox) => items(el).map((li) => li.querySelector('.text')!.textContent);
 const statusLine = (el: HearthMessageBox) => root(el).querySelector('[part~=thread-status]')?.textContent!.replace(/\s+/g, ' ').trim();
 const announced = (el: HearthMessageBox) => root(el).querySelector('[aria-live=polite].vh')?.textContent!.trim();
-const sendButton = (el: HearthMessageBox) => root(el).querySelector<HTMLButtonElement>('[type=submit]');
-const gateSignedIn = (el: HearthMessageBox) => (root(el).querySelector('hearth-login-gate') as unknown as { signedIn: boolean } | null)?.signedIn;
-const ready = (el: HearthMessageBox) => waitUntil(() => gateSignedIn(el) && sendButton(el) && !sendButton(el)!.hasAttribute('aria-disabled'), 'signed in and ready');
 const shown = (el: HearthMessageBox, count: number) => waitUntil(() => items(el).length == count, `${count} message(s) shown`);
 const threadRequested = () => performance.getEntriesByType('resource').some((e) => /\/src\/message-box\/thread(\.styles)?\.ts/.test(e.name));
 const when = (iso: string, lang = 'en') => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-function type(el: HearthMessageBox, text: string) {
-  const target = root(el).querySelector<HTMLTextAreaElement>('textarea')!;
-  target.value = text;
-  target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
 
 /**
  * Whether the page is hidden, as the thread reads it: visible unless a test says otherwise (pages of
