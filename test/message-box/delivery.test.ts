@@ -9,41 +9,10 @@ import type { HearthBackend, MessageCreated, Session } from '../../src/core/back
 import { HearthError } from '../../src/core/errors.js';
 import { entriesOf, type OutboxEntry } from '../../src/core/outbox.js';
 import { sessionOf } from '../../src/core/session.js';
-import { DeliveryController, type Clock } from '../../src/message-box/delivery.js';
+import { DeliveryController } from '../../src/message-box/delivery.js';
 import type { MessageQueuedDetail } from '../../src/events.js';
 import { forgetStored } from '../helpers/storage.js';
-
-/** setTimeout and clearTimeout on a clock that moves only when `tick` says so. */
-class FakeClock {
-  now = 0;
-  #timers = new Map<number, { at: number; run: () => void }>();
-  #ids = 0;
-
-  readonly setTimeout = ((run: () => void, ms = 0) => {
-    this.#timers.set(++this.#ids, { at: this.now + ms, run });
-    return this.#ids;
-  }) as Clock['setTimeout'];
-
-  readonly clearTimeout = ((id?: number) => void this.#timers.delete(id!)) as Clock['clearTimeout'];
-
-  /** The delays (ms from now) of the timers waiting. */
-  get pending(): number[] {
-    return [...this.#timers.values()].map((t) => t.at - this.now);
-  }
-
-  /** Moves the clock `ms` on, running the timers that come due, in order. */
-  tick(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      const [id, next] = [...this.#timers].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (!next || next.at > end) break;
-      this.#timers.delete(id!);
-      this.now = next.at;
-      next.run();
-    }
-    this.now = end;
-  }
-}
+import { FakeClock } from '../helpers/clock.js';
 
 class DeliveryTestHost extends HearthElement {
   retryDelay = 1000;

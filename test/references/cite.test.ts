@@ -4,6 +4,7 @@ import '../../src/define/hearth-references.js';
 import type { HearthReferences } from '../../src/references/references.js';
 import type { HearthCite } from '../../src/references/cite.js';
 import { ADAMS, FROMM, JACKSON as JACKSON_DOI } from './items.js';
+import { useFakeTimers } from '../helpers/clock.js';
 
 /** waitUntil with room for the test runner's background pages, whose timers are throttled to ~1/s. */
 const until = (predicate: () => unknown, message?: string) => waitUntil(predicate, message, { timeout: 4000 });
@@ -246,42 +247,59 @@ describe('<hearth-cite>', () => {
     // real mouse input waits for a frame that never comes).
     const pointer = (el: Element, type: string) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse' }));
 
-    it('opens on mouse hover, stays while the pointer is on the preview, closes when it leaves', async () => {
+    // The hover delays (250 ms to open, 300 ms to close) run on a fake clock: no test waits for them.
+    let clock: ReturnType<typeof useFakeTimers> | undefined;
+    afterEach(() => (clock = void clock?.restore()));
+
+    it('opens on mouse hover after 250 ms, stays while the pointer is on the preview, closes 300 ms after it leaves', async () => {
       const { cites } = await essay(html`<p>Text <hearth-cite key="fromm1956"></hearth-cite> more text</p>`);
       const button = cites[0].querySelector('button')!;
+      clock = useFakeTimers();
       pointer(button, 'pointerenter');
-      await until(() => isOpen(button), 'hover opens');
+      clock.tick(249);
+      expect(isOpen(button), 'not before the delay').to.be.false;
+      clock.tick(1);
+      expect(isOpen(button), 'hover opens').to.be.true;
       const preview = button.nextElementSibling!;
       pointer(button, 'pointerleave');
       pointer(preview, 'pointerenter');
-      await aTimeout(400);
+      clock.tick(1000);
       expect(isOpen(button), 'stays open over the preview').to.be.true;
       pointer(preview, 'pointerleave');
-      await until(() => !isOpen(button), 'leaving closes');
+      clock.tick(299);
+      expect(isOpen(button), 'not before the delay').to.be.true;
+      clock.tick(1);
+      expect(isOpen(button), 'leaving closes').to.be.false;
     });
 
     it('a hover that leaves before the delay opens nothing', async () => {
       const { cites } = await essay(html`<p><hearth-cite key="fromm1956"></hearth-cite></p>`);
       const button = cites[0].querySelector('button')!;
+      clock = useFakeTimers();
       pointer(button, 'pointerenter');
-      await aTimeout(50);
+      clock.tick(50);
       pointer(button, 'pointerleave');
-      await aTimeout(400);
+      clock.tick(1000);
       expect(isOpen(button)).to.be.false;
+      expect(clock.pending, 'no timer left').to.deep.equal([]);
     });
 
     it('a tap opens it (pinned) and a tap outside closes it; touch never opens by hover', async () => {
       const { cites, root } = await essay(html`<p><hearth-cite key="fromm1956"></hearth-cite></p>`);
       const button = cites[0].querySelector('button')!;
+      clock = useFakeTimers();
       button.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
-      await aTimeout(400);
+      clock.tick(1000);
       expect(isOpen(button)).to.be.false;
+      clock.restore();
       button.click();
       await until(() => isOpen(button), 'tap opens');
       await until(() => button.getAttribute('aria-expanded') == 'true', 'aria-expanded');
+      clock = useFakeTimers();
       button.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'touch' }));
-      await aTimeout(400);
+      clock.tick(1000);
       expect(isOpen(button), 'stays open').to.be.true;
+      clock.restore();
       const r = root.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(r.right - 2), Math.round(r.bottom + 40)] });
       await until(() => !isOpen(button), 'tap outside closes');
