@@ -13,7 +13,8 @@ import { formatOf, parseText, SCRIPT_TYPES, type InputIssue, type Parsed } from 
 import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
 import { markupInto, runsInto } from './render.js';
-import { styleNamed } from './style-loader.js';
+import { STYLES, styleNamed } from './style-loader.js';
+import { oneOf } from '../core/attributes.js';
 
 /** One entry of the list. */
 export interface Entry {
@@ -36,6 +37,7 @@ export interface Entry {
 
 /** List orders (see `sort`); readers choose among the first four with `controls`. */
 export type Sort = 'author' | 'year' | 'cited' | 'type' | 'none';
+const SORTS: readonly Sort[] = ['author', 'year', 'type', 'cited', 'none'];
 
 /**
  * The lazy module with the reader tools (copy, cite, download, the sort control, year and type
@@ -274,7 +276,7 @@ export class HearthReferences extends HearthElement {
     // The style for the data, asked for once there is data (APA with rare types is a chunk of its own,
     // see style-loader.ts). Until its chunk arrives the list keeps showing the previous style (or the skeleton).
     const data = this.#source?.data;
-    const style = this.#styleError || data === undefined ? undefined : styleNamed(this.citationStyle || 'apa', data);
+    const style = this.#styleError || data === undefined ? undefined : styleNamed(oneOf(this, 'citation-style', this.citationStyle?.toLowerCase(), STYLES), data);
     if (style && 'entry' in style) this.#style = style;
     else
       style?.then(
@@ -372,7 +374,7 @@ export class HearthReferences extends HearthElement {
     if (!source) return html``;
     const { data, error = this.#styleError } = source;
     const style = this.#style;
-    const sort = (this.sort ?? (style?.label ? 'cited' : 'author')) as Sort;
+    const sort = this.sort ? oneOf(this, 'sort', this.sort, SORTS) : style?.label ? 'cited' : 'author';
     const tools = this.#tools;
     if (error !== undefined) return this.#renderError(error, error);
     if (data === undefined || !style) return this.#renderLoading();

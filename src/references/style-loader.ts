@@ -23,19 +23,14 @@ export const importers: Record<string, () => Promise<Record<string, unknown>>> =
  * only asked for by citations, so the chunk has loaded by then).
  */
 const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry: formatApa, citation: (cites) => kit.apaCitation!(cites) } };
-const warned = new Set<string>();
+/** The `citation-style` values (`<hearth-references>` checks the attribute against them). */
+export const STYLES = ['apa', 'mla', 'chicago', 'ieee', 'vancouver', 'harvard'] as const;
 
 /**
- * The style of that name for `data` (the list's items), or a promise that settles when it has loaded
- * (then ask again). An unknown name is APA, with one console warning.
+ * The style of that name (one of STYLES) for `data` (the list's items), or a promise that settles
+ * when it has loaded (then ask again).
  */
-export function styleNamed(name: string, data?: unknown): CitationStyle | Promise<unknown> {
-  name = name.toLowerCase();
-  if (!importers[name] && name != 'apa') {
-    if (!warned.has(name)) console.warn(`hearth: citation-style ${name}? Using apa`);
-    warned.add(name);
-    name = 'apa';
-  }
+export function styleNamed(name: (typeof STYLES)[number] | 'apaMore', data?: unknown): CitationStyle | Promise<unknown> {
   if (name == 'apa' && (data as CslItem[] | undefined)?.some?.(needsMore)) name = 'apaMore';
   return (styles[name] ??= importers[name]().then(
     (m) => (styles[name] = m[name] as CitationStyle),

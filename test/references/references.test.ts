@@ -323,7 +323,7 @@ describe('<hearth-references>', () => {
       expect(ids(el)).to.deep.equal(['ref-fromm1956']);
     });
 
-    it('renders APA for an unknown citation-style, with one console warning', async () => {
+    it('renders APA for an unknown citation-style (or sort: author order), with one console warning naming the element and the choices', async () => {
       const warnings: unknown[] = [];
       const warn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args[0]);
@@ -331,7 +331,12 @@ describe('<hearth-references>', () => {
         const { el } = await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
         expect(el.querySelector('.citation')!.textContent).to.contain('Fromm, E. (1956).');
         await loaded(html`<hearth-references citation-style="klingon" .items=${[FROMM]}></hearth-references>`);
-        expect(warnings).to.deep.equal(['hearth: citation-style klingon? Using apa']);
+        const sorted = await loaded(html`<hearth-references sort="alphabet" .items=${[JACKSON, FROMM]}></hearth-references>`);
+        expect(ids(sorted.el)).to.deep.equal(['ref-fromm1956', 'ref-jackson1982']);
+        expect(warnings).to.deep.equal([
+          '<hearth-references> citation-style="klingon"? Use apa, mla, chicago, ieee, vancouver, harvard (apa for now)',
+          '<hearth-references> sort="alphabet"? Use author, year, type, cited, none (author for now)',
+        ]);
       } finally {
         console.warn = warn;
       }
