@@ -2,6 +2,7 @@
 // cookie-authenticated writes.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { cors as honoCors } from 'hono/cors';
 import { problem } from './problem.js';
 import type { Duplex } from 'node:stream';
 import { isAllowedOrigin, send, type AppEnv, type Deps } from './http.js';
@@ -145,10 +146,17 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 export const PUBLIC_METHODS = 'GET, HEAD, OPTIONS';
 
 /**
- * CORS for /api. Allowlisted origins (and the server's own) get Allow-Origin: <origin> with
- * credentials on every path. Any other origin (or none) gets `Allow-Origin: *` without credentials
- * on a public read (`isPublicRead`, GET/HEAD only; such an answer never carries a Set-Cookie) and no
- * CORS headers at all elsewhere. OPTIONS on a known path answers the preflight, by the same rule.
+ * CORS for /api: our policy picks one of two hono/cors instances, or none.
+ *  - Allowlisted origins (and the server's own): Allow-Origin: <origin> with credentials, on every
+ *    path (`credentialed`).
+ *  - Any other origin (or none), on a public read (`isPublicRead`, GET/HEAD only): `Allow-Origin: *`
+ *    without credentials (`anyOrigin`); such an answer never carries a Set-Cookie nor credentials,
+ *    whatever the handler set.
+ *  - Elsewhere: no CORS headers at all.
+ * hono/cors answers every OPTIONS as a preflight, so the path-aware part stays here: OPTIONS on an
+ * unknown path goes on to the 404; on a known one it answers 204 with `Allow` (the path's methods),
+ * and with CORS headers only for a real preflight (`Access-Control-Request-Method`) that the rule
+ * above allows (for `*`: asking for GET or HEAD).
  * Every answer varies by Origin (`Vary: Origin`), the `*` ones too: shared caches must not hand an
  * allowlisted site's credentialed answer to another origin, nor the `*` one to an allowlisted site.
  */
@@ -157,49 +165,43 @@ export function cors(
   methodsFor: (path: string) => { route: string; methods: string[] } | undefined,
   isPublicRead: (path: string) => boolean,
 ): MiddlewareHandler<AppEnv> {
+  // hono/cors joins lists with ","; each list is given as one entry so the headers keep the
+  // contract's spelling ("GET, HEAD, OPTIONS").
+  const shared = { allowHeaders: [ALLOWED_HEADERS], exposeHeaders: [EXPOSED_HEADERS], maxAge: 600 };
+  const credentialed = honoCors({
+    ...shared,
+    origin: (origin) => origin, // only ever called for an allowed origin
+    credentials: true,
+    allowMethods: (_, c) => [[...(methodsFor(c.req.path)?.methods ?? []), 'OPTIONS'].join(', ')],
+  });
+  const anyOrigin = honoCors({ ...shared, origin: '*', allowMethods: [PUBLIC_METHODS] });
+
   return async (c, next) => {
-    const origin = c.req.header('origin');
-    const allowed = isAllowedOrigin(c, deps.config, origin);
+    const allowed = isAllowedOrigin(c, deps.config, c.req.header('origin'));
     if (c.req.method === 'OPTIONS') {
       const known = methodsFor(c.req.path);
       if (!known) return next(); // unknown path: 404
-      const { methods } = known;
       c.set('route', known.route);
-      const headers: Record<string, string> = { Allow: [...methods, 'OPTIONS'].join(', '), Vary: 'Origin', 'Cache-Control': 'no-store' };
+      c.header('Allow', [...known.methods, 'OPTIONS'].join(', '));
+      c.header('Cache-Control', 'no-store');
       const requested = c.req.header('access-control-request-method');
-      if (allowed && requested) {
-        Object.assign(headers, {
-          'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Credentials': 'true',
-          'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(', '),
-          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
-          'Access-Control-Max-Age': '600',
-        });
-      } else if (requested && READ_METHODS.has(requested) && isPublicRead(c.req.path)) {
-        Object.assign(headers, {
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Allow-Methods': PUBLIC_METHODS,
-          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
-          'Access-Control-Max-Age': '600',
-        });
-      }
-      return new Response(null, { status: 204, headers });
+      if (allowed && requested) return credentialed(c, next); // adds Vary: Origin
+      c.header('Vary', 'Origin');
+      if (requested && READ_METHODS.has(requested) && isPublicRead(c.req.path)) return anyOrigin(c, next);
+      return c.body(null, 204);
     }
-    const anyOrigin = !allowed && READ_METHODS.has(c.req.method) && isPublicRead(c.req.path);
-    if (anyOrigin) c.set('publicRead', true); // authenticate() then ignores cookie and bearer token
-    await next();
+    if (allowed) return credentialed(c, next); // adds Vary: Origin
+    if (!READ_METHODS.has(c.req.method) || !isPublicRead(c.req.path)) {
+      await next();
+      c.res.headers.append('Vary', 'Origin');
+      return;
+    }
+    c.set('publicRead', true); // authenticate() then ignores cookie and bearer token
+    await anyOrigin(c, next);
     const h = c.res.headers;
     h.append('Vary', 'Origin');
-    if (allowed) {
-      h.set('Access-Control-Allow-Origin', origin);
-      h.set('Access-Control-Allow-Credentials', 'true');
-      h.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    } else if (anyOrigin) {
-      h.set('Access-Control-Allow-Origin', '*');
-      h.delete('Access-Control-Allow-Credentials');
-      h.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-      h.delete('Set-Cookie');
-    }
+    h.delete('Access-Control-Allow-Credentials');
+    h.delete('Set-Cookie');
   };
 }
 
