@@ -47,6 +47,9 @@ export function openerPolicy(path: string, isStaticPage: boolean): string | unde
 /**
  * On every answer: nosniff, no-referrer, Permissions-Policy and a CSP when the answer has none; on
  * HTML pages the Cross-Origin-Opener-Policy of `openerPolicy`. (HSTS: `withHsts`, in main.ts.)
+ * Not hono/secure-headers: it fixes the CSP before the handler runs, while ours depends on the
+ * answer (HTML or not, or the handler's own) and COOP on the path; for the three fixed headers alone
+ * it would need nine of its other defaults (X-Frame-Options, CORP, COOP ...) switched off.
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
