@@ -22,10 +22,9 @@ import { isExternalReturn, safeReturnTo } from './return-to.js';
 import { hashToken, newToken, startSession, BEARER_HOURS } from './sessions.js';
 import type { User } from './store/index.js';
 import { iso } from './time.js';
+import { TOKEN } from './validation.js';
 
 const CODE_SECONDS = 60;
-/** base64url of 32 bytes (a SHA-256, or a random verifier / state of the same size). */
-const B64URL_32 = /^[A-Za-z0-9_-]{43}$/;
 
 export const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
@@ -55,7 +54,7 @@ export function readHandoff(c: Ctx, deps: Deps, get: (name: string) => string | 
   if (origin || isExternalReturn(returnTo)) {
     const challenge = get('challenge') ?? '';
     const state = get('state') ?? '';
-    if (!B64URL_32.test(challenge) || (!origin && !B64URL_32.test(state))) return { ok: false, title: 'Sign-in link incomplete', text: INCOMPLETE };
+    if (!TOKEN.test(challenge) || (!origin && !TOKEN.test(state))) return { ok: false, title: 'Sign-in link incomplete', text: INCOMPLETE };
     handoff.challenge = challenge;
     if (!origin) handoff.state = state;
   }
@@ -90,7 +89,7 @@ export async function finishSignIn(deps: Deps, user: User, family: string, h: Ha
   return new Response(null, { status: 303, headers: { ...headers, Location: h.returnTo ?? '/', 'Cache-Control': 'no-store' } });
 }
 
-const exchangeSchema = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/), verifier: z.string().regex(B64URL_32) });
+const exchangeSchema = z.object({ code: z.string().regex(TOKEN), verifier: z.string().regex(TOKEN) });
 
 const invalidCode = () =>
   send(

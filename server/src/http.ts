@@ -43,6 +43,8 @@ export type AppEnv = {
     auth: Auth;
     /** Set by handlers outside the router (static files) for the log. */
     route: string;
+    /** The file a static answer is read from (static.ts), for its content type. */
+    staticFile: string;
     /** A public read from an origin that is not allowed (security.ts `cors`): answered anonymously, to `*`. */
     publicRead: boolean;
   };

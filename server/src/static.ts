@@ -1,7 +1,12 @@
 // Static files (the demo page at /, the built widgets at /dist/), with the strict CSP on every file.
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+// @hono/node-server's serveStatic reads the files (streamed, with Content-Length, Range, index.html
+// for folders) and refuses `.`/`..` segments, backslashes, doubled slashes and escaped reserved
+// characters (%2F, %00 ...), so no path leaves its folder. What it leaves to us: only GET and HEAD,
+// never /api, our content types (its table has no .bib nor .ris), and the headers. The test
+// fixtures' server (scripts/static-server.mjs) serves through this same middleware.
+import { extname, resolve } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { serveStatic as serveFolder } from '@hono/node-server/serve-static';
 import type { AppEnv } from './http.js';
 import { STATIC_CSP } from './security.js';
 
@@ -23,35 +28,35 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves GET/HEAD under each prefix from its folder (first match wins); anything else goes on to 404. */
-export function serveStatic(roots: StaticRoots): MiddlewareHandler<AppEnv> {
-  const resolved = roots.map((r) => ({ prefix: r.prefix, dir: resolve(r.dir) }));
+/**
+ * Serves GET/HEAD under each prefix (ending in "/") from its folder, first match wins; anything else
+ * goes on (to the 404). Every file gets `csp` (default STATIC_CSP) and `Cache-Control: no-cache`;
+ * files under /dist/ also `Access-Control-Allow-Origin: *`, as other sites load the widgets as
+ * module scripts.
+ */
+export function serveStatic(roots: StaticRoots, { csp = STATIC_CSP }: { csp?: string } = {}): MiddlewareHandler<AppEnv> {
+  const folders = roots.map(({ prefix, dir }) => ({
+    prefix,
+    serve: serveFolder<AppEnv>({
+      root: resolve(dir),
+      rewriteRequestPath: (path) => path.slice(prefix.length - 1),
+      onFound: (file, c) => c.set('staticFile', file),
+    }),
+  }));
+  const notHere = async () => {};
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    let path: string;
-    try {
-      path = decodeURIComponent(c.req.path);
-    } catch {
-      return next();
-    }
-    if (path.includes('\0')) return next();
-    for (const { prefix, dir } of resolved) {
-      if (!path.startsWith(prefix)) continue;
-      let file = normalize(join(dir, path.slice(prefix.length)));
-      if (file !== dir && !file.startsWith(dir + sep)) return next();
-      const info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file).catch(() => undefined);
-      if (!body) continue;
-      const headers: Record<string, string> = {
-        'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Security-Policy': STATIC_CSP,
-        'Cache-Control': 'no-cache',
-      };
-      // The widgets may be loaded as module scripts by other sites.
-      if (prefix === '/dist/') headers['Access-Control-Allow-Origin'] = '*';
+    for (const { prefix, serve } of folders) {
+      if (!c.req.path.startsWith(prefix)) continue;
+      const res = await serve(c, notHere);
+      if (!res) continue;
+      const h = res.headers;
+      h.set('Content-Type', TYPES[extname(c.get('staticFile')).toLowerCase()] ?? 'application/octet-stream');
+      h.set('Content-Security-Policy', csp);
+      h.set('Cache-Control', 'no-cache');
+      if (prefix === '/dist/') h.set('Access-Control-Allow-Origin', '*');
       c.set('route', `${prefix}*`);
-      return new Response(c.req.method === 'HEAD' ? null : body, { headers });
+      return res;
     }
     return next();
   };

@@ -11,41 +11,29 @@
 import { z } from 'zod';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { notify } from '../notify.js';
-import { fieldErrorsOf, problem, validationProblem, type Answer } from '../problem.js';
+import { problem, validationProblem, type Answer } from '../problem.js';
+import { BAD_CURSOR, DEFAULT_PAGE, ID, invalid, NO_NUL, noNul, oneOf, pageLimit, queryOf, requiredText } from '../validation.js';
 import { ownOrigin, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import type { Account, Repositories, StaffBookingRow } from '../store/index.js';
 import { statusOf } from '../store/bookings-staff.js';
 import { iso } from '../time.js';
 import { bookingsCsv } from '../bookings-csv.js';
 
-const DEFAULT_PAGE = 20;
-const MAX_PAGE = 100;
-const ID_RE = /^[A-Za-z0-9_-]{1,100}$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 const listQuerySchema = z.object({
-  when: z.enum(['upcoming', 'past'], { errorMap: () => ({ message: 'Use upcoming or past' }) }).default('upcoming'),
+  when: oneOf(['upcoming', 'past'], 'Use upcoming or past').default('upcoming'),
   specialist: z.string().min(1, 'Use a specialist id').max(100, 'Use a specialist id (at most 100 characters)').optional(),
   before: z.string().optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, `Use a number from 1 to ${MAX_PAGE}`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_PAGE, `Use a number from 1 to ${MAX_PAGE}`)
-    .optional(),
+  limit: pageLimit(),
 });
 
 const attendanceSchema = z.object({
-  status: z.enum(['attended', 'no-show'], { errorMap: () => ({ message: 'Use attended or no-show' }) }),
+  status: oneOf(['attended', 'no-show'], 'Use attended or no-show'),
 });
 
 const cancelSchema = z.object({
-  reason: z
-    .string({ required_error: 'Say why it is cancelled (for the care team’s records)', invalid_type_error: 'Say why it is cancelled (for the care team’s records)' })
-    .trim()
-    .min(1, 'Say why it is cancelled (for the care team’s records)')
-    .max(500, 'Use at most 500 characters')
-    .refine((s) => !s.includes('\u0000'), 'Remove the null characters'),
+  reason: requiredText('Say why it is cancelled (for the care team’s records)').max(500, 'Use at most 500 characters').refine(noNul, NO_NUL),
 });
 
 /** The opaque `before` cursor: base64url of "<start> <id>". */
@@ -53,7 +41,7 @@ const cursorOf = (b: Pick<StaffBookingRow, 'start' | 'id'>) => Buffer.from(`${b.
 function parseCursor(raw: string): { start: string; id: string } | undefined {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return undefined;
   const [start, id, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split(' ');
-  return start && id && !rest.length && INSTANT_RE.test(start) && ID_RE.test(id) ? { start, id } : undefined;
+  return start && id && !rest.length && INSTANT_RE.test(start) && ID.test(id) ? { start, id } : undefined;
 }
 
 const unauthorized = () => send(problem(401, 'Sign in to see the bookings.', { name: 'unauthorized', title: 'Sign-in required' }));
@@ -93,14 +81,13 @@ export function bookingStaffRoutes(r: Router, deps: Deps): void {
   r.on('GET', '/api/clinic/bookings', async (c) => {
     const user = staff(c);
     if (user instanceof Response) return user;
-    const raw = Object.fromEntries(['when', 'specialist', 'before', 'limit'].flatMap((k) => (c.req.query(k) === undefined ? [] : [[k, c.req.query(k)]])));
-    const parsed = listQuerySchema.safeParse(raw);
-    if (!parsed.success) return send(validationProblem(fieldErrorsOf(parsed.error), 'Check the filters.'));
+    const parsed = listQuerySchema.safeParse(queryOf(c, listQuerySchema));
+    if (!parsed.success) return send(invalid(parsed.error, 'Check the filters.'));
     const q = parsed.data;
     if (user.role === 'specialist' && q.specialist !== undefined && q.specialist !== user.specialistId)
       return send(notAllowed('You may see your own bookings only.'));
     const before = q.before === undefined ? undefined : parseCursor(q.before);
-    if (q.before !== undefined && !before) return send(validationProblem({ before: ['Use the cursor of a previous answer (next)'] }, 'Check the filters.'));
+    if (q.before !== undefined && !before) return send(validationProblem(BAD_CURSOR, 'Check the filters.'));
     if (user.role === 'admin' && q.specialist !== undefined && !(await store.specialists.get(q.specialist)))
       return send(validationProblem({ specialist: ['There is no specialist with this id'] }, 'Check the filters.'));
     // A specialist account always sees its own (one without a specialist: none).
@@ -148,7 +135,7 @@ export function bookingStaffRoutes(r: Router, deps: Deps): void {
       let changed: StaffBookingRow | undefined;
       const scope = `${method} ${path.replace(':id', id)}\n${user.id}`;
       const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx) => {
-        const b = ID_RE.test(id) ? await tx.staffBookings.lock(id) : undefined;
+        const b = ID.test(id) ? await tx.staffBookings.lock(id) : undefined;
         if (!b) return notFound();
         if (!mayHandle(user, b)) return notAllowed('This is another specialist’s booking.');
         const a = await change(b, body.value, tx, c);
@@ -162,7 +149,7 @@ export function bookingStaffRoutes(r: Router, deps: Deps): void {
 
   write('PATCH', '/api/clinic/bookings/:id', async (b, value, tx) => {
     const parsed = attendanceSchema.safeParse(value);
-    if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'Use attended or no-show.');
+    if (!parsed.success) return invalid(parsed.error, 'Use attended or no-show.');
     if (b.cancelledAt) return problem(409, 'This booking is cancelled.', { name: 'booking-cancelled', title: 'Booking cancelled' });
     if (b.start > iso(deps.now()))
       return validationProblem({ status: ['The consultation has not started yet: mark it once it has begun'] }, 'The booking has not started yet.');
@@ -172,7 +159,7 @@ export function bookingStaffRoutes(r: Router, deps: Deps): void {
 
   write('POST', '/api/clinic/bookings/:id/cancel', async (b, value, tx, c) => {
     const parsed = cancelSchema.safeParse(value);
-    if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'Say why the booking is cancelled.');
+    if (!parsed.success) return invalid(parsed.error, 'Say why the booking is cancelled.');
     if (b.cancelledAt) return problem(409, 'This booking is cancelled already.', { name: 'booking-cancelled', title: 'Booking cancelled' });
     const now = iso(deps.now());
     if (b.start <= now) return problem(409, 'This consultation has started or is over: it can no longer be cancelled.', { name: 'booking-past', title: 'Booking past' });

@@ -12,7 +12,7 @@
 // Writes but PUT (which is idempotent itself) take an Idempotency-Key like every other write.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { isValidTimeZone, localWallOf, dayNumberOf } from '../availability.js';
+import { localWallOf, dayNumberOf } from '../availability.js';
 import { html } from '../forms.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { layout } from '../pages.js';
@@ -20,6 +20,7 @@ import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldError
 import { readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import type { Account, ClinicSpecialist, ServiceRecord, SpecialistHours } from '../store/index.js';
 import { cleanName } from '../text-rules.js';
+import { EMAIL_LIKE, invalid, requiredText, timeZone } from '../validation.js';
 
 export const DEFAULT_SERVICE = { name: 'Free initial consultation', durationMinutes: 30, price: 'free' } as const;
 
@@ -28,13 +29,7 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const HHMM_END = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ required_error: `Enter ${label}`, invalid_type_error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `Use at most ${max} characters`)
-    .superRefine(cleanName);
+const text = (label: string, max: number) => requiredText(`Enter ${label}`).max(max, `Use at most ${max} characters`).superRefine(cleanName);
 const nullableText = (max: number, check?: (s: string) => string | undefined) =>
   z
     .string({ invalid_type_error: 'Use text or null' })
@@ -56,14 +51,12 @@ const httpsUrl = (v: string) => {
     return 'Use an https:// address';
   }
 };
-const email = (v: string) => (z.string().email().safeParse(v).success ? undefined : 'Enter an email address like name@example.com');
+const email = (v: string) => (z.string().email().safeParse(v).success ? undefined : EMAIL_LIKE);
 
 const specialistFields = {
   name: text('their name', 100),
   title: text('their title', 100),
-  timeZone: z
-    .string({ required_error: 'Choose a time zone', invalid_type_error: 'Use an IANA time zone such as Europe/Kyiv' })
-    .refine(isValidTimeZone, 'Use an IANA time zone such as Europe/Kyiv'),
+  timeZone: timeZone('Choose a time zone'),
   bio: nullableText(600),
   languages: z
     .array(z.string().regex(LANGUAGE, 'Use language tags such as uk, en or pt-BR'), { invalid_type_error: 'Use a list of language tags such as ["uk", "en"]' })
@@ -299,7 +292,7 @@ export function clinicRoutes(r: Router, deps: Deps): void {
     const { body, key } = input;
     const answer = await idempotentWrite(deps, { scope: `POST /api/clinic/specialists\n${user.id}`, key, body: body.value, text: body.text }, async (tx): Promise<Answer> => {
       const parsed = specialistInput.safeParse(body.value);
-      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The specialist was not added: check the fields.');
+      if (!parsed.success) return invalid(parsed.error, 'The specialist was not added: check the fields.');
       const d = parsed.data;
       const id = d.id ?? slugOf(d.name);
       if (await tx.clinic.getSpecialist(id))
@@ -399,7 +392,7 @@ export function clinicRoutes(r: Router, deps: Deps): void {
     const answer = await idempotentWrite(deps, { scope: `POST /api/clinic/specialists/${id}/services\n${user.id}`, key, body: body.value, text: body.text }, async (tx): Promise<Answer> => {
       if (!(await tx.clinic.getSpecialist(id))) return problem(404, 'There is no specialist with this id.', { name: 'not-found', title: 'Not found' });
       const parsed = serviceInput.partial({ price: true, active: true }).safeParse(body.value);
-      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The service was not added: check the fields.');
+      if (!parsed.success) return invalid(parsed.error, 'The service was not added: check the fields.');
       const s: ServiceRecord = { id: `svc-${randomBytes(8).toString('hex')}`, specialistId: id, name: parsed.data.name, durationMinutes: parsed.data.durationMinutes, price: parsed.data.price ?? null, active: parsed.data.active ?? true };
       await tx.clinic.createService(s);
       return { status: 201, body: serviceOf(s) };
@@ -421,7 +414,7 @@ export function clinicRoutes(r: Router, deps: Deps): void {
       if (user.role !== 'admin' && user.specialistId !== before.specialistId)
         return problem(403, 'Only this service’s specialist or an administrator may change it.', { name: 'not-allowed', title: 'Not allowed' });
       const parsed = serviceInput.partial().safeParse(body.value);
-      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The service was not changed: check the fields.');
+      if (!parsed.success) return invalid(parsed.error, 'The service was not changed: check the fields.');
       if (parsed.data.active === false && before.active && (await tx.clinic.listServices(before.specialistId)).length <= 1)
         return validationProblem({ active: ['A specialist keeps at least one active service: add or activate another first'] }, 'The service was not changed.');
       await tx.clinic.updateService(id, parsed.data);

@@ -2,7 +2,7 @@
 // manage page; cancel by DELETE or by the page's form; .ics).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isValidTimeZone, type Slot } from '../availability.js';
+import type { Slot } from '../availability.js';
 import { bookingIcs } from '../ics.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { fieldErrorsOf, problem, validationProblem, type Answer, type FieldErrors } from '../problem.js';
@@ -16,31 +16,19 @@ import { addMinutes, iso, parseDateOrInstant, parseInstant } from '../time.js';
 import { cleanName } from '../text-rules.js';
 import { checkStart, isOfferedStart, nextFreeOf, pickBookable, slotsOf, type Bookable } from '../booking-rules.js';
 import { notify } from '../notify.js';
+import { EMAIL_LIKE, NO_NUL, noNul, optional, requiredText, slotStart, timeZone, TOKEN } from '../validation.js';
 import { managedBookingOf } from './reschedule.js';
 
 /** The consent text version recorded with each booking; bump it when the widget's consent text changes. */
 export const CONSENT_VERSION = 'consent-v1';
 export const MAX_RANGE_DAYS = 62;
 
-const noNul = (s: string) => !/[\u0000]/.test(s);
-const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
-
 export const bookingSchema = z.object({
   specialist: optional(z.string().max(100, 'Unknown specialist')),
   service: optional(z.string({ invalid_type_error: 'Unknown service' }).max(100, 'Unknown service')),
-  start: z.string({ required_error: 'Pick a time', invalid_type_error: 'Pick a time' }).max(64, 'Pick a time from the list'),
-  name: z
-    .string({ required_error: 'Enter your name', invalid_type_error: 'Enter your name' })
-    .trim()
-    .min(1, 'Enter your name')
-    .max(100, 'Use at most 100 characters')
-    .superRefine(cleanName),
-  email: z
-    .string({ required_error: 'Enter your email address', invalid_type_error: 'Enter your email address' })
-    .trim()
-    .min(1, 'Enter your email address')
-    .max(254, 'Use at most 254 characters')
-    .email('Enter an email address like name@example.com'),
+  start: slotStart(),
+  name: requiredText('Enter your name').max(100, 'Use at most 100 characters').superRefine(cleanName),
+  email: requiredText('Enter your email address').max(254, 'Use at most 254 characters').email(EMAIL_LIKE),
   phone: optional(
     z
       .string()
@@ -48,14 +36,10 @@ export const bookingSchema = z.object({
       .max(40, 'Use at most 40 characters')
       .regex(/^[0-9 +()-]*$/, 'Use only digits, spaces and + ( ) -'),
   ),
-  note: optional(z.string().trim().max(1000, 'Use at most 1,000 characters').refine(noNul, 'Remove the null characters')),
+  note: optional(z.string().trim().max(1000, 'Use at most 1,000 characters').refine(noNul, NO_NUL)),
   consent: z.literal(true, { errorMap: () => ({ message: 'Agree to the processing of your data to book' }) }),
-  timeZone: z
-    .string({ required_error: 'Missing time zone', invalid_type_error: 'Use an IANA time zone such as Europe/Kyiv' })
-    .refine(isValidTimeZone, 'Use an IANA time zone such as Europe/Kyiv'),
+  timeZone: timeZone('Missing time zone'),
 });
-
-const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function consultationRoutes(r: Router, deps: Deps): void {
   const { store, config } = deps;
@@ -179,7 +163,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
 
   const notFound = (headers: Record<string, string> = {}) =>
     send(problem(404, 'No booking has this link. It may have been mistyped.', { name: 'booking-not-found', title: 'Booking not found' }), headers);
-  const findBooking = async (token: string) => (MANAGE_TOKEN.test(token) ? store.bookings.findByManageHash(hashToken(token)) : undefined);
+  const findBooking = async (token: string) => (TOKEN.test(token) ? store.bookings.findByManageHash(hashToken(token)) : undefined);
   /** Cancels (once) and, in the same transaction, has the visitor and the specialist told (notify.ts). */
   const cancel = async (b: Booking, c: Ctx, token: string) => {
     if (b.cancelledAt) return;
@@ -223,7 +207,7 @@ export function consultationRoutes(r: Router, deps: Deps): void {
   // The manage page's "Cancel this booking" form: same effect as DELETE, then back to the page (303).
   r.on('POST', '/api/consultations/manage/:token/cancel', async (c) => {
     const token = c.req.param('token') ?? '';
-    const back = MANAGE_TOKEN.test(token) ? { href: managePath(token), text: 'Back to the booking' } : { href: '/', text: 'Go to the home page' };
+    const back = TOKEN.test(token) ? { href: managePath(token), text: 'Back to the booking' } : { href: '/', text: 'Go to the home page' };
     const form = await readForm(c, deps, back);
     if (form instanceof Response) return form;
     const b = await findBooking(token);

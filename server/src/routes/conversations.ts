@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { canChange, canSee, isStaff, type Access } from '../conversation-access.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
-import { fieldErrorsOf, problem, validationProblem, type Answer } from '../problem.js';
+import { problem, validationProblem, type Answer } from '../problem.js';
+import { BAD_CURSOR, DEFAULT_PAGE, ID, invalid, oneOf, pageLimit, queryOf } from '../validation.js';
 import { ownOrigin, readJsonBody, send, type Ctx, type Deps, type Router } from '../http.js';
 import type { Account, Conversation, ConversationListItem, ConversationStatus, Repositories } from '../store/index.js';
 import { iso } from '../time.js';
@@ -20,11 +21,8 @@ import { announce } from '../events.js';
 import { notify } from '../notify.js';
 import { messageBodySchema } from './messages.js';
 
-const ID_RE = /^[A-Za-z0-9_-]{1,100}$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export const PREVIEW_CHARS = 120;
-const DEFAULT_PAGE = 20;
-const MAX_PAGE = 100;
 
 const unauthorized = () => problem(401, 'Sign in to see your conversations.', { name: 'unauthorized', title: 'Sign-in required' });
 const notFound = () => problem(404, 'There is no such conversation.');
@@ -36,7 +34,7 @@ export const cursorOf = (c: Pick<Conversation, 'lastActivityAt' | 'id'>) => Buff
 function parseCursor(raw: string): { at: string; id: string } | undefined {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return undefined;
   const [at, id, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split(' ');
-  return at && id && !rest.length && INSTANT_RE.test(at) && ID_RE.test(id) ? { at, id } : undefined;
+  return at && id && !rest.length && INSTANT_RE.test(at) && ID.test(id) ? { at, id } : undefined;
 }
 
 /** First `n` characters (code points, so no surrogate is cut in half). */
@@ -58,21 +56,16 @@ function summaryOf(c: Summary, viewer: Account) {
 }
 
 const listQuerySchema = z.object({
-  status: z.enum(['open', 'handled'], { errorMap: () => ({ message: 'Use open or handled' }) }).optional(),
-  mine: z.enum(['0', '1'], { errorMap: () => ({ message: 'Use 1 or 0' }) }).optional(),
+  status: oneOf(['open', 'handled'], 'Use open or handled').optional(),
+  mine: oneOf(['0', '1'], 'Use 1 or 0').optional(),
   recipient: z.string().min(1, 'Use a specialist id or team').max(100, 'Use a specialist id or team (at most 100 characters)').optional(),
   before: z.string().optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, 'Use a number from 1 to 100')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= MAX_PAGE, 'Use a number from 1 to 100')
-    .optional(),
+  limit: pageLimit(),
 });
 
 const updateSchema = z
   .object({
-    status: z.enum(['open', 'handled'], { errorMap: () => ({ message: 'Use open or handled' }) }).optional(),
+    status: oneOf(['open', 'handled'], 'Use open or handled').optional(),
     assignee: z.string({ invalid_type_error: 'Use a staff account id, or null' }).max(100).nullable().optional(),
   })
   .refine((u) => u.status !== undefined || u.assignee !== undefined, { message: 'Send status or assignee', path: [''] });
@@ -86,17 +79,17 @@ export function conversationRoutes(r: Router, deps: Deps): void {
   const signedIn = (c: Ctx): Account | Response => c.get('auth').user ?? send(unauthorized());
   const idOf = (c: Ctx) => {
     const id = c.req.param('id');
-    return id && ID_RE.test(id) ? id : undefined;
+    return id && ID.test(id) ? id : undefined;
   };
 
   r.on('GET', '/api/conversations', async (c) => {
     const user = signedIn(c);
     if (user instanceof Response) return user;
-    const parsed = listQuerySchema.safeParse(Object.fromEntries(['status', 'mine', 'recipient', 'before', 'limit'].flatMap((k) => (c.req.query(k) === undefined ? [] : [[k, c.req.query(k)]]))));
-    if (!parsed.success) return send(validationProblem(fieldErrorsOf(parsed.error), 'Check the filters.'));
+    const parsed = listQuerySchema.safeParse(queryOf(c, listQuerySchema));
+    if (!parsed.success) return send(invalid(parsed.error, 'Check the filters.'));
     const q = parsed.data;
     const before = q.before === undefined ? undefined : parseCursor(q.before);
-    if (q.before !== undefined && !before) return send(validationProblem({ before: ['Use the cursor of a previous answer (next)'] }, 'Check the filters.'));
+    if (q.before !== undefined && !before) return send(validationProblem(BAD_CURSOR, 'Check the filters.'));
     const limit = q.limit ?? DEFAULT_PAGE;
     const recipient = q.recipient === undefined ? undefined : q.recipient === 'team' ? null : q.recipient;
     const rows = await store.conversations.list({ viewer: user, status: q.status as ConversationStatus | undefined, mine: q.mine === '1', recipient, before, limit: limit + 1 });
@@ -183,7 +176,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
     const parsed = updateSchema.safeParse(body.value);
-    if (!parsed.success) return send(validationProblem(fieldErrorsOf(parsed.error), 'The conversation was not changed: check the fields.'));
+    if (!parsed.success) return send(invalid(parsed.error, 'The conversation was not changed: check the fields.'));
     const u = parsed.data;
     const answer = await store.transaction(async (tx): Promise<Answer> => {
       const current = await tx.conversations.get(conv!.id);
@@ -225,7 +218,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
     let written = false; // its event is recorded
     const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = replySchema.safeParse(body.value);
-      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
+      if (!parsed.success) return invalid(parsed.error, 'The message could not be sent: check the fields.');
       const now = deps.now();
       const limit = await tx.limits.take([[`messages\n${user.id}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
       if (!limit.ok)

@@ -5,22 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
-import { fieldErrorsOf, problem, validationProblem } from '../problem.js';
+import { problem, validationProblem } from '../problem.js';
 import { ownOrigin, readJsonBody, send, type Deps, type Router } from '../http.js';
 import { iso } from '../time.js';
 import { announce } from '../events.js';
 import { cleanName } from '../text-rules.js';
 import { notify } from '../notify.js';
+import { invalid, NO_NUL, noNul, optional, requiredText } from '../validation.js';
 
-const noNul = (s: string) => !/[\u0000]/.test(s);
-const optional = <T extends z.ZodTypeAny>(t: T) => t.nullish().transform((v) => (v === null || v === '' ? undefined : v));
-
-export const messageBodySchema = z
-  .string({ required_error: 'Write a message', invalid_type_error: 'Write a message' })
-  .trim()
-  .min(1, 'Write a message')
-  .max(5000, 'Use at most 5,000 characters')
-  .refine(noNul, 'Remove the null characters');
+export const messageBodySchema = requiredText('Write a message').max(5000, 'Use at most 5,000 characters').refine(noNul, NO_NUL);
 
 /** The recipient of a message to the whole care team. */
 export const TEAM = 'team';
@@ -56,7 +49,7 @@ export function messageRoutes(r: Router, deps: Deps): void {
     let written: string | undefined; // the conversation, once its event is recorded
     const answer = await idempotentWrite(deps, { scope: `POST /api/messages\n${user.id}`, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = messageSchema.safeParse(body.value);
-      if (!parsed.success) return validationProblem(fieldErrorsOf(parsed.error), 'The message could not be sent: check the fields.');
+      if (!parsed.success) return invalid(parsed.error, 'The message could not be sent: check the fields.');
       const now = deps.now();
       const limit = await tx.limits.take([[`messages\n${user.id}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
       if (!limit.ok)

@@ -9,7 +9,6 @@
 // 429 (the booking's rate limits: per email and per client address per hour, counted together
 // with new bookings).
 import { z } from 'zod';
-import { isValidTimeZone } from '../availability.js';
 import { checkStart, pickBookable } from '../booking-rules.js';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
 import { notify } from '../notify.js';
@@ -19,15 +18,11 @@ import { hashToken } from '../sessions.js';
 import { SlotTakenError, type StaffBookingRow } from '../store/index.js';
 import { statusOf } from '../store/bookings-staff.js';
 import { iso, parseInstant } from '../time.js';
-
-const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+import { slotStart, timeZone, TOKEN } from '../validation.js';
 
 const rescheduleSchema = z.object({
-  start: z.string({ required_error: 'Pick a time', invalid_type_error: 'Pick a time' }).max(64, 'Pick a time from the list'),
-  timeZone: z
-    .string({ invalid_type_error: 'Use an IANA time zone such as Europe/Kyiv' })
-    .refine(isValidTimeZone, 'Use an IANA time zone such as Europe/Kyiv')
-    .nullish(),
+  start: slotStart(),
+  timeZone: timeZone().nullish(),
 });
 
 /** ManagedBooking of the contract: nothing personal. */
@@ -54,7 +49,7 @@ export function rescheduleRoutes(r: Router, deps: Deps): void {
     const key = c.req.header('idempotency-key');
     const keyProblem = checkIdempotencyKey(key);
     if (keyProblem) return send(keyProblem);
-    const found = MANAGE_TOKEN.test(token) ? await store.staffBookings.byManageHash(hashToken(token)) : undefined;
+    const found = TOKEN.test(token) ? await store.staffBookings.byManageHash(hashToken(token)) : undefined;
     if (!found) return send(notFound());
     const ip = clientIp(c, config);
     const own = ownOrigin(c, config);

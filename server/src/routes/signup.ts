@@ -17,11 +17,12 @@ import { iso } from '../time.js';
 import { formHtml, inMinutes } from './auth.js';
 import { randomUUID } from 'node:crypto';
 import { pageLanguage, type PageLang } from '../page-language.js';
+import { EMAIL_LIKE, TOKEN } from '../validation.js';
 
 const SIGNUP_WINDOW_MS = 60 * 60_000;
 const LINK_HOURS = 24;
 
-export const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email('Enter an email address like name@example.com');
+export const emailSchema = z.string().trim().min(1, 'Enter your email address').max(254, 'Enter an email address of at most 254 characters').email(EMAIL_LIKE);
 
 /** A new password's rules (sign-up, an invited colleague's first password, npm run admin -- add-staff). */
 export const passwordSchema = z
@@ -39,7 +40,6 @@ export const signupSchema = z.object({
 const tooManySignups = (seconds: number) =>
   `Too many accounts have been created from your network recently. Please try again in ${inMinutes(seconds)}.`;
 
-export const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const linkNotValid = (lang: PageLang) =>
   html(
     messagePage(

@@ -21,7 +21,8 @@ import { hashToken, newToken, sessionCookie, startSession } from '../sessions.js
 import { EmailTakenError, type Account, type StaffAccount } from '../store/index.js';
 import { cleanName } from '../text-rules.js';
 import { iso } from '../time.js';
-import { emailSchema, passwordSchema, TOKEN } from './signup.js';
+import { oneOf, requiredText, TOKEN } from '../validation.js';
+import { emailSchema, passwordSchema } from './signup.js';
 
 export const INVITE_DAYS = 7;
 /** Invitations an admin may send per hour. */
@@ -29,13 +30,8 @@ const INVITES_PER_HOUR = 50;
 
 const inviteSchema = z.object({
   email: emailSchema,
-  name: z
-    .string({ required_error: 'Enter their name', invalid_type_error: 'Enter their name' })
-    .trim()
-    .min(1, 'Enter their name')
-    .max(100, 'Enter a name of at most 100 characters')
-    .superRefine(cleanName),
-  role: z.enum(['specialist', 'admin'], { errorMap: () => ({ message: 'Use specialist or admin' }) }),
+  name: requiredText('Enter their name').max(100, 'Enter a name of at most 100 characters').superRefine(cleanName),
+  role: oneOf(['specialist', 'admin'], 'Use specialist or admin'),
   specialist: z.string({ invalid_type_error: 'Use a specialist id (GET /api/specialists), or null' }).max(100, 'Use a specialist id (GET /api/specialists)').nullable().optional(),
 });
 
