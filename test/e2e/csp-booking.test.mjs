@@ -21,12 +21,7 @@ function slots() {
 
 before(async () => {
   fixture = await startCspFixture(
-    (req, res, headers) => {
-      const json = (status, body, type = 'application/json') => {
-        res.writeHead(status, { ...headers, 'Content-Type': type });
-        res.end(JSON.stringify(body));
-        return true;
-      };
+    (req, res, headers, json) => {
       const path = req.url.split('?')[0];
       if (path.startsWith('/broken/')) return json(503, { title: 'Unavailable', status: 503 }, 'application/problem+json');
       if (path == '/api/session') return json(200, { user: null, loginUrl: `${base}/login`, signupUrl: `${base}/signup` });

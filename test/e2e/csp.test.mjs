@@ -8,12 +8,7 @@ let fixture, base, browser;
 
 before(async () => {
   fixture = await startCspFixture(
-    (req, res, headers) => {
-      const json = (status, body, type = 'application/json') => {
-        res.writeHead(status, { ...headers, 'Content-Type': type });
-        res.end(JSON.stringify(body));
-        return true;
-      };
+    (req, res, headers, json) => {
       if (req.url === '/api/references/essay') {
         return json(200, [{ id: 'jackson1982', type: 'article-journal', title: 'Epiphenomenal Qualia', author: [{ family: 'Jackson', given: 'Frank' }], issued: { 'date-parts': [[1982]] }, 'container-title': 'The Philosophical Quarterly', volume: 32, issue: 127, page: '127-136', DOI: '10.2307/2960077' }]);
       }

@@ -2,17 +2,11 @@
 // and a reader follows an in-text citation to its entry with the keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo } from './helpers.mjs';
+import { closeDemo, openDemo } from './helpers.mjs';
 
-let demo, browser;
-before(async () => {
-  demo = await startDemo();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-});
+let demo, browser, db;
+before(async () => ({ demo, browser, db } = await openDemo()));
+after(() => closeDemo({ demo, browser, db }));
 
 test('the demo essay shows its three annotated references in APA, and the further reading from BibTeX', async () => {
   const page = await browser.newPage();

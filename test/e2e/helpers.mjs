@@ -143,7 +143,8 @@ export const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src '
 
 /**
  * A page world for the strict-CSP tests: dist/, test/e2e/fixtures/ and demo/ (the demo's refs.json) served under STRICT_POLICY on
- * a loopback port (`handle(req, res, headers)` may answer first, as a fake API) and a browser.
+ * a loopback port (`handle(req, res, headers, json)` may answer first, as a fake API: `json(status, body,
+ * type?)` writes a JSON answer with the fixture's headers and returns true) and a browser.
  * Resolves to { base, browser, close }.
  */
 export async function startCspFixture(handle) {
@@ -154,7 +155,15 @@ export async function startCspFixture(handle) {
       ['/fixtures/', 'test/e2e/fixtures'],
       ['/demo/', 'demo'],
     ],
-    { csp: STRICT_POLICY, handle },
+    {
+      csp: STRICT_POLICY,
+      handle: (req, res, headers) =>
+        handle?.(req, res, headers, (status, body, type = 'application/json') => {
+          res.writeHead(status, { ...headers, 'Content-Type': type });
+          res.end(JSON.stringify(body));
+          return true;
+        }),
+    },
   );
   const base = await listen(server);
   const browser = await launch();

@@ -2,17 +2,11 @@
 // under Referrer-Policy: no-referrer (Origin: null) must work, and the session must follow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startDemo } from './helpers.mjs';
+import { closeDemo, openDemo } from './helpers.mjs';
 
-let demo, browser;
-before(async () => {
-  demo = await startDemo();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-});
+let demo, browser, db;
+before(async () => ({ demo, browser, db } = await openDemo()));
+after(() => closeDemo({ demo, browser, db }));
 
 const session = (page) => page.evaluate(() => fetch('/api/session').then((r) => r.json()));
 
