@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaticServer } from '../../scripts/static-server.mjs';
-import { launch, listen, startDemo, messagesIn, tempDb, waitForStatus as waitFor } from './helpers.mjs';
+import { closeDemo, listen, messagesIn, openDemo, waitForStatus as waitFor } from './helpers.mjs';
 
 let demo, browser, db, server, site;
 /** Every request the embedding site received (a fragment must never reach it). */
@@ -34,15 +34,11 @@ before(async () => {
     },
   });
   site = await listen(server); // http://127.0.0.1:<port>
-  db = await tempDb();
-  demo = await startDemo({ HEARTH_DB: db.path, HEARTH_ALLOWED_ORIGINS: site }); // http://localhost:<port>/
-  browser = await launch();
+  ({ demo, browser, db } = await openDemo({ HEARTH_ALLOWED_ORIGINS: site })); // http://localhost:<port>/
 });
 after(async () => {
-  await browser?.close();
-  demo?.stop();
+  await closeDemo({ demo, browser, db });
   server?.close();
-  db?.remove();
 });
 
 const BOX = '#contact';

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaticServer } from '../../scripts/static-server.mjs';
-import { deepActive, launch, listen, startDemo, tempDb } from './helpers.mjs';
+import { closeDemo, deepActive, listen, openDemo } from './helpers.mjs';
 
 let demo, browser, db, server, site;
 
@@ -41,15 +41,11 @@ before(async () => {
     },
   });
   site = await listen(server);
-  db = await tempDb();
-  demo = await startDemo({ HEARTH_DB: db.path, HEARTH_ALLOWED_ORIGINS: site });
-  browser = await launch();
+  ({ demo, browser, db } = await openDemo({ HEARTH_ALLOWED_ORIGINS: site }));
 });
 after(async () => {
-  await browser?.close();
-  demo?.stop();
+  await closeDemo({ demo, browser, db });
   server?.close();
-  db?.remove();
 });
 
 const GATE = '#gate';
