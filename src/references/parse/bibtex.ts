@@ -303,18 +303,23 @@ function matchBraces(s: string): Int32Array {
   const open: number[] = [];
   const entry = /@\s*\w+\s*[{(]/y;
   let lineStart = true;
+  // Character codes, not one-character strings: this looks at every character of the text.
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c == '\\') i++;
-    else if (c == '{') open.push(i);
-    else if (c == '}' && open.length) match[open.pop()!] = i;
-    else if (c == '@' && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0;
-    lineStart = c == '\n' || (lineStart && (c == ' ' || c == '\t' || c == '\r'));
+    const c = s.charCodeAt(i);
+    if (c == 92) i++; // \
+    else if (c == 123) open.push(i); // {
+    else if (c == 125 && open.length) match[open.pop()!] = i; // }
+    else if (c == 64 && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0; // @
+    lineStart = c == 10 || (lineStart && (c == 32 || c == 9 || c == 13)); // \n; space, \t, \r
   }
   return match;
 }
 
 const WS = /(?:\s+|%.*)*/y;
+/** What ends or nests in a quoted value: an escaped character, a brace, the closing quote. */
+const QUOTED = /\\[^]|[{}"]/g;
+/** A macro, field or `@string` name; a word in a value. */
+const NAME = /[^\s"#%'(),={}@]+/y;
 
 /** Parses BibTeX/BibLaTeX text into CSL items; never throws (see the module comment). */
 export function parseBibtex(text: string): ParseResult {
@@ -326,8 +331,6 @@ export function parseBibtex(text: string): ParseResult {
   const byKey = new Map<string, Entry>();
   const errors: ParseIssue[] = [];
   let i = 0;
-  let line = 1;
-  let lineAt = 0;
   let budget = 4 * s.length;
 
   const fail = (message: string): never => {
@@ -359,7 +362,7 @@ export function parseBibtex(text: string): ParseResult {
         v += s.slice(i + 1, end);
         i = end + 1;
       } else if (c == '"') {
-        const re = /\\[^]|[{}"]/g;
+        const re = QUOTED;
         re.lastIndex = i + 1;
         let m;
         while ((m = re.exec(s)) && m[0] != '"') {
@@ -370,7 +373,7 @@ export function parseBibtex(text: string): ParseResult {
         v += s.slice(i + 1, m!.index);
         i = m!.index + 1;
       } else {
-        const word = read(/[^\s"#%'(),={}@]+/y) || fail('expected a value');
+        const word = read(NAME) || fail('expected a value');
         const m = macros[word.toLowerCase()] ?? word;
         // Macros may nest (b = a # a): text they expand to is limited to a few times the input's size.
         if ((budget -= m.length) < 0) fail('macros expand too much');
@@ -383,9 +386,16 @@ export function parseBibtex(text: string): ParseResult {
     }
   };
 
+  // The line of an entry's `@`, counted only for entries that are reported (at ascends).
+  let line = 1;
+  let lineAt = 0;
+  const lineOf = (at: number) => {
+    for (; lineAt < at; lineAt++) if (s.charCodeAt(lineAt) == 10) line++;
+    return line;
+  };
+
   while ((i = s.indexOf('@', i)) >= 0) {
     const at = i++;
-    while (lineAt < at) if (s[lineAt++] == '\n') line++;
     let k = at;
     while (k && /[ \t]/.test(s[k - 1])) k--;
     const atLineStart = !k || /[\n\r]/.test(s[k - 1]);
@@ -406,7 +416,7 @@ export function parseBibtex(text: string): ParseResult {
       i++;
       ws();
       if (type == 'string' || type == 'preamble') {
-        const name = type == 'string' ? read(/[^\s"#%'(),={}@]+/y).toLowerCase() || fail('expected a macro name') : '';
+        const name = type == 'string' ? read(NAME).toLowerCase() || fail('expected a macro name') : '';
         ws();
         if (name) {
           expect('=', 'after the macro name');
@@ -430,9 +440,10 @@ export function parseBibtex(text: string): ParseResult {
         expect(',', 'between fields');
         ws();
         if (s[i] == close) break;
-        const name = read(/[^\s"#%'(),={}@]+/y).toLowerCase() || bad('a field name');
+        const name = read(NAME).toLowerCase() || bad('a field name');
         ws();
-        expect('=', `after "${name}"`);
+        if (s[i] == '=') i++;
+        else bad(`"=" after "${name}"`);
         ws();
         const v = value();
         fields[name] ??= v;
@@ -443,7 +454,7 @@ export function parseBibtex(text: string): ParseResult {
       byKey.set(key!, e);
       entries.push(e);
     } catch (message) {
-      errors.push({ line, message: String(message), ...(key && { key }) });
+      errors.push({ line: lineOf(at), message: String(message), ...(key && { key }) });
       if (s[i] != '@') i = at + 1;
     }
   }
@@ -452,21 +463,25 @@ export function parseBibtex(text: string): ParseResult {
     items: entries.map((e) => {
       // Fields missing from an entry are inherited from its `crossref` parent (and its parent…),
       // BibLaTeX-style: the parent's title and subtitle become the child's booktitle and booksubtitle.
-      const chain = [e];
-      for (let p = e; chain.length < 9 && (p = byKey.get(p.fields.crossref)!); ) chain.push(p);
-      return toCsl(e, (k) => {
-        if (/^(title|subtitle|shorttitle|crossref|ids|key)$/.test(k)) return e.fields[k];
-        const book = /^book(sub)?title$/.test(k);
-        for (const p of chain) {
-          const v = (book && p != e && p.fields[k.slice(4)]) || p.fields[k];
-          if (v != null) return v;
+      let p = byKey.get(e.fields.crossref!);
+      if (!p) return toCsl(e.type, e.key, e.fields);
+      const fields: Fields = Object.assign(Object.create(null), e.fields);
+      // Up to 8 levels; back at the entry itself, a cycle has nothing more to give.
+      for (let n = 0; p && p != e && n < 8; n++, p = byKey.get(p.fields.crossref!)) {
+        for (const k of ['title', 'subtitle']) {
+          const v = p.fields[k] || p.fields['book' + k];
+          if (v != null) fields['book' + k] ??= v;
         }
-        return undefined;
-      });
+        for (const k in p.fields) if (!NOT_INHERITED.test(k)) fields[k] ??= p.fields[k];
+      }
+      return toCsl(e.type, e.key, fields);
     }),
     errors,
   };
 }
+
+/** Fields a crossref child never inherits (a parent's title becomes its booktitle). */
+const NOT_INHERITED = /^(title|subtitle|shorttitle|crossref|ids|key)$/;
 
 /** A journal field: a lone macro (`\apj`, `{\mnras}`) is an AASTeX journal, else its name (never nothing). */
 function journalName(v = ''): string {
@@ -475,24 +490,24 @@ function journalName(v = ''): string {
 }
 
 /** The CSL item of an entry (`f`: its raw fields, inherited ones included). */
-function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
-  const t = (k: string) => (f(k) ? tex(f(k)!) : '');
-  const names = (k: string) => parseNames(f(k) ?? '');
+function toCsl(entryType: string, key: string, f: Fields): CslItem {
+  const t = (k: string) => (f[k] ? tex(f[k]) : '');
+  const names = (k: string) => (f[k] ? parseNames(f[k]) : []);
   const sub = t('entrysubtype');
-  let type = own(TYPES, e.type) ?? 'document';
+  let type = own(TYPES, entryType) ?? 'document';
   if (type == 'article-journal' && /^(magazine|newspaper)$/.test(sub)) type = 'article-' + sub;
-  const o: CslItem = { id: e.key, type };
+  const o: CslItem = { id: key, type };
   const set = (k: string, v: unknown) => {
     if (v && Object(v).length !== 0) o[k] ??= v;
   };
   const article = type.startsWith('article');
-  const how = f('howpublished') ?? '';
+  const how = f.howpublished ?? '';
   const howUrl = /^\s*(\\url\{)?\s*https?:/.test(how);
-  const url = verbatim(f('url') ?? (howUrl ? how : ''));
+  const url = verbatim(f.url ?? (howUrl ? how : ''));
 
   set('title', [t('title'), t('subtitle')].filter(Boolean).join(': '));
   const book = type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ');
-  const journal = journalName(f('journaltitle')) || journalName(f('journal'));
+  const journal = journalName(f.journaltitle) || journalName(f.journal);
   // A paper in proceedings that also names a journal is in the proceedings; the journal is their series.
   const inBook = /^(paper-conference|chapter)$/.test(type) && book;
   set('container-title', inBook || journal || book);
@@ -506,14 +521,14 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
   set('collection-title', inBook && journal);
   set('issue', t('issue') || (article && t('number')));
-  set(f('series') && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
+  set(f.series && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
   set('page', t('pages').replace(/\s*[-–—‐]+\s*/g, '–'));
   set('publisher', !howUrl && t('howpublished'));
-  set('genre', own(GENRES, t('type').toLowerCase()) ?? (t('type') || (type == 'thesis' && own(GENRES, e.type))));
-  set('DOI', verbatim(f('doi') ?? ''));
+  set('genre', own(GENRES, t('type').toLowerCase()) ?? (t('type') || (type == 'thesis' && own(GENRES, entryType))));
+  set('DOI', verbatim(f.doi ?? ''));
   set('URL', url);
   set('language', own(LANGS, t('langid').toLowerCase()) ?? (t('langid') || t('language')));
   // A misc entry whose only locator is a URL is a web page.
-  if (e.type == 'misc' && url && !(o.publisher || o['container-title'] || o.DOI)) o.type = 'webpage';
+  if (entryType == 'misc' && url && !(o.publisher || o['container-title'] || o.DOI)) o.type = 'webpage';
   return o;
 }
