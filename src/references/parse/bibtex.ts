@@ -147,8 +147,9 @@ const TEX =
  * dropped, their braces' text kept; braces removed. A quote before a year ("'98", "‘98") is an apostrophe.
  */
 export function tex(s: string): string {
-  // Most field text has no LaTeX, no quote and no run of whitespace: each step looks first (this
-  // runs on every field of every entry).
+  // Most field text has no LaTeX, no quote and no run of whitespace: one look for all, then each step
+  // looks for its own (this runs on every field of every entry).
+  if (!/[\\{}$~\t\r\n'‘`]|--| {2}/.test(s)) return s.trim();
   if (/[\\{}$~]|--|``|''/.test(s)) s = texMarkup(s);
   if (/[\t\r\n]| {2}/.test(s)) s = s.replace(/[ \t\r\n]+/g, ' ');
   if (/['‘`]/.test(s)) s = s.replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’');
@@ -158,15 +159,23 @@ export function tex(s: string): string {
 /** `\ifmmode math\else text\fi` (the text), and an `\ifmmode` without `\else` (nothing). Linear: no branch spans an `\ifmmode`. */
 const IFMMODE = /\\ifmmode(?:[^\\]|\\(?!else|fi|ifm)[^])*(?:\\else\s*((?:[^\\]|\\(?!fi|ifm)[^])*))?\\fi\s*/g;
 
-const texMarkup = (s: string): string =>
-  s
-    .replace(IFMMODE, '$1')
-    .replace(/\\(?:noopsort|sortnoop|SortNoop|noop)\s*\{[^{}]*\}/g, '')
-    // Odd pieces are math (`$…$`, `$$…$$`), unless the last `$` is unpaired.
-    .split(/(?<!\\)\$\$?/)
-    .map((x, i, a) => (i % 2 && i < a.length - 1 ? math(x) : text(x)))
-    .join('')
-    .normalize('NFC');
+/** Markup to text; each step only where the text has what it reads. */
+function texMarkup(s: string): string {
+  if (s.includes('\\ifmmode')) s = s.replace(IFMMODE, '$1');
+  if (s.includes('oop')) s = s.replace(/\\(?:noopsort|sortnoop|SortNoop|noop)\s*\{[^{}]*\}/g, '');
+  s = s.includes('$')
+    ? s
+        // Odd pieces are math (`$…$`, `$$…$$`), unless the last `$` is unpaired.
+        .split(/(?<!\\)\$\$?/)
+        .map((x, i, a) => (i % 2 && i < a.length - 1 ? math(x) : text(x)))
+        .join('')
+    : text(s);
+  // Accents add combining marks: NFC composes them. Nothing below U+0300 composes.
+  return /[^\0-\u02ff]/.test(s) ? s.normalize('NFC') : s;
+}
+
+/** What the last alternatives of `TEX` stand for (braces: nothing). */
+const PUNCTUATION: Record<string, string> = { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' };
 
 const text = (s: string): string =>
   s.replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
@@ -176,7 +185,7 @@ const text = (s: string): string =>
     }
     if (cmd) return own(SYMBOLS, cmd) ?? '';
     if (ch != null) return ch == ',' ? '\u202f' : /[\\;:> ]/.test(ch) ? ' ' : /[-/!@]/.test(ch) ? '' : ch;
-    return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
+    return PUNCTUATION[m] ?? '';
   });
 
 /** Commands that only set the font (or size) in math: dropped, their text kept. */
@@ -216,27 +225,50 @@ const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1
  */
 function mask(s: string): string {
   if (!/[{\\]/.test(s)) return s;
-  let d = 0;
   let out = '';
+  let from = 0; // the text from here to `i` shows as it is
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c == '{') d++;
-    out += d ? '_' : c;
-    if (c == '}' && d) d--;
-    else if (c == '\\' && ++i < s.length) out += d || !/[a-zA-Z]/.test(s[i]) ? '_' : s[i];
+    if (c == '\\') {
+      if (++i < s.length && !/[a-zA-Z]/.test(s[i])) {
+        out += s.slice(from, i) + '_';
+        from = i + 1;
+      }
+    } else if (c == '{') {
+      // To the matching brace, or to the end.
+      let j = i;
+      for (let d = 0; j < s.length; j++) {
+        if (s[j] == '\\') j++;
+        else if (s[j] == '{') d++;
+        else if (s[j] == '}' && !--d) break;
+      }
+      j = Math.min(j, s.length - 1);
+      out += s.slice(from, i) + '_'.repeat(j - i + 1);
+      from = (i = j) + 1;
+    }
   }
-  return out;
+  return out + s.slice(from);
 }
 
-/** `s` split where `re` (global) matches at brace depth 0, the pieces trimmed. */
-function splitTop(s: string, re: RegExp): string[] {
-  const out: string[] = [];
+/**
+ * `s` split where `re` (global) matches its mask `m` (see `mask`), at brace depth 0: the pieces trimmed,
+ * each with its own mask (the mask of a piece is that piece of the mask: pieces start at depth 0).
+ */
+function splitTop(s: string, re: RegExp, m = mask(s)): [string, string][] {
+  const out: [string, string][] = [];
   let last = 0;
-  for (const m of mask(s).matchAll(re)) {
-    out.push(s.slice(last, m.index));
-    last = m.index + m[0].length;
+  const piece = (end: number) => {
+    const p = s.slice(last, end);
+    const t = p.trim();
+    const from = last + p.length - p.trimStart().length;
+    out.push([t, m.slice(from, from + t.length)]);
+  };
+  for (const x of m.matchAll(re)) {
+    piece(x.index);
+    last = x.index + x[0].length;
   }
-  return [...out, s.slice(last)].map((x) => x.trim());
+  piece(s.length);
+  return out;
 }
 
 /** A von-part word: its first letter is lower case (a word in braces counts as capitalized). */
@@ -248,12 +280,14 @@ const isVon = (w: string) => !/^\{[^\\]/.test(w) && /^[^\p{L}]*\p{Ll}/u.test(tex
  * was cut, and the styles apply their own et-al rules to the names given.
  */
 export function parseNames(raw: string): CslName[] {
-  return splitTop(raw, /\s+and\s+/gi).flatMap((name): CslName[] => {
+  return splitTop(raw, /\s+and\s+/gi).flatMap(([name, masked]): CslName[] => {
     if (!name || /^others$/i.test(name)) return [];
-    if (name[0] == '{' && !/[^_]/.test(mask(name))) return [{ literal: tex(name) }];
-    const parts = splitTop(name, /,/g);
-    // TeX eats the spaces after a command's name: `Mart\'\i nez` is one word.
-    const words = splitTop(parts[0], /(?<![\s~]|\\[a-zA-Z]+)[\s~]+/g).filter(Boolean);
+    if (name[0] == '{' && !/[^_]/.test(masked)) return [{ literal: tex(name) }];
+    const parts = splitTop(name, /,/g, masked).map((p) => p[0]);
+    // The words before the first comma. TeX eats the spaces after a command's name: `Mart\'\i nez` is one word.
+    const words = splitTop(parts[0], /(?<![\s~]|\\[a-zA-Z]+)[\s~]+/g, masked.slice(0, parts[0].length))
+      .map((w) => w[0])
+      .filter(Boolean);
     const first = parts.length == 1; // "First von Last"
     let i = 0; // first word of the von part
     if (first) while (i < words.length - 1 && !isVon(words[i])) i++;
@@ -263,7 +297,7 @@ export function parseNames(raw: string): CslName[] {
     const von = words.slice(i, j);
     const o: CslName = {};
     const set = (k: keyof CslName, ws: string[]) => {
-      const v = tex(ws.join(' '));
+      const v = ws.length && tex(ws.join(' '));
       if (v) o[k] = v;
     };
     set('family', words.slice(j));
