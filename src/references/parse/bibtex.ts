@@ -52,7 +52,10 @@ number eid|number-of-pages pagetotal|chapter-number chapter|edition edition|publ
 publisher-place location address|event-title eventtitle|event-place venue|ISBN isbn|ISSN issn|abstract abstract|note note|
 annotation annotation annote`
   .split('|')
-  .map((l) => l.trim().split(' '));
+  .map((l): [string, string[]] => {
+    const [csl, ...bib] = l.trim().split(' ');
+    return [csl, bib];
+  });
 
 /** Entry type -> CSL type; anything else is a `document`. */
 const TYPES: Record<string, string> = {};
@@ -217,7 +220,8 @@ function math(m: string): string {
 }
 
 /** A verbatim field (url, doi): `\url{}` unwrapped, backslashes before specials and whitespace removed. */
-const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
+const verbatim = (s: string): string =>
+  !/[\\\s]/.test(s) ? s : s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
 
 /**
  * The text with everything inside braces (and the braces) replaced by "_", and a character after a
@@ -552,7 +556,7 @@ function toCsl(entryType: string, key: string, f: Fields): CslItem {
   set('issued', parseDate(t('date')) ?? yearMonth(t('year'), t('month'), t('day')));
   set('original-date', parseDate(t('origdate')));
   set('accessed', parseDate(t('urldate')));
-  for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
+  for (const [csl, ks] of TEXT) for (const k of ks) if (!o[csl]) set(csl, t(k));
   set('collection-title', inBook && journal);
   set('issue', t('issue') || (article && t('number')));
   set(f.series && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
