@@ -19,13 +19,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { generateBibtex, generateItems } from './bench-items.mjs';
 import { createStaticServer } from './static-server.mjs';
 
 const N = 1000;
 const items = generateItems(N);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Garbage is collected before each timed run: neither side pays for the other's garbage (citation-js
+// leaves far more garbage per run, whose collection would otherwise land in hearth's next run).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
 const time = (fn) => {
+  gc();
   const t = performance.now();
   fn();
   return performance.now() - t;

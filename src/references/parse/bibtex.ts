@@ -140,11 +140,11 @@ function script(c: string, sup: boolean): string {
 }
 
 const TEX =
-  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?)\s*\}|\\[ij](?![a-zA-Z])(?:\s+(?=[a-zA-Z]))?|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
+  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?|\\(?:[`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(?:\{\s*[a-zA-Z]\s*\}|[a-zA-Z]))\s*\}|\\[ij](?![a-zA-Z])(?:\s+(?=[a-zA-Z]))?|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
 
 /**
  * LaTeX field text as plain Unicode text, whitespace collapsed: `{\"u}`, `\"{u}`, `\c{c}`, `\ss` ->
- * "ü", "ü", "ç", "ß"; `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
+ * "ü", "ü", "ç", "ß" (`\~{\^e}` -> "ễ"); `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
  * `\,` -> narrow no-break space; math as far as Unicode has it (see `math`); of `\ifmmode…\else…\fi` the
  * text branch; `\noopsort{…}` (a sort key) dropped; unknown commands (`\emph`, `\textsc`, `\url`)
  * dropped, their braces' text kept; braces removed. A quote before a year ("'98", "‘98") is an apostrophe.
@@ -183,7 +183,8 @@ const PUNCTUATION: Record<string, string> = { '---': '—', '--': '–', '``': '
 const text = (s: string): string =>
   s.replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
     if (acc) {
-      const letter = arg!.replace(/[{}\s\\]/g, '');
+      // An accent on an accented letter (`\~{\^e}` -> "ễ", as Vietnamese names are written): the inner one first.
+      const letter = /\\[^ij]/.test(arg!) ? text(arg!.slice(1, -1)) : arg!.replace(/[{}\s\\]/g, '');
       return letter ? letter + COMBINING[ACCENTS.indexOf(acc)] : /\w/.test(acc) ? '' : acc;
     }
     if (cmd) return own(SYMBOLS, cmd) ?? '';
