@@ -307,6 +307,10 @@ describe('parseBibtex: what real .bib files contain (issue 15)', () => {
       .to.deep.equal([name('Lončar', 'Kristijan'), name('Nečas', 'A.')]);
     expect(tex(String.raw`Caf\ifmmode \acute{e}\else \'{e}\fi{} and \ifmmode x\fi{}y`)).to.equal('Café and y');
   });
+  it('reads an accent on an accented letter (Vietnamese names: Nguy{\\~{\\^e}}n)', () => {
+    expect(tex(String.raw`Nguy{\~{\^e}}n, \~{\^e}, {\'{\^o}}, \d{\^a}, \'{\i}`)).to.equal('Nguyễn, ễ, ố, ậ, í');
+    expect(parseNames(String.raw`Nguy{\~{\^e}}n, V{\u{a}}n A and Tr{\`{\^a}}n Th{\d{i}}`)).to.deep.equal([name('Nguyễn', 'Văn A'), name('Thị', 'Trần')]);
+  });
   it('does not split a name at an unbraced accent or the space after \\i', () => {
     expect(parseNames(String.raw`Pi\~{n}a, Ana and Mart\'\i nez, Jos\'e and Jos\'e Pi\~na and Ana Mar\'{\i}a Mart\'\i nez`)).to.deep.equal([
       name('Piña', 'Ana'), name('Martínez', 'José'), name('Piña', 'José'), name('Martínez', 'Ana María'),

@@ -52,7 +52,10 @@ number eid|number-of-pages pagetotal|chapter-number chapter|edition edition|publ
 publisher-place location address|event-title eventtitle|event-place venue|ISBN isbn|ISSN issn|abstract abstract|note note|
 annotation annotation annote`
   .split('|')
-  .map((l) => l.trim().split(' '));
+  .map((l): [string, string[]] => {
+    const [csl, ...bib] = l.trim().split(' ');
+    return [csl, bib];
+  });
 
 /** Entry type -> CSL type; anything else is a `document`. */
 const TYPES: Record<string, string> = {};
@@ -137,18 +140,19 @@ function script(c: string, sup: boolean): string {
 }
 
 const TEX =
-  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?)\s*\}|\\[ij](?![a-zA-Z])(?:\s+(?=[a-zA-Z]))?|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
+  /\\([`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(\{\s*(?:\\[ij](?![a-zA-Z])|[a-zA-Z]?|\\(?:[`'^~=."]|[uHvdckbr](?![a-zA-Z]))\s*(?:\{\s*[a-zA-Z]\s*\}|[a-zA-Z]))\s*\}|\\[ij](?![a-zA-Z])(?:\s+(?=[a-zA-Z]))?|[a-zA-Z])|\\([a-zA-Z]+)\s*|\\([^]?)|---?|``|''|[~{}$]/g;
 
 /**
  * LaTeX field text as plain Unicode text, whitespace collapsed: `{\"u}`, `\"{u}`, `\c{c}`, `\ss` ->
- * "ü", "ü", "ç", "ß"; `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
+ * "ü", "ü", "ç", "ß" (`\~{\^e}` -> "ễ"); `\&` -> "&"; `--` -> "–", `---` -> "—", `~` -> no-break space, ``` `` ''``` -> “ ”;
  * `\,` -> narrow no-break space; math as far as Unicode has it (see `math`); of `\ifmmode…\else…\fi` the
  * text branch; `\noopsort{…}` (a sort key) dropped; unknown commands (`\emph`, `\textsc`, `\url`)
  * dropped, their braces' text kept; braces removed. A quote before a year ("'98", "‘98") is an apostrophe.
  */
 export function tex(s: string): string {
-  // Most field text has no LaTeX, no quote and no run of whitespace: each step looks first (this
-  // runs on every field of every entry).
+  // Most field text has no LaTeX, no quote and no run of whitespace: one look for all, then each step
+  // looks for its own (this runs on every field of every entry).
+  if (!/[\\{}$~\t\r\n'‘`]|--| {2}/.test(s)) return s.trim();
   if (/[\\{}$~]|--|``|''/.test(s)) s = texMarkup(s);
   if (/[\t\r\n]| {2}/.test(s)) s = s.replace(/[ \t\r\n]+/g, ' ');
   if (/['‘`]/.test(s)) s = s.replace(/(^|[\s([])['‘`](?=\d\d(?!\d))/g, '$1’');
@@ -158,25 +162,34 @@ export function tex(s: string): string {
 /** `\ifmmode math\else text\fi` (the text), and an `\ifmmode` without `\else` (nothing). Linear: no branch spans an `\ifmmode`. */
 const IFMMODE = /\\ifmmode(?:[^\\]|\\(?!else|fi|ifm)[^])*(?:\\else\s*((?:[^\\]|\\(?!fi|ifm)[^])*))?\\fi\s*/g;
 
-const texMarkup = (s: string): string =>
-  s
-    .replace(IFMMODE, '$1')
-    .replace(/\\(?:noopsort|sortnoop|SortNoop|noop)\s*\{[^{}]*\}/g, '')
-    // Odd pieces are math (`$…$`, `$$…$$`), unless the last `$` is unpaired.
-    .split(/(?<!\\)\$\$?/)
-    .map((x, i, a) => (i % 2 && i < a.length - 1 ? math(x) : text(x)))
-    .join('')
-    .normalize('NFC');
+/** Markup to text; each step only where the text has what it reads. */
+function texMarkup(s: string): string {
+  if (s.includes('\\ifmmode')) s = s.replace(IFMMODE, '$1');
+  if (s.includes('oop')) s = s.replace(/\\(?:noopsort|sortnoop|SortNoop|noop)\s*\{[^{}]*\}/g, '');
+  s = s.includes('$')
+    ? s
+        // Odd pieces are math (`$…$`, `$$…$$`), unless the last `$` is unpaired.
+        .split(/(?<!\\)\$\$?/)
+        .map((x, i, a) => (i % 2 && i < a.length - 1 ? math(x) : text(x)))
+        .join('')
+    : text(s);
+  // Accents add combining marks: NFC composes them. Nothing below U+0300 composes.
+  return /[^\0-\u02ff]/.test(s) ? s.normalize('NFC') : s;
+}
+
+/** What the last alternatives of `TEX` stand for (braces: nothing). */
+const PUNCTUATION: Record<string, string> = { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' };
 
 const text = (s: string): string =>
   s.replace(TEX, (m, acc?: string, arg?: string, cmd?: string, ch?: string) => {
     if (acc) {
-      const letter = arg!.replace(/[{}\s\\]/g, '');
+      // An accent on an accented letter (`\~{\^e}` -> "ễ", as Vietnamese names are written): the inner one first.
+      const letter = /\\[^ij]/.test(arg!) ? text(arg!.slice(1, -1)) : arg!.replace(/[{}\s\\]/g, '');
       return letter ? letter + COMBINING[ACCENTS.indexOf(acc)] : /\w/.test(acc) ? '' : acc;
     }
     if (cmd) return own(SYMBOLS, cmd) ?? '';
     if (ch != null) return ch == ',' ? '\u202f' : /[\\;:> ]/.test(ch) ? ' ' : /[-/!@]/.test(ch) ? '' : ch;
-    return { '---': '—', '--': '–', '``': '“', "''": '”', '~': '\u00a0' }[m] ?? '';
+    return PUNCTUATION[m] ?? '';
   });
 
 /** Commands that only set the font (or size) in math: dropped, their text kept. */
@@ -208,7 +221,8 @@ function math(m: string): string {
 }
 
 /** A verbatim field (url, doi): `\url{}` unwrapped, backslashes before specials and whitespace removed. */
-const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
+const verbatim = (s: string): string =>
+  !/[\\\s]/.test(s) ? s : s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1').replace(/\\([_%&#$~])/g, '$1').replace(/\s+/g, '');
 
 /**
  * The text with everything inside braces (and the braces) replaced by "_", and a character after a
@@ -216,27 +230,50 @@ const verbatim = (s: string): string => s.replace(/^\s*\\url\{([^]*)\}\s*$/, '$1
  */
 function mask(s: string): string {
   if (!/[{\\]/.test(s)) return s;
-  let d = 0;
   let out = '';
+  let from = 0; // the text from here to `i` shows as it is
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c == '{') d++;
-    out += d ? '_' : c;
-    if (c == '}' && d) d--;
-    else if (c == '\\' && ++i < s.length) out += d || !/[a-zA-Z]/.test(s[i]) ? '_' : s[i];
+    if (c == '\\') {
+      if (++i < s.length && !/[a-zA-Z]/.test(s[i])) {
+        out += s.slice(from, i) + '_';
+        from = i + 1;
+      }
+    } else if (c == '{') {
+      // To the matching brace, or to the end.
+      let j = i;
+      for (let d = 0; j < s.length; j++) {
+        if (s[j] == '\\') j++;
+        else if (s[j] == '{') d++;
+        else if (s[j] == '}' && !--d) break;
+      }
+      j = Math.min(j, s.length - 1);
+      out += s.slice(from, i) + '_'.repeat(j - i + 1);
+      from = (i = j) + 1;
+    }
   }
-  return out;
+  return out + s.slice(from);
 }
 
-/** `s` split where `re` (global) matches at brace depth 0, the pieces trimmed. */
-function splitTop(s: string, re: RegExp): string[] {
-  const out: string[] = [];
+/**
+ * `s` split where `re` (global) matches its mask `m` (see `mask`), at brace depth 0: the pieces trimmed,
+ * each with its own mask (the mask of a piece is that piece of the mask: pieces start at depth 0).
+ */
+function splitTop(s: string, re: RegExp, m = mask(s)): [string, string][] {
+  const out: [string, string][] = [];
   let last = 0;
-  for (const m of mask(s).matchAll(re)) {
-    out.push(s.slice(last, m.index));
-    last = m.index + m[0].length;
+  const piece = (end: number) => {
+    const p = s.slice(last, end);
+    const t = p.trim();
+    const from = last + p.length - p.trimStart().length;
+    out.push([t, m.slice(from, from + t.length)]);
+  };
+  for (const x of m.matchAll(re)) {
+    piece(x.index);
+    last = x.index + x[0].length;
   }
-  return [...out, s.slice(last)].map((x) => x.trim());
+  piece(s.length);
+  return out;
 }
 
 /** A von-part word: its first letter is lower case (a word in braces counts as capitalized). */
@@ -248,12 +285,14 @@ const isVon = (w: string) => !/^\{[^\\]/.test(w) && /^[^\p{L}]*\p{Ll}/u.test(tex
  * was cut, and the styles apply their own et-al rules to the names given.
  */
 export function parseNames(raw: string): CslName[] {
-  return splitTop(raw, /\s+and\s+/gi).flatMap((name): CslName[] => {
+  return splitTop(raw, /\s+and\s+/gi).flatMap(([name, masked]): CslName[] => {
     if (!name || /^others$/i.test(name)) return [];
-    if (name[0] == '{' && !/[^_]/.test(mask(name))) return [{ literal: tex(name) }];
-    const parts = splitTop(name, /,/g);
-    // TeX eats the spaces after a command's name: `Mart\'\i nez` is one word.
-    const words = splitTop(parts[0], /(?<![\s~]|\\[a-zA-Z]+)[\s~]+/g).filter(Boolean);
+    if (name[0] == '{' && !/[^_]/.test(masked)) return [{ literal: tex(name) }];
+    const parts = splitTop(name, /,/g, masked).map((p) => p[0]);
+    // The words before the first comma. TeX eats the spaces after a command's name: `Mart\'\i nez` is one word.
+    const words = splitTop(parts[0], /(?<![\s~]|\\[a-zA-Z]+)[\s~]+/g, masked.slice(0, parts[0].length))
+      .map((w) => w[0])
+      .filter(Boolean);
     const first = parts.length == 1; // "First von Last"
     let i = 0; // first word of the von part
     if (first) while (i < words.length - 1 && !isVon(words[i])) i++;
@@ -263,7 +302,7 @@ export function parseNames(raw: string): CslName[] {
     const von = words.slice(i, j);
     const o: CslName = {};
     const set = (k: keyof CslName, ws: string[]) => {
-      const v = tex(ws.join(' '));
+      const v = ws.length && tex(ws.join(' '));
       if (v) o[k] = v;
     };
     set('family', words.slice(j));
@@ -303,18 +342,23 @@ function matchBraces(s: string): Int32Array {
   const open: number[] = [];
   const entry = /@\s*\w+\s*[{(]/y;
   let lineStart = true;
+  // Character codes, not one-character strings: this looks at every character of the text.
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c == '\\') i++;
-    else if (c == '{') open.push(i);
-    else if (c == '}' && open.length) match[open.pop()!] = i;
-    else if (c == '@' && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0;
-    lineStart = c == '\n' || (lineStart && (c == ' ' || c == '\t' || c == '\r'));
+    const c = s.charCodeAt(i);
+    if (c == 92) i++; // \
+    else if (c == 123) open.push(i); // {
+    else if (c == 125 && open.length) match[open.pop()!] = i; // }
+    else if (c == 64 && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0; // @
+    lineStart = c == 10 || (lineStart && (c == 32 || c == 9 || c == 13)); // \n; space, \t, \r
   }
   return match;
 }
 
 const WS = /(?:\s+|%.*)*/y;
+/** What ends or nests in a quoted value: an escaped character, a brace, the closing quote. */
+const QUOTED = /\\[^]|[{}"]/g;
+/** A macro, field or `@string` name; a word in a value. */
+const NAME = /[^\s"#%'(),={}@]+/y;
 
 /** Parses BibTeX/BibLaTeX text into CSL items; never throws (see the module comment). */
 export function parseBibtex(text: string): ParseResult {
@@ -326,8 +370,6 @@ export function parseBibtex(text: string): ParseResult {
   const byKey = new Map<string, Entry>();
   const errors: ParseIssue[] = [];
   let i = 0;
-  let line = 1;
-  let lineAt = 0;
   let budget = 4 * s.length;
 
   const fail = (message: string): never => {
@@ -359,7 +401,7 @@ export function parseBibtex(text: string): ParseResult {
         v += s.slice(i + 1, end);
         i = end + 1;
       } else if (c == '"') {
-        const re = /\\[^]|[{}"]/g;
+        const re = QUOTED;
         re.lastIndex = i + 1;
         let m;
         while ((m = re.exec(s)) && m[0] != '"') {
@@ -370,7 +412,7 @@ export function parseBibtex(text: string): ParseResult {
         v += s.slice(i + 1, m!.index);
         i = m!.index + 1;
       } else {
-        const word = read(/[^\s"#%'(),={}@]+/y) || fail('expected a value');
+        const word = read(NAME) || fail('expected a value');
         const m = macros[word.toLowerCase()] ?? word;
         // Macros may nest (b = a # a): text they expand to is limited to a few times the input's size.
         if ((budget -= m.length) < 0) fail('macros expand too much');
@@ -383,9 +425,16 @@ export function parseBibtex(text: string): ParseResult {
     }
   };
 
+  // The line of an entry's `@`, counted only for entries that are reported (at ascends).
+  let line = 1;
+  let lineAt = 0;
+  const lineOf = (at: number) => {
+    for (; lineAt < at; lineAt++) if (s.charCodeAt(lineAt) == 10) line++;
+    return line;
+  };
+
   while ((i = s.indexOf('@', i)) >= 0) {
     const at = i++;
-    while (lineAt < at) if (s[lineAt++] == '\n') line++;
     let k = at;
     while (k && /[ \t]/.test(s[k - 1])) k--;
     const atLineStart = !k || /[\n\r]/.test(s[k - 1]);
@@ -406,7 +455,7 @@ export function parseBibtex(text: string): ParseResult {
       i++;
       ws();
       if (type == 'string' || type == 'preamble') {
-        const name = type == 'string' ? read(/[^\s"#%'(),={}@]+/y).toLowerCase() || fail('expected a macro name') : '';
+        const name = type == 'string' ? read(NAME).toLowerCase() || fail('expected a macro name') : '';
         ws();
         if (name) {
           expect('=', 'after the macro name');
@@ -430,9 +479,10 @@ export function parseBibtex(text: string): ParseResult {
         expect(',', 'between fields');
         ws();
         if (s[i] == close) break;
-        const name = read(/[^\s"#%'(),={}@]+/y).toLowerCase() || bad('a field name');
+        const name = read(NAME).toLowerCase() || bad('a field name');
         ws();
-        expect('=', `after "${name}"`);
+        if (s[i] == '=') i++;
+        else bad(`"=" after "${name}"`);
         ws();
         const v = value();
         fields[name] ??= v;
@@ -443,7 +493,7 @@ export function parseBibtex(text: string): ParseResult {
       byKey.set(key!, e);
       entries.push(e);
     } catch (message) {
-      errors.push({ line, message: String(message), ...(key && { key }) });
+      errors.push({ line: lineOf(at), message: String(message), ...(key && { key }) });
       if (s[i] != '@') i = at + 1;
     }
   }
@@ -452,21 +502,25 @@ export function parseBibtex(text: string): ParseResult {
     items: entries.map((e) => {
       // Fields missing from an entry are inherited from its `crossref` parent (and its parent…),
       // BibLaTeX-style: the parent's title and subtitle become the child's booktitle and booksubtitle.
-      const chain = [e];
-      for (let p = e; chain.length < 9 && (p = byKey.get(p.fields.crossref)!); ) chain.push(p);
-      return toCsl(e, (k) => {
-        if (/^(title|subtitle|shorttitle|crossref|ids|key)$/.test(k)) return e.fields[k];
-        const book = /^book(sub)?title$/.test(k);
-        for (const p of chain) {
-          const v = (book && p != e && p.fields[k.slice(4)]) || p.fields[k];
-          if (v != null) return v;
+      let p = byKey.get(e.fields.crossref!);
+      if (!p) return toCsl(e.type, e.key, e.fields);
+      const fields: Fields = Object.assign(Object.create(null), e.fields);
+      // Up to 8 levels; back at the entry itself, a cycle has nothing more to give.
+      for (let n = 0; p && p != e && n < 8; n++, p = byKey.get(p.fields.crossref!)) {
+        for (const k of ['title', 'subtitle']) {
+          const v = p.fields[k] || p.fields['book' + k];
+          if (v != null) fields['book' + k] ??= v;
         }
-        return undefined;
-      });
+        for (const k in p.fields) if (!NOT_INHERITED.test(k)) fields[k] ??= p.fields[k];
+      }
+      return toCsl(e.type, e.key, fields);
     }),
     errors,
   };
 }
+
+/** Fields a crossref child never inherits (a parent's title becomes its booktitle). */
+const NOT_INHERITED = /^(title|subtitle|shorttitle|crossref|ids|key)$/;
 
 /** A journal field: a lone macro (`\apj`, `{\mnras}`) is an AASTeX journal, else its name (never nothing). */
 function journalName(v = ''): string {
@@ -475,24 +529,24 @@ function journalName(v = ''): string {
 }
 
 /** The CSL item of an entry (`f`: its raw fields, inherited ones included). */
-function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
-  const t = (k: string) => (f(k) ? tex(f(k)!) : '');
-  const names = (k: string) => parseNames(f(k) ?? '');
+function toCsl(entryType: string, key: string, f: Fields): CslItem {
+  const t = (k: string) => (f[k] ? tex(f[k]) : '');
+  const names = (k: string) => (f[k] ? parseNames(f[k]) : []);
   const sub = t('entrysubtype');
-  let type = own(TYPES, e.type) ?? 'document';
+  let type = own(TYPES, entryType) ?? 'document';
   if (type == 'article-journal' && /^(magazine|newspaper)$/.test(sub)) type = 'article-' + sub;
-  const o: CslItem = { id: e.key, type };
+  const o: CslItem = { id: key, type };
   const set = (k: string, v: unknown) => {
     if (v && Object(v).length !== 0) o[k] ??= v;
   };
   const article = type.startsWith('article');
-  const how = f('howpublished') ?? '';
+  const how = f.howpublished ?? '';
   const howUrl = /^\s*(\\url\{)?\s*https?:/.test(how);
-  const url = verbatim(f('url') ?? (howUrl ? how : ''));
+  const url = verbatim(f.url ?? (howUrl ? how : ''));
 
   set('title', [t('title'), t('subtitle')].filter(Boolean).join(': '));
   const book = type != 'book' && [t('booktitle'), t('booksubtitle')].filter(Boolean).join(': ');
-  const journal = journalName(f('journaltitle')) || journalName(f('journal'));
+  const journal = journalName(f.journaltitle) || journalName(f.journal);
   // A paper in proceedings that also names a journal is in the proceedings; the journal is their series.
   const inBook = /^(paper-conference|chapter)$/.test(type) && book;
   set('container-title', inBook || journal || book);
@@ -503,17 +557,17 @@ function toCsl(e: Entry, f: (k: string) => string | undefined): CslItem {
   set('issued', parseDate(t('date')) ?? yearMonth(t('year'), t('month'), t('day')));
   set('original-date', parseDate(t('origdate')));
   set('accessed', parseDate(t('urldate')));
-  for (const [csl, ...ks] of TEXT) set(csl, ks.map(t).find(Boolean));
+  for (const [csl, ks] of TEXT) for (const k of ks) if (!o[csl]) set(csl, t(k));
   set('collection-title', inBook && journal);
   set('issue', t('issue') || (article && t('number')));
-  set(f('series') && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
+  set(f.series && !article && type != 'report' ? 'collection-number' : 'number', !article && t('number'));
   set('page', t('pages').replace(/\s*[-–—‐]+\s*/g, '–'));
   set('publisher', !howUrl && t('howpublished'));
-  set('genre', own(GENRES, t('type').toLowerCase()) ?? (t('type') || (type == 'thesis' && own(GENRES, e.type))));
-  set('DOI', verbatim(f('doi') ?? ''));
+  set('genre', own(GENRES, t('type').toLowerCase()) ?? (t('type') || (type == 'thesis' && own(GENRES, entryType))));
+  set('DOI', verbatim(f.doi ?? ''));
   set('URL', url);
   set('language', own(LANGS, t('langid').toLowerCase()) ?? (t('langid') || t('language')));
   // A misc entry whose only locator is a URL is a web page.
-  if (e.type == 'misc' && url && !(o.publisher || o['container-title'] || o.DOI)) o.type = 'webpage';
+  if (entryType == 'misc' && url && !(o.publisher || o['container-title'] || o.DOI)) o.type = 'webpage';
   return o;
 }
