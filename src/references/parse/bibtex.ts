@@ -208,7 +208,10 @@ function math(m: string): string {
     .replace(/(\s?)\\([a-zA-Z]+)(\s*)|\\([^]?)/g, (_, pre?: string, cmd?: string, sp?: string, ch = '') => {
       if (!cmd) return ch == ',' ? '\u202f' : /[;: ]/.test(ch) ? ' ' : ch == '!' ? '' : ch;
       const c = own(SYMBOLS, cmd);
-      return c != null ? pre + c + (pre && sp) : FONT.test(cmd) ? pre! : ((ok = false), '');
+      if (c != null) return pre + c + (pre && sp);
+      if (FONT.test(cmd)) return pre!;
+      ok = false; // a command this cannot write as text: the math stays as written
+      return '';
     })
     .replace(/([\^_])\s*(?:\{([^{}]*)\}|([^\s{}]))/g, (_, op: string, group?: string, one?: string) => {
       const c = (group ?? one!).trim();
@@ -341,6 +344,10 @@ function matchBraces(s: string): Int32Array {
   const match = new Int32Array(s.length);
   const open: number[] = [];
   const entry = /@\s*\w+\s*[{(]/y;
+  const startsEntry = (at: number) => {
+    entry.lastIndex = at;
+    return entry.test(s);
+  };
   let lineStart = true;
   // Character codes, not one-character strings: this looks at every character of the text.
   for (let i = 0; i < s.length; i++) {
@@ -348,7 +355,7 @@ function matchBraces(s: string): Int32Array {
     if (c == 92) i++; // \
     else if (c == 123) open.push(i); // {
     else if (c == 125 && open.length) match[open.pop()!] = i; // }
-    else if (c == 64 && lineStart && ((entry.lastIndex = i), entry.test(s))) open.length = 0; // @
+    else if (c == 64 && lineStart && startsEntry(i)) open.length = 0; // @
     lineStart = c == 10 || (lineStart && (c == 32 || c == 9 || c == 13)); // \n; space, \t, \r
   }
   return match;
