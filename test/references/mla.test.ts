@@ -65,6 +65,13 @@ describe('mla: in-text citations', () => {
     expect(cite('', { title: 'the long title', 'title-short': 'short one' })).to.equal('(*Short One*)');
     expect(cite('3', { title: 'headline', 'container-title': 'Paper' })).to.equal('(“Headline” 3)');
   });
+
+  it('cites a name in a CJK script by its family name, printed whole in the entry', () => {
+    const mao = { ...fromm, author: [{ family: 'Nolan', given: 'Ann' }, { family: '毛', given: '泽东' }] };
+    expect(cite('', mao)).to.equal('(Nolan and 毛)');
+    expect(entryText(mla, mao)).to.equal('Nolan, Ann, and 毛泽东. *X*. 1956.');
+    expect(cite('', { ...fromm, author: [{ literal: '毛泽东' }] })).to.equal('(毛泽东)');
+  });
 });
 
 describe('mla: entries', () => {

@@ -16,7 +16,6 @@
  * - A chapter or conference paper without editor or container prints no dangling "in" (citeproc:
  *   "‘A talk’, in. *Conference*.").
  * - A report number prints as typed ("800-63-3"; citeproc: "800-63–3", as if a page range).
- * - In-text citations print a name in a CJK script whole ("毛泽东"; citeproc: "毛").
  * - A locator other than a page range prints as typed ("(Fromm, 1956, chap. 2)").
  */
 import type { CslItem } from '../../core/backend.js';
@@ -93,7 +92,10 @@ function parts(o: CslItem, short?: unknown) {
     ? cat('. ', cat(' ', italic(title), around('[', f('medium'), ']'), !volume && vols && `(${vols} vol)`), ed)
     : around('‘', quotes(asText(o.title), 1), '\v');
   const [who, role] = authors[0] ? [authors, ''] : eds[0] ? [eds, eds[1] ? 'eds' : 'ed.'] : [trs, trs[1] ? 'trans.' : 'tran.'];
-  const names = who.map((p) => (short ? p.literal || cat(' ', p.particle, p.family || p.given) : name(p, 1)));
+  // A name in a CJK script is literal (common.ts) but cited by its family name ("毛"), as citeproc does.
+  const cited = (n: unknown) =>
+    nameParts(n).map((p) => (p.literal && !Object(n).literal && asText(Object(n).family)) || p.literal || cat(' ', p.particle, p.family || p.given));
+  const names = short ? [authors[0] ? o.author : eds[0] ? o.editor : o.translator].flat().flatMap(cited) : who.map((p) => name(p, 1));
   const author = who[0]
     ? list(names, 0, italic(term('et al.'))) + (short || !role ? '' : ` (${role})`)
     : /^article-[mn]/.test(type)

@@ -12,9 +12,8 @@
  *   dates are read; only the first date of a range with months or days is printed; a period after a
  *   closing quote in the title stays outside it; field text is plain (rich-text tags print as typed);
  *   no year suffixes.
- * - In-text citations name every author (citeproc drops a name that has only a given name) and
- *   print a name in a CJK script whole ("毛泽东"; citeproc: "毛"); no disambiguation (no added
- *   given names or titles for authors with the same family name).
+ * - In-text citations name every author (citeproc drops a name that has only a given name); no
+ *   disambiguation (no added given names or titles for authors with the same family name).
  * - Title case lower-cases fewer small words than citeproc's long list (the common prepositions,
  *   articles and conjunctions; citeproc also has "amid", "qua", "sans", "vis-à-vis" and the like).
  * - A locator other than a page range prints as typed ("(Fromm, chap. 2)"; citeproc prints its
@@ -116,9 +115,11 @@ export const mla: CitationStyle = {
     '(',
     ...cites.flatMap(({ item, locator }, i): CitePiece[] => {
       const o: CslItem = Object(item);
-      const [who] = [o.author, o.editor, o.translator].map(nameParts).filter((ns) => ns[0]);
-      const short = (p: NameParts) => p.literal || cat(' ', p.particle, p.family || p.given);
-      const name = who ? (who[2] ? short(who[0]) + ' ' + term('et al.') : who.map(short).join(' and ')) : titleOf(o, 1);
+      // A name in a CJK script is literal (common.ts) but cited by its family name ("毛"), as citeproc does.
+      const short = (n: unknown) =>
+        nameParts(n).map((p) => (p.literal && !Object(n).literal && asText(Object(n).family)) || p.literal || cat(' ', p.particle, p.family || p.given));
+      const [who] = [o.author, o.editor, o.translator].map((v) => [v].flat().flatMap(short)).filter((ns) => ns[0]);
+      const name = who ? (who[2] ? who[0] + ' ' + term('et al.') : who.join(' and ')) : titleOf(o, 1);
       const loc = asText(locator);
       const page = pageLocator(loc);
       const part = close(join(page ? ' ' : ', ', name, page ? pages(page) : loc));
