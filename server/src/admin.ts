@@ -14,7 +14,7 @@
 // Exit codes: 0 done; 1 refused (bad input, taken email, unknown specialist); 2 bad usage or configuration.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.js';
+import { describeDatabase, loadConfig, type Config } from './config.js';
 import { hashPassword } from './passwords.js';
 import { signupSchema } from './routes/signup.js';
 import { EmailTakenError, openStore, type Store } from './store/index.js';
@@ -24,18 +24,6 @@ import { createBox, DataKeyError, type Purpose } from './crypto-box.js';
 const USAGE = `usage:
   npm run admin -- add-staff --email E --role admin|specialist [--specialist ID] [--name N]   (password on standard input)
   npm run admin -- rotate-key   (HEARTH_DATA_KEY: the new key; HEARTH_DATA_KEY_PREVIOUS: the old one)`;
-
-/** The database, for people: the PostgreSQL URL without its password, or the SQLite file (as migrate.ts says it). */
-function describeDatabase(config: Config): string {
-  if (!config.databaseUrl) return `SQLite ${config.dbPath}`;
-  try {
-    const url = new URL(config.databaseUrl);
-    if (url.password) url.password = '***';
-    return `PostgreSQL ${url.href}`;
-  } catch {
-    return 'PostgreSQL (HEARTH_DATABASE_URL)';
-  }
-}
 
 class Refusal extends Error {
   constructor(message: string, readonly code = 1) {

@@ -207,3 +207,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKeyPrevious: env.HEARTH_DATA_KEY_PREVIOUS?.trim() ? parseDataKey(env.HEARTH_DATA_KEY_PREVIOUS, 'HEARTH_DATA_KEY_PREVIOUS') : undefined,
   };
 }
+
+/** The database the configuration names, for people: the PostgreSQL URL without its password, or the SQLite file. */
+export function describeDatabase(config: Pick<Config, 'dbPath' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return `SQLite ${config.dbPath}`;
+  try {
+    const url = new URL(config.databaseUrl);
+    if (url.password) url.password = '***';
+    return `PostgreSQL ${url.href}`;
+  } catch {
+    return 'PostgreSQL (HEARTH_DATABASE_URL)';
+  }
+}

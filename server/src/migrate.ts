@@ -2,20 +2,8 @@
 // (the server also applies them at every start; this is for a deploy step that migrates before
 // the new processes start). Prints the database (without its password) and the versions applied.
 // Exit code 0 when done, 1 when a migration failed, 2 for a bad configuration.
-import { loadConfig, type Config } from './config.js';
+import { describeDatabase, loadConfig, type Config } from './config.js';
 import { openStore } from './store/index.js';
-
-/** The database the configuration names, for people: the PostgreSQL URL without its password, or the SQLite file. */
-export function describeDatabase(config: Pick<Config, 'dbPath' | 'databaseUrl'>): string {
-  if (!config.databaseUrl) return `SQLite ${config.dbPath}`;
-  try {
-    const url = new URL(config.databaseUrl);
-    if (url.password) url.password = '***';
-    return `PostgreSQL ${url.href}`;
-  } catch {
-    return 'PostgreSQL (HEARTH_DATABASE_URL)';
-  }
-}
 
 let config: Config;
 try {
