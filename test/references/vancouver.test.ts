@@ -101,6 +101,17 @@ describe('vancouver: entries', () => {
     const entry = { id: 'd', type: 'entry-dictionary', title: 'T', 'container-title': 'Merriam-Webster.com dictionary. Ed. 2', URL: 'https://x.example' };
     expect(entryText(vancouver, entry)).to.equal('1. T. In: Merriam-Webster.com dictionary Ed 2 [Internet]. Available from: https://x.example');
     expect(entryText(vancouver, { id: 's', type: 'motion_picture', title: 'S', issued: { 'date-parts': [[2008], [2013]] } })).to.equal('1. S. 2008–2013.');
+    // A range prints its end from the largest part that differs (citeproc drops the spaces in the end: "2002Jan").
+    const range = (type: string, ...dp: number[][]) => entryText(vancouver, { id: 'r', type, title: 'T', 'container-title': 'J', volume: 1, issued: { 'date-parts': dp } });
+    expect(range('article-journal', [2002, 7], [2002, 8])).to.equal('1. T. J. 2002 Jul–Aug;1.');
+    expect(range('article-journal', [2002, 7, 3], [2002, 8, 5])).to.equal('1. T. J. 2002 Jul 3–Aug 5;1.');
+    expect(range('article-journal', [2002, 7, 3], [2002, 7, 5])).to.equal('1. T. J. 2002 Jul 3–5;1.');
+    expect(range('article-journal', [2001, 12], [2002, 1])).to.equal('1. T. J. 2001 Dec–2002 Jan;1.');
+    expect(range('article-journal', [2002, 21], [2002, 22])).to.equal('1. T. J. 2002 Spring–Summer;1.');
+    // Only the parts the type prints count: a report prints the year and month, a book the year.
+    const report = { id: 'r', type: 'report', title: 'T', publisher: 'P', issued: { 'date-parts': [[2002, 7, 3], [2002, 7, 5]] } };
+    expect(entryText(vancouver, report)).to.equal('1. T. P; 2002 Jul.');
+    expect(entryText(vancouver, { ...report, type: 'book', issued: { 'date-parts': [[2002, 7], [2002, 8]] } })).to.equal('1. T. P; 2002.');
     expect(entryText(vancouver, { id: 'p', type: 'patent', title: 'P', number: 'US1', issued: { 'date-parts': [[2001, 9, 4]] } })).to.equal('1. P. US1, 2001.');
   });
 

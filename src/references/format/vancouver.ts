@@ -5,7 +5,7 @@
  * or quotes, "Title. 2nd ed.", the journal's short name without periods, "2017 Jul 1;390(10101):12–9."
  * (minimal page ranges; no publisher for periodicals), "[Internet]", "[cited 2020 Jan 5]" and
  * "Available from: URL" for items online; a page of a website as "Site [Internet]. Publisher; date
- * [cited]. Page title."; ranges of years as "2008–2013"; a patent's number before its year; no DOI
+ * [cited]. Page title."; date ranges as "2008–2013", "2002 Jul–Aug"; a patent's number before its year; no DOI
  * (the style prints none). Numeric: the list is in citation order, each entry after its label "1.";
  * citations "(1)", "(1,2)", "(1–3,5)" (three or more consecutive numbers collapse); locators are not printed.
  *
@@ -13,11 +13,12 @@
  * - Bugs of the style file: a conference paper with neither proceedings nor editors (a talk) is
  *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc:
  *   "In 2019."); no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
- *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3").
+ *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3"); the end of a date
+ *   range keeps its spaces ("2001 Dec–2002 Jan", "2000 May 3–Jun 5"; citeproc: "2002Jan", "Jun5").
  * - Shared by all of hearth's styles (see apa.ts): URLs other than absolute http(s) are dropped;
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
- *   typed); only the first date of a range with months or days is printed.
+ *   typed).
  * - Not handled: bills and legislation (section, number), "circa" dates.
  */
 import type { CslItem } from '../../core/backend.js';
@@ -52,21 +53,26 @@ const nameList = (ns: string[], role = '') =>
 /** A year: "2017", "380 BC". */
 const year = (y: number) => (y < 0 ? -y + ' BC' : '' + y);
 
-/**
- * The end year of a range of years ("2008–2013"), as '–2013'; '' when the date is not a range of whole
- * years. A range with months or days prints only its first date (see the list at the top).
- */
-function yearsTo(v: unknown, d: number[]): string {
-  const end = rangeEnd(v);
-  return !d[1] && end?.length == 1 && end[0] != d[0] ? '–' + year(end[0]) : '';
-}
+/** The parts of a date as printed, '' when not: `parts` 1 [year], 2 [year, month], 3 [year, month, day] (seasons in full). */
+const printed = ([y, m, day]: number[], parts: number): string[] => [
+  year(y),
+  parts > 1 ? (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3) : '',
+  parts > 2 && day ? '' + day : '',
+];
 
-/** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full), a range of years "2008–2013"; a literal date as is. */
+/**
+ * A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1"; a literal date as is. A range prints the
+ * end from its largest part that differs, as citeproc: "2008–2013", "2002 Jul–Aug", "2002 Jul 3–Aug 5",
+ * "2002 Jul 3–5", "2001 Dec–2002 Jan"; a range whose printed parts are the same prints once.
+ */
 function date(v: unknown, parts: number): string {
   const d = dateParts(v);
   if (typeof d == 'string') return d;
-  const [y, m, day] = d;
-  return cat(' ', year(y) + yearsTo(v, d), parts > 1 && (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3), parts > 2 && day);
+  const from = printed(d, parts);
+  const end = rangeEnd(v);
+  const to = end ? printed(end, parts) : from;
+  const k = from.findIndex((x, i) => x != to[i]);
+  return cat(' ', ...from) + (k < 0 ? '' : '–' + cat(' ', ...to.slice(k)));
 }
 
 /**
