@@ -115,6 +115,17 @@ describe('vancouver: entries', () => {
     expect(entryText(vancouver, { id: 'p', type: 'patent', title: 'P', number: 'US1', issued: { 'date-parts': [[2001, 9, 4]] } })).to.equal('1. P. US1, 2001.');
   });
 
+  it('formats bills and laws: code, section and number, then "Mon D, YYYY" and the pages (no volume)', () => {
+    const law = {
+      id: 'l', type: 'legislation', title: 'Health Act', 'container-title': 'Stat', section: '5', number: 'Pub. L. 111-148', volume: 124,
+      page: '119-124', issued: { 'date-parts': [[2010, 3, 23]] },
+    };
+    expect(entryText(vancouver, law)).to.equal('1. Health Act. Stat. Sect. 5, Pub. L. 111-148 Mar 23, 2010 p. 119–24.');
+    expect(entryText(vancouver, { id: 'b', type: 'bill', title: 'A Bill', number: 'H.R. 1', issued: { 'date-parts': [[2010]] } })).to.equal('1. A Bill. H.R. 1 2010.');
+    // citeproc: "Mar 1–Apr2, 2010"
+    expect(entryText(vancouver, { id: 'b', type: 'bill', title: 'B', issued: { 'date-parts': [[2010, 3, 1], [2010, 4, 2]] } })).to.equal('1. B. Mar 1, 2010.');
+  });
+
   it('formats an unpublished talk as a speech', () => {
     const item = {
       id: 't', type: 'paper-conference', title: 'T', 'event-title': 'Conf', 'event-place': 'Rome', issued: { 'date-parts': [[2000, 5, 1]] },

@@ -14,12 +14,13 @@
  *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc:
  *   "In 2019."); no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
  *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3"); the end of a date
- *   range keeps its spaces ("2001 Dec–2002 Jan", "2000 May 3–Jun 5"; citeproc: "2002Jan", "Jun5").
+ *   range keeps its spaces ("2001 Dec–2002 Jan", "2000 May 3–Jun 5"; citeproc: "2002Jan", "Jun5"), and
+ *   a bill or law prints the first date of a range (citeproc: "Mar 1–Apr2, 2010").
  * - Shared by all of hearth's styles (see apa.ts): URLs other than absolute http(s) are dropped;
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
  *   typed).
- * - Not handled: bills and legislation (section, number), "circa" dates.
+ * - Not handled: "circa" dates.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, httpUrl, asText, term, type Run } from './common.js';
@@ -75,6 +76,14 @@ function date(v: unknown, parts: number): string {
   return cat(' ', ...from) + (k < 0 ? '' : '–' + cat(' ', ...to.slice(k)));
 }
 
+/** A bill's or law's date, "Mar 23, 2010" (the first of a range, see the top); a literal date as is. */
+function lawDate(v: unknown): string {
+  const d = dateParts(v);
+  if (typeof d == 'string') return d;
+  const [y, m, day] = printed(d, 3);
+  return cat(', ', cat(' ', m, day), y);
+}
+
 /**
  * Periods dropped as citeproc's strip-periods drops them: those not followed by a lower-case letter,
  * so "J. Appl. Phys." -> "J Appl Phys" but "Merriam-Webster.com" keeps its dot.
@@ -126,11 +135,15 @@ export function formatVancouver(item: CslItem): Run[] {
   const edition = /^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : dots(ed);
   const internet = URL && '[Internet]';
   const head = sitePart ? '' : cat(' ', title, !part && internet);
+  // Bills and laws: "Code. Sect. 5, H.R. 1 Mar 23, 2010 p. 12." (no volume, no date of citing).
+  const law = is('bill legislation');
   const container = part
     ? cat(' ', dots(ct && stripPeriods(cat(' ', (journal && f('container-title-short')) || ct, internet))), edition)
     : type == 'speech'
       ? cat(': ', genre && capFirst(genre) + ' presented at', f('event-title') || f('event')).replace(/.$/, '$&;')
-      : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, !site && ct));
+      : law
+        ? cat(', ', cat('. ', ct, around('Sect. ', f('section'))), f('number'))
+        : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, !site && ct));
   const inner = cat(' ', editors, container);
   // Periodicals name no publisher (or place): "Nature. 2021;…", not "Nature. Nature Publishing Group; 2021;…".
   const pub =
@@ -141,11 +154,13 @@ export function formatVancouver(item: CslItem): Run[] {
   const pages = is('book') ? around(' ', cat(' ', nop, numeric(nop) && 'p.')) : page && ' p. ' + page;
   const dated = periodical
     ? cat(';', cat(' ', date(item.issued, 3), cited), cat(':', journal && volume + (issue && `(${issue})`), page))
-    : (type == 'report'
-        ? cat(' ', date(item.issued, 2), cited)
-        : type == 'speech'
-          ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
-          : dots(cat(' ', cat(', ', type == 'patent' && f('number'), date(item.issued, 1)), cited))) + pages;
+    : (law
+        ? lawDate(item.issued)
+        : type == 'report'
+          ? cat(' ', date(item.issued, 2), cited)
+          : type == 'speech'
+            ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
+            : dots(cat(' ', cat(', ', type == 'patent' && f('number'), date(item.issued, 1)), cited))) + pages;
 
   return runs(
     cat(
