@@ -89,6 +89,8 @@ describe('vancouver: entries', () => {
   it('prints a page of a website site first, its title last (no "[Internet]" after an author)', () => {
     const page = { id: 'w', type: 'webpage', title: 'Page', 'container-title': 'Site', publisher: 'Pub', URL: 'https://x.example', issued: { 'date-parts': [[2010]] } };
     expect(entryText(vancouver, page)).to.equal('1. Site [Internet]. Pub; 2010. Page. Available from: https://x.example');
+    // The style prints an edition with the title, which a page of a site has at its end: not at all.
+    expect(entryText(vancouver, { ...page, edition: '2' })).to.equal('1. Site [Internet]. Pub; 2010. Page. Available from: https://x.example');
     const byAuthor = { ...page, publisher: undefined, author: [{ family: 'Doe', given: 'J' }], accessed: { 'date-parts': [[2021, 3, 5]] } };
     expect(entryText(vancouver, byAuthor)).to.equal('1. Doe J. Site. 2010 [cited 2021 Mar 5]. Page. Available from: https://x.example');
     const noSite = { ...page, 'container-title': undefined };

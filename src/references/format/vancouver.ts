@@ -168,7 +168,7 @@ export function formatVancouver(item: CslItem): Run[] {
       // Authors. Title [Internet]. 2nd ed. [Thesis genre].
       dots(
         a[0] ? nameList(a) : site || nameList(e, 'editor'),
-        cat(' ', !part && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
+        cat(' ', !part && !sitePart && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
       ),
       // In: editors. Container. Place: Publisher; date;volume(issue):pages.
       dots(cat(' ', cat(': ', inner && part && !periodical && 'In', inner), pub && pub + ';', dated, sitePart && title).replace(/;$/, '')),
