@@ -128,6 +128,14 @@ describe('vancouver: entries', () => {
     expect(entryText(vancouver, { id: 'b', type: 'bill', title: 'B', issued: { 'date-parts': [[2010, 3, 1], [2010, 4, 2]] } })).to.equal('1. B. Mar 1, 2010.');
   });
 
+  it('prints a name suffix without its period ("King ML Jr", as Citing Medicine)', () => {
+    const king = { family: 'King', given: 'Martin Luther', suffix: 'Jr.' };
+    const book = { id: 'k', type: 'book', title: 'T', author: [king, { family: 'Doe', given: 'Jane' }], publisher: 'P', issued: { 'date-parts': [[2000]] } };
+    expect(entryText(vancouver, book)).to.equal('1. King ML Jr, Doe J. T. P; 2000.');
+    expect(entryText(vancouver, { ...book, author: undefined, editor: [king] })).to.equal('1. King ML Jr, editor. T. P; 2000.');
+    expect(entryText(vancouver, { ...book, author: [{ family: 'Doe', given: 'John', suffix: 'III' }] })).to.equal('1. Doe J III. T. P; 2000.');
+  });
+
   it('formats an unpublished talk as a speech', () => {
     const item = {
       id: 't', type: 'paper-conference', title: 'T', 'event-title': 'Conf', 'event-place': 'Rome', issued: { 'date-parts': [[2000, 5, 1]] },

@@ -41,10 +41,10 @@ export const vancouver: CitationStyle = {
   ],
 };
 
-/** Names in sort order with bare initials ("van Gogh V", "Humboldt A von", "King ML Jr."). */
+/** Names in sort order with bare initials and no period after a suffix, as Citing Medicine ("van Gogh V", "Humboldt A von", "King ML Jr"). */
 const nameTexts = (v: unknown): string[] =>
   nameParts(v).map(({ family, given, literal, particle, dropping, suffix }) =>
-    join('', literal || (family ? cat(' ', particle, family, initials(given).replace(/[\s.-]/g, ''), dropping, suffix) : given)),
+    join('', literal || (family ? cat(' ', particle, family, initials(given).replace(/[\s.-]/g, ''), dropping, suffix.replace(/\.$/, '')) : given)),
   );
 
 /** Six names, then "et al."; with the role ("editor", "editors") when given. */
