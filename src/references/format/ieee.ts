@@ -23,7 +23,8 @@
  * - A series prints its volume only where the entry has no volume of its own (proceedings: "in Lecture
  *   Notes in Computer Science, vol. 1234."); citeproc repeats a book's or chapter's volume there ("*B*,
  *   vol. 2. in Series, no. 4, vol. 2.") and leaves a chapter's series with ". ," before the publisher.
- * - Not handled: "circa" dates; `status` ("In press") is not bold.
+ * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only);
+ *   `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, httpUrl, asText, term, titleCase, type Name, type Run } from './common.js';

@@ -12,7 +12,8 @@
  * Deliberate differences from citeproc-js:
  * - Bugs of the style file: a conference paper with neither proceedings nor editors (a talk) is
  *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc:
- *   "In 2019."); no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
+ *   "In 2019."), and a chapter or entry without its book prints no lone "In" (citeproc: "T. In 2000.");
+ *   no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
  *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3"); the end of a date
  *   range keeps its spaces ("2001 Dec–2002 Jan", "2000 May 3–Jun 5"; citeproc: "2002Jan", "Jun5"), and
  *   a bill or law prints the first date of a range (citeproc: "Mar 1–Apr2, 2010").
@@ -20,7 +21,7 @@
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
  *   typed).
- * - Not handled: "circa" dates.
+ * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only).
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, httpUrl, asText, term, type Run } from './common.js';
