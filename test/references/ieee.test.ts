@@ -122,6 +122,24 @@ describe('ieee: entries', () => {
     expect(range([2008], 'x')).to.equal('[1] “S,” P, 2008.');
   });
 
+  it('prints a series before the publisher, its volume only where the entry has none of its own', () => {
+    const lncs = { 'collection-title': 'LNCS', 'collection-number': '12', volume: '1234' };
+    const paper = {
+      id: 'c', type: 'paper-conference', title: 'P', author: [{ family: 'Doe', given: 'Jane' }], 'container-title': 'Proc. X', editor: [{ family: 'Ed', given: 'Ed' }],
+      publisher: 'Springer', 'publisher-place': 'Cham', page: '1-5', issued: { 'date-parts': [[2020, 6]] }, ...lncs,
+    };
+    expect(entryText(ieee, paper)).to.equal('[1] J. Doe, “P,” in *Proc. X*, E. Ed, Ed., in LNCS, no. 12, vol. 1234. Cham: Springer, Jun. 2020, pp. 1–5.');
+    expect(entryText(ieee, { id: 't', type: 'speech', title: 'T', 'event-title': 'Conf', 'collection-title': 'S' })).to.equal('[1] “T,” presented at the Conf, in S.');
+    // citeproc: "vol. 1234. in LNCS, no. 12, vol. 1234."
+    const book = { id: 'b', type: 'book', title: 'B', publisher: 'Pub', issued: { 'date-parts': [[2020]] }, ...lncs };
+    expect(entryText(ieee, book)).to.equal('[1] *B*, vol. 1234. in LNCS, no. 12. Pub, 2020.');
+    expect(entryText(ieee, { ...book, volume: undefined, publisher: undefined, issued: undefined })).to.equal('[1] *B*. in LNCS, no. 12.');
+    // citeproc: "in LNCS, no. 12. , Oslo: Pub"
+    const chapter = { ...book, type: 'chapter', title: 'C', 'container-title': 'B', volume: undefined, 'publisher-place': 'Oslo', page: '3' };
+    expect(entryText(ieee, chapter)).to.equal('[1] “C,” in *B*, in LNCS, no. 12. Oslo: Pub, 2020, p. 3.');
+    expect(entryText(ieee, { ...book, type: 'dataset', title: 'D', volume: undefined, 'collection-number': undefined })).to.equal('[1] “D.” in LNCS. Pub, 2020.');
+  });
+
   it('survives items of the wrong shape', () => {
     for (const item of wrongShapes) {
       expect(() => ieee.entry(item as never)).to.not.throw();

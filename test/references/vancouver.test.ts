@@ -89,6 +89,8 @@ describe('vancouver: entries', () => {
   it('prints a page of a website site first, its title last (no "[Internet]" after an author)', () => {
     const page = { id: 'w', type: 'webpage', title: 'Page', 'container-title': 'Site', publisher: 'Pub', URL: 'https://x.example', issued: { 'date-parts': [[2010]] } };
     expect(entryText(vancouver, page)).to.equal('1. Site [Internet]. Pub; 2010. Page. Available from: https://x.example');
+    // The style prints an edition with the title, which a page of a site has at its end: not at all.
+    expect(entryText(vancouver, { ...page, edition: '2' })).to.equal('1. Site [Internet]. Pub; 2010. Page. Available from: https://x.example');
     const byAuthor = { ...page, publisher: undefined, author: [{ family: 'Doe', given: 'J' }], accessed: { 'date-parts': [[2021, 3, 5]] } };
     expect(entryText(vancouver, byAuthor)).to.equal('1. Doe J. Site. 2010 [cited 2021 Mar 5]. Page. Available from: https://x.example');
     const noSite = { ...page, 'container-title': undefined };
@@ -101,7 +103,37 @@ describe('vancouver: entries', () => {
     const entry = { id: 'd', type: 'entry-dictionary', title: 'T', 'container-title': 'Merriam-Webster.com dictionary. Ed. 2', URL: 'https://x.example' };
     expect(entryText(vancouver, entry)).to.equal('1. T. In: Merriam-Webster.com dictionary Ed 2 [Internet]. Available from: https://x.example');
     expect(entryText(vancouver, { id: 's', type: 'motion_picture', title: 'S', issued: { 'date-parts': [[2008], [2013]] } })).to.equal('1. S. 2008–2013.');
+    // A range prints its end from the largest part that differs (citeproc drops the spaces in the end: "2002Jan").
+    const range = (type: string, ...dp: number[][]) => entryText(vancouver, { id: 'r', type, title: 'T', 'container-title': 'J', volume: 1, issued: { 'date-parts': dp } });
+    expect(range('article-journal', [2002, 7], [2002, 8])).to.equal('1. T. J. 2002 Jul–Aug;1.');
+    expect(range('article-journal', [2002, 7, 3], [2002, 8, 5])).to.equal('1. T. J. 2002 Jul 3–Aug 5;1.');
+    expect(range('article-journal', [2002, 7, 3], [2002, 7, 5])).to.equal('1. T. J. 2002 Jul 3–5;1.');
+    expect(range('article-journal', [2001, 12], [2002, 1])).to.equal('1. T. J. 2001 Dec–2002 Jan;1.');
+    expect(range('article-journal', [2002, 21], [2002, 22])).to.equal('1. T. J. 2002 Spring–Summer;1.');
+    // Only the parts the type prints count: a report prints the year and month, a book the year.
+    const report = { id: 'r', type: 'report', title: 'T', publisher: 'P', issued: { 'date-parts': [[2002, 7, 3], [2002, 7, 5]] } };
+    expect(entryText(vancouver, report)).to.equal('1. T. P; 2002 Jul.');
+    expect(entryText(vancouver, { ...report, type: 'book', issued: { 'date-parts': [[2002, 7], [2002, 8]] } })).to.equal('1. T. P; 2002.');
     expect(entryText(vancouver, { id: 'p', type: 'patent', title: 'P', number: 'US1', issued: { 'date-parts': [[2001, 9, 4]] } })).to.equal('1. P. US1, 2001.');
+  });
+
+  it('formats bills and laws: code, section and number, then "Mon D, YYYY" and the pages (no volume)', () => {
+    const law = {
+      id: 'l', type: 'legislation', title: 'Health Act', 'container-title': 'Stat', section: '5', number: 'Pub. L. 111-148', volume: 124,
+      page: '119-124', issued: { 'date-parts': [[2010, 3, 23]] },
+    };
+    expect(entryText(vancouver, law)).to.equal('1. Health Act. Stat. Sect. 5, Pub. L. 111-148 Mar 23, 2010 p. 119–24.');
+    expect(entryText(vancouver, { id: 'b', type: 'bill', title: 'A Bill', number: 'H.R. 1', issued: { 'date-parts': [[2010]] } })).to.equal('1. A Bill. H.R. 1 2010.');
+    // citeproc: "Mar 1–Apr2, 2010"
+    expect(entryText(vancouver, { id: 'b', type: 'bill', title: 'B', issued: { 'date-parts': [[2010, 3, 1], [2010, 4, 2]] } })).to.equal('1. B. Mar 1, 2010.');
+  });
+
+  it('prints a name suffix without its period ("King ML Jr", as Citing Medicine)', () => {
+    const king = { family: 'King', given: 'Martin Luther', suffix: 'Jr.' };
+    const book = { id: 'k', type: 'book', title: 'T', author: [king, { family: 'Doe', given: 'Jane' }], publisher: 'P', issued: { 'date-parts': [[2000]] } };
+    expect(entryText(vancouver, book)).to.equal('1. King ML Jr, Doe J. T. P; 2000.');
+    expect(entryText(vancouver, { ...book, author: undefined, editor: [king] })).to.equal('1. King ML Jr, editor. T. P; 2000.');
+    expect(entryText(vancouver, { ...book, author: [{ family: 'Doe', given: 'John', suffix: 'III' }] })).to.equal('1. Doe J III. T. P; 2000.');
   });
 
   it('formats an unpublished talk as a speech', () => {

@@ -20,7 +20,11 @@
  * - A locator that is not a page prints as typed ("[1, chap. 2]"; citeproc: "[1, Ch. 2]" from its label).
  * - Double quotes typed in a quoted title turn single (“‘Quoted’ start,”); typed single quotes stay
  *   single (citeproc turns them double).
- * - Not handled: "circa" dates; series (`collection-title`: "in Series, no. 4. "); `status` ("In press") is not bold.
+ * - A series prints its volume only where the entry has no volume of its own (proceedings: "in Lecture
+ *   Notes in Computer Science, vol. 1234."); citeproc repeats a book's or chapter's volume there ("*B*,
+ *   vol. 2. in Series, no. 4, vol. 2.") and leaves a chapter's series with ". ," before the publisher.
+ * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only);
+ *   `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, displayName, doiUrl, editorLabel, italic, join, MONTHS, names, ordinal, pageLabel, pageRange, plural, runs, httpUrl, asText, term, titleCase, type Name, type Run } from './common.js';
@@ -114,6 +118,11 @@ export function formatIeee(item: CslItem): Run[] {
   const status = page || issue || volume ? '' : capFirst(f('status'));
   const pub = bookish ? cat(': ', place, publisher) : cat(', ', publisher, place);
   const g = (...xs: string[]) => cat(', ', ...xs);
+  // The series: "in Series, no. 4, vol. 2" (the volume only when the entry has no locators, see the top).
+  const series =
+    f('collection-title') && 'in ' + g(f('collection-title'), around('no. ', f('collection-number')), is('paper-conference speech') ? around('vol. ', volume) : '');
+  /** `head` and `tail` joined with a comma, or with the series between them, ending each in a period. */
+  const withSeries = (head: string, tail: string) => (series ? cat(' ', end(g(head, series)), end(tail)) : end(g(head, tail)));
   // Films and standards: the place in title case ("Paris").
   const location = titleCase(place || f('event-place'));
 
@@ -125,7 +134,7 @@ export function formatIeee(item: CslItem): Run[] {
     // Published in proceedings ("in *Proceedings*") or presented ("presented at the Event"); no event place.
     if (is('paper-conference speech')) {
       const event = ct ? 'in ' + italic(ct) : around('presented at the ', f('event-title') || f('event'));
-      return end(g(T, event, editors, pub, issued(type == 'speech' ? 2 : 1), pages, status));
+      return withSeries(g(T, event, editors), g(pub, issued(type == 'speech' ? 2 : 1), pages, status));
     }
     if (type == 'report') return end(g(T, pub, cat(' ', genre, num), issued(1)));
     if (type == 'thesis') return end(g(T, genre, pub, issued(0)));
@@ -140,13 +149,13 @@ export function formatIeee(item: CslItem): Run[] {
     if (film) return cat(' ', end(location), end(g(T, around('(', issued(2), ')'))));
     // "*Title*, ISO 690:2021, Geneva, Jun. 2021." (the style: "Geneva., Jun. 2021")
     if (type == 'standard') return end(g(T, cat(' ', genre, num), location, issued(2)));
-    if (is('bill book graphic legal_case legislation song')) return cat(' ', end(g(T, locators)), end(g(pub, issued(0), pages)));
+    if (is('bill book graphic legal_case legislation song')) return cat(' ', end(g(T, locators)), withSeries('', g(pub, issued(0), pages)));
     if (is('article-magazine article-newspaper broadcast interview manuscript map personal_communication'))
       return end(g(T, italic(ct), locators, pub, pages, issued(2)));
     // "“Title,” in *Book*, 2nd ed., J. Smith, Ed., Place: Publisher, 2010, pp. 1–9."
     if (type == 'chapter')
-      return end(g(T, around('in ', italic(ct)), locators, editors, pub, issued(0), around('ch. ', f('chapter-number')), pages));
-    return cat(' ', end(g(T, italic(ct), locators)), end(g(pub, pages, issued(2))));
+      return withSeries(g(T, around('in ', italic(ct)), locators, editors), g(pub, issued(0), around('ch. ', f('chapter-number')), pages));
+    return cat(' ', end(g(T, italic(ct), locators)), withSeries('', g(pub, pages, issued(2))));
   };
 
   // "Accessed: Mar. 05, 2021. [Online]. Available: URL" (the access date only with a URL); else "doi: …".

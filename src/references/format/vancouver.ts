@@ -5,20 +5,23 @@
  * or quotes, "Title. 2nd ed.", the journal's short name without periods, "2017 Jul 1;390(10101):12–9."
  * (minimal page ranges; no publisher for periodicals), "[Internet]", "[cited 2020 Jan 5]" and
  * "Available from: URL" for items online; a page of a website as "Site [Internet]. Publisher; date
- * [cited]. Page title."; ranges of years as "2008–2013"; a patent's number before its year; no DOI
+ * [cited]. Page title."; date ranges as "2008–2013", "2002 Jul–Aug"; a patent's number before its year; no DOI
  * (the style prints none). Numeric: the list is in citation order, each entry after its label "1.";
  * citations "(1)", "(1,2)", "(1–3,5)" (three or more consecutive numbers collapse); locators are not printed.
  *
  * Deliberate differences from citeproc-js:
  * - Bugs of the style file: a conference paper with neither proceedings nor editors (a talk) is
  *   formatted as the style formats a speech ("Genre presented at: Event; 2019 May 3; Place."; citeproc:
- *   "In 2019."); no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
- *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3").
+ *   "In 2019."), and a chapter or entry without its book prints no lone "In" (citeproc: "T. In 2000.");
+ *   no semicolon dangles before the end or "Available from" ("2000 Mar 7.", "P."; citeproc:
+ *   "2000 Mar 7;"); a hyphen in a report number stays a hyphen (citeproc: "800-63–3"); the end of a date
+ *   range keeps its spaces ("2001 Dec–2002 Jan", "2000 May 3–Jun 5"; citeproc: "2002Jan", "Jun5"), and
+ *   a bill or law prints the first date of a range (citeproc: "Mar 1–Apr2, 2010").
  * - Shared by all of hearth's styles (see apa.ts): URLs other than absolute http(s) are dropped;
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
- *   typed); only the first date of a range with months or days is printed.
- * - Not handled: bills and legislation (section, number), "circa" dates.
+ *   typed).
+ * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only).
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, httpUrl, asText, term, type Run } from './common.js';
@@ -39,10 +42,10 @@ export const vancouver: CitationStyle = {
   ],
 };
 
-/** Names in sort order with bare initials ("van Gogh V", "Humboldt A von", "King ML Jr."). */
+/** Names in sort order with bare initials and no period after a suffix, as Citing Medicine ("van Gogh V", "Humboldt A von", "King ML Jr"). */
 const nameTexts = (v: unknown): string[] =>
   nameParts(v).map(({ family, given, literal, particle, dropping, suffix }) =>
-    join('', literal || (family ? cat(' ', particle, family, initials(given).replace(/[\s.-]/g, ''), dropping, suffix) : given)),
+    join('', literal || (family ? cat(' ', particle, family, initials(given).replace(/[\s.-]/g, ''), dropping, suffix.replace(/\.$/, '')) : given)),
   );
 
 /** Six names, then "et al."; with the role ("editor", "editors") when given. */
@@ -52,21 +55,34 @@ const nameList = (ns: string[], role = '') =>
 /** A year: "2017", "380 BC". */
 const year = (y: number) => (y < 0 ? -y + ' BC' : '' + y);
 
-/**
- * The end year of a range of years ("2008–2013"), as '–2013'; '' when the date is not a range of whole
- * years. A range with months or days prints only its first date (see the list at the top).
- */
-function yearsTo(v: unknown, d: number[]): string {
-  const end = rangeEnd(v);
-  return !d[1] && end?.length == 1 && end[0] != d[0] ? '–' + year(end[0]) : '';
-}
+/** The parts of a date as printed, '' when not: `parts` 1 [year], 2 [year, month], 3 [year, month, day] (seasons in full). */
+const printed = ([y, m, day]: number[], parts: number): string[] => [
+  year(y),
+  parts > 1 ? (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3) : '',
+  parts > 2 && day ? '' + day : '',
+];
 
-/** A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1" (seasons in full), a range of years "2008–2013"; a literal date as is. */
+/**
+ * A date: `parts` 1 "2017", 2 "2017 Jul", 3 "2017 Jul 1"; a literal date as is. A range prints the
+ * end from its largest part that differs, as citeproc: "2008–2013", "2002 Jul–Aug", "2002 Jul 3–Aug 5",
+ * "2002 Jul 3–5", "2001 Dec–2002 Jan"; a range whose printed parts are the same prints once.
+ */
 function date(v: unknown, parts: number): string {
   const d = dateParts(v);
   if (typeof d == 'string') return d;
-  const [y, m, day] = d;
-  return cat(' ', year(y) + yearsTo(v, d), parts > 1 && (MONTHS[m - 1] || '').slice(0, m > 12 ? 9 : 3), parts > 2 && day);
+  const from = printed(d, parts);
+  const end = rangeEnd(v);
+  const to = end ? printed(end, parts) : from;
+  const k = from.findIndex((x, i) => x != to[i]);
+  return cat(' ', ...from) + (k < 0 ? '' : '–' + cat(' ', ...to.slice(k)));
+}
+
+/** A bill's or law's date, "Mar 23, 2010" (the first of a range, see the top); a literal date as is. */
+function lawDate(v: unknown): string {
+  const d = dateParts(v);
+  if (typeof d == 'string') return d;
+  const [y, m, day] = printed(d, 3);
+  return cat(', ', cat(' ', m, day), y);
 }
 
 /**
@@ -120,11 +136,15 @@ export function formatVancouver(item: CslItem): Run[] {
   const edition = /^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : dots(ed);
   const internet = URL && '[Internet]';
   const head = sitePart ? '' : cat(' ', title, !part && internet);
+  // Bills and laws: "Code. Sect. 5, H.R. 1 Mar 23, 2010 p. 12." (no volume, no date of citing).
+  const law = is('bill legislation');
   const container = part
     ? cat(' ', dots(ct && stripPeriods(cat(' ', (journal && f('container-title-short')) || ct, internet))), edition)
     : type == 'speech'
       ? cat(': ', genre && capFirst(genre) + ' presented at', f('event-title') || f('event')).replace(/.$/, '$&;')
-      : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, !site && ct));
+      : law
+        ? cat(', ', cat('. ', ct, around('Sect. ', f('section'))), f('number'))
+        : dots(cat(', ', !series && volume && (/[–,&]/.test(volume) ? 'Vols. ' : 'Vol. ') + volume, !site && ct));
   const inner = cat(' ', editors, container);
   // Periodicals name no publisher (or place): "Nature. 2021;…", not "Nature. Nature Publishing Group; 2021;…".
   const pub =
@@ -135,11 +155,13 @@ export function formatVancouver(item: CslItem): Run[] {
   const pages = is('book') ? around(' ', cat(' ', nop, numeric(nop) && 'p.')) : page && ' p. ' + page;
   const dated = periodical
     ? cat(';', cat(' ', date(item.issued, 3), cited), cat(':', journal && volume + (issue && `(${issue})`), page))
-    : (type == 'report'
-        ? cat(' ', date(item.issued, 2), cited)
-        : type == 'speech'
-          ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
-          : dots(cat(' ', cat(', ', type == 'patent' && f('number'), date(item.issued, 1)), cited))) + pages;
+    : (law
+        ? lawDate(item.issued)
+        : type == 'report'
+          ? cat(' ', date(item.issued, 2), cited)
+          : type == 'speech'
+            ? cat('; ', cat(' ', date(item.issued, 3), cited), f('event-place'))
+            : dots(cat(' ', cat(', ', type == 'patent' && f('number'), date(item.issued, 1)), cited))) + pages;
 
   return runs(
     cat(
@@ -147,7 +169,7 @@ export function formatVancouver(item: CslItem): Run[] {
       // Authors. Title [Internet]. 2nd ed. [Thesis genre].
       dots(
         a[0] ? nameList(a) : site || nameList(e, 'editor'),
-        cat(' ', !part && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
+        cat(' ', !part && !sitePart && edition ? dots(head, edition) : head, type == 'thesis' && genre && `[${genre}]`),
       ),
       // In: editors. Container. Place: Publisher; date;volume(issue):pages.
       dots(cat(' ', cat(': ', inner && part && !periodical && 'In', inner), pub && pub + ';', dated, sitePart && title).replace(/;$/, '')),
