@@ -86,6 +86,13 @@ export const isHearthError = (e: unknown): e is HearthError =>
   (e as HearthError | null)?.name === 'HearthError' && typeof (e as HearthError).kind === 'string';
 
 /**
+ * A failure that passes by itself (offline, unreachable, a timeout, a 5xx, a 429): an outbox keeps
+ * the message and tries again; anything else is the visitor's to act on.
+ */
+export const isTransient = (error: unknown): boolean =>
+  isHearthError(error) && /^(offline|unreachable|timeout|server|rate-limited)$/.test(error.kind);
+
+/**
  * The error of an element without a backend (or one without the method it needs). The site's
  * developer is told in the console, with the element and the fix; the visitor sees a calm message.
  */

@@ -1,10 +1,10 @@
 import type { ReactiveController } from '@lit/reactive-element';
 import type { HearthElement } from '../core/hearth-element.js';
 import type { HearthBackend, MessageCreated } from '../core/backend.js';
-import { HearthError, isHearthError, noBackend } from '../core/errors.js';
+import { HearthError, isHearthError, isTransient, noBackend } from '../core/errors.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
-import { clampDelay } from '../core/delay.js';
+import { retryWait } from '../core/delay.js';
 import { wellFormed } from '../core/text.js';
 import type { SharedSession } from '../core/session.js';
 import { readDraft, saveDraft } from './drafts.js';
@@ -13,8 +13,6 @@ import { readDraft, saveDraft } from './drafts.js';
 export const REPLY_BOX = 'hearth-desk';
 /** The longest reply, in characters (the contract's limit). */
 export const REPLY_MAX = 5000;
-/** The longest backoff between attempts (a Retry-After may ask for more, up to clampDelay's hour). */
-const MAX_BACKOFF = 60_000;
 
 /** A reply waiting in the persistent outbox: an outbox entry that knows its conversation. */
 export interface ReplyEntry extends OutboxEntry {
@@ -229,7 +227,7 @@ export class ReplyDelivery implements ReactiveController {
       this.host.emit('hearth-desk-reply-sent', { conversationId: conversation, id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|unreachable|timeout|server|rate-limited)$/.test(kind)) return this.#queue(conversation, entry, error);
+      if (isTransient(error)) return this.#queue(conversation, entry, error);
       if (kind == 'unauthorized') {
         // Kept with its key; a backend that cannot say who is signed in (no getSession) will not say when: Retry.
         const waits = !!session?.backend.getSession;
@@ -260,9 +258,7 @@ export class ReplyDelivery implements ReactiveController {
     if (isOnline()) {
       const attempt = this.#attempts.get(conversation) ?? 0;
       this.#attempts.set(conversation, attempt + 1);
-      const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.retryDelay * 2 ** attempt, MAX_BACKOFF);
-      this.#timers.set(conversation, setTimeout(() => void this.#deliver(conversation), clampDelay(delay)));
+      this.#timers.set(conversation, setTimeout(() => void this.#deliver(conversation), retryWait(error, this.retryDelay, attempt)));
     }
     if (!this.#announced.has(entry.key)) {
       this.#announced.add(entry.key);

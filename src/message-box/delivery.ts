@@ -1,9 +1,9 @@
 import type { ReactiveController } from '@lit/reactive-element';
 import type { HearthElement } from '../core/hearth-element.js';
-import { HearthError, isHearthError, noBackend } from '../core/errors.js';
+import { HearthError, isHearthError, isTransient, noBackend } from '../core/errors.js';
 import { isOnline, onConnectivityChange } from '../core/connectivity.js';
 import { entriesOf, newKey, putEntry, removeEntry, type OutboxEntry } from '../core/outbox.js';
-import { clampDelay } from '../core/delay.js';
+import { clampDelay, retryWait } from '../core/delay.js';
 import { sessionOf } from '../core/session.js';
 
 /**
@@ -31,9 +31,6 @@ export interface DeliveryHooks {
   /** The server refused the message as written (a 422): nothing was stored, the text goes back to the form. */
   refused(error: HearthError): void;
 }
-
-/** The longest backoff between attempts (a Retry-After may ask for more, up to clampDelay's hour). */
-const MAX_BACKOFF = 60_000;
 
 /**
  * Delivers the message box's message, built never to lose a word: each message gets its
@@ -185,7 +182,7 @@ export class DeliveryController implements ReactiveController {
       this.host.emit('hearth-message-sent', { id: created.id, createdAt: created.createdAt, idempotencyKey: entry.key });
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
-      if (kind && /^(offline|unreachable|timeout|server|rate-limited)$/.test(kind)) return this.#queue(error);
+      if (isTransient(error)) return this.#queue(error);
       if (kind == 'unauthorized') {
         // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
         // the entry keeps its key and waits for sign-in, then goes again with that key.
@@ -213,9 +210,7 @@ export class DeliveryController implements ReactiveController {
     const entry = this.#entry!;
     this.set('queued', error);
     if (isOnline()) {
-      const after = (error as HearthError).retryAfter;
-      const delay = after! >= 0 ? after! * 1e3 : Math.min(this.host.retryDelay * 2 ** this.#attempts++, MAX_BACKOFF);
-      this.#timer = this.clock.setTimeout(() => void this.deliver(), clampDelay(delay));
+      this.#timer = this.clock.setTimeout(() => void this.deliver(), retryWait(error, this.host.retryDelay, this.#attempts++));
     }
     if (this.#announced !== entry.key) {
       this.#announced = entry.key;

@@ -1,7 +1,6 @@
 import { formatApa, needsMore } from './format/apa.js';
 import { kit } from './links.js';
 import type { CitationStyle } from './format/style.js';
-import type { CslItem } from '../core/backend.js';
 
 /**
  * The citation styles by `citation-style` value, each a lazy chunk that exports its style under that
@@ -26,12 +25,21 @@ const styles: Record<string, CitationStyle | Promise<unknown>> = { apa: { entry:
 /** The `citation-style` values (`<hearth-references>` checks the attribute against them). */
 export const STYLES = ['apa', 'mla', 'chicago', 'ieee', 'vancouver', 'harvard'] as const;
 
+/** Whether the list's data needs apa-more.ts, read once per data (the list asks at every update). */
+const checked = new WeakMap<object, boolean>();
+function needsApaMore(data: unknown): boolean {
+  if (!Array.isArray(data)) return false;
+  let needs = checked.get(data);
+  if (needs === undefined) checked.set(data, (needs = data.some(needsMore)));
+  return needs;
+}
+
 /**
  * The style of that name (one of STYLES) for `data` (the list's items), or a promise that settles
  * when it has loaded (then ask again).
  */
 export function styleNamed(name: (typeof STYLES)[number] | 'apaMore', data?: unknown): CitationStyle | Promise<unknown> {
-  if (name == 'apa' && (data as CslItem[] | undefined)?.some?.(needsMore)) name = 'apaMore';
+  if (name == 'apa' && needsApaMore(data)) name = 'apaMore';
   return (styles[name] ??= importers[name]().then(
     (m) => (styles[name] = m[name] as CitationStyle),
     (error) => {

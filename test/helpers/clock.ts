@@ -5,7 +5,7 @@
  * setTimeout (`useFakeTimers`). @web/test-runner's helpers (waitUntil, aTimeout) poll with real
  * timers: between install and restore, wait with `await el.updateComplete` instead.
  */
-type Clock = Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
+import type { Clock } from '../../src/message-box/delivery.js';
 
 /** setTimeout and clearTimeout on a clock that moves only when `tick` says so. */
 export class FakeClock {
