@@ -1,16 +1,14 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys as send } from '@web/test-runner-commands';
 import { HearthError } from '../../src/core/errors.js';
-import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
-import { forgetStored } from '../helpers/storage.js';
 import { AUTH, conversation, deskStub, reject } from './stub.js';
-import { $, announced, button, desk, focused, listed, openRow, rows, text, textarea, threadReady, type } from './helpers.js';
+import { $, announced, button, desk, focused, listed, openRow, rows, text, textarea, threadReady, type, forgetReplies } from './helpers.js';
 
 const sendKeys = send as (keys: { press: string }) => Promise<void>;
 
 describe('<hearth-desk>', () => {
   beforeEach(async () => {
-    await forgetStored((box) => box === REPLY_BOX, 'hearth.desk-draft:');
+    await forgetReplies('a', 'b', 'c', 'new');
   });
 
   describe('who is signed in', () => {

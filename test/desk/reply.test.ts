@@ -2,11 +2,10 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { HearthError } from '../../src/core/errors.js';
 import { entriesOf } from '../../src/core/outbox.js';
-import { forgetStored } from '../helpers/storage.js';
 import { sessionOf } from '../../src/core/session.js';
 import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
 import { conversation, deskStub, ME, reject } from './stub.js';
-import { $, button, desk, focused, openRow, replyStatus, rows, setOnline, textarea, threadReady, type } from './helpers.js';
+import { $, button, desk, focused, openRow, replyStatus, rows, setOnline, textarea, threadReady, type, forgetReplies } from './helpers.js';
 import type { HearthDesk } from '../../src/desk/desk.js';
 
 const messages = (el: HearthDesk) => [...el.shadowRoot!.querySelectorAll('[part~=message] .body')].map((m) => m.textContent);
@@ -15,7 +14,7 @@ const send = (el: HearthDesk) => button(el, 'Send reply')!.click();
 
 describe('<hearth-desk> replies', () => {
   beforeEach(async () => {
-    await forgetStored((box) => box === REPLY_BOX, 'hearth.desk-draft:');
+    await forgetReplies('ra', 'rb');
   });
   afterEach(() => setOnline(true));
 

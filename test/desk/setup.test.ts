@@ -2,14 +2,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/hearth-provider.js';
 import '../../src/define/hearth-desk.js';
 import type { HearthDesk } from '../../src/desk/desk.js';
-import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
-import { forgetStored } from '../helpers/storage.js';
 import { conversation, deskStub } from './stub.js';
-import { $, desk, listed, openRow, rows, text } from './helpers.js';
+import { $, desk, listed, openRow, rows, text, forgetReplies } from './helpers.js';
 
 describe('<hearth-desk> setup', () => {
   beforeEach(async () => {
-    await forgetStored((box) => box === REPLY_BOX, 'hearth.desk-draft:');
+    await forgetReplies('a');
   });
 
   it('takes its backend from an enclosing <hearth-provider>', async () => {
