@@ -24,7 +24,7 @@ export const apiBaseOf = (backend: HearthBackend): string | undefined => Object.
  * HearthBackend's methods, by the verb their name begins with: get… (getReferences, getSession,
  * getHours, …), list…, create…, update…, put…, cancel…, reschedule…, export…, sendMessage,
  * bookConsultation, replyToConversation, markConversationRead, inviteStaff, watchEvents; and logout.
- * Verbs rather than every name: the names would cost every element ~250 B. Two checks keep it
+ * Verbs rather than every name: measured in docs/architecture.md (Kept tricks). Two checks keep it
  * exhaustive: `Forwarded` (the same verbs as a type) must cover every HearthBackend method at compile
  * time (test/types/backend.check.ts), and the HTTP client's every method must pass this pattern
  * (test/core/http-backend.test.ts): a new method can no longer come back undefined.

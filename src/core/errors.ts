@@ -82,8 +82,8 @@ export class HearthError extends Error {
 }
 
 /** True for a `HearthError`, also one made by another copy of this module (each element bundles one). */
-export const isHearthError = (e: unknown): e is HearthError =>
-  (e as HearthError | null)?.name === 'HearthError' && typeof (e as HearthError).kind === 'string';
+export const isHearthError = (error: unknown): error is HearthError =>
+  (error as HearthError | null)?.name === 'HearthError' && typeof (error as HearthError).kind === 'string';
 
 /**
  * A failure that passes by itself (offline, unreachable, a timeout, a 5xx, a 429): an outbox keeps

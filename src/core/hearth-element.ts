@@ -16,13 +16,12 @@ import { loadLocale, localeOf, onLangChange, withLocale } from './localization.j
  *
  * It extends Lit's `ReactiveElement` and renders with lit-html itself (what `LitElement` adds on top
  * of `ReactiveElement` is exactly these few lines): `render()` returns a template as in any Lit
- * element, and `static styles` and shadow roots work as in Lit, while light-DOM elements skip
- * `LitElement`'s bytes, which count against every element's size budget.
+ * element, and `static styles` and shadow roots work as in Lit (why not `LitElement`:
+ * docs/architecture.md, Bundles).
  */
 export class HearthElement extends ReactiveElement {
-  // Reactive properties are declared with `static properties` (Lit's documented alternative to
-  // decorators): the decorator helpers cost several hundred bytes that every element's size budget
-  // pays.
+  // Reactive properties are declared with `static properties`, Lit's documented alternative to
+  // decorators (why: docs/architecture.md, Kept tricks).
   static override properties: PropertyDeclarations = {
     api: {},
     backend: { attribute: false },
@@ -81,7 +80,7 @@ export class HearthElement extends ReactiveElement {
   #followLang(): void {
     const locale = localeOf(this);
     void loadLocale(locale).then(() => {
-      if (localeOf(this) == locale) this.locale = locale;
+      if (localeOf(this) === locale) this.locale = locale;
     });
   }
 
@@ -112,7 +111,7 @@ export class HearthElement extends ReactiveElement {
     });
     for (const child of (this.renderRoot as HTMLElement).children as HTMLCollectionOf<HTMLElement>) {
       child.lang = locale;
-      child.dir = locale == 'ar' ? 'rtl' : 'ltr';
+      child.dir = locale === 'ar' ? 'rtl' : 'ltr';
     }
   }
 

@@ -265,8 +265,8 @@ export class HttpBackend implements HearthBackend {
    * for 204 or an empty body); rejects with a `HearthError`, or with the signal's reason on abort.
    */
   async request<T>(method: string, path: string, { body, signal, idempotencyKey, text: asText }: HttpRequestInit = {}): Promise<T> {
-    const o = this.options;
-    const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4 } = o;
+    const options = this.options;
+    const { retries = 2, retryDelay = 300, maxRetryDelay = 5e3, timeout = 1e4 } = options;
     const headers = await this.#headers(asText ? '*/*' : 'application/json');
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -277,11 +277,11 @@ export class HttpBackend implements HearthBackend {
       let response: Response | undefined;
       let text = '';
       try {
-        response = await (o.fetch ?? fetch)((path ? o.baseUrl.replace(/\/+$/, '') : o.baseUrl) + path, {
+        response = await (options.fetch ?? fetch)((path ? options.baseUrl.replace(/\/+$/, '') : options.baseUrl) + path, {
           method,
           headers,
           body: JSON.stringify(body), // undefined stays undefined
-          credentials: o.credentials, // fetch's default is 'same-origin'
+          credentials: options.credentials, // fetch's default is 'same-origin'
           signal: AbortSignal.any([timer, signal ?? timer]),
         });
         text = await response.text();
@@ -289,7 +289,7 @@ export class HttpBackend implements HearthBackend {
         // Only the network is caught here: a bug in reading an answer must not pass for "offline" (and be retried).
         if (signal?.aborted) throw signal.reason;
         if (timer.aborted) error = new HearthError('timeout', `No answer in ${timeout} ms`, { cause: e });
-        else if (e instanceof TypeError) error = networkError(o.baseUrl, e);
+        else if (e instanceof TypeError) error = networkError(options.baseUrl, e);
         else throw e;
       }
       if (response?.ok) {
@@ -308,7 +308,7 @@ export class HttpBackend implements HearthBackend {
       // Retry reads only, only after offline, timeout, 5xx or 429 (never after an abort or a 4xx).
       const status = error.status ?? 503;
       const after = error.retryAfter! * 1e3; // NaN without Retry-After
-      if (attempt >= retries || !/^(GET|HEAD)$/.test(method) || (status < 500 && status != 429) || after > maxRetryDelay)
+      if (attempt >= retries || !/^(GET|HEAD)$/.test(method) || (status < 500 && status !== 429) || after > maxRetryDelay)
         throw error;
       // The wait ends early when the caller aborts; the loop then throws the abort reason.
       if (!signal?.aborted) {

@@ -36,8 +36,8 @@ let active: TemplateMap | undefined;
  */
 function localizedMsg(template: string | StrResult, options?: { id?: string }): string {
   const localized = active?.[options?.id ?? ''] as string | StrResult | undefined;
-  const source = typeof template == 'string' ? undefined : template;
-  if (typeof localized == 'string') return localized;
+  const source = typeof template === 'string' ? undefined : template;
+  if (typeof localized === 'string') return localized;
   if (localized) return joinStringsAndValues(localized.strings, source?.values ?? [], localized.values as number[]);
   return source ? joinStringsAndValues(source.strings, source.values) : (template as string);
 }

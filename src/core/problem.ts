@@ -9,7 +9,7 @@ import { HearthError, type HearthErrorKind, type ProblemDetails } from './errors
  * Normalizes a problem's `errors` member into `{field: [messages]}`: a prototype-free object, so a
  * field named `constructor`, `toString` or `__proto__` is a field like any other.
  */
-export function fieldErrorsOf(errors: unknown): Record<string, string[]> {
+function normalizeFieldErrors(errors: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = Object.create(null);
   const add = (field: string, msg: unknown) => {
     if (msg != null) (out[field.replace(/^#?\//, '').replace(/\//g, '.')] ||= []).push(String(msg));
@@ -28,8 +28,8 @@ export function fieldErrorsOf(errors: unknown): Record<string, string[]> {
 /** Seconds from a `Retry-After` value (delta-seconds or HTTP date; a past date gives 0). */
 export function parseRetryAfter(value: string | null): number | undefined {
   // `+null` and `+"0"` are 0: both fall through to Date.parse, giving NaN (no header) or a past date (0).
-  const s = +value! || Math.ceil((Date.parse(value!) - Date.now()) / 1e3);
-  return s === s ? Math.max(s, 0) : undefined;
+  const seconds = +value! || Math.ceil((Date.parse(value!) - Date.now()) / 1e3);
+  return Number.isNaN(seconds) ? undefined : Math.max(seconds, 0);
 }
 
 const KINDS: Record<number, HearthErrorKind> = {
@@ -58,7 +58,7 @@ export function errorFromResponse(response: Response, bodyText: string): HearthE
     {
       status,
       problem,
-      fieldErrors: fieldErrorsOf(problem?.errors),
+      fieldErrors: normalizeFieldErrors(problem?.errors),
       retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
     },
   );

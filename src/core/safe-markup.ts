@@ -20,7 +20,7 @@ export type MarkupNode = string | MarkupElement;
 export function safeUrl(value: unknown, schemes = 'http:https:'): string | undefined {
   try {
     const url = new URL(String(value).trim(), document.baseURI);
-    if (typeof value == 'string' && value.trim() && schemes.includes(url.protocol)) return url.href;
+    if (typeof value === 'string' && value.trim() && schemes.includes(url.protocol)) return url.href;
   } catch {
     // not a URL
   }
@@ -43,22 +43,22 @@ const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 /** Parses the annotation markup subset into a safe tree. Non-strings give an empty tree. */
 export function parseSafeMarkup(input: unknown): MarkupNode[] {
   const stack: MarkupElement[] = [{ tag: 'i', children: [] }];
-  for (const [token, closing, rawName, attributes = ''] of typeof input == 'string' ? input.matchAll(TOKEN) : []) {
+  for (const [token, closing, rawName, attributes = ''] of typeof input === 'string' ? input.matchAll(TOKEN) : []) {
     const name = rawName?.toLowerCase();
     const top = stack[stack.length - 1].children;
     if (!name) {
-      if (token[1] != '!') {
+      if (token[1] !== '!') {
         const text = decodeEntities(token);
-        if (typeof top[top.length - 1] == 'string') top[top.length - 1] += text;
+        if (typeof top[top.length - 1] === 'string') top[top.length - 1] += text;
         else top.push(text);
       }
     } else if (/^(i|em|b|strong|a)$/.test(name)) {
       if (closing) {
-        const at = stack.findLastIndex((el, i) => i && el.tag == name);
+        const at = stack.findLastIndex((el, i) => i && el.tag === name);
         if (at > 0) stack.length = at;
       } else {
         const element: MarkupElement = { tag: name as MarkupTag, children: [] };
-        const href = name == 'a' && HREF.exec(attributes);
+        const href = name === 'a' && HREF.exec(attributes);
         const url = href && safeUrl(decodeEntities(href[1] ?? href[2] ?? href[3]), 'http:https:mailto:');
         if (url) element.href = url;
         top.push(element);

@@ -94,8 +94,8 @@ export const returning: Promise<boolean> = /^#hearth-code=/.test(location.hash)
 /** True for an absolute http(s) URL on `origin` (when given). */
 function isSignInUrl(url: unknown, origin?: string): boolean {
   try {
-    const u = new URL(url as string);
-    return /^https?:$/.test(u.protocol) && (!origin || u.origin == origin);
+    const parsed = new URL(url as string);
+    return /^https?:$/.test(parsed.protocol) && (!origin || parsed.origin === origin);
   } catch {
     return false;
   }
@@ -128,7 +128,7 @@ export function sessionOf(backend: HearthBackend): SharedSession {
 export const refreshAll = (): Promise<unknown> => Promise.all([...sessions.values()].map((s) => s.refresh()));
 
 // A session that could not be read (offline at page load) is read again when the connection returns.
-addEventListener('online', () => sessions.forEach((s) => s.error && !s.value && void s.refresh()));
+addEventListener('online', () => sessions.forEach((session) => session.error && !session.value && void session.refresh()));
 
 /**
  * The session of an element's current backend (`session`), listened to while the element is

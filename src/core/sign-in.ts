@@ -43,7 +43,7 @@ export async function exchange(tokenUrl: string, code: string, verifier: string)
     signal: AbortSignal.timeout(15_000),
   });
   const token = response.ok ? ((await response.json()) as { token?: unknown } | null)?.token : undefined;
-  if (typeof token != 'string') throw new Error(`hearth: the sign-in code was refused (HTTP ${response.status}).`);
+  if (typeof token !== 'string') throw new Error(`hearth: the sign-in code was refused (HTTP ${response.status}).`);
   setToken(new URL(tokenUrl).origin, token);
 }
 

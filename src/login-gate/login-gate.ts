@@ -176,7 +176,7 @@ export class HearthLoginGate extends HearthElement {
   async #signIn(mode: 'login' | 'signup'): Promise<void> {
     const value = this.#session?.value;
     if (!value) return;
-    const target = mode == 'login' ? value.loginUrl : value.signupUrl;
+    const target = mode === 'login' ? value.loginUrl : value.signupUrl;
     if (!this.emit('hearth-login-requested', { mode, url: target }, true)) return;
     this.#stopWaiting?.();
     this.notice = '';
@@ -197,7 +197,7 @@ export class HearthLoginGate extends HearthElement {
     if (!popup) {
       // The page leaves and comes back: same site, the session cookie carries the sign-in; another
       // site gets a one-time code in the fragment, taken only with this tab's state and verifier.
-      if (origin == location.origin) {
+      if (origin === location.origin) {
         url.searchParams.set('return', location.pathname + location.search + location.hash);
       } else {
         if (tokenUrl) signIn.markAttempt(tokenUrl, attempt);
@@ -214,7 +214,7 @@ export class HearthLoginGate extends HearthElement {
     const onMessage = async (event: MessageEvent) => {
       const code = (event.data as { type?: unknown; code?: unknown } | null)?.code;
       // Only the popup we opened, only from the backend's origin, only this message.
-      if (event.source !== popup || event.origin !== origin || event.data?.type !== 'hearth:session' || typeof code != 'string') return;
+      if (event.source !== popup || event.origin !== origin || event.data?.type !== 'hearth:session' || typeof code !== 'string') return;
       stop();
       try {
         // Without a tokenUrl (a site's own backend) the sign-in is the backend's business: read the session again.

@@ -70,14 +70,14 @@ export class DeliveryController implements ReactiveController {
   hostConnected(): void {
     // Online or offline: the box updates (its offline banner, its status).
     this.#stopWatching = onConnectivityChange((online) => {
-      if (online && this.phase == 'queued') {
+      if (online && this.phase === 'queued') {
         this.#attempts = 0;
         void this.deliver();
       }
       this.host.requestUpdate();
     });
     // After a disconnect: a queued message goes on.
-    if (this.phase == 'queued') void this.deliver();
+    if (this.phase === 'queued') void this.deliver();
   }
 
   hostDisconnected(): void {
@@ -166,7 +166,7 @@ export class DeliveryController implements ReactiveController {
       // Waiting for sign-in (a 401): sent only once signed in, and only as the visitor who wrote it.
       const user = session?.value?.user?.id;
       if (!session?.signedIn) return this.set('signin', this.error);
-      if (entry.user && user && user != entry.user) {
+      if (entry.user && user && user !== entry.user) {
         await this.#keep({ ...entry, hold: true, signIn: false });
         return this.set('failed');
       }
@@ -183,7 +183,7 @@ export class DeliveryController implements ReactiveController {
     } catch (error) {
       const kind = isHearthError(error) && error.kind;
       if (isTransient(error)) return this.#queue(error);
-      if (kind == 'unauthorized') {
+      if (kind === 'unauthorized') {
         // The server may have stored an earlier attempt whose answer was lost (a 502, a timeout):
         // the entry keeps its key and waits for sign-in, then goes again with that key.
         session?.signedOut(); // every gate shows Log in
@@ -191,7 +191,7 @@ export class DeliveryController implements ReactiveController {
         const waits = !session?.signedIn;
         await this.#keep({ ...entry, signIn: waits, hold: !waits });
         this.set(waits ? 'signin' : 'failed', error);
-      } else if (kind == 'validation') {
+      } else if (kind === 'validation') {
         // Refused as written (a replayed key gives the first answer): nothing was stored.
         await this.#forget();
         this.hooks.refused(error as HearthError);

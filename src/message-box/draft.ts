@@ -12,7 +12,7 @@ export interface Draft {
 const KEY = 'hearth.draft:';
 export const emptyDraft = (): Draft => ({ subject: '', body: '', at: 0 });
 
-export function readDraft(key: string): Draft {
+export function readBoxDraft(key: string): Draft {
   try {
     return { ...emptyDraft(), ...JSON.parse(localStorage.getItem(KEY + key) ?? '{}') };
   } catch {
@@ -20,7 +20,7 @@ export function readDraft(key: string): Draft {
   }
 }
 
-export function saveDraft(key: string, draft: Draft): void {
+export function saveBoxDraft(key: string, draft: Draft): void {
   try {
     if (draft.body || draft.subject) localStorage.setItem(KEY + key, JSON.stringify(draft));
     else localStorage.removeItem(KEY + key);

@@ -6,14 +6,12 @@ import { HearthError } from '../core/errors.js';
 import { msg } from '../core/localization.js';
 import { SessionLink } from '../core/session.js';
 import { isOnline } from '../core/connectivity.js';
-import { emptyDraft, readDraft, saveDraft, type Draft } from './draft.js';
-import { DeliveryController, type Phase } from './delivery.js';
-import { checked, field, statusText } from './form.js';
-import type { Thread } from './thread.js';
+import { emptyDraft, readBoxDraft, saveBoxDraft, type Draft } from './draft.js';
+import { DeliveryController } from './delivery.js';
+import { actions, checked, messageField, statusLine } from './form.js';
+import { focusIn, keepFocus } from './focus.js';
+import type { VisitorThread } from './thread.js';
 import { boxStyles } from './message-box.styles.js';
-
-/** Where focus belongs in a phase: the message, Write another, Retry, Log in; else the status that says what happens. */
-const FOCUS: Partial<Record<Phase, string>> = { compose: 'textarea', sent: '.another', failed: '.retry', signin: '[part~=login]' };
 
 /**
  * A message composer inside a login gate, built never to lose what the visitor wrote.
@@ -138,13 +136,13 @@ export class HearthMessageBox extends HearthElement {
     restored: (entry) => (this.#draft = { ...this.#draft, subject: entry.message.subject ?? '', body: entry.message.body }),
     sent: () => {
       this.#fieldErrors = Object.create(null);
-      saveDraft(this.#key!, (this.#draft = emptyDraft()));
-      void this.#focus('.another');
+      saveBoxDraft(this.#key!, (this.#draft = emptyDraft()));
+      void focusIn(this, '.another');
     },
     refused: (error) => this.#invalid(error),
   });
   /** The conversation above the form (thread.ts), loaded once the visitor is signed in. */
-  #thread?: Thread;
+  #thread?: VisitorThread;
   #threadLoading?: Promise<void>;
 
   constructor() {
@@ -158,7 +156,7 @@ export class HearthMessageBox extends HearthElement {
     if (key !== this.#key) {
       // This box's draft, and any message of its own still waiting in the outbox (from before a reload).
       this.#key = key;
-      this.#draft = readDraft(key);
+      this.#draft = readBoxDraft(key);
       this.#sendNow = !!this.#draft.body;
       void this.#delivery.load(key);
     }
@@ -169,12 +167,12 @@ export class HearthMessageBox extends HearthElement {
     if (session?.known) {
       const signedIn = session.signedIn;
       // Signed in again after a 401: the waiting message goes, with its key.
-      if (signedIn && this.#wasSignedIn !== true && this.#delivery.phase == 'signin') void this.#delivery.deliver();
-      if (signedIn && this.#wasSignedIn === false && this.#delivery.phase == 'compose') {
+      if (signedIn && this.#wasSignedIn !== true && this.#delivery.phase === 'signin') void this.#delivery.deliver();
+      if (signedIn && this.#wasSignedIn === false && this.#delivery.phase === 'compose') {
         // Back from signing in: the words are still here, with "Send now" ready.
         if (this.#draft.body.trim()) {
           this.#sendNow = true;
-          void this.#focus('[type=submit]');
+          void focusIn(this, '[type=submit]');
         }
       }
       this.#wasSignedIn = signedIn;
@@ -182,26 +180,18 @@ export class HearthMessageBox extends HearthElement {
     this.requestUpdate();
   }
 
-  /** Focuses `selector` in the box, else in its login gate (Log in), once both have rendered. */
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
-    await gate?.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>(selector) ?? gate?.renderRoot.querySelector<HTMLElement>(selector))?.focus();
-  }
-
   #onInput(event: Event): void {
     const { name, value } = event.target as HTMLInputElement;
-    if (name != 'body' && name != 'subject') return;
+    if (name !== 'body' && name !== 'subject') return;
     this.#draft = { ...this.#draft, [name]: value, at: this.#draft.at || Date.now() };
-    saveDraft(this.#key!, this.#draft);
+    saveBoxDraft(this.#key!, this.#draft);
     this.#sendNow = this.#loginFirst = false;
     delete this.#fieldErrors[name];
     this.requestUpdate();
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key == 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void this.#submit();
     }
@@ -210,24 +200,20 @@ export class HearthMessageBox extends HearthElement {
   /** Send: checks the fields, then the message goes to the outbox and is delivered (#delivery.send). */
   async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.#delivery.phase != 'compose') return;
+    if (this.#delivery.phase !== 'compose') return;
     if (!this.#link.session?.signedIn) {
       // Ctrl+Enter before signing in: say why nothing is sent, and go to Log in.
       this.#loginFirst = true;
       this.requestUpdate();
-      return this.#focus('[part~=login]');
+      return focusIn(this, '[part~=login]');
     }
-    const key = this.#key!;
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=website]')?.value) {
       // The honeypot is filled: a bot. It gets a success, and nothing is sent.
-      saveDraft(key, (this.#draft = emptyDraft()));
+      saveBoxDraft(this.#key!, (this.#draft = emptyDraft()));
       return this.#delivery.set('sent');
     }
-    const message = checked(this.#draft, this.maxLength, this.locale);
+    const message = checked(this.#draft, this.maxLength, this.locale, this.to);
     if (message instanceof HearthError) return this.#invalid(message);
-    // The page without its query or fragment: no personal data from URLs goes to the server.
-    if (this.to) message.to = this.to;
-    if (/^https?:$/.test(location.protocol)) message.pageUrl = location.origin + location.pathname;
     // Whose message it is: after a 401 it is sent again only for the same visitor.
     const wait = this.minTime - (Date.now() - Math.min(this.#shownAt, this.#draft.at || Infinity));
     await this.#delivery.send(message, this.#link.session?.value?.user?.id, wait);
@@ -236,64 +222,42 @@ export class HearthMessageBox extends HearthElement {
   #invalid(error: HearthError): void {
     this.#fieldErrors = Object.assign(Object.create(null), error.fieldErrors);
     this.#delivery.set('compose', error);
-    void this.#focus('[aria-invalid=true], textarea');
+    void focusIn(this, '[aria-invalid=true], textarea');
   }
 
   /** Leaves a failed message: it goes back to the form to be changed (the server stored nothing). */
   #edit(): void {
     this.#delivery.drop();
-    void this.#focus('textarea');
+    void focusIn(this, 'textarea');
   }
 
   #writeAnother(): void {
     this.#delivery.set('compose');
-    void this.#focus('textarea');
+    void focusIn(this, 'textarea');
   }
 
   #field(name: 'subject' | 'body', label: string): TemplateResult {
-    return field(name, label, this.#draft[name], this.#fieldErrors[name], this.#delivery.phase != 'compose', this.maxLength, this.locale);
+    return messageField(name, label, this.#draft[name], this.#fieldErrors[name], this.#delivery.phase !== 'compose', this.maxLength, this.locale);
   }
 
   #status(): string {
     const errors = this.#fieldErrors;
     const { phase, error } = this.#delivery;
-    return statusText(phase, error, isOnline(), this.#loginFirst && !this.#link.session?.signedIn, !!(errors.body || (this.subject && errors.subject)));
+    return statusLine(phase, error, isOnline(), this.#loginFirst && !this.#link.session?.signedIn, !!(errors.body || (this.subject && errors.subject)));
   }
 
-  #actions(): TemplateResult | typeof nothing {
-    const phase = this.#delivery.phase;
-    switch (phase) {
-      case 'loading':
-      case 'compose':
-        // While loading: there, and focusable, but not yet usable (aria-disabled, not disabled: focus stays).
-        return html`<button type="submit" part="button" aria-disabled=${phase == 'loading' ? 'true' : nothing}>${this.#sendNow ? msg('Send now', { id: 'messages.sendNow' }) : msg('Send', { id: 'messages.send' })}</button>`;
-      case 'failed':
-        return html`<button type="button" part="button" class="retry" @click=${() => this.#delivery.retry()}>${msg('Retry', { id: 'common.retry' })}</button
-          ><button type="button" part="button" class="secondary" @click=${this.#edit}>${msg('Edit', { id: 'messages.edit' })}</button>`;
-    }
-    return nothing;
-  }
-
-  /**
-   * When a render removes the focused control (Send once pressed, or once the outbox is read; Retry),
-   * focus goes where this phase's next step is (FOCUS), never to <body>: the status while
-   * sending or queued, then on from there (Retry, Log in, Write another) as the phase changes.
-   */
+  /** When a render removes the focused control, focus goes to the next step (focus.ts). */
   protected override update(changed: PropertyValues<this>): void {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     super.update(changed);
-    if (!focused || (focused.isConnected && focused.getAttribute('part') != 'status')) return;
-    const target = FOCUS[this.#delivery.phase] ?? '[part=status]';
-    const here = this.renderRoot.querySelector<HTMLElement>(target);
-    if (here) here.focus();
-    else void this.#focus(target); // Log in: once the gate has rendered it
+    keepFocus(this, focused, this.#delivery.phase);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.#link.session?.signedIn && this.effectiveBackend?.listConversations)
       this.#threadLoading ??= import('./thread.js').then(
-        (m) => void (this.#thread = new m.Thread(this)),
+        (m) => void (this.#thread = new m.VisitorThread(this)),
         () => void (this.#threadLoading = undefined), // offline: tried again on a later update
       );
     const gate = this.renderRoot.querySelector<HearthElement>('hearth-login-gate');
@@ -304,7 +268,7 @@ export class HearthMessageBox extends HearthElement {
   }
 
   protected override render(): TemplateResult {
-    const sent = this.#delivery.phase == 'sent';
+    const sent = this.#delivery.phase === 'sent';
     return html`${this.#thread?.render()}${crisisNotice(this.crisisLine)}<form part="form" novalidate @submit=${this.#submit} @input=${this.#onInput} @keydown=${this.#onKeydown}>
       <div aria-live="polite">
         ${isOnline()
@@ -322,7 +286,7 @@ export class HearthMessageBox extends HearthElement {
       ${sent
         ? html`<button type="button" part="button" class="another" @click=${this.#writeAnother}>${msg('Write another', { id: 'messages.another' })}</button>`
         : html`<hearth-login-gate exportparts="prompt,login,signup,retry,account,signout" lang=${this.locale} .backend=${this.effectiveBackend} action=${this.action || msg('send messages', { id: 'messages.action' })}
-            >${this.#actions()}</hearth-login-gate
+            >${actions(this.#delivery.phase, this.#sendNow, () => this.#delivery.retry(), this.#edit)}</hearth-login-gate
           >`}
     </form>`;
   }

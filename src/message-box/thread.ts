@@ -27,20 +27,20 @@ import { threadStyles } from './thread.styles.js';
 /** What the thread shows: the visitor's conversation with a recipient, through one backend. */
 type Key = [backend: HearthBackend, user: string | undefined, recipient: string];
 
-const isText = (value: unknown): value is string => typeof value == 'string';
+const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** A message that can be shown: an id, a body, its author's name and a readable time. Anything else is a malformed answer. */
-const readable = (m: ConversationMessage | null | undefined): boolean =>
-  isText(m?.id) && isText(m.body) && isText(m.author?.name) && !isNaN(Date.parse(m.createdAt));
+const readable = (message: ConversationMessage | null | undefined): boolean =>
+  isText(message?.id) && isText(message.body) && isText(message.author?.name) && !isNaN(Date.parse(message.createdAt));
 
 /** The visitor's own message (the rest are the care team's replies). */
-const own = (m: ConversationMessage): boolean => m.author.role == 'visitor';
+const own = (message: ConversationMessage): boolean => message.author.role === 'visitor';
 
 /** Calls an optional backend method whose failure changes nothing the visitor needs (a read mark, the live stream). */
 const quietly = (call: () => unknown): void => void Promise.resolve().then(call).catch(() => undefined);
 
 
-export class Thread implements ReactiveController {
+export class VisitorThread implements ReactiveController {
   /** What is shown now; undefined while nothing is (signed out, disconnected, or no conversation backend). */
   #key?: Key;
   /** The conversation's id; undefined while there is none. */
@@ -118,7 +118,7 @@ export class Thread implements ReactiveController {
       const id = this.#id;
       // A message new to this conversation (to any while there is none yet: the first may create it);
       // an update of this one (read by staff: "Seen").
-      if (event.type == 'conversation.message' ? (!id || event.conversationId == id) && !this.#shows(event.messageId) : !!id && event.conversationId == id) this.#fetch();
+      if (event.type === 'conversation.message' ? (!id || event.conversationId === id) && !this.#shows(event.messageId) : !!id && event.conversationId === id) this.#fetch();
     };
     quietly(() => key[0].watchEvents?.({ event: onEvent }, { signal: stream.signal }));
     this.#fetch();
@@ -142,7 +142,7 @@ export class Thread implements ReactiveController {
           if (signal.aborted) return;
           this.#error = error;
           // The session has ended: every gate shows Log in, and the thread goes.
-          if (isHearthError(error) && error.kind == 'unauthorized') sessionOf(backend).signedOut();
+          if (isHearthError(error) && error.kind === 'unauthorized') sessionOf(backend).signedOut();
         },
       )
       .finally(() => {
