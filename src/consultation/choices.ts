@@ -5,8 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { msg, str } from '../core/localization.js';
-import type { Flow, Loaded } from './flow.js';
-import { about, backButton, dtf, minutes, price, problem, skeleton } from './steps.js';
+import type { Flow } from './flow.js';
+import type { Loaded } from './loading.js';
+import { about, backButton, dtf, minutes, price, problem, skeleton } from './parts.js';
 
 /** A list to choose from once loaded: a skeleton before, the error with Retry when it failed. */
 function list<T extends { id: string }>(f: Flow, loaded: Loaded<T[]>, retry: () => void, current: string | undefined, choose: (item: T) => void, label: (item: T) => unknown) {

@@ -1,42 +1,28 @@
 /**
  * The booking flow: its state and what each step does. Loaded on first interaction with the button
  * (a separate chunk); one instance per element, no module-level state, so many buttons on a page,
- * re-mounting and removal mid-flow need no globals. Rendering lives in steps.ts.
+ * re-mounting and removal mid-flow need no globals. What it loads, with the guards against late
+ * answers, lives in loading.ts; the check of the details in details.ts; rendering in steps.ts.
  */
 import type { ReactiveController } from '@lit/reactive-element';
 import type { TemplateResult } from 'lit-html';
 import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingCreated, BookingRequest, Service, Slot, Specialist } from '../core/contract.js';
 import { dateLocale } from '../core/date-locale.js';
-import { HearthError, isHearthError, noBackend } from '../core/errors.js';
+import { isHearthError } from '../core/errors.js';
 import { msg, withLocale } from '../core/localization.js';
 import { wellFormed } from '../core/text.js';
 import type { HearthConsultationButton } from './consultation-button.js';
+import { detailErrors, type Details } from './details.js';
+import * as loading from './loading.js';
+import { isSlot, malformed, type Loaded } from './loading.js';
 import { renderFlow } from './steps.js';
-import { addDays, dayKey, isTimeZone, visitorZone, weekQuery } from './time.js';
+import { addDays, dayKey, isTimeZone, visitorZone } from './time.js';
 
 export { flowStyles } from './flow.styles.js';
 
-export interface Details {
-  name: string;
-  email: string;
-  phone: string;
-  note: string;
-  consent: boolean;
-}
-
-/** A backend call's state: `{}` while it runs. */
-export interface Loaded<T> {
-  data?: T;
-  error?: unknown;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9 +()-]*$/;
 /** Where a 422 on these fields is fixed: the time picker rather than the details form. */
 const TIME_FIELDS = ['start', 'timeZone', 'specialist', 'service'];
-/** The attributes that name something on the server: a wrong one is the page's mistake, not the visitor's. */
-const ID_ATTRIBUTES = ['specialist', 'service'] as const;
 
 /**
  * The steps: what to expect (or, without a `specialist`, whom to talk to), what to book (when the
@@ -46,12 +32,6 @@ const ID_ATTRIBUTES = ['specialist', 'service'] as const;
 export type Step = 'intro' | 'who' | 'service' | 'time' | 'details' | 'confirm' | 'done';
 /** The fields of the details form, where a 422's messages are shown. */
 const DETAIL_FIELDS = ['name', 'email', 'phone', 'note', 'consent'];
-
-/** True for `{start, end}` with two readable instants, start first: anything else cannot be shown or booked. */
-export const isSlot = (slot: Partial<Slot> | null): boolean => Date.parse(slot?.start as string) < Date.parse(slot?.end as string);
-
-/** A backend's answer that cannot be used: an explained error with Retry, never a placeholder forever. */
-export const malformed = (what: string) => new HearthError('malformed', `The backend sent ${what} that cannot be read`);
 
 const randomKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -93,8 +73,10 @@ export class Flow implements ReactiveController {
   /** The slot picker's keyboard position: [day, time]. */
   cursor = [0, 0];
 
+  /** The fetch of times running, aborted by a newer one (loading.ts) and on leaving the page. */
+  slotsAbort?: AbortController;
+
   #started = false;
-  #slotsAbort?: AbortController;
   #abort = new AbortController();
   /** The Idempotency-Key of the booking being confirmed, with the body it was made for. */
   #key?: [string, string];
@@ -138,6 +120,11 @@ export class Flow implements ReactiveController {
     return dateLocale(this.host);
   }
 
+  /** Aborted when the element leaves the page: every call the flow makes stops then. */
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
   hostConnected(): void {
     this.#abort = new AbortController();
     if (!this.people?.data) this.loadPeople();
@@ -147,7 +134,7 @@ export class Flow implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort.abort();
-    this.#slotsAbort?.abort();
+    this.slotsAbort?.abort();
     if (this.slots && !this.slots.data) this.slots = undefined; // cut short: fetched again on return
     this.pending = false;
   }
@@ -158,13 +145,6 @@ export class Flow implements ReactiveController {
 
   #update(): void {
     this.host.requestUpdate();
-  }
-
-  #backend(): HearthBackend {
-    const backend = this.host.effectiveBackend;
-    if (backend?.getAvailability && backend.bookConsultation) return backend;
-    this.stop = 'setup'; // the page's mistake: the visitor reads that the button is not set up
-    throw noBackend(this.host, backend ? 'bookConsultation' : 'getAvailability');
   }
 
   /** Starts what opening the flow needs: availability (once a specialist is known), the signed-in name. */
@@ -192,65 +172,10 @@ export class Flow implements ReactiveController {
     if (this.step == 'time' && !this.slots) this.loadSlots();
   }
 
-  /**
-   * The active specialists: whom to choose from without a `specialist` attribute, and a check of
-   * that attribute when there is one (a name it does not list is the page's mistake).
-   */
-  loadPeople = (): void => {
-    const backend = this.host.effectiveBackend;
-    if (!backend?.getSpecialists || this.host.reschedule) return;
-    const signal = this.#abort.signal;
-    const id = this.host.specialist;
-    this.people = {};
-    backend
-      .getSpecialists({ signal })
-      .then((all) => {
-        if (!Array.isArray(all)) throw malformed('specialists');
-        this.people = { data: all };
-        if (id || all.length == 1) {
-          this.specialist = id ? all.find((s) => s.id == id) : all[0];
-          if (!this.specialist) this.#wrong('specialist', id!);
-          else if (!id) this.loadServices();
-        }
-        this.settle();
-      })
-      // A malformed answer too: thrown above.
-      .catch((error) => {
-        if (signal.aborted) return;
-        this.people = { error };
-        this.settle();
-      });
-  };
-
-  /** The specialist's active services: what to choose from without a `service` attribute, and a check of it. */
-  loadServices = (): void => {
-    const backend = this.host.effectiveBackend;
-    const { specialist: id } = this.ids;
-    const want = this.host.service;
-    if (!backend?.getServices || !id || this.host.reschedule) return;
-    const signal = this.#abort.signal;
-    this.services = {};
-    this.#update();
-    const current = () => !signal.aborted && id == this.ids.specialist;
-    backend
-      .getServices(id, { signal })
-      .then((all) => {
-        if (!Array.isArray(all)) throw malformed('services');
-        if (!current()) return;
-        const data = all.filter((s) => s.active !== false);
-        this.services = { data };
-        this.service = want ? data.find((s) => s.id == want) : data.length == 1 ? data[0] : this.service;
-        if (want && !this.service) this.#wrong('service', want);
-        this.settle();
-      })
-      .catch((error) => {
-        if (!current()) return;
-        // 404: no such specialist, which only an attribute can name.
-        if (isHearthError(error) && error.kind == 'not-found' && this.host.specialist) this.#wrong('specialist', id);
-        this.services = { error };
-        this.settle();
-      });
-  };
+  loadPeople = (): void => loading.loadPeople(this);
+  loadServices = (): void => loading.loadServices(this);
+  loadChoices = (): void => loading.loadChoices(this);
+  loadSlots = (): void => loading.loadSlots(this);
 
   /** A step that is no longer part of the flow (one specialist, one service) gives way to the next; focus stays in the flow (see hostUpdated). */
   settle(): void {
@@ -270,14 +195,6 @@ export class Flow implements ReactiveController {
     if (!this.choices && (this.step == 'who' || this.step == 'service')) this.loadChoices();
   }
 
-  loadChoices = (): void => {
-    this.choices = {};
-    import('./choices.js').then(
-      (data) => (this.choices = { data }),
-      (error) => (this.choices = { error }),
-    ).finally(() => this.#update());
-  };
-
   /**
    * When a render removed the focused control (Retry while times load, a step that gave way),
    * focus goes to the step's heading, never to <body>.
@@ -286,52 +203,10 @@ export class Flow implements ReactiveController {
     if (this.#focused && !this.#focused.isConnected) this.focus();
   }
 
-  /** A `specialist` or `service` attribute names nothing the server offers: the visitor is told, the developer too. */
-  #wrong(attribute: string, value: string): void {
-    if (!this.stop) console.error(`<hearth-consultation-button> ${attribute}="${value}": no such active ${attribute}`);
-    this.stop = 'setup';
-    this.settle();
-  }
-
-  /** True (and the visitor told) when a 422 names an attribute's id. */
-  #misconfigured(error: unknown): boolean {
-    const fields = (isHearthError(error) && error.kind == 'validation' && error.fieldErrors) || {};
-    const attribute = ID_ATTRIBUTES.find((a) => this.host[a] && Object.hasOwn(fields, a));
-    if (attribute) this.#wrong(attribute, this.host[attribute]!);
-    return !!attribute;
-  }
-
   /** What must be known before the times (rescheduling: the booking); true when the flow cannot go on. */
-  protected async prepare(_backend: HearthBackend, _signal: AbortSignal): Promise<boolean> {
+  async prepare(_backend: HearthBackend, _signal: AbortSignal): Promise<boolean> {
     return false;
   }
-
-  /** Fetches the free slots of the week shown; a newer fetch or leaving aborts the older one. */
-  loadSlots = (): void => {
-    this.#slotsAbort?.abort();
-    const { signal } = (this.#slotsAbort = new AbortController());
-    this.slots = {};
-    this.#update();
-    // async: a missing backend is a rejection like any other.
-    (async () => {
-      const backend = this.#backend();
-      if (await this.prepare(backend, signal)) return;
-      const { specialist, service } = this.ids;
-      const a = await backend.getAvailability!({ specialist, ...(service && { service }), ...weekQuery(this.week) }, { signal });
-      if (signal.aborted) return;
-      if (!Array.isArray(a?.slots) || !a.slots.every(isSlot)) throw malformed('free times');
-      this.slots = { data: a.slots };
-      this.duration = a.durationMinutes;
-      this.cursor = [0, 0];
-    })()
-      .catch((error) => {
-        if (signal.aborted) return;
-        this.slots = { error };
-        this.host.emit('hearth-booking-failed', { error, during: 'availability' });
-        this.#misconfigured(error);
-      })
-      .then(() => void (signal.aborted || this.settle()));
-  };
 
   /** Shows a step and moves focus to its heading (the dialog's, or the inline flow's). */
   async go(step: Step): Promise<void> {
@@ -425,16 +300,7 @@ export class Flow implements ReactiveController {
   /** Checks the details (the server checks again; its 422 lands on the same fields). */
   submitDetails = (event: Event): void => {
     event.preventDefault();
-    const d = this.details;
-    const e: Record<string, string> = Object.create(null);
-    this.#say(() => {
-      if (!d.name.trim()) e.name = msg('Enter your name.', { id: 'booking.error.name' });
-      if (!d.email.trim()) e.email = msg('Enter your email address.', { id: 'booking.error.email' });
-      else if (!EMAIL.test(d.email.trim())) e.email = msg('Enter an email address like name@example.com.', { id: 'booking.error.emailFormat' });
-      if (!PHONE.test(d.phone)) e.phone = msg('Use only digits, spaces and + ( ) -.', { id: 'booking.error.phone' });
-      if (!d.consent) e.consent = msg('To book, agree to the use of your details for this consultation.', { id: 'booking.error.consent' });
-    });
-    this.errors = e;
+    const e = (this.errors = this.#say(() => detailErrors(this.details)));
     if (Object.keys(e).length) this.#focusError();
     else void this.go('confirm');
   };
@@ -483,7 +349,7 @@ export class Flow implements ReactiveController {
     this.#update();
     const signal = this.#abort.signal;
     try {
-      await this.send(this.#backend(), request, { idempotencyKey: this.#key[0], signal });
+      await this.send(loading.bookingBackend(this), request, { idempotencyKey: this.#key[0], signal });
       this.pending = false;
       this.#key = undefined;
       await this.go('done');
@@ -509,7 +375,7 @@ export class Flow implements ReactiveController {
     const fields = (isHearthError(error) && error.fieldErrors) || {};
     // Object.hasOwn: a server may name a field `constructor` or `__proto__`.
     const on = (names: string[]) => names.filter((f) => Object.hasOwn(fields, f));
-    if (this.#misconfigured(error)) return;
+    if (loading.misconfigured(this, error)) return;
     if (kind == 'conflict' || (kind == 'validation' && on(TIME_FIELDS).length)) {
       // The slot is gone: say so, keep the details, show fresh times.
       this.notice = kind == 'conflict' ? 'taken' : 'unavailable';

@@ -14,8 +14,10 @@ import type { HearthBackend, WriteOptions } from '../core/backend.js';
 import type { BookingRequest, ManagedBooking, Service, Specialist } from '../core/contract.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
-import { Flow as BookingFlow, isSlot, malformed, type Step } from './flow.js';
-import { dtf, renderFlow, when, zoneName } from './steps.js';
+import { Flow as BookingFlow, type Step } from './flow.js';
+import { isSlot, malformed } from './loading.js';
+import { dtf, when, zoneName } from './parts.js';
+import { renderFlow } from './steps.js';
 
 export { flowStyles } from './flow.styles.js';
 
@@ -39,7 +41,7 @@ export class Flow extends BookingFlow {
   }
 
   /** Loads the booking (once): whose times, of which service; a booking no longer confirmed stops here. */
-  protected override async prepare(backend: HearthBackend, signal: AbortSignal): Promise<boolean> {
+  override async prepare(backend: HearthBackend, signal: AbortSignal): Promise<boolean> {
     if (!this.managed) {
       const m = await backend.getBooking!(this.host.reschedule!, { signal }).catch((error) => {
         if (isHearthError(error) && error.kind == 'not-found') this.stop = 'lost';

@@ -1,8 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
 import { HearthError } from '../../src/core/errors.js';
 import { errorFromResponse } from '../../src/core/problem.js';
 import type { Availability } from '../../src/core/contract.js';
-import { $, BOOKED, button, freezeClock, heading, make, openToTimes, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
+import { $, BOOKED, button, consoleErrors, freezeClock, heading, make, openToTimes, pickTime, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
 
 const FRESH = [SLOTS[2]!, SLOTS[3]!];
 
@@ -87,8 +88,7 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     expect([...el.shadowRoot!.querySelectorAll('[part~=slot]')].map(text)).to.deep.equal(['9:00 AM', '9:00 AM']);
     expect($(el, '[part~=slot][aria-selected=true]')).to.equal(null);
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => heading(el) == 'Your details');
+    await pickTime(el);
     expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Iryna');
     expect($<HTMLInputElement>(el, '#consent')!.checked).to.be.true;
     button(el, 'Continue').click();
@@ -197,8 +197,7 @@ describe('<hearth-consultation-button> when things go wrong', () => {
     const s = stubBackend();
     const el = await make(s.backend);
     await openToTimes(el);
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => heading(el) == 'Your details');
+    await pickTime(el);
     type(el, 'name', 'Iryna \uD83D');
     type(el, 'email', 'iryna@example.org');
     type(el, 'note', '\uDE00 half a smile');
@@ -213,23 +212,19 @@ describe('<hearth-consultation-button> when things go wrong', () => {
   });
 
   it('without a backend: "not set up correctly" for the visitor, one console.error naming the element and the fix', async () => {
-    const logged: string[] = [];
-    const error = console.error;
-    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
-    try {
-      const el = await make(undefined as never);
+    let el!: HearthConsultationButton;
+    const logged = await consoleErrors(async () => {
+      el = await make(undefined as never);
       const failed = oneEvent(el, 'hearth-booking-failed');
       await el.open(); // the times are fetched at once: the flow stops there
       expect(((await failed).detail.error as HearthError).kind).to.equal('bad-request');
       await waitUntil(() => $(el, '.problem[role=alert]'), 'the setup message');
-      expect(() => button(el, 'Choose a time'), 'no step to go on to').to.throw('No button');
-      expect(text($(el, '.problem[role=alert]'))).to.equal('This booking button is not set up correctly. Please contact the clinic directly.');
-      expect(logged).to.have.length(1);
-      expect(logged[0]).to.contain('<hearth-consultation-button> has no backend with getAvailability()').and.contain('api attribute').and.contain('<hearth-provider');
-      await expect(el).to.be.accessible();
-    } finally {
-      console.error = error;
-    }
+    });
+    expect(() => button(el, 'Choose a time'), 'no step to go on to').to.throw('No button');
+    expect(text($(el, '.problem[role=alert]'))).to.equal('This booking button is not set up correctly. Please contact the clinic directly.');
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.contain('<hearth-consultation-button> has no backend with getAvailability()').and.contain('api attribute').and.contain('<hearth-provider');
+    await expect(el).to.be.accessible();
   });
 
   it('an invalid time zone is refused with a message, keeping the one shown', async () => {

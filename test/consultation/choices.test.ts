@@ -1,58 +1,41 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
-import type { Service, Specialist } from '../../src/core/contract.js';
 import { HearthError } from '../../src/core/errors.js';
-import { $, $$, button, freezeClock, heading, make, sendKeys, SLOTS, stubBackend, text, thawClock, toConfirm } from './helpers.js';
+import {
+  $,
+  $$,
+  button,
+  clinicBackend,
+  consoleErrors,
+  freezeClock,
+  heading,
+  make,
+  makeWithoutSpecialist,
+  OLENA,
+  SAM,
+  sendKeys,
+  stubBackend,
+  summaryOf,
+  text,
+  thawClock,
+  toConfirm,
+} from './helpers.js';
 
-const OLENA: Specialist = { id: 'olena', name: 'Dr. Olena Kovalenko', title: 'Psychologist', timeZone: 'Europe/Kyiv', languages: ['uk', 'en'], nextFree: SLOTS[0]!.start };
-const SAM: Specialist = { id: 'sam', name: 'Sam Rivera', title: 'Counsellor', timeZone: 'America/New_York', languages: ['en'], nextFree: null };
-const INTRO: Service = { id: 'intro', specialist: 'sam', name: 'Free initial consultation', durationMinutes: 30, price: 'free', active: true };
-const LONG: Service = { id: 'long', specialist: 'sam', name: 'Therapy session', durationMinutes: 60, price: '€60', active: true };
 const HOUR = [
   { start: '2026-03-26T07:00:00Z', end: '2026-03-26T08:00:00Z' },
   { start: '2026-03-27T07:00:00Z', end: '2026-03-27T08:00:00Z' },
 ];
 
-/** The stub backend with a clinic: specialists, and services per specialist. */
-function clinic(people: Specialist[] = [OLENA, SAM], services: Record<string, Service[]> = { olena: [{ ...INTRO, specialist: 'olena' }], sam: [INTRO, LONG] }) {
-  const s = stubBackend();
-  const serviceCalls: string[] = [];
-  Object.assign(s.backend, {
-    getSpecialists: async () => people,
-    getServices: async (id: string) => {
-      serviceCalls.push(id);
-      if (!services[id]) throw new HearthError('not-found', '404', { status: 404 });
-      return services[id];
-    },
-  });
-  return Object.assign(s, { serviceCalls });
-}
-
 const choices = (el: HearthConsultationButton) => $$(el, '[part~=choice]').map(text);
-const bare = (s: ReturnType<typeof clinic>) =>
-  make(s.backend, html`<hearth-consultation-button time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`);
-
-/** Captures console.error while `run` runs. */
-async function errors(run: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => void seen.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return seen;
-}
 
 describe('<hearth-consultation-button> choices', () => {
   beforeEach(() => freezeClock());
   afterEach(() => thawClock());
 
   it('without specialist: choose whom to talk to (title, languages, next free time), then what to book, then times of that length', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     s.availability = [{ durationMinutes: 60, slots: HOUR }];
-    const el = await bare(s);
+    const el = await makeWithoutSpecialist(s.backend);
     await el.open();
     await waitUntil(() => $(el, '[part~=choice]'), 'specialists');
     expect(heading(el)).to.equal("Choose who you'd like to talk to");
@@ -99,9 +82,9 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('the summary and the booking name the service; the times are as long as it is', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     s.availability = [{ durationMinutes: 60, slots: HOUR }];
-    const el = await bare(s);
+    const el = await makeWithoutSpecialist(s.backend);
     await el.open();
     await waitUntil(() => $(el, '[part~=choice]'));
     button(el, /Sam Rivera/).click();
@@ -109,7 +92,7 @@ describe('<hearth-consultation-button> choices', () => {
     button(el, /Therapy session/).click();
     await waitUntil(() => $(el, '[part~=slot]'));
     await toConfirm(el);
-    const summary = Object.fromEntries($$(el, '.summary dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    const summary = summaryOf(el);
     expect(summary.When).to.match(/9:00\s?–\s?10:00\sAM/);
     expect(summary.With).to.equal('Sam Rivera');
     expect(summary.Service).to.equal('Therapy session · 60 min · €60');
@@ -121,8 +104,8 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('a clinic with one specialist and one service skips both choices', async () => {
-    const s = clinic([OLENA]);
-    const el = await bare(s);
+    const s = clinicBackend([OLENA]);
+    const el = await makeWithoutSpecialist(s.backend);
     await el.open();
     await waitUntil(() => s.serviceCalls.length == 1 && text($(el, '.head')).includes('Free initial consultation'));
     expect(heading(el)).to.equal('What to expect');
@@ -133,7 +116,7 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('with specialist and several services: "Continue" leads to what to book; with service set, that step is skipped', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     const el = await make(s.backend, html`<hearth-consultation-button specialist="sam" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`);
     await el.open();
     await waitUntil(() => $$(el, '.steps li').length == 6);
@@ -141,7 +124,7 @@ describe('<hearth-consultation-button> choices', () => {
     await waitUntil(() => heading(el) == 'What would you like to book?' && $(el, '[part~=choice]'));
     await expect(el).to.be.accessible();
 
-    const t = clinic();
+    const t = clinicBackend();
     const set = await make(t.backend, html`<hearth-consultation-button specialist="sam" service="long" time-zone="Europe/Kyiv" .backend=${t.backend}></hearth-consultation-button>`);
     await set.open();
     await waitUntil(() => text($(set, '.head')).includes('Therapy session'));
@@ -156,9 +139,9 @@ describe('<hearth-consultation-button> choices', () => {
     [{ specialist: 'sam', service: 'massage' }, 'service', 'massage'],
   ] as const) {
     it(`a wrong ${attribute} says the button is not set up correctly and names the attribute in console.error`, async () => {
-      const s = clinic();
+      const s = clinicBackend();
       let el!: HearthConsultationButton;
-      const logged = await errors(async () => {
+      const logged = await consoleErrors(async () => {
         el = await make(
           s.backend,
           html`<hearth-consultation-button specialist=${attrs.specialist} service=${attrs.service} .backend=${s.backend}></hearth-consultation-button>`,
@@ -181,7 +164,7 @@ describe('<hearth-consultation-button> choices', () => {
     delete (s.backend as { getSpecialists?: unknown }).getSpecialists;
     s.availability = [new HearthError('validation', '422', { status: 422, fieldErrors: { specialist: ['Unknown specialist'] } })];
     let el!: HearthConsultationButton;
-    const logged = await errors(async () => {
+    const logged = await consoleErrors(async () => {
       el = await make(s.backend, html`<hearth-consultation-button specialist="olga" .backend=${s.backend}></hearth-consultation-button>`);
       await el.open();
       button(el, 'Choose a time').click();
@@ -193,13 +176,13 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('a list that fails to load says why, and Retry loads it', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     let fail = true;
     s.backend.getSpecialists = async () => {
       if (fail) throw new HearthError('offline');
       return [OLENA, SAM];
     };
-    const el = await bare(s);
+    const el = await makeWithoutSpecialist(s.backend);
     await el.open();
     await waitUntil(() => $(el, '.problem'));
     expect(heading(el)).to.equal("Choose who you'd like to talk to");
@@ -213,13 +196,13 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('a list the server answers with something else than a list (specialists, then services) says it could not be read, and Retry loads it', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     let broken = true;
     const people = s.backend.getSpecialists!;
     const services = s.backend.getServices!;
     s.backend.getSpecialists = async (options) => (broken ? ({ specialists: [] } as never) : people(options));
     s.backend.getServices = async (id, options) => (broken ? ({ items: [] } as never) : services(id, options));
-    const el = await bare(s);
+    const el = await makeWithoutSpecialist(s.backend);
     await el.open();
     await waitUntil(() => $(el, '.problem'), 'the specialists could not be read');
     expect(text($(el, '.problem p'))).to.equal('The server sent an answer that could not be read. Try again in a moment; nothing you entered is lost.');
@@ -234,7 +217,7 @@ describe('<hearth-consultation-button> choices', () => {
   });
 
   it('speaks Ukrainian: the step, languages and next free time', async () => {
-    const s = clinic();
+    const s = clinicBackend();
     const el = await make(s.backend, html`<hearth-consultation-button lang="uk" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`);
     await waitUntil(() => text($(el, '[part=button]')) == 'Записатися на безкоштовну консультацію');
     const opened = oneEvent(el, 'hearth-booking-open');

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
-import { $, $$, BOOKED, sendKeys, button, freezeClock, heading, make, openToTimes, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
+import { $, $$, BOOKED, sendKeys, button, freezeClock, heading, make, openToTimes, pickTime, SLOTS, status, stubBackend, summaryOf, text, thawClock, toConfirm, type } from './helpers.js';
 
 describe('<hearth-consultation-button>', () => {
   beforeEach(() => freezeClock());
@@ -114,7 +114,7 @@ describe('<hearth-consultation-button>', () => {
     await el.open();
     button(el, 'Choose a time').click();
     await waitUntil(() => $(el, '.skeleton'), 'skeleton');
-    expect(text($(el, '[role=status]'))).to.equal('Loading…');
+    expect(status(el)).to.equal('Loading…');
     await expect(el).to.be.accessible();
     answer();
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
@@ -198,8 +198,7 @@ describe('<hearth-consultation-button>', () => {
     await waitUntil(() => heading(el) == 'Що на вас чекає' || text($(el, '[part~=primary-action]')) == 'Обрати час', 'Ukrainian');
     $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => $(el, '#name'), 'the details');
+    await pickTime(el);
     $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();
     await waitUntil(() => $(el, '#name-err'), 'the errors');
     expect(text($(el, '#name-err'))).to.equal('Введіть ваше ім’я.');
@@ -226,8 +225,7 @@ describe('<hearth-consultation-button>', () => {
   it('step 3 checks the details, shows errors linked to their fields and focuses the first', async () => {
     const el = await make(stubBackend().backend);
     await openToTimes(el);
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => heading(el) == 'Your details');
+    await pickTime(el);
     await expect(el).to.be.accessible();
     type(el, 'email', 'not-an-email');
     type(el, 'phone', 'call me');
@@ -260,8 +258,7 @@ describe('<hearth-consultation-button>', () => {
       html`<hearth-consultation-button time-zone="Europe/Kyiv" .backend=${s.backend} .prefill=${{ email: 'pre@example.org', note: 'Hello' }}></hearth-consultation-button>`,
     );
     await openToTimes(el);
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => heading(el) == 'Your details');
+    await pickTime(el);
     expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Signed In');
     expect($<HTMLInputElement>(el, '#email')!.value).to.equal('pre@example.org');
     expect($<HTMLTextAreaElement>(el, '#note')!.value).to.equal('Hello');
@@ -276,7 +273,7 @@ describe('<hearth-consultation-button>', () => {
     await openToTimes(el);
     await toConfirm(el);
     expect(s.bookingCalls).to.have.length(0);
-    const summary = $$(el, '.summary dt').map((dt) => [text(dt), text(dt.nextElementSibling)]);
+    const summary = Object.entries(summaryOf(el));
     expect(summary[0]![0]).to.equal('When');
     expect(summary[0]![1]).to.match(/^Thursday, March 26, 2026(,| at) 9:00\s?–\s?9:30\sAM \(Eastern European Standard Time\)$/);
     expect(summary.slice(1)).to.deep.equal([

@@ -1,9 +1,8 @@
 // Issue 14: focus never falls to <body> when the focused control goes away, and the flow's live
 // region says what happened (the booking made, a time zone it cannot use).
 import { expect, html, waitUntil, aTimeout } from '@open-wc/testing';
-import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
 import { HearthError } from '../../src/core/errors.js';
-import { $, button, freezeClock, heading, make, openToTimes, sendKeys, SLOTS, stubBackend, text, thawClock, toConfirm, type } from './helpers.js';
+import { $, button, fillDetails, freezeClock, heading, make, openToTimes, pickTime, sendKeys, SLOTS, status, stubBackend, text, thawClock, toConfirm } from './helpers.js';
 
 /** The focused element, through shadow roots. */
 function deepActive(): Element | null {
@@ -22,9 +21,6 @@ async function focusKept(done: () => unknown, what: string): Promise<Element | n
     await aTimeout(10);
   }
 }
-
-/** The flow's polite live region. */
-const status = (el: HearthConsultationButton) => text($(el, '.flow > [role=status]'));
 
 describe('<hearth-consultation-button> focus and announcements', () => {
   beforeEach(() => freezeClock());
@@ -84,12 +80,8 @@ describe('<hearth-consultation-button> focus and announcements', () => {
     await el.open();
     button(el, 'Обрати час').click();
     await waitUntil(() => $(el, '[part~=slot]'), 'times');
-    $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-    await waitUntil(() => $(el, '#name'), 'details');
-    type(el, 'name', 'Iryna');
-    type(el, 'email', 'iryna@example.org');
-    type(el, 'consent', 'yes');
-    await el.updateComplete;
+    await pickTime(el);
+    await fillDetails(el);
     $<HTMLButtonElement>(el, 'form [part~=primary-action]')!.click();
     await waitUntil(() => $(el, '.summary'), 'confirm step');
     $<HTMLButtonElement>(el, '[part~=primary-action]')!.click();

@@ -1,10 +1,13 @@
-// Shared by the consultation tests: a stub backend whose answers each test controls, a fixed clock,
-// and small accessors into the element's shadow root.
+// The booking element's test harness, shared by every test under test/consultation/ (and the
+// theming test): stub backends whose answers each test controls (a clinic with specialists and
+// services, a booking behind a manage token), a fixed clock, accessors into the element's shadow
+// root, and the walks through the flow (open to the times, pick a time, fill the details, confirm).
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/hearth-consultation-button.js';
 import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
 import type { AvailabilityQuery, HearthBackend, WriteOptions } from '../../src/core/backend.js';
-import type { Availability, BookingCreated, BookingRequest } from '../../src/core/contract.js';
+import type { Availability, BookingCreated, BookingRequest, ManagedBooking, RescheduleRequest, Service, Specialist } from '../../src/core/contract.js';
+import { HearthError } from '../../src/core/errors.js';
 // Real key presses through the test runner.
 import { sendKeys as send } from '@web/test-runner-commands';
 
@@ -65,6 +68,74 @@ export function stubBackend() {
   return s;
 }
 
+export const OLENA: Specialist = { id: 'olena', name: 'Dr. Olena Kovalenko', title: 'Psychologist', timeZone: 'Europe/Kyiv', languages: ['uk', 'en'], nextFree: SLOTS[0]!.start };
+export const SAM: Specialist = { id: 'sam', name: 'Sam Rivera', title: 'Counsellor', timeZone: 'America/New_York', languages: ['en'], nextFree: null };
+export const INTRO: Service = { id: 'intro', specialist: 'sam', name: 'Free initial consultation', durationMinutes: 30, price: 'free', active: true };
+export const LONG: Service = { id: 'long', specialist: 'sam', name: 'Therapy session', durationMinutes: 60, price: '€60', active: true };
+
+/** The stub backend with a clinic: specialists, and services per specialist (an unknown one is a 404). */
+export function clinicBackend(people: Specialist[] = [OLENA, SAM], services: Record<string, Service[]> = { olena: [{ ...INTRO, specialist: 'olena' }], sam: [INTRO, LONG] }) {
+  const s = stubBackend();
+  const serviceCalls: string[] = [];
+  Object.assign(s.backend, {
+    getSpecialists: async () => people,
+    getServices: async (id: string) => {
+      serviceCalls.push(id);
+      if (!services[id]) throw new HearthError('not-found', '404', { status: 404 });
+      return services[id];
+    },
+  });
+  return Object.assign(s, { serviceCalls });
+}
+
+/** The booking behind the manage token `tok`, as the rescheduling tests find it. */
+export const MANAGED: ManagedBooking = {
+  id: 'b1',
+  start: '2026-03-30T07:00:00Z',
+  end: '2026-03-30T07:30:00Z',
+  specialist: { id: 'olena', name: 'Dr. Olena Kovalenko' },
+  status: 'confirmed',
+  service: { id: 'intro', name: 'Free initial consultation', durationMinutes: 30 },
+};
+
+/** The stub backend with a booking behind the token `tok` (or the error its lookup fails with); answers of the move are queued in `moves`. */
+export function managedBackend(booking: ManagedBooking | Error = MANAGED) {
+  const s = stubBackend();
+  const moves: (ManagedBooking | Error)[] = [];
+  const moveCalls: { token: string; request: RescheduleRequest; options?: WriteOptions }[] = [];
+  const bookingCalls: string[] = [];
+  Object.assign(s.backend, {
+    getSpecialists: async () => {
+      throw new Error('not asked when rescheduling');
+    },
+    getBooking: async (token: string) => {
+      bookingCalls.push(token);
+      if (booking instanceof Error) throw booking;
+      return booking;
+    },
+    rescheduleBooking: async (token: string, request: RescheduleRequest, options?: WriteOptions) => {
+      moveCalls.push({ token, request, options });
+      const answer = moves.length > 1 ? moves.shift()! : moves[0]!;
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+  });
+  return Object.assign(s, { moves, moveCalls, bookingCalls });
+}
+
+/** Captures console.error while `run` runs. */
+export async function consoleErrors(run: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void seen.push(args.join(' '));
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return seen;
+}
+
 let realNow: () => number;
 /** Freezes Date.now() (the element reads "today" from it); restore with thawClock(). */
 export function freezeClock(at = NOW): void {
@@ -80,6 +151,12 @@ export const $$ = <T extends Element = HTMLElement>(el: HearthConsultationButton
 export const text = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const heading = (el: HearthConsultationButton): string => text($(el, '#step'));
 
+/** The flow's polite live region. */
+export const status = (el: HearthConsultationButton): string => text($(el, '.flow > [role=status]'));
+
+/** The confirm step's summary: each term with its value, in order ({When: …, With: …}). */
+export const summaryOf = (el: HearthConsultationButton): Record<string, string> => Object.fromEntries($$(el, '.summary dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
+
 /** A button of the flow by its visible text. */
 export function button(el: HearthConsultationButton, label: string | RegExp): HTMLButtonElement {
   const found = $$<HTMLButtonElement>(el, 'button, a').find((b) => (typeof label == 'string' ? text(b) == label : label.test(text(b))));
@@ -91,12 +168,26 @@ export async function make(backend: HearthBackend, template = html`<hearth-consu
   return fixture<HearthConsultationButton>(template);
 }
 
+/** A button without `specialist` (the visitor chooses whom to talk to). */
+export const makeWithoutSpecialist = (backend: HearthBackend) =>
+  make(backend, html`<hearth-consultation-button time-zone="Europe/Kyiv" .backend=${backend}></hearth-consultation-button>`);
+
+/** A button moving the booking behind the token `tok`. */
+export const makeRescheduling = (backend: HearthBackend) =>
+  make(backend, html`<hearth-consultation-button reschedule="tok" time-zone="Europe/Kyiv" .backend=${backend}>Choose another time</hearth-consultation-button>`);
+
 /** Opens the dialog and waits until the times have loaded (or failed). */
 export async function openToTimes(el: HearthConsultationButton): Promise<void> {
   await el.open();
   button(el, 'Choose a time').click();
   await waitUntil(() => heading(el) == 'Pick a time', 'time step');
   await waitUntil(() => $(el, '[part~=slot], .empty, .problem'), 'times loaded');
+}
+
+/** Opens the dialog of a flow that starts at the times (rescheduling) and waits until they have loaded (or failed). */
+export async function openAtTimes(el: HearthConsultationButton): Promise<void> {
+  await el.open();
+  await waitUntil(() => $(el, '[part~=slot], .problem'), 'times or a problem');
 }
 
 export function type(el: HearthConsultationButton, id: string, value: string): void {
@@ -110,14 +201,24 @@ export function type(el: HearthConsultationButton, id: string, value: string): v
   }
 }
 
-/** From the time step: picks the first time, fills valid details, continues to the confirm step. */
-export async function toConfirm(el: HearthConsultationButton): Promise<void> {
+/** From the time step: picks the first time and waits for the details form (in any language). */
+export async function pickTime(el: HearthConsultationButton): Promise<void> {
   $<HTMLButtonElement>(el, '[part~=slot]')!.click();
-  await waitUntil(() => heading(el) == 'Your details');
+  await waitUntil(() => $(el, '#name'), 'the details step');
+}
+
+/** Fills valid details: a name, an email, consent. */
+export async function fillDetails(el: HearthConsultationButton): Promise<void> {
   type(el, 'name', 'Iryna');
   type(el, 'email', 'iryna@example.org');
   type(el, 'consent', 'yes');
   await el.updateComplete;
+}
+
+/** From the time step: picks the first time, fills valid details, continues to the confirm step. */
+export async function toConfirm(el: HearthConsultationButton): Promise<void> {
+  await pickTime(el);
+  await fillDetails(el);
   button(el, 'Continue').click();
   await waitUntil(() => heading(el) == 'Confirm', 'confirm step');
 }

@@ -1,60 +1,15 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { HearthConsultationButton } from '../../src/consultation/consultation-button.js';
-import type { WriteOptions } from '../../src/core/backend.js';
-import type { ManagedBooking, RescheduleRequest } from '../../src/core/contract.js';
 import { HearthError } from '../../src/core/errors.js';
-import { $, $$, button, freezeClock, heading, make, sendKeys, SLOTS, stubBackend, text, thawClock } from './helpers.js';
-
-const BOOKING: ManagedBooking = {
-  id: 'b1',
-  start: '2026-03-30T07:00:00Z',
-  end: '2026-03-30T07:30:00Z',
-  specialist: { id: 'olena', name: 'Dr. Olena Kovalenko' },
-  status: 'confirmed',
-  service: { id: 'intro', name: 'Free initial consultation', durationMinutes: 30 },
-};
-
-/** The stub backend with a booking behind the token `tok`; answers of the move are queued. */
-function managed(booking: ManagedBooking | Error = BOOKING) {
-  const s = stubBackend();
-  const moves: (ManagedBooking | Error)[] = [];
-  const moveCalls: { token: string; request: RescheduleRequest; options?: WriteOptions }[] = [];
-  const bookingCalls: string[] = [];
-  Object.assign(s.backend, {
-    getSpecialists: async () => {
-      throw new Error('not asked when rescheduling');
-    },
-    getBooking: async (token: string) => {
-      bookingCalls.push(token);
-      if (booking instanceof Error) throw booking;
-      return booking;
-    },
-    rescheduleBooking: async (token: string, request: RescheduleRequest, options?: WriteOptions) => {
-      moveCalls.push({ token, request, options });
-      const answer = moves.length > 1 ? moves.shift()! : moves[0]!;
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
-  });
-  return Object.assign(s, { moves, moveCalls, bookingCalls });
-}
-
-const open = (s: ReturnType<typeof managed>) =>
-  make(s.backend, html`<hearth-consultation-button reschedule="tok" time-zone="Europe/Kyiv" .backend=${s.backend}>Choose another time</hearth-consultation-button>`);
-
-async function toTimes(el: HearthConsultationButton): Promise<void> {
-  await el.open();
-  await waitUntil(() => $(el, '[part~=slot], .problem'), 'times or a problem');
-}
+import { $, $$, button, freezeClock, heading, make, makeRescheduling, MANAGED, managedBackend, openAtTimes, sendKeys, SLOTS, status, summaryOf, text, thawClock } from './helpers.js';
 
 describe('<hearth-consultation-button reschedule>', () => {
   beforeEach(() => freezeClock());
   afterEach(() => thawClock());
 
   it('by keyboard: shows the booking, its specialist’s times, "Move to …", and moves it once with a key made at confirm', async () => {
-    const s = managed();
-    s.moves.push({ ...BOOKING, start: SLOTS[1]!.start, end: SLOTS[1]!.end });
-    const el = await open(s);
+    const s = managedBackend();
+    s.moves.push({ ...MANAGED, start: SLOTS[1]!.start, end: SLOTS[1]!.end });
+    const el = await makeRescheduling(s.backend);
     expect(el.textContent).to.equal('Choose another time'); // the label, from the content
     $(el, '[part=button]')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -75,7 +30,7 @@ describe('<hearth-consultation-button reschedule>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => heading(el) == 'Confirm');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
-    const summary = Object.fromEntries($$(el, '.summary dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
+    const summary = summaryOf(el);
     expect(summary.When).to.match(/Thursday, March 26, 2026(,| at) 9:30\s?–\s?10:00\sAM/);
     expect(summary.With).to.equal('Dr. Olena Kovalenko');
     expect(summary.Service).to.equal('Free initial consultation · 30 min');
@@ -96,7 +51,7 @@ describe('<hearth-consultation-button reschedule>', () => {
     await waitUntil(() => heading(el) == 'Moved');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#step'));
     expect(text($(el, '.booked'))).to.match(/^Your consultation is now on Thursday, March 26, 2026(,| at) 9:30\s?–\s?10:00\sAM \(Eastern European Standard Time\)$/);
-    expect(text($(el, '[role=status]'))).to.equal(text($(el, '.booked')));
+    expect(status(el)).to.equal(text($(el, '.booked')));
     await expect(el).to.be.accessible();
 
     const closed = oneEvent(el, 'hearth-booking-close');
@@ -106,11 +61,11 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('409 slot taken: back to fresh times with a message; the next move has a new key', async () => {
-    const s = managed();
+    const s = managedBackend();
     s.availability = [{ durationMinutes: 30, slots: SLOTS }, { durationMinutes: 30, slots: [SLOTS[2]!, SLOTS[3]!] }];
-    s.moves.push(new HearthError('conflict', '409', { status: 409, problem: { type: '/problems/slot-taken' } }), { ...BOOKING, start: SLOTS[2]!.start, end: SLOTS[2]!.end });
-    const el = await open(s);
-    await toTimes(el);
+    s.moves.push(new HearthError('conflict', '409', { status: 409, problem: { type: '/problems/slot-taken' } }), { ...MANAGED, start: SLOTS[2]!.start, end: SLOTS[2]!.end });
+    const el = await makeRescheduling(s.backend);
+    await openAtTimes(el);
     $<HTMLButtonElement>(el, '[part~=slot]')!.click();
     await waitUntil(() => heading(el) == 'Confirm');
     const failed = oneEvent(el, 'hearth-booking-failed');
@@ -129,10 +84,10 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('a timeout keeps the confirm step; Try again sends the same key', async () => {
-    const s = managed();
-    s.moves.push(new HearthError('timeout'), BOOKING);
-    const el = await open(s);
-    await toTimes(el);
+    const s = managedBackend();
+    s.moves.push(new HearthError('timeout'), MANAGED);
+    const el = await makeRescheduling(s.backend);
+    await openAtTimes(el);
     $<HTMLButtonElement>(el, '[part~=slot]')!.click();
     await waitUntil(() => heading(el) == 'Confirm');
     $<HTMLButtonElement>(el, '[part=primary-action]')!.click();
@@ -143,10 +98,10 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('409 booking cancelled meanwhile: says the time can no longer be changed', async () => {
-    const s = managed();
+    const s = managedBackend();
     s.moves.push(new HearthError('conflict', '409', { status: 409, problem: { type: '/problems/booking-cancelled' } }));
-    const el = await open(s);
-    await toTimes(el);
+    const el = await makeRescheduling(s.backend);
+    await openAtTimes(el);
     $<HTMLButtonElement>(el, '[part~=slot]')!.click();
     await waitUntil(() => heading(el) == 'Confirm');
     $<HTMLButtonElement>(el, '[part=primary-action]')!.click();
@@ -158,8 +113,8 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('a booking already cancelled says so at once, without times', async () => {
-    const s = managed({ ...BOOKING, status: 'cancelled' });
-    const el = await open(s);
+    const s = managedBackend({ ...MANAGED, status: 'cancelled' });
+    const el = await makeRescheduling(s.backend);
     await el.open();
     await waitUntil(() => $(el, 'p.problem'));
     expect(text($(el, 'p.problem'))).to.contain('was cancelled or has already taken place');
@@ -168,8 +123,8 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('an unknown token says the link does not work', async () => {
-    const s = managed(new HearthError('not-found', '404', { status: 404 }));
-    const el = await open(s);
+    const s = managedBackend(new HearthError('not-found', '404', { status: 404 }));
+    const el = await makeRescheduling(s.backend);
     await el.open();
     await waitUntil(() => $(el, 'p.problem'));
     expect(text($(el, 'p.problem'))).to.equal('This booking link does not work. Use the link in your confirmation email, or contact the clinic.');
@@ -177,7 +132,7 @@ describe('<hearth-consultation-button reschedule>', () => {
   });
 
   it('inline, in Ukrainian: the times load at once', async () => {
-    const s = managed();
+    const s = managedBackend();
     const el = await make(
       s.backend,
       html`<hearth-consultation-button lang="uk" mode="inline" reschedule="tok" time-zone="Europe/Kyiv" .backend=${s.backend}></hearth-consultation-button>`,
