@@ -11,6 +11,10 @@ oracleTests(
   'chicago',
   chicago,
   {
+    "magazine article: season as a word in the date's season key": {
+      bibliography: 'Lund, Ingrid. 2018. “The Quiet Ward.” *The Hedgehog Review*, 2018.',
+      why: `a season given as a word in the date's separate season key is not read (1–4 are, as the months 21–24): the list's first load has no bytes left for it (common.ts dateParts; ${shared})`,
+    },
     'book: name with only a family name or only a given name': {
       citation: '(Plato and Madonna 2000)',
       citationLocator: '(Plato and Madonna 2000, 12)',

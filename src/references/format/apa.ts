@@ -123,8 +123,8 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
   const parenthetical = around('(', cat('; ', people, ct && !web ? '' : number, ct ? '' : locators), ')');
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
   // Dated with month and day: article-magazine, article-newspaper, post, post-weblog, webpage; talks.
-  const date = x.issued ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
-  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
+  const date = (x.issued as string | undefined) ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
+  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && term(plural(label, who)), ')') : '';
 
   return runs(
     join(
@@ -132,7 +132,7 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
         author || (title ? titled : cat(' ', bracketed, parenthetical)),
-        '(' + (date || term('n.d.')) + ')',
+        around('(', date || term('n.d.'), ')'),
         author ? join(' ', titled, bracketed) : title && bracketed,
         periodical
           ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))

@@ -23,7 +23,7 @@
  * - A series prints its volume only where the entry has no volume of its own (proceedings: "in Lecture
  *   Notes in Computer Science, vol. 1234."); citeproc repeats a book's or chapter's volume there ("*B*,
  *   vol. 2. in Series, no. 4, vol. 2.") and leaves a chapter's series with ". ," before the publisher.
- * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only);
+ * - Not handled: "circa" dates; a season given as a word in the date's `season` key (1–4 are read, see `dateParts`);
  *   `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
