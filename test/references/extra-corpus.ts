@@ -405,6 +405,21 @@ export const extraCorpus: ExtraCase[] = [
       issued: seasonDate([2020, 3], 1),
     },
   },
+  // Name suffixes
+  {
+    name: 'book: suffix printed after a comma (the name\'s comma-suffix)',
+    item: {
+      id: 'x-comma-suffix', type: 'book', title: 'Why we can\'t wait', author: [person('King', 'Martin Luther', { suffix: 'Jr.', 'comma-suffix': true } as Partial<CslName>), person('Abernathy', 'Ralph')],
+      publisher: 'Harper & Row', issued: date(1964),
+    },
+  },
+  {
+    name: 'journal article: suffix typed in the given name after a comma (Zotero)',
+    item: {
+      id: 'x-given-suffix', type: 'article-journal', title: 'Gait speed in older adults', author: [person('Studenski', 'Stephanie'), person('Guralnik', 'Jack M., Jr.')],
+      'container-title': 'JAMA', volume: 305, issue: 1, page: '50-58', issued: date(2011),
+    },
+  },
   // Standards and patents
   {
     name: 'standard: ISO, number, place',

