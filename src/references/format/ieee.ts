@@ -78,7 +78,7 @@ function date(v: unknown, form: number): string {
 }
 
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
-const end = (s: string): string => s.replace(/[^.?!\t\r][\t\r]?$/, '$&.');
+const end = (s: string): string => s.replace(/[^.?!\t\v][\t\v]?$/, '$&.');
 
 /**
  * A name list field as names, a suffix after a comma where the name asks for one (CSL's `comma-suffix`:
@@ -115,10 +115,10 @@ export function formatIeee(item: CslItem): Run[] {
   const editors = who == e ? '' : around('', nameList(e), ', ' + editorLabel(e));
   const bookish = is('bill book chapter graphic legal_case legislation motion_picture paper-conference song');
 
-  // The title in quotes: "\r" marks the closing quote, which a following comma or period goes before.
+  // The title in quotes: "\v" marks the closing quote (as in mla.ts, harvard.ts, chicago.ts), which a following comma or period goes before.
   const T = is('bill book graphic legal_case legislation motion_picture song standard software')
     ? italic(title)
-    : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\r'); // quotes in quotes: single
+    : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\v'); // quotes in quotes: single
   const edition =
     bookish || type == 'report' ? (/^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : ed && end(capFirst(ed))) : '';
   const locators = cat(', ', edition, around('vol. ', volume), around('', f('number-of-volumes'), ' vols.'), around('no. ', issue));
@@ -177,5 +177,5 @@ export function formatIeee(item: CslItem): Run[] {
   const link = web ? URL : DOI || URL;
   const s = g(who[0] ? nameList(who, 7) + around(', ', role) : '', body()) + access;
   // The link shows the bare DOI ("doi: 10.1/x") or the URL.
-  return runs(s.replace(/\r([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
+  return runs(s.replace(/\v([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
 }
