@@ -188,12 +188,11 @@ export const MONTHS = 'January February March April May June July August Septemb
 /**
  * Whether `n` can be the date part at `position`: a year (not 0; negative is B.C.E.), a month or
  * CSL season (1–12, 21–24; text that is not a number stays, as NaN, and prints nothing), a day (1–31;
- * NaN likewise). A fourth part is never read.
+ * NaN likewise). `position` is 0–2: dateParts reads no fourth part.
  */
 function validPart(n: number, position: number): boolean {
   if (position == 0) return !!n;
-  if (Number.isNaN(n)) return position < 3;
-  return position == 1 ? !!MONTHS[n - 1] : position == 2 && n > 0 && n < 32;
+  return Number.isNaN(n) || (position == 1 ? !!MONTHS[n - 1] : n > 0 && n < 32);
 }
 
 /**
@@ -213,7 +212,7 @@ export function dateParts(v: unknown): number[] | string {
   // CSL's separate `season` key (1–4) is the month (21–24) of a date with only a year. A season
   // given as a word ("Spring") is not read: the list's first load has no bytes left for it.
   const out: number[] = [];
-  for (const x of o.season && !parts[1] ? [parts[0], +o.season + 20] : parts) {
+  for (const x of (o.season && !parts[1] ? [parts[0], +o.season + 20] : parts).slice(0, 3)) {
     const n = +(/^-?\d+$/.exec(asText(x)) || NaN);
     if (!validPart(n, out.length)) break;
     out.push(n);
