@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
 import { formatApaMore as formatApa } from '../../src/references/format/apa-more.js';
 import {
-  dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, httpUrl, sortItems, titleCase,
+  dateParts, dateText, doiUrl, initials, nameList, normalizeItems, ordinal, pageRange, httpUrl, sortItems, titleCase,
   type Run,
 } from '../../src/references/format/common.js';
 import { toPlainText } from '../../src/references/format/plain.js';
@@ -404,6 +404,24 @@ describe('shared helpers', () => {
     expect(apa({ type: 'article-journal', title: 'T', author: [{ literal: 'A' }], 'container-title': 'ERLANG,', volume: 3, issued: year(2000) })).to.equal(
       'A. (2000). T. *ERLANG,* *3*.',
     );
+  });
+
+  it("dateParts reads the date's separate season key 1–4 as the months 21–24 when the date has only a year", () => {
+    const seasonal = (parts: unknown[], season: unknown) => dateParts({ 'date-parts': [parts], season });
+    expect(seasonal([2019], 1)).to.deep.equal([2019, 21]);
+    expect(seasonal([2019], '4')).to.deep.equal([2019, 24]);
+    expect(dateParts({ raw: '2019', season: 2 })).to.deep.equal([2019, 22]);
+    // A month wins; a season out of range or given as a word is not read (the year stays).
+    expect(seasonal([2020, 3], 1)).to.deep.equal([2020, 3]);
+    expect(seasonal([2019], 5)).to.deep.equal([2019]);
+    expect(dateText({ 'date-parts': [[2019]], season: 'Winter' }, 1)).to.equal('2019');
+    expect(seasonal([], 2)).to.equal('');
+    expect(dateText({ 'date-parts': [[2019]], season: 3 }, 1)).to.equal('2019, Autumn');
+    expect(formatApa({ id: 's', type: 'article-magazine', title: 'x', author: [{ literal: 'A' }], 'container-title': 'M', issued: { 'date-parts': [[2000]], season: 1 } as never })).to.deep.equal([
+      { text: 'A. (2000, Spring). x. ' },
+      { text: 'M', italic: true },
+      { text: '.' },
+    ]);
   });
 
   it('ordinal', () => {

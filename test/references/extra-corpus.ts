@@ -6,7 +6,7 @@
  * authors, 21+ authors, newspapers and magazines, standards, patents. No expected strings here: the
  * oracle holds what citeproc-js prints. Ids start with "x-" and must stay unique across the corpus.
  */
-import type { CslItem, CslName } from '../../src/core/backend.js';
+import type { CslDate, CslItem, CslName } from '../../src/core/backend.js';
 
 export interface ExtraCase {
   name: string;
@@ -14,6 +14,11 @@ export interface ExtraCase {
 }
 
 const date = (y: number, m?: number, d?: number) => ({ 'date-parts': [[y, m, d].filter((x) => x !== undefined) as number[]] });
+/**
+ * A year with CSL's separate `season` key (1–4 or a word, as Zotero and citation-js write "Spring 2019"),
+ * which `CslDate` does not declare.
+ */
+const seasonDate = (parts: number[], season: number | string) => ({ 'date-parts': [parts], season }) as CslDate;
 const person = (family: string, given: string, more: Partial<CslName> = {}): CslName => ({ family, given, ...more });
 const org = (literal: string): CslName => ({ literal });
 /** "Family, Given" strings to names. */
@@ -378,6 +383,43 @@ export const extraCorpus: ExtraCase[] = [
     item: { id: 'x-mag-noauthor', type: 'article-magazine', title: 'Sleep and the teenage brain', 'container-title': 'Scientific American', volume: 328, issue: 4, page: '14', issued: date(2023, 4) },
   },
 
+  // The date's season key
+  {
+    name: 'journal article: season as a number in the date\'s season key',
+    item: {
+      id: 'x-season-number', type: 'article-journal', title: 'Reading aloud to older adults in care homes', author: names('Hart, Miriam', 'Osei, Kwame'),
+      'container-title': 'Journal of Aging Studies', volume: 12, issue: 2, page: '45-60', issued: seasonDate([2019], 2),
+    },
+  },
+  {
+    name: 'magazine article: season as a word in the date\'s season key',
+    item: {
+      id: 'x-season-word', type: 'article-magazine', title: 'The quiet ward', author: names('Lund, Ingrid'), 'container-title': 'The Hedgehog Review',
+      volume: 20, issue: 4, page: '88-97', issued: seasonDate([2018], 'Winter'),
+    },
+  },
+  {
+    name: 'magazine article: season key beside a month (the month prints)',
+    item: {
+      id: 'x-season-month', type: 'article-magazine', title: 'Night shifts', author: names('Brandt, Ola'), 'container-title': 'The Atlantic', volume: 325, issue: 2,
+      issued: seasonDate([2020, 3], 1),
+    },
+  },
+  // Name suffixes
+  {
+    name: 'book: suffix printed after a comma (the name\'s comma-suffix)',
+    item: {
+      id: 'x-comma-suffix', type: 'book', title: 'Why we can\'t wait', author: [person('King', 'Martin Luther', { suffix: 'Jr.', 'comma-suffix': true } as Partial<CslName>), person('Abernathy', 'Ralph')],
+      publisher: 'Harper & Row', issued: date(1964),
+    },
+  },
+  {
+    name: 'journal article: suffix typed in the given name after a comma (Zotero)',
+    item: {
+      id: 'x-given-suffix', type: 'article-journal', title: 'Gait speed in older adults', author: [person('Studenski', 'Stephanie'), person('Guralnik', 'Jack M., Jr.')],
+      'container-title': 'JAMA', volume: 305, issue: 1, page: '50-58', issued: date(2011),
+    },
+  },
   // Standards and patents
   {
     name: 'standard: ISO, number, place',

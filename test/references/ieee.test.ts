@@ -11,6 +11,14 @@ oracleTests(
   'ieee',
   ieee,
   {
+    "journal article: suffix typed in the given name after a comma (Zotero)": {
+      bibliography: '[1] S. Studenski and J. M. J. Guralnik, “Gait speed in older adults,” *JAMA*, vol. 305, no. 1, pp. 50–58, 2011.',
+      why: `not read yet: a suffix typed after a comma in the given name ("Jack M., Jr."), which citeproc splits off; reading it in common.ts nameParts costs the list's first load 20 B it does not have (${shared})`,
+    },
+    "magazine article: season as a word in the date's season key": {
+      bibliography: '[1] I. Lund, “The quiet ward,” *The Hedgehog Review*, vol. 20, no. 4, pp. 88–97, 2018.',
+      why: `a season given as a word in the date's separate season key is not read (1–4 are, as the months 21–24): the list's first load has no bytes left for it (common.ts dateParts; ${shared})`,
+    },
     'chapter: two editors, abbreviated page range expanded': { bibliography: '[1] J. Doe, “A chapter,” in *The Big Book*, J. Smith and K. Lee, Eds., Pub, 2010, pp. 321–28. doi: 10.1000/xyz.', why: doi },
     'difference: a DOI stored as a URL prints once': { bibliography: '[1] A, “x,” 2000, doi: 10.1/x.', why: doi },
     'difference: a javascript: URL is dropped': { bibliography: '[1] A, “x.”', why: shared },
@@ -76,6 +84,16 @@ describe('ieee: numbers and in-text citations', () => {
 });
 
 describe('ieee: entries', () => {
+  it("prints a name's suffix after a comma when the name asks for one (CSL's comma-suffix), else after a space", () => {
+    const king = (more: object) => ({ id: 'k', type: 'book', title: 'x', issued: { 'date-parts': [[1964]] }, author: [{ family: 'King', given: 'Martin Luther', suffix: 'Jr.', ...more }] });
+    expect(entryText(ieee, king({ 'comma-suffix': true }), 1)).to.equal('[1] M. L. King, Jr., *x*. 1964.');
+    expect(entryText(ieee, king({}), 1)).to.equal('[1] M. L. King Jr., *x*. 1964.');
+    // A name without a suffix takes no comma.
+    expect(entryText(ieee, { id: 'e', type: 'chapter', title: 'c', 'container-title': 'B', editor: [{ family: 'Lee', given: 'Ann', 'comma-suffix': true }] } as never, 1)).to.equal(
+      '[1] A. Lee, Ed., “c,” in *B*.',
+    );
+  });
+
   it('links a DOI from its bare text', () => {
     const runs = ieee.entry({ id: 'j', type: 'article-journal', title: 'T', DOI: 'https://doi.org/10.1/x' });
     expect(runs.at(-2)).to.deep.equal({ text: '10.1/x', href: 'https://doi.org/10.1/x' });

@@ -92,14 +92,14 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
    * "J. Smith, Ed. & Trans.". In a book, the editors go with the book ("In J. Smith (Ed.), *Book*")
    * and the translators stay with the title ("Chapter (T. Tr, Trans.). In …").
    */
-  const e = (periodical || who == eds ? [] : eds).map(displayName);
-  const t = names(item.translator).map(displayName);
-  const same = !inBook && e + '' == t + '';
+  const editors = (periodical || who == eds ? [] : eds).map(displayName);
+  const translators = names(item.translator).map(displayName);
+  const same = !inBook && editors + '' == translators + '';
   const role = (ns: string[], r: string) => around('', nameList(ns), ', ' + r);
-  const people = cat('; ', x.people, inBook ? '' : role(e, editorLabel(e) + (same ? ' & Trans.' : '')), same ? '' : role(t, 'Trans.'));
+  const people = cat('; ', x.people, inBook ? '' : role(editors, editorLabel(editors) + (same ? ' & Trans.' : '')), same ? '' : role(translators, 'Trans.'));
 
   /** A book title in italics, with a volume that is not a number ("Title: Vol. IV"). */
-  const volTitle = (t: string) => italic(cat(': ', t, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
+  const volTitle = (bookTitle: string) => italic(cat(': ', bookTitle, volume && !numeric(volume) ? 'Vol. ' + volume : ''));
   /** A thesis found online names its university with the description or number, not as publisher. */
   const university = type == 'thesis' && online && publisher;
   /**
@@ -123,8 +123,8 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
   const parenthetical = around('(', cat('; ', people, ct && !web ? '' : number, ct ? '' : locators), ')');
   const titled = join(' ', ct && !web ? title : periodical || web ? italic(title) : volTitle(title), parenthetical);
   // Dated with month and day: article-magazine, article-newspaper, post, post-weblog, webpage; talks.
-  const date = x.issued ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
-  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && (label == 'Ed.' ? editorLabel(who) : plural(label, who)), ')') : '';
+  const date = (x.issued as string | undefined) ?? dateText(item.issued, +(/^(article-[mn]|post|webpage)/.test(type) || talk));
+  const author = who[0] ? nameList(who.map((n) => cat(', ', ...n)), true) + around(' (', label && term(plural(label, who)), ')') : '';
 
   return runs(
     join(
@@ -132,21 +132,21 @@ export function formatApa(item: CslItem, x: More = {}): Run[] {
       // The elements, each ending in a period unless it ends in . ? or ! ("Jr. (1990)", "What is it? Publisher.").
       ...[
         author || (title ? titled : cat(' ', bracketed, parenthetical)),
-        '(' + (date || term('n.d.')) + ')',
+        around('(', date || term('n.d.'), ')'),
         author ? join(' ', titled, bracketed) : title && bracketed,
         periodical
           ? join(', ', italic(tc(ct)), volume ? italic(volume) + around('(', issue, ')') : italic(issue), page || around('Article ', num))
           : inBook
             ? join(
                 ' ',
-                around((x.in ?? term('In')) + ' ', join(', ', around('', nameList(e), ' (' + editorLabel(e) + ')'), volTitle(ct))),
+                around((x.in ?? term('In')) + ' ', join(', ', around('', nameList(editors), ' (' + editorLabel(editors) + ')'), volTitle(ct))),
                 around('(', cat('; ', number, locators), ')'),
                 type == 'report' || talk ? describe : '',
               )
             : '',
         talk ? cat(', ', f('event-title') || f('event'), f('event-place')) : '',
         web ? cat('; ', tc(ct), publisher) : periodical || university ? '' : publisher,
-      ].map((e) => e.replace(/[^.?!\t]\t?$/, '$&.')),
+      ].map((element) => element.replace(/[^.?!\t]\t?$/, '$&.')),
       DOI || date ? '' : around(term('Retrieved') + ' ', URL && dateText(item.accessed, 2), ', ' + term('from')),
       online && '\n',
       (x.original as string) || '', // "(Original work published 1900)"

@@ -188,29 +188,31 @@ export const MONTHS = 'January February March April May June July August Septemb
 /**
  * Whether `n` can be the date part at `position`: a year (not 0; negative is B.C.E.), a month or
  * CSL season (1–12, 21–24; text that is not a number stays, as NaN, and prints nothing), a day (1–31;
- * NaN likewise). A fourth part is never read.
+ * NaN likewise). `position` is 0–2: dateParts reads no fourth part.
  */
 function validPart(n: number, position: number): boolean {
   if (position == 0) return !!n;
-  if (position == 1) return Number.isNaN(n) || !!MONTHS[n - 1];
-  if (position == 2) return !(n < 1 || n > 31);
-  return false;
+  return Number.isNaN(n) || (position == 1 ? !!MONTHS[n - 1] : n > 0 && n < 32);
 }
 
 /**
  * A date field as `[year, month?, day?]` (months 21-24 are the seasons), or a string to print as
  * is (`literal`, or a `raw` date that is not ISO-like), or '' when there is no usable date.
  * Accepts the CSL object, a bare string ("2005", "2005-03-01"), flat `date-parts` ([2005, 3]) and
- * numeric strings; it stops at the first part that is not valid. A part that is not a number is
- * NaN, which passes as a month or day (prints nothing; "2005" is [2005, NaN, NaN]).
+ * numeric strings, and a `season` key 1–4 beside a year alone ({ 'date-parts': [[2019]], season: 2 } is
+ * [2019, 22]); it stops at the first part that is not valid. A part that is not a number is NaN,
+ * which passes as a month or day (prints nothing; "2005" is [2005, NaN, NaN]).
  */
 export function dateParts(v: unknown): number[] | string {
   const o = (Object(v) === v ? v : { raw: v }) as Record<string, unknown>;
   const dp = o['date-parts'];
   const raw = asText(o.raw);
   const iso = /^(-?\d+)(?:-(\d\d?))?(?:-(\d\d?))?$/.exec(raw);
+  const parts = Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : [];
+  // CSL's separate `season` key (1–4) is the month (21–24) of a date with only a year. A season
+  // given as a word ("Spring") is not read: the list's first load has no bytes left for it.
   const out: number[] = [];
-  for (const x of Array.isArray(dp) ? (Array.isArray(dp[0]) ? dp[0] : dp) : iso ? iso.slice(1) : []) {
+  for (const x of (o.season && !parts[1] ? [parts[0], +o.season + 20] : parts).slice(0, 3)) {
     const n = +(/^-?\d+$/.exec(asText(x)) || NaN);
     if (!validPart(n, out.length)) break;
     out.push(n);
@@ -224,9 +226,11 @@ export function dateParts(v: unknown): number[] | string {
  */
 export function dateText(v: unknown, form = 0): string {
   const d = dateParts(v);
-  if (typeof d == 'string' || !d[0]) return d + '';
-  const y = d[0] < 0 ? -d[0] + ' B.C.E.' : d[0]; // -380 -> "380 B.C.E."
-  return form > 1 ? cat(' ', MONTHS[d[1] - 1], d[2] && d[2] + ',', y) : cat(', ', y, form && cat(' ', MONTHS[d[1] - 1], d[2]));
+  if (typeof d == 'string') return d;
+  const [year, month, day] = d;
+  const y = year < 0 ? -year + ' B.C.E.' : year; // -380 -> "380 B.C.E."
+  const monthDay = cat(' ', MONTHS[month - 1], day);
+  return form > 1 ? cat(day ? ', ' : ' ', monthDay, y) : cat(', ', y, form && monthDay);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,4 +312,4 @@ export const term = (english: string): string => msg(english, { id: `term.${engl
 export const pageLabel = (page: string) => term(/[-–,&]/.test(page) ? 'pp.' : 'p.') + ' ' + page;
 
 /** "Ed." or "Eds." for one or more names. */
-export const editorLabel = (names: unknown[]) => term(names[1] ? 'Eds.' : 'Ed.');
+export const editorLabel = (names: unknown[]) => term(plural('Ed.', names));

