@@ -68,6 +68,10 @@ export interface CslDate {
   'date-parts'?: Array<Array<number | string>>;
   literal?: string;
   raw?: string;
+  /** 1–4 (spring to winter) beside a year alone; a word is kept but not printed. */
+  season?: number | string;
+  /** An approximate date ("ca. 1850" in APA). */
+  circa?: boolean | number | string;
 }
 
 export interface CslItem {

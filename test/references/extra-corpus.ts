@@ -18,7 +18,7 @@ const date = (y: number, m?: number, d?: number) => ({ 'date-parts': [[y, m, d].
  * A year with CSL's separate `season` key (1–4 or a word, as Zotero and citation-js write "Spring 2019"),
  * which `CslDate` does not declare.
  */
-const seasonDate = (parts: number[], season: number | string) => ({ 'date-parts': [parts], season }) as CslDate;
+const seasonDate = (parts: number[], season: number | string) => ({ 'date-parts': [parts], season }) satisfies CslDate;
 const person = (family: string, given: string, more: Partial<CslName> = {}): CslName => ({ family, given, ...more });
 const org = (literal: string): CslName => ({ literal });
 /** "Family, Given" strings to names. */
