@@ -22,8 +22,6 @@ export class Live implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.stop();
   }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { ConversationDetail, ConversationMessage, ConversationSummary, ConversationUpdate, HearthBackend } from '../core/backend.js';
 import { newKey } from '../core/outbox.js';
+import { Latest } from './latest.js';
 
 /**
  * The open conversation: reading it (which marks it read on the server), reading it again when the
@@ -19,8 +20,7 @@ export class Thread implements ReactiveController {
   /** Why the last change failed. */
   actionError?: unknown;
 
-  #generation = 0;
-  #abort?: AbortController;
+  #latest = new Latest();
 
   constructor(
     readonly host: ReactiveControllerHost,
@@ -30,17 +30,13 @@ export class Thread implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.#latest.abort();
   }
 
   /** Opens a conversation (a skeleton until it arrives), or with `quiet` reads the open one again in place. */
   async open(id: string, quiet = false): Promise<ConversationDetail | undefined> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    const generation = ++this.#generation;
+    const ticket = this.#latest.next();
     if (!quiet || id != this.id) {
       this.id = id;
       this.detail = undefined;
@@ -51,13 +47,13 @@ export class Thread implements ReactiveController {
     try {
       const backend = this.backend();
       if (!backend?.getConversation) throw new Error('hearth-desk: the backend has no getConversation');
-      const detail = await backend.getConversation(id, { signal: abort.signal });
-      if (generation != this.#generation) return;
+      const detail = await backend.getConversation(id, { signal: ticket.signal });
+      if (!ticket.current()) return;
       this.detail = detail;
       this.state = 'ready';
       return detail;
     } catch (error) {
-      if (generation != this.#generation || abort.signal.aborted) return;
+      if (!ticket.current() || ticket.signal.aborted) return;
       // A quiet read that fails keeps what is shown.
       if (!quiet || !this.detail) {
         this.state = 'error';
@@ -65,14 +61,13 @@ export class Thread implements ReactiveController {
       }
       this.failed(error);
     } finally {
-      if (generation == this.#generation) this.host.requestUpdate();
+      if (ticket.current()) this.host.requestUpdate();
     }
     return undefined;
   }
 
   close(): void {
-    this.#abort?.abort();
-    this.#generation++;
+    this.#latest.drop();
     this.id = this.detail = undefined;
     this.state = 'idle';
     this.host.requestUpdate();
