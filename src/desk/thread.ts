@@ -1,11 +1,13 @@
-import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import type { ReactiveController } from '@lit/reactive-element';
+import type { HearthElement } from '../core/hearth-element.js';
 import type { ConversationDetail, ConversationMessage, ConversationSummary, ConversationUpdate, HearthBackend } from '../core/backend.js';
 import { newKey } from '../core/outbox.js';
 import { Latest } from './latest.js';
 
 /**
  * The open conversation: reading it (which marks it read on the server), reading it again when the
- * live stream says it changed, and changing its status or assignee. Only the latest read counts.
+ * live stream says it changed, and changing its status or assignee (`hearth-desk-conversation-updated`).
+ * Only the latest read counts.
  *
  * @internal
  */
@@ -23,9 +25,11 @@ export class Thread implements ReactiveController {
   #latest = new Latest();
 
   constructor(
-    readonly host: ReactiveControllerHost,
+    readonly host: HearthElement,
     readonly backend: () => HearthBackend | undefined,
     readonly failed: (error: unknown) => void,
+    /** A status or assignee change was stored (the inbox's row follows). */
+    readonly changed: (summary: ConversationSummary) => void,
   ) {
     host.addController(this);
   }
@@ -81,19 +85,19 @@ export class Thread implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** `PATCH` the open conversation (one change at a time); resolves with the stored conversation, or undefined when it failed (see `actionError`). */
-  async update(change: ConversationUpdate, what: 'status' | 'assignee'): Promise<ConversationSummary | undefined> {
+  /** `PATCH` the open conversation (one change at a time); a failure shows as `actionError`. */
+  async update(change: ConversationUpdate, what: 'status' | 'assignee'): Promise<void> {
     const { id, detail } = this;
     const backend = this.backend();
     if (!id || !detail || this.pending) return;
     this.pending = what;
     this.actionError = undefined;
     this.host.requestUpdate();
+    let summary: ConversationSummary | undefined;
     try {
       if (!backend?.updateConversation) throw new Error('hearth-desk: the backend has no updateConversation');
-      const summary = await backend.updateConversation(id, change, { idempotencyKey: newKey() });
+      summary = await backend.updateConversation(id, change, { idempotencyKey: newKey() });
       if (this.id == id && this.detail) this.detail = { ...this.detail, ...summary, messages: this.detail.messages };
-      return summary;
     } catch (error) {
       if (this.id == id) this.actionError = error;
       this.failed(error);
@@ -101,6 +105,14 @@ export class Thread implements ReactiveController {
       this.pending = undefined;
       this.host.requestUpdate();
     }
-    return undefined;
+    if (!summary) return;
+    this.changed(summary);
+    this.host.emit('hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
+  }
+
+  /** "Assign to" changed: the select shows who is assigned again while another change is saved, and when this one is refused. */
+  async assign(select: HTMLSelectElement): Promise<void> {
+    if (!this.pending) await this.update({ assignee: select.value || null }, 'assignee');
+    select.value = this.detail?.assignee?.id ?? '';
   }
 }
