@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
-import type { HearthBackend, HearthLiveEvent, MessageCreated, StaffMember } from '../core/backend.js';
+import type { HearthBackend, MessageCreated } from '../core/backend.js';
 import { HearthElement } from '../core/hearth-element.js';
 import { isHearthError } from '../core/errors.js';
 import { msg, str } from '../core/localization.js';
@@ -137,13 +137,9 @@ export class HearthDesk extends HearthElement {
   #link = new SessionLink(this);
   #failed = (error: unknown) => isHearthError(error) && error.kind == 'unauthorized' && this.#link.session?.signedOut();
   #inbox = new Inbox(this, () => this.effectiveBackend, this.#failed);
-  #thread = new Thread(this, () => this.effectiveBackend, this.#failed);
-  #live = new Live(
-    this,
-    (event) => void this.#onLive(event),
-    () => void this.#inbox.refresh(),
-  );
-  #invite = new Invite(this, () => this.effectiveBackend, (member, email) => void this.#onInvited(member, email));
+  #thread = new Thread(this, () => this.effectiveBackend, this.#failed, (s) => this.#inbox.patch(s.id, { status: s.status, assignee: s.assignee }));
+  #live = new Live(this, { inbox: this.#inbox, thread: this.#thread, user: () => this.#user?.id, announce: (text) => this.#announce(text) });
+  #invite = new Invite(this, () => this.effectiveBackend, this.#failed, (text) => this.#announce(text));
   #delivery = new ReplyDelivery(this, {
     backend: () => this.effectiveBackend,
     session: () => this.#link.session,
@@ -151,7 +147,6 @@ export class HearthDesk extends HearthElement {
   });
   #backendSeen?: HearthBackend;
   #staffFor?: string;
-  #staff?: StaffMember[];
   #active?: string;
   #announcement = '';
   #announcements = 0;
@@ -231,7 +226,7 @@ export class HearthDesk extends HearthElement {
       this.#backendSeen = backend;
       this.#thread.close();
       this.#inbox.state = 'idle';
-      this.#staff = undefined;
+      this.#invite.staff = undefined;
     }
     // A staff member signed in (again): their waiting replies go, and the inbox loads.
     const staff = this.#view == 'staff';
@@ -243,15 +238,7 @@ export class HearthDesk extends HearthElement {
     if (shown != 'inbox' && !this.#loading[shown] && (!this.#sectionError || changed.has('section'))) this.#loadSection(shown);
     if (this.#inbox.state == 'idle' || (changed.has('filter') && this.#inbox.filter !== this.filter)) void this.#inbox.load(this.filter);
     this.#invite.loadSpecialists();
-    if (this.#admin && !this.#staff) this.#loadStaff();
-  }
-
-  #loadStaff(): void {
-    this.#staff = [];
-    void this.effectiveBackend
-      ?.listStaff?.()
-      .then((staff) => (this.#staff = staff), this.#failed)
-      .finally(() => this.requestUpdate());
+    if (this.#admin) this.#invite.loadStaff();
   }
 
   // —— focus ——
@@ -359,27 +346,6 @@ export class HearthDesk extends HearthElement {
 
   // —— live ——
 
-  async #onLive(event: HearthLiveEvent): Promise<void> {
-    const id = event.conversationId;
-    const before = this.#inbox.items.find((item) => item.id == id);
-    const open = this.#thread.id == id;
-    const [items, detail] = await Promise.all([this.#inbox.refresh(), open ? this.#thread.open(id, true) : undefined]);
-    if (detail) this.#inbox.patch(id, { unread: 0 });
-    if (event.type != 'conversation.message') return;
-    if (detail) {
-      const m = detail.messages.find((m) => m.id == event.messageId);
-      if (m && m.author.id != this.#user?.id) this.#announce(msg(str`New message from ${m.author.name}`, { id: 'desk.live.from' }));
-      return;
-    }
-    const item = items.find((item) => item.id == id);
-    if (!item || item.unread <= (before?.unread ?? 0)) return;
-    this.#announce(
-      before
-        ? msg(str`New message in the conversation with ${visitorName(item)}`, { id: 'desk.live.in' })
-        : msg(str`New message from ${visitorName(item)}`, { id: 'desk.live.from' }),
-    );
-  }
-
   #announce(text: string): void {
     this.#announcement = text;
     this.#announcements++;
@@ -394,21 +360,6 @@ export class HearthDesk extends HearthElement {
   }
 
   // —— thread actions ——
-
-  async #update(change: { status?: 'open' | 'handled'; assignee?: string | null }, what: 'status' | 'assignee'): Promise<void> {
-    const summary = await this.#thread.update(change, what);
-    if (!summary) return;
-    this.#inbox.patch(summary.id, { status: summary.status, assignee: summary.assignee });
-    this.emit('hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
-  }
-
-  async #onInvited(member: StaffMember, email: string): Promise<void> {
-    this.#announce(msg(str`Invitation sent to ${email}`, { id: 'desk.invite.sent' }));
-    this.emit('hearth-desk-staff-invited', { id: member.id, role: member.role });
-    this.#loadStaff();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.invite')?.focus();
-  }
 
   #sendReply(event: Event): void {
     event.preventDefault();
@@ -563,11 +514,11 @@ export class HearthDesk extends HearthElement {
       detail,
       locale,
       recipient: this.#recipientName(detail.recipient),
-      staff: this.#admin ? (this.#staff ?? []) : undefined,
+      staff: this.#admin ? (this.#invite.staff ?? []) : undefined,
       pending: !!thread.pending,
       actionError: thread.actionError,
-      toggleStatus: () => thread.pending || this.#update({ status: handled ? 'open' : 'handled' }, 'status'),
-      assign: (event) => this.#assign(event),
+      toggleStatus: () => thread.pending || thread.update({ status: handled ? 'open' : 'handled' }, 'status'),
+      assign: (event) => thread.assign(event.target as HTMLSelectElement),
       composer: composerView({
         visitor: visitorName(detail),
         state: delivery.state(id),
@@ -580,19 +531,6 @@ export class HearthDesk extends HearthElement {
         retry: () => delivery.retry(id),
         edit: () => delivery.edit(id),
       }),
-    });
-  }
-
-  #assign(event: Event): void {
-    const select = event.target as HTMLSelectElement;
-    const current = this.#thread.detail?.assignee?.id ?? '';
-    if (this.#thread.pending) {
-      select.value = current;
-      return;
-    }
-    void this.#update({ assignee: select.value || null }, 'assignee').then(() => {
-      // Refused: the select shows who is assigned.
-      select.value = this.#thread.detail?.assignee?.id ?? '';
     });
   }
 }

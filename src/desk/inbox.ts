@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { ConversationItem, ConversationQuery, HearthBackend } from '../core/backend.js';
+import { Latest } from './latest.js';
 
 /** The inbox filters: open, handled, open and assigned to me, everything. */
 export type Filter = 'open' | 'handled' | 'mine' | 'all';
@@ -16,7 +17,7 @@ const queryOf = (filter: Filter): ConversationQuery =>
 /**
  * The conversation list of the inbox: the first page of a filter, more pages by cursor ("Load more"),
  * and refreshes of what is shown when the live stream says something changed. Only the latest
- * request of each kind counts (a slow answer for a filter left meanwhile is dropped).
+ * filter's requests count (a slow answer for a filter left meanwhile is dropped).
  *
  * @internal
  */
@@ -32,8 +33,7 @@ export class Inbox implements ReactiveController {
   error?: unknown;
   filter?: Filter;
 
-  #generation = 0;
-  #abort?: AbortController;
+  #latest = new Latest();
 
   constructor(
     readonly host: ReactiveControllerHost,
@@ -43,44 +43,34 @@ export class Inbox implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
+    this.#latest.abort();
     if (this.state == 'loading') this.state = 'idle'; // loaded again when connected again
   }
 
-  #start(): { generation: number; signal: AbortSignal; backend?: HearthBackend } {
-    this.#abort ??= new AbortController();
-    return { generation: this.#generation, signal: this.#abort.signal, backend: this.backend() };
-  }
-
-  async #list(query: ConversationQuery, signal: AbortSignal, backend?: HearthBackend) {
+  async #list(query: ConversationQuery, signal: AbortSignal) {
+    const backend = this.backend();
     if (!backend?.listConversations) throw new Error('hearth-desk: the backend has no listConversations: set api or .backend, or use <hearth-provider>');
     return backend.listConversations(query, { signal });
   }
 
   /** Shows the first page of `filter` (a skeleton until it arrives). */
   async load(filter: Filter): Promise<void> {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    const generation = ++this.#generation;
+    const ticket = this.#latest.next();
     this.filter = filter;
     this.items = [];
     this.next = null;
     this.state = 'loading';
     this.more = 'idle';
     this.host.requestUpdate();
-    const { signal, backend } = this.#start();
     try {
-      const page = await this.#list({ ...queryOf(filter), limit: PAGE }, signal, backend);
-      if (generation != this.#generation) return;
+      const page = await this.#list({ ...queryOf(filter), limit: PAGE }, ticket.signal);
+      if (!ticket.current()) return;
       this.items = page.items;
       this.next = page.next;
       this.state = 'ready';
     } catch (error) {
-      if (generation != this.#generation || signal.aborted) return;
+      if (!ticket.current() || ticket.signal.aborted) return;
       this.state = 'error';
       this.error = error;
       this.failed(error);
@@ -91,18 +81,18 @@ export class Inbox implements ReactiveController {
   /** Appends the following page. */
   async loadMore(): Promise<void> {
     if (!this.next || this.more == 'loading' || this.state != 'ready') return;
-    const { generation, signal, backend } = this.#start();
+    const ticket = this.#latest.join();
     this.more = 'loading';
     this.host.requestUpdate();
     try {
-      const page = await this.#list({ ...queryOf(this.filter!), before: this.next, limit: PAGE }, signal, backend);
-      if (generation != this.#generation) return;
+      const page = await this.#list({ ...queryOf(this.filter!), before: this.next, limit: PAGE }, ticket.signal);
+      if (!ticket.current()) return;
       const seen = new Set(this.items.map((item) => item.id));
       this.items = [...this.items, ...page.items.filter((item) => !seen.has(item.id))];
       this.next = page.next;
       this.more = 'idle';
     } catch (error) {
-      if (generation != this.#generation || signal.aborted) return;
+      if (!ticket.current() || ticket.signal.aborted) return;
       this.more = 'error';
       this.failed(error);
     }
@@ -116,11 +106,11 @@ export class Inbox implements ReactiveController {
    */
   async refresh(): Promise<ConversationItem[]> {
     if (this.state != 'ready') return this.items;
-    const { generation, signal, backend } = this.#start();
+    const ticket = this.#latest.join();
     const count = Math.min(Math.max(this.items.length, PAGE), MOST);
     try {
-      const page = await this.#list({ ...queryOf(this.filter!), limit: count }, signal, backend);
-      if (generation != this.#generation) return this.items;
+      const page = await this.#list({ ...queryOf(this.filter!), limit: count }, ticket.signal);
+      if (!ticket.current()) return this.items;
       const fresh = new Set(page.items.map((item) => item.id));
       const last = page.items.at(-1)?.lastActivityAt ?? '';
       // Rows older than the refreshed ones were beyond its reach (only when more than 100 are shown).

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
+import type { ReactiveController } from '@lit/reactive-element';
 import type { HearthBackend, SpecialistDetail, StaffInvite, StaffMember } from '../core/backend.js';
+import type { HearthElement } from '../core/hearth-element.js';
 import { isHearthError, type HearthError } from '../core/errors.js';
-import { msg } from '../core/localization.js';
+import { msg, str } from '../core/localization.js';
 import { newKey } from '../core/outbox.js';
 import { wellFormed } from '../core/text.js';
 import { problemText } from './problems.js';
@@ -13,7 +14,9 @@ type Field = (typeof FIELDS)[number];
 /**
  * The admin's "Invite staff" dialog (`POST /staff`): email, name, role and, for a specialist, which
  * specialist. The Idempotency-Key is made at a submit and kept while the form is unchanged, so
- * submitting again after a timeout invites once; a 422's messages show next to their fields.
+ * submitting again after a timeout invites once; a 422's messages show next to their fields. An
+ * invitation sent is announced (`hearth-desk-staff-invited`), and focus returns to "Invite staff".
+ * Also the lists the desk names people from: the specialists (recipients) and the staff (Assign to).
  *
  * @internal
  */
@@ -25,13 +28,16 @@ export class Invite implements ReactiveController {
   error?: unknown;
   specialists?: SpecialistDetail[];
   specialistsError?: unknown;
+  /** The staff to assign conversations to (admins only); empty while it loads. */
+  staff?: StaffMember[];
   #key?: string;
   #loading?: Promise<void>;
 
   constructor(
-    readonly host: ReactiveElement,
+    readonly host: HearthElement,
     readonly backend: () => HearthBackend | undefined,
-    readonly invited: (member: StaffMember, email: string) => void,
+    readonly failed: (error: unknown) => void,
+    readonly announce: (text: string) => void,
   ) {
     host.addController(this);
   }
@@ -72,8 +78,26 @@ export class Invite implements ReactiveController {
       });
   }
 
+  /** Reads the staff: once, and `fresh` after an invitation. */
+  loadStaff(fresh = false): void {
+    if (this.staff && !fresh) return;
+    this.staff = [];
+    void this.backend()
+      ?.listStaff?.()
+      .then((staff) => (this.staff = staff), this.failed)
+      .finally(() => this.host.requestUpdate());
+  }
+
   close(): void {
     this.#dialog?.close();
+  }
+
+  async #invited(member: StaffMember, email: string): Promise<void> {
+    this.announce(msg(str`Invitation sent to ${email}`, { id: 'desk.invite.sent' }));
+    this.host.emit('hearth-desk-staff-invited', { id: member.id, role: member.role });
+    this.loadStaff(true);
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.invite')?.focus();
   }
 
   #input(event: Event): void {
@@ -109,7 +133,7 @@ export class Invite implements ReactiveController {
       form.reset();
       this.role = 'specialist';
       this.close();
-      this.invited(member, invite.email);
+      void this.#invited(member, invite.email);
     } catch (error) {
       if (isHearthError(error) && error.kind == 'validation') {
         const fields = (error as HearthError).fieldErrors;

@@ -134,12 +134,14 @@ export class ReplyDelivery implements ReactiveController {
     return this.#states.get(conversation) ?? { phase: 'compose' };
   }
 
-  /** The composer's text: the waiting reply's, else the draft. */
+  /**
+   * The composer's text: the waiting reply's, else the draft (as typed here, else as stored). Only
+   * reads: the desk's render() calls it, and a render changes nothing.
+   */
   text(conversation: string): string {
     const entry = this.#states.get(conversation)?.entry;
     if (entry) return entry.message.body;
-    if (!this.#drafts.has(conversation)) this.#drafts.set(conversation, readDraft(this.#user, conversation));
-    return this.#drafts.get(conversation)!;
+    return this.#drafts.get(conversation) ?? readDraft(this.#user, conversation);
   }
 
   /** Whether the composer may be edited (nothing of it waits in the outbox). */

@@ -1,10 +1,13 @@
-import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import type { ReactiveController } from '@lit/reactive-element';
+import type { HearthElement } from '../core/hearth-element.js';
 import type { ConversationDetail, ConversationMessage, ConversationSummary, ConversationUpdate, HearthBackend } from '../core/backend.js';
 import { newKey } from '../core/outbox.js';
+import { Latest } from './latest.js';
 
 /**
  * The open conversation: reading it (which marks it read on the server), reading it again when the
- * live stream says it changed, and changing its status or assignee. Only the latest read counts.
+ * live stream says it changed, and changing its status or assignee (`hearth-desk-conversation-updated`).
+ * Only the latest read counts.
  *
  * @internal
  */
@@ -19,28 +22,25 @@ export class Thread implements ReactiveController {
   /** Why the last change failed. */
   actionError?: unknown;
 
-  #generation = 0;
-  #abort?: AbortController;
+  #latest = new Latest();
 
   constructor(
-    readonly host: ReactiveControllerHost,
+    readonly host: HearthElement,
     readonly backend: () => HearthBackend | undefined,
     readonly failed: (error: unknown) => void,
+    /** A status or assignee change was stored (the inbox's row follows). */
+    readonly changed: (summary: ConversationSummary) => void,
   ) {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.#latest.abort();
   }
 
   /** Opens a conversation (a skeleton until it arrives), or with `quiet` reads the open one again in place. */
   async open(id: string, quiet = false): Promise<ConversationDetail | undefined> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    const generation = ++this.#generation;
+    const ticket = this.#latest.next();
     if (!quiet || id != this.id) {
       this.id = id;
       this.detail = undefined;
@@ -51,13 +51,13 @@ export class Thread implements ReactiveController {
     try {
       const backend = this.backend();
       if (!backend?.getConversation) throw new Error('hearth-desk: the backend has no getConversation');
-      const detail = await backend.getConversation(id, { signal: abort.signal });
-      if (generation != this.#generation) return;
+      const detail = await backend.getConversation(id, { signal: ticket.signal });
+      if (!ticket.current()) return;
       this.detail = detail;
       this.state = 'ready';
       return detail;
     } catch (error) {
-      if (generation != this.#generation || abort.signal.aborted) return;
+      if (!ticket.current() || ticket.signal.aborted) return;
       // A quiet read that fails keeps what is shown.
       if (!quiet || !this.detail) {
         this.state = 'error';
@@ -65,14 +65,13 @@ export class Thread implements ReactiveController {
       }
       this.failed(error);
     } finally {
-      if (generation == this.#generation) this.host.requestUpdate();
+      if (ticket.current()) this.host.requestUpdate();
     }
     return undefined;
   }
 
   close(): void {
-    this.#abort?.abort();
-    this.#generation++;
+    this.#latest.drop();
     this.id = this.detail = undefined;
     this.state = 'idle';
     this.host.requestUpdate();
@@ -86,19 +85,19 @@ export class Thread implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** `PATCH` the open conversation (one change at a time); resolves with the stored conversation, or undefined when it failed (see `actionError`). */
-  async update(change: ConversationUpdate, what: 'status' | 'assignee'): Promise<ConversationSummary | undefined> {
+  /** `PATCH` the open conversation (one change at a time); a failure shows as `actionError`. */
+  async update(change: ConversationUpdate, what: 'status' | 'assignee'): Promise<void> {
     const { id, detail } = this;
     const backend = this.backend();
     if (!id || !detail || this.pending) return;
     this.pending = what;
     this.actionError = undefined;
     this.host.requestUpdate();
+    let summary: ConversationSummary | undefined;
     try {
       if (!backend?.updateConversation) throw new Error('hearth-desk: the backend has no updateConversation');
-      const summary = await backend.updateConversation(id, change, { idempotencyKey: newKey() });
+      summary = await backend.updateConversation(id, change, { idempotencyKey: newKey() });
       if (this.id == id && this.detail) this.detail = { ...this.detail, ...summary, messages: this.detail.messages };
-      return summary;
     } catch (error) {
       if (this.id == id) this.actionError = error;
       this.failed(error);
@@ -106,6 +105,14 @@ export class Thread implements ReactiveController {
       this.pending = undefined;
       this.host.requestUpdate();
     }
-    return undefined;
+    if (!summary) return;
+    this.changed(summary);
+    this.host.emit('hearth-desk-conversation-updated', { conversationId: summary.id, status: summary.status, assignee: summary.assignee?.id ?? null });
+  }
+
+  /** "Assign to" changed: the select shows who is assigned again while another change is saved, and when this one is refused. */
+  async assign(select: HTMLSelectElement): Promise<void> {
+    if (!this.pending) await this.update({ assignee: select.value || null }, 'assignee');
+    select.value = this.detail?.assignee?.id ?? '';
   }
 }
