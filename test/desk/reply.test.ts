@@ -9,7 +9,9 @@ import { $, button, desk, focused, openRow, replyStatus, rows, setOnline, textar
 import type { HearthDesk } from '../../src/desk/desk.js';
 
 const messages = (el: HearthDesk) => [...el.shadowRoot!.querySelectorAll('[part~=message] .body')].map((m) => m.textContent);
-const draft = (conversation: string) => localStorage.getItem(`hearth.desk-draft:${ME.id}|${conversation}`);
+/** Signed in as a specialist of this file's own: other files' desks never deliver its replies. */
+const REPLIER = { id: 'u-olena-replies', name: ME.name };
+const draft = (conversation: string) => localStorage.getItem(`hearth.desk-draft:${REPLIER.id}|${conversation}`);
 const send = (el: HearthDesk) => button(el, 'Send reply')!.click();
 
 describe('<hearth-desk> replies', () => {
@@ -19,7 +21,7 @@ describe('<hearth-desk> replies', () => {
   afterEach(() => setOnline(true));
 
   it('sends a reply once: it shows in the thread once, also when the live event arrives; focus stays in the composer', async () => {
-    const stub = deskStub('specialist', [conversation('ra', { body: 'I would like to talk about sleep' })]);
+    const stub = deskStub('specialist', [conversation('ra', { body: 'I would like to talk about sleep' })], REPLIER);
     const el = await desk(stub.backend);
     await openRow(el);
     textarea(el).focus();
@@ -45,7 +47,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('keeps the draft per conversation and restores it after a reload', async () => {
-    const stub = deskStub('specialist', [conversation('ra'), conversation('rb')]);
+    const stub = deskStub('specialist', [conversation('ra'), conversation('rb')], REPLIER);
     const first = await desk(stub.backend);
     await openRow(first, 1);
     type(first, 'Half a thought');
@@ -60,7 +62,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('does not send an empty reply: says so, and focus stays in the composer', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     const el = await desk(stub.backend);
     await openRow(el);
     button(el, 'Send reply')!.focus();
@@ -72,7 +74,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('offline: queued (read-only, saved), then sent once with the same key when the connection returns', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     const el = await desk(stub.backend);
     el.retryDelay = 60_000; // only the online event brings it back here
     await openRow(el);
@@ -97,7 +99,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a 500, then a timeout, then success: re-sent on a backoff with the same key, stored once', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     stub.replyAnswers.push(reject(new HearthError('server', 'HTTP 500', { status: 500 })), reject(new HearthError('timeout')));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -116,7 +118,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a reload (a new element) re-sends the outbox by itself, exactly once', async () => {
-    const offline = deskStub('specialist', [conversation('ra')]);
+    const offline = deskStub('specialist', [conversation('ra')], REPLIER);
     offline.replyAnswers.push(reject(new HearthError('offline')));
     const first = await desk(offline.backend);
     first.retryDelay = 60_000;
@@ -127,7 +129,7 @@ describe('<hearth-desk> replies', () => {
     const { detail } = await queued;
     first.remove(); // the tab closes
 
-    const online = deskStub('specialist', [conversation('ra')]);
+    const online = deskStub('specialist', [conversation('ra')], REPLIER);
     const parent = document.createElement('div');
     document.body.append(parent);
     const sent = oneEvent(parent, 'hearth-desk-reply-sent');
@@ -140,7 +142,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a 422 keeps the text, shows the server\'s message by the field, and takes the reply out of the outbox', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     stub.replyAnswers.push(reject(new HearthError('validation', 'HTTP 422', { status: 422, fieldErrors: { body: ['Use at most 5000 characters'] } })));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -159,7 +161,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('a 401 keeps the reply with its key; after signing in again it goes, once', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     stub.replyAnswers.push(reject(new HearthError('unauthorized', 'HTTP 401', { status: 401 })));
     const el = await desk(stub.backend);
     await openRow(el);
@@ -180,7 +182,7 @@ describe('<hearth-desk> replies', () => {
   });
 
   it('another refusal (403) keeps it for Retry (same key) or Edit', async () => {
-    const stub = deskStub('specialist', [conversation('ra')]);
+    const stub = deskStub('specialist', [conversation('ra')], REPLIER);
     stub.replyAnswers.push(reject(new HearthError('forbidden', 'HTTP 403', { status: 403 })));
     const el = await desk(stub.backend);
     await openRow(el);

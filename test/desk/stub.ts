@@ -43,7 +43,13 @@ export interface ReplyCall {
   key?: string;
 }
 
-export function deskStub(role: Role | null = 'specialist', list: ConversationDetail[] = []) {
+/**
+ * A desk backend signed in as `role`, with the conversations of `list`. `me` is the specialist signed
+ * in: test files run side by side in pages of one origin, and a desk delivers every reply its staff
+ * member left in the shared outbox, so a file that leaves replies there signs in as a specialist of
+ * its own (reply.test.ts), or another file's desk would send them through its stub.
+ */
+export function deskStub(role: Role | null = 'specialist', list: ConversationDetail[] = [], me: { id: string; name: string } = ME) {
   const state = { role, unread: new Map<string, number>() };
   const conversations = new Map(list.map((c) => [c.id, c]));
   for (const c of list) state.unread.set(c.id, c.messages.filter((m) => m.author.role == 'visitor').length);
@@ -59,13 +65,13 @@ export function deskStub(role: Role | null = 'specialist', list: ConversationDet
   let signal: AbortSignal | undefined;
   const staff: StaffMember[] = [
     { id: 'u-admin', name: 'Ada Admin', email: 'admin@example.com', role: 'admin', specialist: null, invited: false },
-    { id: ME.id, name: ME.name, email: 'olena@example.com', role: 'specialist', specialist: 'olena-kovalenko', invited: false },
+    { id: me.id, name: me.name, email: 'olena@example.com', role: 'specialist', specialist: 'olena-kovalenko', invited: false },
   ];
   const item = (c: ConversationDetail): ConversationItem => {
     const { messages, ...fields } = c;
     return { ...fields, preview: messages.at(-1)!.body.slice(0, 120), unread: state.unread.get(c.id) ?? 0 };
   };
-  const user = () => (state.role ? { ...ME, ...(state.role == 'admin' ? { id: 'u-admin', name: 'Ada Admin' } : {}), role: state.role } : null);
+  const user = () => (state.role ? { ...me, ...(state.role == 'admin' ? { id: 'u-admin', name: 'Ada Admin' } : {}), role: state.role } : null);
 
   const backend: HearthBackend = {
     getReferences: async () => [],
