@@ -71,6 +71,14 @@ async function openPopupByKeyboard(page) {
   return popup;
 }
 
+/** Signs in as the demo visitor on the server's own sign-in page (in this browser, outside any site). */
+async function signInOnServer(page) {
+  await page.goto(`${demo.url}login`);
+  await page.fill('input[type=email]', 'demo@example.com');
+  await page.fill('input[type=password]', 'demo1234');
+  await Promise.all([page.waitForURL(demo.url), page.keyboard.press('Enter')]);
+}
+
 async function typePassword(popup) {
   await popup.fill('input[type=email]', 'demo@example.com');
   await popup.fill('input[type=password]', 'demo1234');
@@ -108,10 +116,7 @@ test('(3) signed in on the server already: "Continue to <site> as …" by keyboa
   const context = await browser.newContext();
   const page = await context.newPage();
   // Signed in on the server's own page earlier (same browser).
-  await page.goto(`${demo.url}login`);
-  await page.fill('input[type=email]', 'demo@example.com');
-  await page.fill('input[type=password]', 'demo1234');
-  await Promise.all([page.waitForURL(demo.url), page.keyboard.press('Enter')]);
+  await signInOnServer(page);
 
   await page.goto(`${site}/essay`);
   let popup = await openPopupByKeyboard(page);
@@ -128,9 +133,7 @@ test('(3) signed in on the server already: "Continue to <site> as …" by keyboa
   await page.locator(`${GATE} [part~=login]`).waitFor(); // the sign-out has been answered
   await page.goto(`${demo.url}login`); // signed out everywhere: the form
   assert.equal(await page.locator('input[type=password]').count(), 1);
-  await page.fill('input[type=email]', 'demo@example.com');
-  await page.fill('input[type=password]', 'demo1234');
-  await Promise.all([page.waitForURL(demo.url), page.keyboard.press('Enter')]);
+  await signInOnServer(page);
   await page.goto(`${site}/essay`);
   popup = await openPopupByKeyboard(page);
   const notYou = popup.getByRole('button', { name: 'Not you? Sign out' });
@@ -145,10 +148,7 @@ test('(3) signed in on the server already: "Continue to <site> as …" by keyboa
 test('(2) return paths that URL parsing turns into //host never leave the server', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${demo.url}login`);
-  await page.fill('input[type=email]', 'demo@example.com');
-  await page.fill('input[type=password]', 'demo1234');
-  await Promise.all([page.waitForURL(demo.url), page.keyboard.press('Enter')]);
+  await signInOnServer(page);
   for (const ret of ['/.//example.org/x', '/x/..//example.org/x', '/%2e//example.org/x', '/%2E%2E//example.org/']) {
     await page.goto(`${demo.url}login?return=${encodeURIComponent(ret)}`);
     assert.equal(new URL(page.url()).origin, apiOrigin(), ret);

@@ -252,16 +252,20 @@ describe('<hearth-login-gate>', () => {
       await waitUntil(() => !text(el).includes('Finish signing in'), 'no longer waiting', { timeout: 3000 });
     });
 
-    it('goes to the sign-in page and back when the popup is blocked, with a challenge and this tab’s state', async () => {
-      const { backend } = sessionBackend();
+    /** Log in with the popup blocked: where the gate sends the page instead. */
+    async function loginWithPopupBlocked(backend: HearthBackend): Promise<URL> {
       const el = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}></hearth-login-gate>`);
       await promptShown(el);
       window.open = () => null;
       const went: string[] = [];
       HearthLoginGate.navigate = (url) => went.push(url);
       button(el, 'login').click();
-      await waitUntil(() => went.length == 1, 'navigated');
-      const url = new URL(went[0]);
+      await waitUntil(() => went.length === 1, 'navigated');
+      return new URL(went[0]);
+    }
+
+    it('goes to the sign-in page and back when the popup is blocked, with a challenge and this tab’s state', async () => {
+      const url = await loginWithPopupBlocked(sessionBackend().backend);
       // Another origin than the page: the return address is the whole page URL.
       expect(url.searchParams.get('return')).to.equal(location.href);
       expect(url.searchParams.get('challenge')).to.match(/^[\w-]{43}$/);
@@ -276,14 +280,7 @@ describe('<hearth-login-gate>', () => {
 
     it('returns to the same path on a same-site backend', async () => {
       const { backend } = sessionBackend(null, async () => ({ user: null, loginUrl: `${location.origin}/login`, signupUrl: `${location.origin}/signup` }));
-      const el = await fixture<HearthLoginGate>(html`<hearth-login-gate .backend=${backend}></hearth-login-gate>`);
-      await promptShown(el);
-      window.open = () => null;
-      const went: string[] = [];
-      HearthLoginGate.navigate = (url) => went.push(url);
-      button(el, 'login').click();
-      await waitUntil(() => went.length == 1, 'navigated');
-      const url = new URL(went[0]);
+      const url = await loginWithPopupBlocked(backend);
       expect(url.pathname).to.equal('/login');
       expect(url.searchParams.get('return')).to.equal(location.pathname + location.search + location.hash);
       expect(url.searchParams.has('origin')).to.be.false;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
 import { harvard } from '../../src/references/format/harvard.js';
 import { citeText } from '../../src/references/format/style.js';
-import { entryText, oracleTests, suffixInGivenName } from './oracle.js';
+import { entryText, oracleTests, suffixInGivenName, hostileBook } from './oracle.js';
 
 const shared = 'hearth behaviour shared by every style (see the comments at the top of apa.ts and harvard.ts)';
 const noIn = 'no dangling "in" before the event of an unpublished talk (a quirk of the style: "‘A talk’, in. *Conference*.")';
@@ -148,14 +148,7 @@ describe('harvard: robustness', () => {
   });
 
   it('keeps hostile strings as plain text and links only http(s) URLs', () => {
-    const item = {
-      id: 'h',
-      type: 'book',
-      title: '<img src=x onerror=alert(1)>',
-      author: [{ family: '<script>', given: 'a&b' }],
-      publisher: '<i>P</i>',
-      URL: 'javascript:alert(1)',
-    };
+    const item = hostileBook;
     const runs = harvard.entry(item);
     expect(runs.map((r) => r.text).join('')).to.equal('<script>, A.B. (no date) <img src=x onerror=alert(1)>. <i>P</i>.');
     expect(runs.some((r) => r.href)).to.be.false;

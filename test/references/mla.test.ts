@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { CslItem } from '../../src/core/backend.js';
 import { mla } from '../../src/references/format/mla.js';
 import { citeText } from '../../src/references/format/style.js';
-import { entryText, oracleTests, suffixInGivenName, seasonAsWord } from './oracle.js';
+import { entryText, oracleTests, suffixInGivenName, seasonAsWord, hostileBook } from './oracle.js';
 
 const shared = 'hearth behaviour shared by every style (see the comments at the top of apa.ts and mla.ts)';
 oracleTests('mla', mla, {
@@ -133,14 +133,7 @@ describe('mla: robustness', () => {
   });
 
   it('keeps hostile strings as plain text and links only http(s) URLs', () => {
-    const item = {
-      id: 'h',
-      type: 'book',
-      title: '<img src=x onerror=alert(1)>',
-      author: [{ family: '<script>', given: 'a&b' }],
-      publisher: '<i>P</i>',
-      URL: 'javascript:alert(1)',
-    };
+    const item = hostileBook;
     const runs = mla.entry(item);
     expect(runs.map((r) => r.text).join('')).to.equal('<script>, a&b. <Img Src=x Onerror=Alert(1)>. <i>P</i>.');
     expect(runs.some((r) => r.href)).to.be.false;

@@ -60,6 +60,16 @@ export const star = (runs: Run[]) => runs.map((r) => (r.italic ? `*${r.text}*` :
 export const entryText = (style: CitationStyle, item: unknown, n = 1) =>
   (style.label ? style.label(n) + ' ' : '') + star(style.entry(item as CslItem));
 
+/** A book whose every field is hostile markup, or a javascript: URL: each style prints it as plain text, unlinked. */
+export const hostileBook = {
+  id: 'h',
+  type: 'book',
+  title: '<img src=x onerror=alert(1)>',
+  author: [{ family: '<script>', given: 'a&b' }],
+  publisher: '<i>P</i>',
+  URL: 'javascript:alert(1)',
+};
+
 export function oracleTests(key: StyleKey, style: CitationStyle, differences: Differences = {}, oracle: '2022' | '2026' = '2022') {
   const { cases: corpus, clusters } = oracles[oracle];
   const file = oracle == '2026' ? 'styles-corpus-2026.json' : 'styles-corpus.json';
