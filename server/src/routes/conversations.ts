@@ -19,7 +19,7 @@ import type { Account, Conversation, ConversationListItem, ConversationStatus, R
 import { iso } from '../time.js';
 import { announce } from '../events.js';
 import { notify } from '../notify.js';
-import { messageBodySchema } from './messages.js';
+import { messageBodySchema, messageLimit } from './messages.js';
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 export const PREVIEW_CHARS = 120;
@@ -80,6 +80,18 @@ export function conversationRoutes(r: Router, deps: Deps): void {
   const idOf = (c: Ctx) => {
     const id = c.req.param('id');
     return id && ID.test(id) ? id : undefined;
+  };
+  /**
+   * The signed-in user and the conversation `:id` they may see, or the answer (401, 404 or 403).
+   * Visibility comes before anything about the body: nobody learns of a conversation they may not see.
+   */
+  const visible = async (c: Ctx): Promise<{ user: Account; conv: Conversation } | Response> => {
+    const user = signedIn(c);
+    if (user instanceof Response) return user;
+    const id = idOf(c);
+    const conv = id ? await store.conversations.get(id) : undefined;
+    const seen = canSee(user, conv);
+    return seen === 'ok' ? { user, conv: conv! } : send(refusal(seen));
   };
 
   r.on('GET', '/api/conversations', async (c) => {
@@ -165,13 +177,9 @@ export function conversationRoutes(r: Router, deps: Deps): void {
   });
 
   r.on('PATCH', '/api/conversations/:id', async (c) => {
-    const user = signedIn(c);
-    if (user instanceof Response) return user;
-    const id = idOf(c);
-    // Visibility before anything about the body: nobody learns of a conversation they may not see.
-    const conv = id ? await store.conversations.get(id) : undefined;
-    const seen = canSee(user, conv);
-    if (seen !== 'ok') return send(refusal(seen));
+    const found = await visible(c);
+    if (found instanceof Response) return found;
+    const { user, conv } = found;
     if (!isStaff(user)) return send(refusal('forbidden', 'change this conversation'));
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
@@ -179,7 +187,7 @@ export function conversationRoutes(r: Router, deps: Deps): void {
     if (!parsed.success) return send(invalid(parsed.error, 'The conversation was not changed: check the fields.'));
     const u = parsed.data;
     const answer = await store.transaction(async (tx): Promise<Answer> => {
-      const current = await tx.conversations.get(conv!.id);
+      const current = await tx.conversations.get(conv.id);
       if (u.assignee !== undefined) {
         const access = canChange(user, current, 'assignee');
         if (access !== 'ok') return refusal(access, 'assign conversations (admins only)');
@@ -188,57 +196,50 @@ export function conversationRoutes(r: Router, deps: Deps): void {
           if (!who || !isStaff(who) || canSee(who, current) !== 'ok')
             return validationProblem({ assignee: ['Choose a staff member who may see this conversation'] }, 'The conversation was not changed: check the fields.');
         }
-        await tx.conversations.setAssignee(conv!.id, u.assignee);
+        await tx.conversations.setAssignee(conv.id, u.assignee);
       }
       if (u.status !== undefined) {
         const access = canChange(user, current, 'status');
         if (access !== 'ok') return refusal(access, 'change this conversation');
-        await tx.conversations.setStatus(conv!.id, u.status);
+        await tx.conversations.setStatus(conv.id, u.status);
       }
-      await tx.events.add({ type: 'conversation.updated', conversationId: conv!.id, createdAt: iso(deps.now()) });
-      return { status: 200, body: summaryOf((await tx.conversations.get(conv!.id))!, user) };
+      await tx.events.add({ type: 'conversation.updated', conversationId: conv.id, createdAt: iso(deps.now()) });
+      return { status: 200, body: summaryOf((await tx.conversations.get(conv.id))!, user) };
     });
-    if (answer.status === 200) announce(deps, conv!.id); // after the commit
+    if (answer.status === 200) announce(deps, conv.id); // after the commit
     return send(answer);
   });
 
   r.on('POST', '/api/conversations/:id/messages', async (c) => {
-    const user = signedIn(c);
-    if (user instanceof Response) return user;
-    const id = idOf(c);
-    const conv = id ? await store.conversations.get(id) : undefined;
-    const seen = canSee(user, conv);
-    if (seen !== 'ok') return send(refusal(seen));
+    const found = await visible(c);
+    if (found instanceof Response) return found;
+    const { user, conv } = found;
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
     const key = c.req.header('idempotency-key');
     const keyProblem = checkIdempotencyKey(key);
     if (keyProblem) return send(keyProblem);
-    const scope = `POST /api/conversations/${conv!.id}/messages\n${user.id}`;
+    const scope = `POST /api/conversations/${conv.id}/messages\n${user.id}`;
     let written = false; // its event is recorded
     const answer = await idempotentWrite(deps, { scope, key: key!, body: body.value, text: body.text }, async (tx) => {
       const parsed = replySchema.safeParse(body.value);
       if (!parsed.success) return invalid(parsed.error, 'The message could not be sent: check the fields.');
       const now = deps.now();
-      const limit = await tx.limits.take([[`messages\n${user.id}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
-      if (!limit.ok)
-        return problem(429, `Too many messages: wait ${limit.retryAfter} seconds, then send again.`, {
-          name: 'rate-limited',
-          headers: { 'Retry-After': String(limit.retryAfter) },
-        });
-      const m = { id: randomUUID(), createdAt: iso(now), conversationId: conv!.id };
+      const tooMany = await messageLimit(tx, deps, user.id, now);
+      if (tooMany) return tooMany;
+      const m = { id: randomUUID(), createdAt: iso(now), conversationId: conv.id };
       await tx.conversations.addMessage({ ...m, userId: user.id, recipient: null, subject: null, body: deps.box.seal(parsed.data.body, 'message'), pageUrl: null });
       // The visitor writing again reopens it; the author has read everything up to their own message.
-      if (user.id === conv!.visitorId) await tx.conversations.setStatus(conv!.id, 'open');
-      await tx.conversations.markRead(conv!.id, user.id, m.createdAt);
+      if (user.id === conv.visitorId) await tx.conversations.setStatus(conv.id, 'open');
+      await tx.conversations.markRead(conv.id, user.id, m.createdAt);
       // A staff reply: "You have a reply" to the visitor; the visitor writing again: the team's mail and the webhook (notify.ts).
-      const event = user.id === conv!.visitorId ? ('message.created' as const) : ('reply.created' as const);
-      await notify(deps, tx, { type: event, messageId: m.id, conversationId: conv!.id, origin: ownOrigin(c, deps.config) });
-      await tx.events.add({ type: 'conversation.message', conversationId: conv!.id, messageId: m.id, createdAt: m.createdAt });
+      const event = user.id === conv.visitorId ? ('message.created' as const) : ('reply.created' as const);
+      await notify(deps, tx, { type: event, messageId: m.id, conversationId: conv.id, origin: ownOrigin(c, deps.config) });
+      await tx.events.add({ type: 'conversation.message', conversationId: conv.id, messageId: m.id, createdAt: m.createdAt });
       written = true;
       return { status: 201, body: m };
     });
-    if (written) announce(deps, conv!.id); // after the commit
+    if (written) announce(deps, conv.id); // after the commit
     return send(answer);
   });
 }

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkIdempotencyKey, idempotentWrite } from '../idempotency.js';
-import { problem, validationProblem } from '../problem.js';
+import { problem, validationProblem, type Answer } from '../problem.js';
 import { ownOrigin, readJsonBody, send, type Deps, type Router } from '../http.js';
+import type { Repositories } from '../store/index.js';
 import { iso } from '../time.js';
 import { announce } from '../events.js';
 import { cleanName } from '../text-rules.js';
@@ -36,6 +37,19 @@ export const messageSchema = z.object({
   ),
 });
 
+/**
+ * Takes one message from the account's allowance (visitors' messages and the care team's replies
+ * alike, per minute): the 429 answer when it is used up.
+ */
+export async function messageLimit(tx: Repositories, deps: Deps, userId: string, now: Date): Promise<Answer | undefined> {
+  const limit = await tx.limits.take([[`messages\n${userId}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
+  if (limit.ok) return undefined;
+  return problem(429, `Too many messages: wait ${limit.retryAfter} seconds, then send again.`, {
+    name: 'rate-limited',
+    headers: { 'Retry-After': String(limit.retryAfter) },
+  });
+}
+
 export function messageRoutes(r: Router, deps: Deps): void {
   r.on('POST', '/api/messages', async (c) => {
     const { user } = c.get('auth');
@@ -51,12 +65,8 @@ export function messageRoutes(r: Router, deps: Deps): void {
       const parsed = messageSchema.safeParse(body.value);
       if (!parsed.success) return invalid(parsed.error, 'The message could not be sent: check the fields.');
       const now = deps.now();
-      const limit = await tx.limits.take([[`messages\n${user.id}`, deps.config.messagesPerMinute]], 60_000, now.getTime());
-      if (!limit.ok)
-        return problem(429, `Too many messages: wait ${limit.retryAfter} seconds, then send again.`, {
-          name: 'rate-limited',
-          headers: { 'Retry-After': String(limit.retryAfter) },
-        });
+      const tooMany = await messageLimit(tx, deps, user.id, now);
+      if (tooMany) return tooMany;
       const { to = TEAM, subject, body: text, pageUrl } = parsed.data;
       if (to !== TEAM && !(await tx.specialists.get(to)))
         return validationProblem({ to: ['Choose a specialist from the list, or write to the team'] }, 'The message could not be sent: check the fields.');
