@@ -2,7 +2,7 @@ import type { CslItem } from '../core/backend.js';
 import { parseSafeMarkup, type MarkupNode } from '../core/safe-markup.js';
 import { normalizeItems, sortItems, type Run } from './format/common.js';
 import type { CitationStyle } from './format/style.js';
-import { listItem, markupInto, runsInto } from './render.js';
+import { entryDom } from './render.js';
 
 /** One entry of the list. */
 export interface Entry {
@@ -21,7 +21,7 @@ export interface Entry {
   /** The entry's text (`span.citation`) and annotation (`span.annotation`) as DOM, built once. */
   text: HTMLElement;
   note?: HTMLElement;
-  /** The entry's `<li>`: label, text and annotation (see `renderTail` for its back-links and tools). */
+  /** The entry's `<li>`: label, text and annotation (and its back-links and tools: see `renderTail`). */
   li: HTMLLIElement;
 }
 
@@ -57,9 +57,7 @@ export function buildEntries(
     const n = numbers.get(key) ?? ++uncited;
     const label = style.label?.(n) ?? '';
     const annotation = parseSafeMarkup(item.annotation);
-    const text = runsInto(Object.assign(document.createElement('span'), { className: 'citation', id: id + '-text' }), citation);
-    const note = annotation[0] ? markupInto(Object.assign(document.createElement('span'), { className: 'annotation' }), annotation) : undefined;
-    return { id, key, item, n, citation, label, annotation, cited: citedIds.get(key) ?? [], text, note, li: listItem(id, label, text, note) };
+    return { id, key, item, n, citation, label, annotation, cited: citedIds.get(key) ?? [], ...entryDom(id, label, citation, annotation) };
   });
   return { entries, skipped };
 }

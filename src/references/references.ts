@@ -124,20 +124,19 @@ export class HearthReferences extends HearthElement {
   #announced?: unknown;
   #entries: Entry[] = [];
   /** What #entries were built from: data, language, style, citations. */
-  #builtFrom: unknown[] = [];
+  #builtFrom?: unknown[];
   /** Formatted entries of the current style and language, by item. */
   #formatted = new WeakMap<object, Run[]>();
   /** The data's unreadable entries (parser issues and CSL-JSON items without an id). */
-  #issues: InputIssue[] = [];
-  /** The order shown, the entries in that order, and what they were ordered from. */
-  #sort: Sort = 'author';
-  #ordered: Entry[] = [];
-  #orderedFrom: unknown[] = [];
+  #issues!: InputIssue[];
+  /** The order shown, and the entries in that order. */
+  #sort!: Sort;
+  #ordered!: Entry[];
 
   /** This list's citations in page order, the ids of each key's citations (in order of first citation) and a key of both. */
-  #cites: CiteLink[] = [];
-  #citedIds = new Map<string, string[]>();
-  #citesKey = '';
+  #cites!: CiteLink[];
+  #citedIds!: Map<string, string[]>;
+  #citesKey!: string;
 
   /** The lazy tools module once loaded (COinS and JSON-LD render then). */
   #tools?: Tools;
@@ -213,9 +212,9 @@ export class HearthReferences extends HearthElement {
   #build(data: unknown, style: CitationStyle, issues: InputIssue[] = []): void {
     const { locale } = this;
     const from = [data, locale, style, this.#citesKey];
-    if (from.some((part, i) => part !== this.#builtFrom[i])) {
+    if (from.some((part, i) => part !== this.#builtFrom?.[i])) {
       // Formatted anew in another style or language (the styles' terms: "p.", "et al.", in the list's language).
-      if (style != this.#builtFrom[2] || locale != this.#builtFrom[1]) this.#formatted = new WeakMap();
+      if (style != this.#builtFrom?.[2] || locale != this.#builtFrom?.[1]) this.#formatted = new WeakMap();
       const { entries, skipped } = withLocale(locale, () => buildEntries(data, style, this.#citedIds, this.#formatted));
       this.#issues = issues.concat(skipped ? [{ line: 0, message: `${skipped} without an id` }] : []);
       this.#entries = entries;
@@ -223,18 +222,22 @@ export class HearthReferences extends HearthElement {
     }
     const sort = (this.#sort = this.sort ? oneOf(this, 'sort', this.sort, SORTS) : style.label ? 'cited' : 'author');
     // Year and type order come with the tools chunk (until then, author order).
-    const ordering = [this.#entries, sort, this.onlyCited, locale, this.#tools];
-    if (ordering.some((part, i) => part !== this.#orderedFrom[i])) {
-      this.#ordered = orderEntries(this.#entries, sort, this.onlyCited, locale, this.#tools?.order);
-      this.#orderedFrom = ordering;
-    }
+    this.#ordered = orderEntries(this.#entries, sort, this.onlyCited, locale, this.#tools?.order);
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
     const outcome = this.#outcome;
-    if (!outcome) return html``;
-    if (outcome.length > 1) return this.#renderError(outcome[1]);
-    if (!outcome.length) return this.#renderLoading();
+    if (!outcome) return nothing;
+    if (outcome.length > 1)
+      return html`<p role="alert">
+        ${describeError(outcome[1])}
+        <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
+      </p>`;
+    if (!outcome.length)
+      return html`<div role="status" aria-busy="true" tabindex="-1">
+        <span class="hearth-sr">${msg('Loading references…', { id: 'references.loading' })}</span>
+        <span class="skeleton" aria-hidden="true"></span>
+      </div>`;
     const { length } = this.#entries;
     const issues = this.#issues.length;
     const sort = this.#sort;
@@ -254,20 +257,6 @@ export class HearthReferences extends HearthElement {
           </p>`
         : nothing}
       ${length ? tools?.listTools(this.#entries, this) : nothing}`;
-  }
-
-  #renderLoading(): TemplateResult {
-    return html`<div role="status" aria-busy="true" tabindex="-1">
-      <span class="hearth-sr">${msg('Loading references…', { id: 'references.loading' })}</span>
-      <span class="skeleton" aria-hidden="true"></span>
-    </div>`;
-  }
-
-  #renderError(error: unknown): TemplateResult {
-    return html`<p role="alert">
-      ${describeError(error)}
-      <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
-    </p>`;
   }
 
   /**
@@ -294,7 +283,7 @@ export class HearthReferences extends HearthElement {
     super.updated(changed);
     this.#cites.forEach((cite) => cite.requestUpdate());
     const [key, error] = this.#outcome ?? [];
-    if (this.ready && !this.#tools && !this.#asked) {
+    if (this.ready && !this.#asked) {
       // The reader tools, the year and type orders and the machine-readable data (COinS per entry,
       // JSON-LD) load once the list has shown, when the browser is idle (at the latest a second
       // later): their render never delays the list's first paint. (Until then a list sorted by year or type shows in author order.)

@@ -10,8 +10,8 @@ import type { Entry } from './entries.js';
  * Text only ever goes in as text nodes; links only with hrefs the formatters and the markup reader
  * have checked.
  */
-const el = (tag: string, ...children: (Node | string)[]): HTMLElement => {
-  const e = document.createElement(tag);
+const el = (tag: string, props: object, ...children: (Node | string)[]): HTMLElement => {
+  const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
 };
@@ -19,8 +19,8 @@ const el = (tag: string, ...children: (Node | string)[]): HTMLElement => {
 /** The runs of an entry (text, italic, link) into `into`. */
 export function runsInto(into: HTMLElement, runs: Run[]): HTMLElement {
   for (const r of runs) {
-    const text = r.italic ? el('i', r.text) : r.text;
-    into.append(r.href ? Object.assign(el('a', text), { href: r.href }) : text);
+    const text = r.italic ? el('i', {}, r.text) : r.text;
+    into.append(r.href ? el('a', { href: r.href }, text) : text);
   }
   return into;
 }
@@ -30,8 +30,7 @@ export function markupInto(into: HTMLElement, nodes: MarkupNode[]): HTMLElement 
   for (const node of nodes) {
     if (typeof node == 'string') into.append(node);
     else {
-      const e = markupInto(el(node.tag), node.children);
-      if (node.href) Object.assign(e, { href: node.href, rel: 'noopener' });
+      const e = markupInto(el(node.tag, node.href ? { href: node.href, rel: 'noopener' } : {}), node.children);
       if (node.tag == 'a' && !node.href) into.append(...e.childNodes); // a link without a usable href: its text
       else into.append(e);
     }
@@ -40,26 +39,23 @@ export function markupInto(into: HTMLElement, nodes: MarkupNode[]): HTMLElement 
 }
 
 /**
- * An entry's `<li>`: its label ("[1] "), text and annotation. Focusable (`tabindex="-1"`): a link to
- * the entry, or a citation's preview, moves focus there.
+ * An entry's DOM: its text (`span.citation`), its annotation (`span.annotation`), and its `<li>`
+ * holding both after its label ("[1] "). The `<li>` is focusable (`tabindex="-1"`): a link to the
+ * entry, or a citation's preview, moves focus there.
  */
-export function listItem(id: string, label: string, text: HTMLElement, note?: HTMLElement): HTMLLIElement {
-  const li = el('li', ...(label ? [Object.assign(el('span', label), { className: 'label' }), ' '] : []), text, ...(note ? [note] : [])) as HTMLLIElement;
-  li.id = id;
-  li.tabIndex = -1;
-  return li;
+export function entryDom(id: string, label: string, citation: Run[], annotation: MarkupNode[]): Pick<Entry, 'text' | 'note' | 'li'> {
+  const text = runsInto(el('span', { className: 'citation', id: id + '-text' }), citation);
+  const note = annotation[0] ? markupInto(el('span', { className: 'annotation' }), annotation) : undefined;
+  const li = el('li', { id, tabIndex: -1 }, ...(label ? [el('span', { className: 'label' }, label), ' '] : []), text, ...(note ? [note] : []));
+  return { text, note, li: li as HTMLLIElement };
 }
 
 /**
  * What may change in a shown entry, rendered with lit-html after its text: its back-links (`back`)
- * and the reader tools (`tools`), the annotation between them. An entry that has had neither stays
- * plain DOM, as `listItem` built it.
+ * and the reader tools (`tools`), the annotation between them. Until it has either, the entry stays
+ * plain DOM as `entryDom` built it. (Neither goes away again: the tools stay once loaded, and other
+ * citations make new entries.)
  */
-export function renderTail(entry: Entry, back: unknown, tools: unknown): void {
-  const { li } = entry;
-  if (back || tools || rendered.has(li)) {
-    render(html` ${back}${entry.note}${tools}`, li);
-    rendered.add(li);
-  }
+export function renderTail({ li, note }: Entry, back: unknown, tools: unknown): void {
+  if (back || tools) render(html` ${back}${note}${tools}`, li);
 }
-const rendered = new WeakSet<Element>();

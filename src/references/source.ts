@@ -3,16 +3,12 @@ import { getJson, getText } from '../core/api-backend.js';
 import { oneOf } from '../core/attributes.js';
 import { HearthError, noBackend } from '../core/errors.js';
 import type { CitationStyle } from './format/style.js';
-import { formatOf, parseText, SCRIPT_TYPES, type InputIssue } from './input.js';
+import { formatOf, parseText, SCRIPT_TYPES, type Parsed } from './input.js';
 import type { HearthReferences } from './references.js';
 import { STYLES, styleNamed } from './style-loader.js';
 
-/** What a source holds: the data (CSL-JSON, or not yet checked) and the entries that could not be read, or the error reading it; `{}` while it loads. */
-export interface Loaded {
-  data?: unknown;
-  error?: unknown;
-  issues?: InputIssue[];
-}
+/** What a source holds (see `Parsed`); `{}` while it loads. */
+export type Loaded = Parsed;
 
 /**
  * Where a `<hearth-references>` list's data comes from, in order of precedence: the `items`
@@ -81,7 +77,7 @@ export class ReferencesSource implements ReactiveController {
           host.requestUpdate();
         },
       );
-    return source && { data, error, issues: source.issues, style: this.style };
+    return source && { ...source, error, style: this.style };
   }
 
   /**
@@ -123,18 +119,10 @@ export class ReferencesSource implements ReactiveController {
     if (text === this.#inlineText) return;
     this.#inlineText = text;
     const done = (inline?: Loaded) => text === this.#inlineText && ((this.#inline = inline), host.requestUpdate());
-    if (text === undefined) {
-      done();
-      return;
-    }
-    try {
-      const parsed = parseText(text, formatOf(host.format, script!.type));
-      if ('then' in parsed) {
-        done({});
-        parsed.then(done, (error) => done({ error }));
-      } else done(parsed);
-    } catch (error) {
-      done({ error });
-    }
+    const parsed = text === undefined ? undefined : parseText(text, formatOf(host.format, script!.type));
+    if (parsed && 'then' in parsed) {
+      done({});
+      parsed.then(done, (error) => done({ error }));
+    } else done(parsed);
   }
 }
