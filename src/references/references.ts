@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
 import { HearthError, isHearthError } from '../core/errors.js';
@@ -12,7 +12,6 @@ import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
 import { buildEntries, orderEntries, type Entry, type Sort } from './entries.js';
 import { ReferencesSource } from './source.js';
-import { renderTail } from './render.js';
 
 export type { Entry, Sort };
 const SORTS: readonly Sort[] = ['author', 'year', 'type', 'cited', 'none'];
@@ -267,10 +266,14 @@ export class HearthReferences extends HearthElement {
     const focused = document.activeElement;
     const inside = this.contains(focused);
     super.update(changed);
-    // The shown entries' back-links and reader tools (see renderTail), in the list's language.
+    // The shown entries' back-links and reader tools, in the list's language: rendered after their
+    // text (the annotation between them) once an entry has either, until then it stays as built.
+    // (Neither goes away again: the tools stay once loaded, and other citations make new entries.)
     if (this.ready)
       withLocale(this.locale, () =>
-        this.#ordered.forEach((e) => renderTail(e, e.cited.length ? kit.backlinks!(e.cited) : undefined, this.#tools?.entryTools(e, this))),
+        this.#ordered.forEach((e) => {
+          if (this.#tools || e.cited.length) render(html` ${e.cited.length ? kit.backlinks!(e.cited) : nothing}${e.note}${this.#tools?.entryTools(e, this)}`, e.li);
+        }),
       );
     if (inside && !focused!.isConnected) this.querySelector<HTMLElement>('[role=alert] button, [tabindex="-1"]')?.focus();
   }

@@ -1,4 +1,3 @@
-import { html, render } from 'lit-html';
 import type { MarkupNode } from '../core/safe-markup.js';
 import type { Run } from './format/common.js';
 import type { Entry } from './entries.js';
@@ -40,7 +39,7 @@ export function markupInto(into: HTMLElement, nodes: MarkupNode[]): HTMLElement 
 
 /**
  * An entry's DOM: its text (`span.citation`), its annotation (`span.annotation`), and its `<li>`
- * holding both after its label ("[1] "). The `<li>` is focusable (`tabindex="-1"`): a link to the
+ * holding both after its label ("[1] "); its back-links and tools are rendered into it when it has them (see `HearthReferences.update`). The `<li>` is focusable (`tabindex="-1"`): a link to the
  * entry, or a citation's preview, moves focus there.
  */
 export function entryDom(id: string, label: string, citation: Run[], annotation: MarkupNode[]): Pick<Entry, 'text' | 'note' | 'li'> {
@@ -48,14 +47,4 @@ export function entryDom(id: string, label: string, citation: Run[], annotation:
   const note = annotation[0] ? markupInto(el('span', { className: 'annotation' }), annotation) : undefined;
   const li = el('li', { id, tabIndex: -1 }, ...(label ? [el('span', { className: 'label' }, label), ' '] : []), text, ...(note ? [note] : []));
   return { text, note, li: li as HTMLLIElement };
-}
-
-/**
- * What may change in a shown entry, rendered with lit-html after its text: its back-links (`back`)
- * and the reader tools (`tools`), the annotation between them. Until it has either, the entry stays
- * plain DOM as `entryDom` built it. (Neither goes away again: the tools stay once loaded, and other
- * citations make new entries.)
- */
-export function renderTail({ li, note }: Entry, back: unknown, tools: unknown): void {
-  if (back || tools) render(html` ${back}${note}${tools}`, li);
 }

@@ -22,7 +22,8 @@ export type Loaded = Parsed;
 export class ReferencesSource implements ReactiveController {
   #inline?: Loaded;
   #inlineText?: string;
-  #observer?: MutationObserver;
+  /** Inline data may be parsed after the element upgrades, or be replaced later by a script. */
+  #observer = new MutationObserver(() => this.#readInline());
   #remote?: Loaded;
   #fetching?: AbortController;
   #fetchedFor?: readonly unknown[];
@@ -37,7 +38,6 @@ export class ReferencesSource implements ReactiveController {
 
   hostConnected(): void {
     this.#readInline();
-    this.#observer = new MutationObserver(() => this.#readInline());
     this.#observer.observe(this.host, { childList: true, subtree: true, characterData: true });
     this.host.requestUpdate(); // fetches again if a fetch was cut short by a disconnect
   }
@@ -45,7 +45,7 @@ export class ReferencesSource implements ReactiveController {
   hostDisconnected(): void {
     this.#fetching?.abort();
     this.#fetchedFor = undefined;
-    this.#observer?.disconnect();
+    this.#observer.disconnect();
   }
 
   /** Loads the data and the style again. */
