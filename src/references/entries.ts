@@ -21,8 +21,6 @@ export interface Entry {
   /** The entry's text (`span.citation`) and annotation (`span.annotation`) as DOM, built once. */
   text: HTMLElement;
   note?: HTMLElement;
-  /** The entry's `<li>`: label, text and annotation (and its back-links and tools: see `renderTail`). */
-  li: HTMLLIElement;
 }
 
 /** List orders (see `sort`); readers choose among the first four with `controls`. */
@@ -57,7 +55,7 @@ export function buildEntries(
     const n = numbers.get(key) ?? ++uncited;
     const label = style.label?.(n) ?? '';
     const annotation = parseSafeMarkup(item.annotation);
-    return { id, key, item, n, citation, label, annotation, cited: citedIds.get(key) ?? [], ...entryDom(id, label, citation, annotation) };
+    return { id, key, item, n, citation, label, annotation, cited: citedIds.get(key) ?? [], ...entryDom(id, citation, annotation) };
   });
   return { entries, skipped };
 }

@@ -51,3 +51,4 @@ export function parseText(text: string, format: Format): Parsed | Promise<Parsed
     },
   );
 }
+

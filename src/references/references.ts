@@ -1,4 +1,4 @@
-import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
 import { HearthError, isHearthError } from '../core/errors.js';
@@ -125,7 +125,7 @@ export class HearthReferences extends HearthElement {
   /** What #entries were built from: data, language, style, citations. */
   #builtFrom?: unknown[];
   /** Formatted entries of the current style and language, by item. */
-  #formatted = new WeakMap<object, Run[]>();
+  #formatted!: WeakMap<object, Run[]>;
   /** The data's unreadable entries (parser issues and CSL-JSON items without an id). */
   #issues!: InputIssue[];
   /** The order shown, and the entries in that order. */
@@ -184,17 +184,11 @@ export class HearthReferences extends HearthElement {
     super.willUpdate(changed);
     this.#linkCites();
     const source = this.#source.read();
-    this.#outcome = source && [];
-    if (!source) return;
-    const { data, error, style } = source;
-    if (error !== undefined) this.#outcome = [error, error];
-    else if (data !== undefined && style) {
-      try {
-        this.#build(data, style, source.issues);
-        this.#outcome = [data];
-      } catch (cause) {
-        this.#outcome = [data, new HearthError('malformed', String(cause), { cause })];
-      }
+    const { data, error, style } = source ?? {};
+    try {
+      this.#outcome = !source ? undefined : error !== undefined ? [error, error] : data === undefined || !style ? [] : this.#build(data, style, source.issues);
+    } catch (cause) {
+      this.#outcome = [data, new HearthError('malformed', String(cause), { cause })];
     }
   }
 
@@ -207,8 +201,8 @@ export class HearthReferences extends HearthElement {
     [this.#cites, this.#citedIds, this.#citesKey] = kit.link?.(this) ?? [[], new Map(), ''];
   }
 
-  /** The entries (built again only when their data, language, style or citations changed), in the order shown. */
-  #build(data: unknown, style: CitationStyle, issues: InputIssue[] = []): void {
+  /** The entries (built again only when their data, language, style or citations changed), in the order shown; throws when the data is not a list. */
+  #build(data: unknown, style: CitationStyle, issues: InputIssue[] = []): unknown[] {
     const { locale } = this;
     const from = [data, locale, style, this.#citesKey];
     if (from.some((part, i) => part !== this.#builtFrom?.[i])) {
@@ -222,6 +216,7 @@ export class HearthReferences extends HearthElement {
     const sort = (this.#sort = this.sort ? oneOf(this, 'sort', this.sort, SORTS) : style.label ? 'cited' : 'author');
     // Year and type order come with the tools chunk (until then, author order).
     this.#ordered = orderEntries(this.#entries, sort, this.onlyCited, locale, this.#tools?.order);
+    return [data];
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -241,7 +236,9 @@ export class HearthReferences extends HearthElement {
     const issues = this.#issues.length;
     const sort = this.#sort;
     const tools = this.#tools;
-    const entry = (e: Entry) => e.li;
+    // One template per entry, without whitespace between its parts (fewer nodes to clone and lay out).
+    const entry = (e: Entry) =>
+      html`<li id=${e.id} tabindex="-1">${e.label ? html`<span class="label">${e.label}</span> ` : nothing}${e.text} ${e.cited.length ? kit.backlinks!(e.cited) : nothing}${e.note}${tools?.entryTools(e, this)}</li>`;
     return html`${this.controls != null && tools ? tools.controls(this, sort, length) : nothing}
       ${length
         ? sort == 'type' && tools
@@ -266,15 +263,6 @@ export class HearthReferences extends HearthElement {
     const focused = document.activeElement;
     const inside = this.contains(focused);
     super.update(changed);
-    // The shown entries' back-links and reader tools, in the list's language: rendered after their
-    // text (the annotation between them) once an entry has either, until then it stays as built.
-    // (Neither goes away again: the tools stay once loaded, and other citations make new entries.)
-    if (this.ready)
-      withLocale(this.locale, () =>
-        this.#ordered.forEach((e) => {
-          if (this.#tools || e.cited.length) render(html` ${e.cited.length ? kit.backlinks!(e.cited) : nothing}${e.note}${this.#tools?.entryTools(e, this)}`, e.li);
-        }),
-      );
     if (inside && !focused!.isConnected) this.querySelector<HTMLElement>('[role=alert] button, [tabindex="-1"]')?.focus();
   }
 
@@ -286,25 +274,27 @@ export class HearthReferences extends HearthElement {
     super.updated(changed);
     this.#cites.forEach((cite) => cite.requestUpdate());
     const [key, error] = this.#outcome ?? [];
-    if (this.ready && !this.#asked) {
-      // The reader tools, the year and type orders and the machine-readable data (COinS per entry,
-      // JSON-LD) load once the list has shown, when the browser is idle (at the latest a second
-      // later): their render never delays the list's first paint. (Until then a list sorted by year or type shows in author order.)
-      this.#asked = true;
-      (self.requestIdleCallback || setTimeout)(() =>
-        loadTools().then(
-          (t) => {
-            this.#tools = t;
-            t.adopt(this);
-            t.focusTarget(this);
-            this.requestUpdate();
-          },
-          () => (tools = this.#asked = undefined), // offline: the list works without them; tried again at the next update
-        ),
-        { timeout: 1000 }, // a page that is never idle still gets them within a second (setTimeout reads this as 0)
-      );
+    if (this.ready) {
+      if (this.#tools) this.#jsonLd = this.#tools.jsonLd(this, this.#jsonLd);
+      else if (!this.#asked) {
+        // The reader tools, the year and type orders and the machine-readable data (COinS per entry,
+        // JSON-LD) load once the list has shown, when the browser is idle (at the latest a second
+        // later): their render never delays the list's first paint. (Until then a list sorted by year or type shows in author order.)
+        this.#asked = true;
+        (self.requestIdleCallback || setTimeout)(() =>
+          loadTools().then(
+            (t) => {
+              this.#tools = t;
+              t.adopt(this);
+              t.focusTarget(this);
+              this.requestUpdate();
+            },
+            () => (tools = this.#asked = undefined), // offline: the list works without them; tried again at the next update
+          ),
+          { timeout: 1000 }, // a page that is never idle still gets them within a second (setTimeout reads this as 0)
+        );
+      }
     }
-    if (this.ready && this.#tools) this.#jsonLd = this.#tools.jsonLd(this, this.#jsonLd);
     if (key === undefined || key === this.#announced) return;
     this.#announced = key;
     if (error) {

@@ -37,14 +37,10 @@ export function markupInto(into: HTMLElement, nodes: MarkupNode[]): HTMLElement 
   return into;
 }
 
-/**
- * An entry's DOM: its text (`span.citation`), its annotation (`span.annotation`), and its `<li>`
- * holding both after its label ("[1] "); its back-links and tools are rendered into it when it has them (see `HearthReferences.update`). The `<li>` is focusable (`tabindex="-1"`): a link to the
- * entry, or a citation's preview, moves focus there.
- */
-export function entryDom(id: string, label: string, citation: Run[], annotation: MarkupNode[]): Pick<Entry, 'text' | 'note' | 'li'> {
-  const text = runsInto(el('span', { className: 'citation', id: id + '-text' }), citation);
-  const note = annotation[0] ? markupInto(el('span', { className: 'annotation' }), annotation) : undefined;
-  const li = el('li', { id, tabIndex: -1 }, ...(label ? [el('span', { className: 'label' }, label), ' '] : []), text, ...(note ? [note] : []));
-  return { text, note, li: li as HTMLLIElement };
+/** An entry's text (`span.citation`) and annotation (`span.annotation`) as DOM. */
+export function entryDom(id: string, citation: Run[], annotation: MarkupNode[]): Pick<Entry, 'text' | 'note'> {
+  return {
+    text: runsInto(el('span', { className: 'citation', id: id + '-text' }), citation),
+    note: annotation[0] ? markupInto(el('span', { className: 'annotation' }), annotation) : undefined,
+  };
 }

@@ -70,13 +70,11 @@ export class ReferencesSource implements ReactiveController {
     const style = error !== undefined || data === undefined ? undefined : styleNamed(oneOf(host, 'citation-style', host.citationStyle?.toLowerCase(), STYLES), data);
     if (style && 'entry' in style) this.style = style;
     else
-      style?.then(
-        () => host.requestUpdate(),
-        (cause) => {
+      style
+        ?.catch((cause) => {
           this.#styleError = new HearthError('offline', String(cause), { cause });
-          host.requestUpdate();
-        },
-      );
+        })
+        .then(() => host.requestUpdate());
     return source && { ...source, error, style: this.style };
   }
 
