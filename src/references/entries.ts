@@ -37,7 +37,6 @@ export function buildEntries(
   data: unknown,
   style: CitationStyle,
   citedIds: Map<string, string[]>,
-  formatted: WeakMap<object, Run[]>,
 ): { entries: Entry[]; skipped: number } {
   const { items, skipped } = normalizeItems(data);
   const byKey = new Map<string, CslItem>();
@@ -49,8 +48,7 @@ export function buildEntries(
   const numbers = new Map([...citedIds.keys()].filter((key) => byKey.has(key)).map((key, i) => [key, i + 1]));
   let uncited = numbers.size;
   const entries = [...byKey].map(([key, item]): Entry => {
-    let citation = formatted.get(item);
-    if (!citation) formatted.set(item, (citation = style.entry(item)));
+    const citation = style.entry(item);
     const id = `ref-${key}`;
     const n = numbers.get(key) ?? ++uncited;
     const label = style.label?.(n) ?? '';

@@ -1,17 +1,17 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { nothing, type TemplateResult } from 'lit-html';
 import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { HearthElement } from '../core/hearth-element.js';
-import { HearthError, isHearthError } from '../core/errors.js';
-import { msg, str, withLocale } from '../core/localization.js';
+import { HearthError } from '../core/errors.js';
+import { withLocale } from '../core/localization.js';
 import { adoptStyles } from '../core/styles.js';
 import { oneOf } from '../core/attributes.js';
-import type { Run } from './format/common.js';
 import type { CitationStyle } from './format/style.js';
 import type { InputIssue } from './input.js';
 import { kit, lists, type CiteLink } from './links.js';
 import { referencesStyles } from './references.styles.js';
 import { buildEntries, orderEntries, type Entry, type Sort } from './entries.js';
 import { ReferencesSource } from './source.js';
+import { errorView, listView, loadingView } from './views.js';
 
 export type { Entry, Sort };
 const SORTS: readonly Sort[] = ['author', 'year', 'type', 'cited', 'none'];
@@ -20,7 +20,7 @@ const SORTS: readonly Sort[] = ['author', 'year', 'type', 'cited', 'none'];
  * The lazy module with the reader tools (copy, cite, download, the sort control, year and type
  * order) and the machine-readable data (COinS, JSON-LD). It loads after the list first shows.
  */
-type Tools = typeof import('./tools.js');
+export type Tools = typeof import('./tools.js');
 let tools: Promise<Tools> | undefined;
 const loadTools = () => (tools ??= import('./tools.js'));
 
@@ -124,8 +124,6 @@ export class HearthReferences extends HearthElement {
   #entries: Entry[] = [];
   /** What #entries were built from: data, language, style, citations. */
   #builtFrom?: unknown[];
-  /** Formatted entries of the current style and language, by item. */
-  #formatted!: WeakMap<object, Run[]>;
   /** The data's unreadable entries (parser issues and CSL-JSON items without an id). */
   #issues!: InputIssue[];
   /** The order shown, and the entries in that order. */
@@ -206,9 +204,7 @@ export class HearthReferences extends HearthElement {
     const { locale } = this;
     const from = [data, locale, style, this.#citesKey];
     if (from.some((part, i) => part !== this.#builtFrom?.[i])) {
-      // Formatted anew in another style or language (the styles' terms: "p.", "et al.", in the list's language).
-      if (style != this.#builtFrom?.[2] || locale != this.#builtFrom?.[1]) this.#formatted = new WeakMap();
-      const { entries, skipped } = withLocale(locale, () => buildEntries(data, style, this.#citedIds, this.#formatted));
+      const { entries, skipped } = withLocale(locale, () => buildEntries(data, style, this.#citedIds));
       this.#issues = issues.concat(skipped ? [{ line: 0, message: `${skipped} without an id` }] : []);
       this.#entries = entries;
       this.#builtFrom = from;
@@ -222,37 +218,9 @@ export class HearthReferences extends HearthElement {
   protected override render(): TemplateResult | typeof nothing {
     const outcome = this.#outcome;
     if (!outcome) return nothing;
-    if (outcome.length > 1)
-      return html`<p role="alert">
-        ${describeError(outcome[1])}
-        <button type="button" @click=${this.retry}>${msg('Retry', { id: 'common.retry' })}</button>
-      </p>`;
-    if (!outcome.length)
-      return html`<div role="status" aria-busy="true" tabindex="-1">
-        <span class="hearth-sr">${msg('Loading references…', { id: 'references.loading' })}</span>
-        <span class="skeleton" aria-hidden="true"></span>
-      </div>`;
-    const { length } = this.#entries;
-    const issues = this.#issues.length;
-    const sort = this.#sort;
-    const tools = this.#tools;
-    // One template per entry, without whitespace between its parts (fewer nodes to clone and lay out).
-    const entry = (e: Entry) =>
-      html`<li id=${e.id} tabindex="-1">${e.label ? html`<span class="label">${e.label}</span> ` : nothing}${e.text} ${e.cited.length ? kit.backlinks!(e.cited) : nothing}${e.note}${tools?.entryTools(e, this)}</li>`;
-    return html`${this.controls != null && tools ? tools.controls(this, sort, length) : nothing}
-      ${length
-        ? sort == 'type' && tools
-          ? tools.grouped(this.#ordered, entry, this.id)
-          : html`<ul role="list" aria-label=${msg('References', { id: 'references.label' })} tabindex="-1">
-              ${this.#ordered.map(entry)}
-            </ul>`
-        : html`<p role="status" tabindex="-1">${msg('No references', { id: 'references.empty' })}</p>`}
-      ${issues
-        ? html`<p role="status" class="notice">
-            ${msg(str`Some entries could not be read and are not shown (${issues}).`, { id: 'references.issues' })}
-          </p>`
-        : nothing}
-      ${length ? tools?.listTools(this.#entries, this) : nothing}`;
+    if (outcome.length > 1) return errorView(outcome[1], this.retry);
+    if (!outcome.length) return loadingView();
+    return listView(this, this.#entries, this.#ordered, this.#sort, this.#issues.length, this.#tools);
   }
 
   /**
@@ -309,19 +277,4 @@ export class HearthReferences extends HearthElement {
       this.#tools?.focusTarget(this);
     }
   }
-}
-
-
-/** What the reader is told, by what went wrong. */
-function describeError(error: unknown): string {
-  const kind = isHearthError(error) && error.kind;
-  return kind == 'offline'
-    ? msg('You seem to be offline. Check your connection, then try again.', { id: 'references.error.offline' })
-    : kind == 'unreachable'
-      ? msg('Could not reach the service. Try again later.', { id: 'references.error.unreachable' })
-      : kind == 'not-found'
-        ? msg('This references list was not found.', { id: 'references.error.notFound' })
-        : kind == 'malformed'
-          ? msg('The references data could not be read.', { id: 'references.error.malformed' })
-          : msg('The references could not be loaded. Try again.', { id: 'references.error.generic' });
 }
