@@ -29,9 +29,9 @@ export type Sort = 'author' | 'year' | 'cited' | 'type' | 'none';
 /**
  * What each entry of `data` (CSL-JSON items) shows in `style`: its citation, label, annotation and
  * back-links (`citedIds`: the ids of each cited key's citations, keys in order of first citation).
- * Items without an id are skipped and counted; of items with the same key the first wins. Nothing
- * outside changes but `formatted`, the items already formatted in this style and language (the
- * caller starts a new one for another style or language). Throws when `data` is not a list.
+ * Items without an id are skipped and counted; of items with the same key the first wins. Changes
+ * nothing outside (call it in the list's language: the styles' terms). Throws when `data` is not a
+ * list.
  */
 export function buildEntries(
   data: unknown,

@@ -3,11 +3,10 @@ import type { Run } from './format/common.js';
 import type { Entry } from './entries.js';
 
 /**
- * Entries are built as DOM nodes, not lit-html templates: an entry is rendered once per data and
+ * An entry's text is built as DOM nodes, not lit-html templates: it is built once per data and
  * style, and a thousand entries with a few runs each would otherwise be thousands of template
- * instances and parts (a list of 1,000 painted in about half the time; see docs/architecture.md).
- * Text only ever goes in as text nodes; links only with hrefs the formatters and the markup reader
- * have checked.
+ * parts. Text only ever goes in as text nodes; links only with hrefs the formatters and the markup
+ * reader have checked.
  */
 const el = (tag: string, props: object, ...children: (Node | string)[]): HTMLElement => {
   const e = Object.assign(document.createElement(tag), props);
