@@ -10,9 +10,10 @@ export interface InputIssue {
   key?: string;
 }
 
-/** What the data held: the items (CSL-JSON, or not yet checked), and the entries that could not be read. */
+/** What the data held: the items (CSL-JSON, or not yet checked) and the entries that could not be read, or why it could not be read at all. */
 export interface Parsed {
-  data: unknown;
+  data?: unknown;
+  error?: unknown;
   issues?: InputIssue[];
 }
 
@@ -30,15 +31,16 @@ export function formatOf(attribute = '', type = '', src = ''): Format {
 }
 
 /**
- * Reads the text of the data. CSL-JSON synchronously (a syntax error is a `malformed` HearthError);
- * BibTeX and RIS through their parser, a lazy chunk loaded the first time it is needed.
+ * Reads the text of the data. CSL-JSON synchronously (a syntax error is a `malformed` HearthError in
+ * `error`); BibTeX and RIS through their parser, a lazy chunk loaded the first time it is needed
+ * (rejects when nothing could be read, or the chunk did not load).
  */
 export function parseText(text: string, format: Format): Parsed | Promise<Parsed> {
   if (format == 'csl-json') {
     try {
       return { data: JSON.parse(text) };
     } catch (cause) {
-      throw new HearthError('malformed', `JSON: ${cause}`, { cause });
+      return { error: new HearthError('malformed', `JSON: ${cause}`, { cause }) };
     }
   }
   return (format == 'ris' ? import('./parse/ris.js').then((m) => m.parseRis) : import('./parse/bibtex.js').then((m) => m.parseBibtex)).then(
@@ -49,3 +51,4 @@ export function parseText(text: string, format: Format): Parsed | Promise<Parsed
     },
   );
 }
+

@@ -28,7 +28,7 @@ export const referencesStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 3em;
   }
-  :where(hearth-references li:target, hearth-references li:focus) {
+  :where(hearth-references li:is(:target, :focus)) {
     outline: 2px solid var(--hearth-color-accent, currentColor);
     outline-offset: 4px;
     background: var(--hearth-color-highlight);
@@ -59,7 +59,7 @@ export const referencesStyles = css`
     position: absolute;
     clip-path: inset(50%);
   }
-  :where(hearth-references .back, hearth-references .notice) {
+  :where(hearth-references :is(.back, .notice)) {
     color: var(--hearth-color-muted);
     font-size: 0.9em;
   }
