@@ -370,6 +370,15 @@ describe('<hearth-references> controls and machine-readable data', () => {
     el.remove();
   });
 
+  it('a list taken off the page before its tools arrive writes no JSON-LD into the head', async () => {
+    const ld = () => [...document.head.querySelectorAll('script[type="application/ld+json"]')].filter((s) => s.textContent!.includes('A list that left'));
+    const el = await loaded(html`<hearth-references .items=${[{ ...items[0], title: 'A list that left' }]}></hearth-references>`);
+    el.remove(); // before the idle callback that loads the tools
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the tools come within a second
+    expect(el.querySelector('span.Z3988'), 'the tools did arrive').to.exist;
+    expect(ld()).to.have.length(0);
+  });
+
   it('puts a COinS span in each entry and one JSON-LD block in the head', async () => {
     const el = await loaded(html`<hearth-references .items=${items}></hearth-references>`);
     await until(() => el.querySelectorAll('span.Z3988').length == 3, 'COinS');
