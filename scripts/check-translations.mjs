@@ -11,7 +11,13 @@ for (const file of sources) {
   const text = readFileSync(file, 'utf8');
   for (const m of text.matchAll(/\{\s*id:\s*'([^']+)'/g)) used.add(m[1]);
   // The citation styles' terms (references/format/common.ts `term`): the id is `term.` and the English form.
-  for (const call of text.matchAll(/\bterm\((?:[^()]|\([^()]*\))*\)/g)) for (const m of call[0].matchAll(/'([^']+)'/g)) used.add('term.' + m[1]);
+  // `term(plural('Ed.', names))` uses both 'Ed.' and 'Eds.' (common.ts `plural`).
+  for (const call of text.matchAll(/\bterm\((?:[^()]|\([^()]*\))*\)/g)) {
+    for (const m of call[0].matchAll(/'([^']+)'/g)) {
+      used.add('term.' + m[1]);
+      if (call[0].includes('plural(')) used.add('term.' + m[1].replace(/\.?$/, 's$&'));
+    }
+  }
   // Every msg() call needs an explicit id (hearth's msg() looks translations up by id only).
   for (const m of text.matchAll(/\bmsg\(\s*(?:str)?['"`](?:[^()]|\([^()]*\))*\)/g)) {
     if (!/\{\s*id:\s*'/.test(m[0])) {
