@@ -239,7 +239,13 @@ describe('<hearth-cite>', () => {
       await sendKeys({ press: 'Tab' });
       expect((document.activeElement as HTMLElement).closest('.back')).to.not.equal(null);
       await sendKeys({ press: 'Enter' });
-      await until(() => document.activeElement == button, 'back at the citation');
+      // The citation's button, by its id: the list re-renders its citations as it updates, so the
+      // element found at the start may have been rendered anew. (Failed once under load in a full
+      // run with coverage; the message says where focus was.)
+      const at = () => document.activeElement as HTMLElement | null;
+      await waitUntil(() => at()?.id === button.id && cites[0].contains(at()), `back at the citation (focus: ${at()?.outerHTML.slice(0, 80)}, hash ${location.hash})`, { timeout: 4000 }).catch(() => {
+        throw new Error(`not back at the citation: focus on ${at()?.outerHTML.slice(0, 80)}, hash ${location.hash}, button ${button.id} connected ${button.isConnected}`);
+      });
       expect(list.contains(document.activeElement)).to.be.false;
     });
 
