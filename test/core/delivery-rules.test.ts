@@ -123,7 +123,7 @@ async function deskOutcome(error: HearthError): Promise<Outcome> {
 describe('delivery rules: the message box and the desk agree on every failure kind', () => {
   afterEach(async () => {
     hosts.splice(0).forEach((host) => host.remove());
-    await forgetStored((box) => box.startsWith('delivery-rules-'), 'hearth.draft:delivery-rules-');
+    await forgetStored((box) => box.startsWith('delivery-rules-'), 'hearth.draft:');
     for (const entry of (await entriesOf(REPLY_BOX)) as ReplyEntry[]) if (entry.conversation.startsWith('rules-')) await removeEntry(entry.key);
     for (const key of Object.keys(localStorage)) if (key.startsWith(`hearth.desk-draft:${USER.id}|rules-`)) localStorage.removeItem(key);
   });

@@ -5,8 +5,11 @@
  */
 import { clearOutbox } from '../../src/core/outbox.js';
 
-/** Removes the outbox entries of the boxes `only` accepts and the localStorage keys starting with `keyPrefix`. */
+/**
+ * Removes the outbox entries of the boxes `only` accepts, and their drafts: the localStorage keys
+ * `keyPrefix + box` (a message box's draft key is its box) for the boxes `only` accepts.
+ */
 export async function forgetStored(only: (box: string) => boolean, keyPrefix: string): Promise<void> {
   await clearOutbox(only);
-  for (const key of Object.keys(localStorage)) if (key.startsWith(keyPrefix)) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage)) if (key.startsWith(keyPrefix) && only(key.slice(keyPrefix.length))) localStorage.removeItem(key);
 }

@@ -77,7 +77,7 @@ async function offline<T>(run: () => Promise<T>): Promise<T> {
 describe('DeliveryController', () => {
   afterEach(async () => {
     hosts.splice(0).forEach((host) => host.remove());
-    await forgetStored((box) => box.startsWith('delivery-test-'), 'hearth.draft:delivery-test-');
+    await forgetStored((box) => box.startsWith('delivery-test-'), 'hearth.draft:');
   });
 
   it('sends once with an Idempotency-Key, removes the message from the outbox, and says so', async () => {
