@@ -7,9 +7,6 @@ import { formatOf, parseText, SCRIPT_TYPES, type Parsed } from './input.js';
 import type { HearthReferences } from './references.js';
 import { STYLES, styleNamed } from './style-loader.js';
 
-/** What a source holds (see `Parsed`); `{}` while it loads. */
-export type Loaded = Parsed;
-
 /**
  * Where a `<hearth-references>` list's data comes from, in order of precedence: the `items`
  * property, a child `<script>` (CSL-JSON, BibTeX or RIS; watched, as it may be parsed after the
@@ -20,11 +17,12 @@ export type Loaded = Parsed;
  * @internal
  */
 export class ReferencesSource implements ReactiveController {
-  #inline?: Loaded;
+  /** What each source holds (see `Parsed`); `{}` while it loads. */
+  #inline?: Parsed;
   #inlineText?: string;
   /** Inline data may be parsed after the element upgrades, or be replaced later by a script. */
   #observer = new MutationObserver(() => this.#readInline());
-  #remote?: Loaded;
+  #remote?: Parsed;
   #fetching?: AbortController;
   #fetchedFor?: readonly unknown[];
   /** The style of the last data (kept while the chunk of another one loads). */
@@ -60,7 +58,7 @@ export class ReferencesSource implements ReactiveController {
    * fetches `src` or `list`, and loads the style's chunk, when needed. Undefined without a source;
    * without `data` or `style` while loading.
    */
-  read(): (Loaded & { style?: CitationStyle }) | undefined {
+  read(): (Parsed & { style?: CitationStyle }) | undefined {
     const { host } = this;
     this.#fetchIfNeeded();
     const source = host.items !== undefined ? { data: host.items } : (this.#inline ?? this.#remote);
@@ -97,7 +95,7 @@ export class ReferencesSource implements ReactiveController {
     }
     const { signal } = (this.#fetching = new AbortController());
     const format = formatOf(host.format, undefined, src);
-    const done = (remote: Loaded) => signal.aborted || ((this.#remote = remote), host.requestUpdate());
+    const done = (remote: Parsed) => signal.aborted || ((this.#remote = remote), host.requestUpdate());
     this.#remote = {};
     (src
       ? format == 'csl-json'
@@ -116,7 +114,7 @@ export class ReferencesSource implements ReactiveController {
     const text = script?.textContent ?? undefined;
     if (text === this.#inlineText) return;
     this.#inlineText = text;
-    const done = (inline?: Loaded) => text === this.#inlineText && ((this.#inline = inline), host.requestUpdate());
+    const done = (inline?: Parsed) => text === this.#inlineText && ((this.#inline = inline), host.requestUpdate());
     const parsed = text === undefined ? undefined : parseText(text, formatOf(host.format, script!.type));
     if (parsed && 'then' in parsed) {
       done({});

@@ -9,11 +9,11 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { HearthElement } from '../../src/core/hearth-element.js';
 import type { HearthBackend, MessageCreated, Session } from '../../src/core/backend.js';
 import { HearthError, type HearthErrorKind } from '../../src/core/errors.js';
-import { entriesOf, removeEntry, type OutboxEntry } from '../../src/core/outbox.js';
+import { entriesOf, type OutboxEntry } from '../../src/core/outbox.js';
 import { sessionOf } from '../../src/core/session.js';
 import { DeliveryController } from '../../src/message-box/delivery.js';
 import { REPLY_BOX, ReplyDelivery, type ReplyEntry } from '../../src/desk/reply-delivery.js';
-import { forgetStored } from '../helpers/storage.js';
+import { forgetReplies, forgetStored } from '../helpers/storage.js';
 import { FakeClock } from '../helpers/clock.js';
 
 /** What happens to the waiting message after one failure of a kind. */
@@ -82,6 +82,8 @@ function ruleOf(entry: OutboxEntry | undefined, retriedAlone: boolean): Outcome[
 }
 
 const hosts: HTMLElement[] = [];
+/** The desk conversations this file wrote replies to (forgotten after each test). */
+const conversations: string[] = [];
 let boxes = 0;
 
 /** The message box's outbox, after one failure of `error`'s kind. */
@@ -107,6 +109,7 @@ async function deskOutcome(error: HearthError): Promise<Outcome> {
   const { backend, keys } = failingOnce(error);
   const host = document.createElement('delivery-rules-host') as RulesHost;
   const conversation = `rules-${++boxes}`;
+  conversations.push(conversation);
   const delivery = new ReplyDelivery(host, { backend: () => backend, session: () => sessionOf(backend), sent: () => undefined });
   delivery.retryDelay = 10; // the desk's timers are the page's: the shortest backoff
   document.body.append(host);
@@ -124,8 +127,7 @@ describe('delivery rules: the message box and the desk agree on every failure ki
   afterEach(async () => {
     hosts.splice(0).forEach((host) => host.remove());
     await forgetStored((box) => box.startsWith('delivery-rules-'), 'hearth.draft:');
-    for (const entry of (await entriesOf(REPLY_BOX)) as ReplyEntry[]) if (entry.conversation.startsWith('rules-')) await removeEntry(entry.key);
-    for (const key of Object.keys(localStorage)) if (key.startsWith(`hearth.desk-draft:${USER.id}|rules-`)) localStorage.removeItem(key);
+    await forgetReplies(...conversations.splice(0));
   });
 
   for (const [kind, rule] of Object.entries(RULES) as [HearthErrorKind, Rule][]) {

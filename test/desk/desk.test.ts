@@ -2,7 +2,8 @@ import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys as send } from '@web/test-runner-commands';
 import { HearthError } from '../../src/core/errors.js';
 import { AUTH, conversation, deskStub, reject } from './stub.js';
-import { $, announced, button, desk, focused, listed, openRow, rows, text, textarea, threadReady, type, forgetReplies } from './helpers.js';
+import { $, announced, button, desk, focused, listed, openRow, rows, text, textarea, threadReady, type } from './helpers.js';
+import { forgetReplies } from '../helpers/storage.js';
 
 const sendKeys = send as (keys: { press: string }) => Promise<void>;
 

@@ -2,21 +2,6 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/hearth-desk.js';
 import type { HearthDesk } from '../../src/desk/desk.js';
 import type { HearthBackend } from '../../src/core/backend.js';
-import { entriesOf, removeEntry } from '../../src/core/outbox.js';
-import { REPLY_BOX, type ReplyEntry } from '../../src/desk/reply-delivery.js';
-
-/**
- * Forgets the stored replies and drafts of these conversations only. Test files run side by side in
- * pages of one origin: forgetting every desk draft wiped another file's draft in the middle of its
- * test (reply.test.ts's 422 test failed that way in CI), so each file names its own conversations.
- */
-export async function forgetReplies(...conversations: string[]): Promise<void> {
-  for (const entry of (await entriesOf(REPLY_BOX)) as ReplyEntry[]) if (conversations.includes(entry.conversation)) await removeEntry(entry.key);
-  for (const key of Object.keys(localStorage)) {
-    if (key.startsWith('hearth.desk-draft:') && conversations.includes(key.slice(key.indexOf('|') + 1))) localStorage.removeItem(key);
-  }
-}
-
 /** A desk on `backend`; listeners go on `parent` before it connects (a stub answers at once). */
 export async function desk(backend: HearthBackend, options: { width?: string; parent?: HTMLElement; lang?: string } = {}): Promise<HearthDesk> {
   const parent = options.parent ?? document.createElement('div');

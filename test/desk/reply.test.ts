@@ -5,7 +5,8 @@ import { entriesOf } from '../../src/core/outbox.js';
 import { sessionOf } from '../../src/core/session.js';
 import { REPLY_BOX } from '../../src/desk/reply-delivery.js';
 import { conversation, deskStub, ME, reject } from './stub.js';
-import { $, button, desk, focused, openRow, replyStatus, rows, setOnline, textarea, threadReady, type, forgetReplies } from './helpers.js';
+import { $, button, desk, focused, openRow, replyStatus, rows, setOnline, textarea, threadReady, type } from './helpers.js';
+import { forgetReplies } from '../helpers/storage.js';
 import type { HearthDesk } from '../../src/desk/desk.js';
 
 const messages = (el: HearthDesk) => [...el.shadowRoot!.querySelectorAll('[part~=message] .body')].map((m) => m.textContent);

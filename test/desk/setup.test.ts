@@ -3,7 +3,8 @@ import '../../src/define/hearth-provider.js';
 import '../../src/define/hearth-desk.js';
 import type { HearthDesk } from '../../src/desk/desk.js';
 import { conversation, deskStub } from './stub.js';
-import { $, desk, listed, openRow, rows, text, forgetReplies } from './helpers.js';
+import { $, desk, listed, openRow, rows, text } from './helpers.js';
+import { forgetReplies } from '../helpers/storage.js';
 
 describe('<hearth-desk> setup', () => {
   beforeEach(async () => {
